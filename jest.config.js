@@ -7,9 +7,8 @@ module.exports = {
     '^.+\\.tsx?$': [
       'ts-jest',
       {
-        // Type-checking is done once by `tsc` in `npm test`; here files are only transpiled.
-        isolatedModules: true,
-        tsconfig: { module: 'commonjs', moduleResolution: 'node10', jsx: 'react-jsx', esModuleInterop: true },
+        // Type-checking is done once by `tsc` in `npm test`; with isolatedModules ts-jest only transpiles.
+        tsconfig: { module: 'commonjs', moduleResolution: 'node10', jsx: 'react-jsx', esModuleInterop: true, isolatedModules: true },
       },
     ],
   },

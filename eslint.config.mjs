@@ -1,0 +1,75 @@
+// Lint keeps the layers of SPEC.md's architecture apart: the core is pure, and only src/excel
+// talks to Excel.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+
+const nodeBuiltins = [
+  'assert', 'buffer', 'child_process', 'cluster', 'crypto', 'dgram', 'dns', 'events', 'fs',
+  'fs/promises', 'http', 'http2', 'https', 'module', 'net', 'os', 'path', 'perf_hooks', 'process',
+  'readline', 'stream', 'string_decoder', 'timers', 'tls', 'tty', 'url', 'util', 'v8', 'vm',
+  'worker_threads', 'zlib',
+];
+
+export default tseslint.config(
+  { ignores: ['dist/', 'build/', 'geo-pack/', 'coverage/', 'test-results/', 'node_modules/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['**/*.js', '**/*.cjs'],
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
+    files: ['src/taskpane/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    languageOptions: { globals: { ...globals.browser } },
+    rules: reactHooks.configs.recommended.rules,
+  },
+  {
+    // Only the adapter in src/excel touches the Excel API.
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['src/excel/**'],
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        { name: 'Excel', message: 'Only src/excel uses the Excel API.' },
+        { name: 'OfficeExtension', message: 'Only src/excel uses the Excel API.' },
+      ],
+    },
+  },
+  {
+    // The core is plain functions over plain data: no Node, no DOM, no outer layer.
+    files: ['src/core/**/*.ts'],
+    languageOptions: { globals: {} },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: nodeBuiltins.map((name) => ({
+            name,
+            message: 'src/core is pure: no Node built-ins.',
+          })),
+          patterns: [
+            { group: ['**/geo', '**/geo/**', '**/excel', '**/excel/**', '**/taskpane', '**/taskpane/**', '**/cli', '**/cli/**'],
+              message: 'src/core imports nothing from the outer layers.' },
+            { group: ['node:*'], message: 'src/core is pure: no Node built-ins.' },
+            { group: ['react', 'react-dom', 'exceljs', '@fluentui/*'], message: 'src/core is pure.' },
+          ],
+        },
+      ],
+      'no-restricted-globals': [
+        'error',
+        ...['window', 'document', 'navigator', 'fetch', 'localStorage', 'process', 'Buffer', 'require',
+          'Excel', 'Office', 'OfficeExtension', '__dirname', 'setTimeout', 'TextDecoder', 'TextEncoder']
+          .map((name) => ({ name, message: 'src/core is pure: no DOM, Node or Office globals.' })),
+      ],
+    },
+  },
+);

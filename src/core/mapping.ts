@@ -1,0 +1,533 @@
+/**
+ * Which column holds which field. Headers are matched against the words finance systems really
+ * use, then checked against what the column holds (an "Amount" column full of text is not the
+ * amount); a file without headers is mapped from content alone. Every choice has a confidence
+ * so that the user can be asked to confirm the doubtful ones, and `--map` overrides any of them.
+ */
+import { isBlank, type Cell, type Grid } from './cell';
+import type { TableLayout } from './table';
+import { parseAmountText, parseDate } from './values';
+
+export const FIELDS = [
+  'supplier',
+  'amount',
+  'postcode',
+  'address',
+  'category',
+  'description',
+  'serviceArea',
+  'institution',
+  'date',
+  'supplierId',
+  'sme',
+  'localityOverride',
+  'influenceOverride',
+] as const;
+export type Field = (typeof FIELDS)[number];
+
+export const REQUIRED_FIELDS: readonly Field[] = ['supplier', 'amount'];
+
+/** The add-in's own result columns: output of an earlier run, never input to this one. */
+export const RESULT_COLUMN_HEADERS = [
+  'Locality',
+  'Local authority',
+  'Locality basis',
+  'Influenceable',
+  'Influence reason',
+  'Supplier type',
+  'Supplier key',
+  'Co-op potential',
+] as const;
+
+export interface MappedColumn {
+  /** 0-based grid column. */
+  column: number;
+  header: string;
+  /** 0–1: how sure the proposal is; 1 for a column the user chose. */
+  confidence: number;
+}
+export type Mapping = Partial<Record<Field, MappedColumn>>;
+
+export interface MapOverride {
+  field: Field;
+  /** A header text (case and spaces ignored) or a column letter such as "F". */
+  column: string;
+}
+
+/** Lower case, every run of other characters one space: "Net Amount(£)" → "net amount". */
+export function normaliseHeader(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}
+
+const RESULT_HEADERS = new Set<string>(RESULT_COLUMN_HEADERS.map(normaliseHeader));
+
+export function isResultColumnHeader(text: string): boolean {
+  return RESULT_HEADERS.has(normaliseHeader(text));
+}
+
+interface HeaderRule {
+  field: Field;
+  confidence: number;
+  pattern: RegExp;
+  /** Words that make the rule not apply (a "Supplier ID" is not the supplier's name). */
+  unless?: RegExp;
+}
+
+/** Patterns over normalised headers, as UK councils, NHS bodies and central government write them. */
+const HEADER_RULES: readonly HeaderRule[] = [
+  // Supplier
+  {
+    field: 'supplier',
+    confidence: 1,
+    pattern: /^(supplier|vendor|payee|creditor|merchant|beneficiary|recipient|contractor)( (trading )?name)?$/,
+  },
+  { field: 'supplier', confidence: 0.9, pattern: /^(company name|trading name|paid to|pay to|supplier details|payee details)$/ },
+  { field: 'supplier', confidence: 0.85, pattern: /^name$/ },
+  {
+    field: 'supplier',
+    confidence: 0.8,
+    pattern: /\b(supplier|vendor|payee|creditor|merchant)\b/,
+    unless: /\b(id|no|number|num|code|ref|reference|post ?code|postal|address|type|category|sme|vat|account|acc|town|city|county|country|status|group|key|site|count)\b/,
+  },
+  // Amount: net before anything else; gross only when there is no net.
+  {
+    field: 'amount',
+    confidence: 1,
+    pattern: /^nett?( (amount|value|total|spend|cost|paid|payment|sum))?( paid)?( (gbp|pounds|sterling|in gbp))?$/,
+  },
+  { field: 'amount', confidence: 1, pattern: /^(amount|value|total|spend|cost|sum)( paid)? (excl?|excluding|ex|net of|before) vat$/ },
+  {
+    field: 'amount',
+    confidence: 0.9,
+    pattern:
+      /^(amount|amount paid|paid amount|payment amount|payment value|value|transaction amount|transaction value|invoice amount|invoice value|line amount|line value|total|total amount|total paid|spend|expenditure|sum|paid|amount gbp|amount in gbp|value gbp|amount in sterling)$/,
+  },
+  {
+    field: 'amount',
+    confidence: 0.85,
+    pattern: /\bnett?\b/,
+    unless: /\b(gross|vat amount|date|code|ref|reference|number|no|id|work|book)\b/,
+  },
+  {
+    field: 'amount',
+    confidence: 0.7,
+    pattern: /\b(amount|value)\b/,
+    unless: /\b(vat|tax|gross|inc|incl|including|code|date|number|no|id|type|band|contract)\b/,
+  },
+  { field: 'amount', confidence: 0.6, pattern: /^(gross|gross (amount|value|total|paid|spend))$|\b(inc|incl|including) vat\b/ },
+  // Postcode and address
+  { field: 'postcode', confidence: 0.95, pattern: /\b(post ?code|postal code|zip( code)?|pcode)\b/ },
+  { field: 'address', confidence: 0.9, pattern: /\baddress\b/, unless: /\b(e ?mail|web|ip|url)\b/ },
+  // Category: what was bought, in the ledger's words
+  {
+    field: 'category',
+    confidence: 0.95,
+    pattern:
+      /^(expense type|expenses type|expenditure type|expenditure category|expense category|spend category|purchase category|procurement category|category|category description|account detail|account description|account name|gl description|gl account description|gl account name|general ledger description|ledger description|ledger account|nominal description|nominal|subjective|subjective description|subjective name|cost element|cost element description|proclass|proclass description|proclass code|merchant category|detailed expenditure type)$/,
+  },
+  {
+    field: 'category',
+    confidence: 0.75,
+    pattern: /\b(proclass|subjective|nominal|gl|ledger|expense|expenses|expenditure|category|cost element)\b/,
+    unless: /\b(date|amount|value|number|no|num|id|area|vat|payable)\b/,
+  },
+  { field: 'category', confidence: 0.6, pattern: /^account$/ },
+  // Description of the individual payment
+  {
+    field: 'description',
+    confidence: 0.95,
+    pattern:
+      /^(description|desc|details|detail|narrative|item|item description|transaction description|payment description|line description|invoice description|purpose|purpose of expenditure|purpose of spend|summary of purpose|reason|reason for payment|comments|notes|goods services|goods and services|service description)$/,
+  },
+  {
+    field: 'description',
+    confidence: 0.7,
+    pattern: /\b(description|narrative|purpose)\b/,
+    unless: /\b(proclass|subjective|nominal|gl|ledger|expense|expenditure|category|account|cost element|cost centre|cost center|service area|department)\b/,
+  },
+  // Service area: who in the institution spent it
+  { field: 'serviceArea', confidence: 1, pattern: /^service areas?( (description|name))?$/ },
+  {
+    field: 'serviceArea',
+    confidence: 0.9,
+    pattern:
+      /^(service|service division|service label|service cost centre|service cost center|cost centre|cost center|cost centre (description|name)|department|department area|department name|dept|directorate|division|business unit|portfolio|expense area|service department|responsible unit)$/,
+  },
+  {
+    field: 'serviceArea',
+    confidence: 0.7,
+    pattern: /\b(service|department|directorate|division|cost cent(re|er))\b/,
+    unless: /\b(date|amount|value|family|type|provider|description|detail)\b/,
+  },
+  // Institution: the body that paid
+  {
+    field: 'institution',
+    confidence: 0.95,
+    pattern:
+      /^(authority|authority name|local authority name|organisation|organisation name|organization|organization name|organisation label|body|body name|council|council name|institution|institution name|entity|department family|public body|anchor|anchor institution|buyer|buyer name|paying body)$/,
+  },
+  {
+    field: 'institution',
+    confidence: 0.7,
+    pattern: /\b(authority|organisation|organization|institution|entity)\b/,
+    unless: /\b(code|id|type|number|no|ref)\b/,
+  },
+  // Payment date
+  {
+    field: 'date',
+    confidence: 1,
+    pattern:
+      /^(date|payment date|date of payment|paid date|date paid|pay date|payment run date|transaction date|date of transaction|posting date|posted date|effective date|clearing date|cleared date|value date|process date|processed date|cheque date)$/,
+  },
+  { field: 'date', confidence: 0.8, pattern: /^(invoice date|date of invoice|document date|invoice payment date)$/ },
+  { field: 'date', confidence: 0.7, pattern: /\bdate\b/ },
+  // Supplier identifiers
+  {
+    field: 'supplierId',
+    confidence: 0.95,
+    pattern:
+      /^(supplier|vendor|creditor|payee|company) ?(id|no|number|num|code|ref|reference|account|account no|account number)$|^(company registration number|company reg no|company registration no|companies house (number|no|id)|crn|registration number|charity (registration )?(number|no)|duns( number)?)$/,
+  },
+  {
+    field: 'supplierId',
+    confidence: 0.8,
+    pattern: /\b(supplier|vendor|creditor|payee|company)\b.*\b(id|no|number|num|code|ref|reference)\b/,
+  },
+  // SME flag and the add-in's row overrides
+  { field: 'sme', confidence: 0.95, pattern: /\bsme\b/ },
+  { field: 'localityOverride', confidence: 1, pattern: /^locality override$/ },
+  { field: 'influenceOverride', confidence: 1, pattern: /^influence override$/ },
+];
+
+export interface HeaderMatch {
+  field: Field;
+  confidence: number;
+}
+
+/** Every field a header could name, best first; none for the add-in's own result columns. */
+export function matchHeader(text: string): HeaderMatch[] {
+  const header = normaliseHeader(text);
+  if (header === '' || RESULT_HEADERS.has(header)) return [];
+  const best = new Map<Field, number>();
+  for (const rule of HEADER_RULES) {
+    if (!rule.pattern.test(header) || rule.unless?.test(header)) continue;
+    if ((best.get(rule.field) ?? 0) < rule.confidence) best.set(rule.field, rule.confidence);
+  }
+  return [...best]
+    .map(([field, confidence]) => ({ field, confidence }))
+    .sort((a, b) => b.confidence - a.confidence);
+}
+
+// ---------------------------------------------------------------------------------------------
+// What a column holds
+
+/** Enough values to judge a column; taken evenly through the data, not just from its top. */
+const SAMPLE_SIZE = 400;
+
+const FULL_POSTCODE = /^[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}$/i;
+const POSTCODE_INSIDE = /\b[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}\b/i;
+const ORGANISATION_WORD =
+  /\b(ltd|limited|plc|llp|llc|inc|co|company|corporation|council|services|service|group|trust|partnership|association|society|cic|uk|solutions|associates|sons|bros|brothers|consultancy|consulting|enterprises|foundation|university|college|nhs|hotel|club|centre|systems|supplies|contractors|agency|authority)\b/i;
+/** Codes, not words: "CRINV0008145", "B000021055/28199", "601315458". */
+const REFERENCE = /^(?=.*\d)[A-Z0-9][A-Z0-9/_.-]*$/i;
+/** 2000-01-01 to 2099-12-31 as Excel serial numbers: a date column in a workbook. */
+const PLAUSIBLE_SERIAL_MIN = 36526;
+const PLAUSIBLE_SERIAL_MAX = 73050;
+
+export interface ColumnProfile {
+  /** Non-blank values sampled. */
+  count: number;
+  money: number;
+  /** Money written with pence, a £ sign or thousands separators: not a count or an id. */
+  moneyWithPence: number;
+  /** Whole numbers below 1,000 (line numbers) or of six digits and more (document numbers). */
+  counterOrId: number;
+  date: number;
+  postcode: number;
+  containsPostcode: number;
+  text: number;
+  organisationWords: number;
+  reference: number;
+  distinct: number;
+  totalLength: number;
+}
+
+function sampleRows(layout: TableLayout): number[] {
+  const first = layout.firstDataRow;
+  const span = layout.lastDataRow - first + 1;
+  if (span <= 0) return [];
+  const step = Math.max(1, Math.floor(span / SAMPLE_SIZE));
+  const rows: number[] = [];
+  for (let r = first; r <= layout.lastDataRow && rows.length < SAMPLE_SIZE; r += step) rows.push(r);
+  return rows;
+}
+
+export function profileColumn(grid: Grid, rows: readonly number[], column: number): ColumnProfile {
+  const profile: ColumnProfile = {
+    count: 0, money: 0, moneyWithPence: 0, counterOrId: 0, date: 0, postcode: 0, containsPostcode: 0,
+    text: 0, organisationWords: 0, reference: 0, distinct: 0, totalLength: 0,
+  };
+  const seen = new Set<string>();
+  for (const r of rows) {
+    const cell: Cell | undefined = grid[r]?.[column];
+    if (cell === undefined || isBlank(cell)) continue;
+    profile.count++;
+    if (typeof cell === 'number') {
+      profile.money++;
+      if (!Number.isInteger(cell)) profile.moneyWithPence++;
+      else if (Math.abs(cell) < 1000 || Math.abs(cell) >= 100000) profile.counterOrId++;
+      if (Number.isInteger(cell) && cell >= PLAUSIBLE_SERIAL_MIN && cell <= PLAUSIBLE_SERIAL_MAX) profile.date++;
+      seen.add(String(cell));
+      continue;
+    }
+    const text = String(cell).trim();
+    seen.add(text);
+    profile.totalLength += text.length;
+    const amount = parseAmountText(text);
+    const isDate = parseDate(text).ok && !/^\d+(\.\d+)?$/.test(text);
+    if (isDate) profile.date++;
+    if (!Number.isNaN(amount) && !isDate) {
+      profile.money++;
+      if (/[.£,]/.test(text)) profile.moneyWithPence++;
+      else if (Math.abs(amount) < 1000 || Math.abs(amount) >= 100000) profile.counterOrId++;
+      continue;
+    }
+    if (isDate) continue;
+    profile.text++;
+    if (FULL_POSTCODE.test(text)) profile.postcode++;
+    if (POSTCODE_INSIDE.test(text)) profile.containsPostcode++;
+    if (ORGANISATION_WORD.test(text)) profile.organisationWords++;
+    if (REFERENCE.test(text)) profile.reference++;
+  }
+  profile.distinct = seen.size;
+  return profile;
+}
+
+/** How well a column's content fits a field: 0 (not at all) to 1. */
+export function contentFit(field: Field, p: ColumnProfile): number {
+  if (p.count === 0) return 0;
+  const share = (n: number) => n / p.count;
+  switch (field) {
+    case 'amount': {
+      if (share(p.money) < 0.8 || share(p.date) >= 0.8) return 0;
+      // Line numbers and document numbers are numbers too, but not money.
+      const countsOrIds = share(p.counterOrId) > 0.9 ? 0.3 : 1;
+      return share(p.money) * (0.6 + 0.4 * share(p.moneyWithPence)) * countsOrIds;
+    }
+    case 'date':
+      return share(p.date) >= 0.8 ? share(p.date) : 0;
+    case 'postcode':
+      return share(p.postcode) >= 0.6 ? share(p.postcode) : 0;
+    case 'address':
+      return share(p.containsPostcode) >= 0.3 && p.totalLength / p.count > 15 ? share(p.containsPostcode) : 0;
+    case 'supplier': {
+      if (share(p.text) < 0.8 || share(p.reference) > 0.5 || share(p.postcode) > 0.3) return 0;
+      const variety = Math.min(1, p.distinct / p.count / 0.3);
+      const brevity = p.totalLength / p.text <= 45 ? 1 : 0.5;
+      return (0.3 + 0.7 * share(p.organisationWords)) * variety * brevity;
+    }
+    case 'description': {
+      if (share(p.text) < 0.8 || share(p.reference) > 0.5) return 0;
+      const variety = Math.min(1, p.distinct / p.count / 0.5);
+      return variety * Math.min(1, p.totalLength / p.text / 25);
+    }
+    default:
+      return share(p.text) >= 0.5 ? 1 : 0.5;
+  }
+}
+
+/** How far a column's content supports the field its header names (1: fully; 0: it cannot be). */
+function headerContentFactor(field: Field, p: ColumnProfile): number {
+  if (field === 'localityOverride' || field === 'influenceOverride') return 1;
+  if (p.count === 0) return field === 'supplier' || field === 'amount' ? 0 : 0.8;
+  const share = (n: number) => n / p.count;
+  switch (field) {
+    case 'amount':
+      return share(p.money) >= 0.8 ? 1 : share(p.money) >= 0.5 ? 0.6 : 0;
+    case 'date':
+      return share(p.date) >= 0.8 ? 1 : 0.5;
+    case 'postcode':
+      return share(p.postcode) + share(p.containsPostcode) >= 0.5 ? 1 : 0.6;
+    case 'supplier':
+      return share(p.money) >= 0.8 ? 0.2 : 1;
+    default:
+      return 1;
+  }
+}
+
+/** Fields found by content alone when no header names them, with the least fit that counts. */
+const CONTENT_FIELDS: readonly { field: Field; minFit: number; headerless: boolean }[] = [
+  { field: 'amount', minFit: 0.45, headerless: false },
+  { field: 'date', minFit: 0.8, headerless: false },
+  { field: 'postcode', minFit: 0.6, headerless: false },
+  { field: 'supplier', minFit: 0.35, headerless: false },
+  { field: 'address', minFit: 0.3, headerless: true },
+  { field: 'description', minFit: 0.5, headerless: true },
+];
+/** Content alone is weaker evidence than a header that names the field. */
+const CONTENT_ONLY_CONFIDENCE = 0.6;
+const MIN_CONFIDENCE = 0.3;
+
+function round2(value: number): number {
+  return Math.round(value * 100) / 100;
+}
+
+export function proposeMapping(grid: Grid, layout: TableLayout): { mapping: Mapping; missing: Field[] } {
+  const rows = sampleRows(layout);
+  const width = layout.headers.length;
+  const profiles = Array.from({ length: width }, (_, c) => profileColumn(grid, rows, c));
+  const headerCells = layout.headerRow === null ? [] : grid[layout.headerRow] ?? [];
+  const hasHeader = (c: number) => layout.headerRow !== null && !isBlank(headerCells[c] ?? null);
+
+  const candidates: { field: Field; column: number; confidence: number }[] = [];
+  for (let c = 0; c < width; c++) {
+    if (!hasHeader(c)) continue;
+    for (const { field, confidence } of matchHeader(layout.headers[c])) {
+      const column = dataColumnUnder(c, field, profiles, hasHeader);
+      const score = confidence * headerContentFactor(field, profiles[column]);
+      if (score >= MIN_CONFIDENCE) candidates.push({ field, column, confidence: score });
+    }
+  }
+  // Strongest claims first; on a tie the leftmost column.
+  candidates.sort((a, b) => b.confidence - a.confidence || a.column - b.column);
+
+  const mapping: Mapping = {};
+  const taken = new Set<number>();
+  for (let c = 0; c < width; c++) if (hasHeader(c) && isResultColumnHeader(layout.headers[c])) taken.add(c);
+  const assign = (field: Field, column: number, confidence: number) => {
+    mapping[field] = { column, header: layout.headers[column], confidence: round2(confidence) };
+    taken.add(column);
+  };
+  for (const { field, column, confidence } of candidates) {
+    if (mapping[field] === undefined && !taken.has(column)) assign(field, column, confidence);
+  }
+
+  for (const { field, minFit, headerless } of CONTENT_FIELDS) {
+    if (mapping[field] !== undefined || (headerless && layout.headerRow !== null)) continue;
+    let best = -1;
+    let bestFit = minFit;
+    for (let c = 0; c < width; c++) {
+      // A column whose header names something else is that thing, whatever it holds.
+      if (taken.has(c) || (hasHeader(c) && matchHeader(layout.headers[c]).length > 0)) continue;
+      const fit = contentFit(field, profiles[c]);
+      // Amounts sit right of what they pay for, so the rightmost of equal columns wins.
+      if (fit > bestFit || (fit === bestFit && fit > minFit && field === 'amount')) {
+        best = c;
+        bestFit = fit;
+      }
+    }
+    if (best >= 0) assign(field, best, bestFit * CONTENT_ONLY_CONFIDENCE);
+  }
+
+  const missing = REQUIRED_FIELDS.filter((field) => mapping[field] === undefined);
+  return { mapping, missing };
+}
+
+/**
+ * The column that holds the data of a header: the header's own, unless that is empty and a
+ * neighbour without a header is not (exports that merge a header over two cells do this).
+ */
+function dataColumnUnder(
+  column: number,
+  field: Field,
+  profiles: readonly ColumnProfile[],
+  hasHeader: (c: number) => boolean,
+): number {
+  if (profiles[column].count > 0 || field === 'localityOverride' || field === 'influenceOverride') return column;
+  for (const neighbour of [column + 1, column - 1]) {
+    if (neighbour >= 0 && neighbour < profiles.length && !hasHeader(neighbour) && profiles[neighbour].count > 0) {
+      return neighbour;
+    }
+  }
+  return column;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The user's corrections
+
+/** "A" for 0, "Z" for 25, "AA" for 26: the column letters Excel shows. */
+export function columnLetter(index: number): string {
+  let letters = '';
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) {
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  }
+  return letters;
+}
+
+/** The 0-based index of a column letter ("F" → 5, "aa" → 26), or -1 when it is not one. */
+export function columnIndex(letters: string): number {
+  if (!/^[A-Za-z]{1,3}$/.test(letters)) return -1;
+  let index = 0;
+  for (const ch of letters.toUpperCase()) index = index * 26 + (ch.charCodeAt(0) - 64);
+  return index - 1;
+}
+
+function compactHeader(text: string): string {
+  return text.toLowerCase().replace(/\s+/g, '');
+}
+
+function describeColumns(layout: TableLayout): string {
+  return layout.headers.map((header, c) => `${columnLetter(c)} "${header}"`).join(', ');
+}
+
+function fieldNamed(name: string): Field | undefined {
+  const wanted = name.toLowerCase().replace(/[\s_-]+/g, '');
+  return FIELDS.find((field) => field.toLowerCase() === wanted);
+}
+
+/** The column an override names: a header (case and spaces ignored) first, then a letter. */
+function resolveColumn(column: string, layout: TableLayout): number {
+  const wanted = compactHeader(column);
+  const byHeader = layout.headers.findIndex((header) => compactHeader(header) === wanted);
+  if (byHeader >= 0) return byHeader;
+  const byLetter = columnIndex(column.trim());
+  if (byLetter >= 0 && byLetter < layout.headers.length) return byLetter;
+  return -1;
+}
+
+/**
+ * The mapping with the user's choices applied. A column given to a field is taken from any
+ * field the proposal had put on it, so one column never feeds two fields by accident.
+ */
+export function applyMapOverrides(mapping: Mapping, overrides: readonly MapOverride[], layout: TableLayout): Mapping {
+  const result: Mapping = { ...mapping };
+  const chosen = new Set<Field>();
+  for (const override of overrides) {
+    const field = fieldNamed(override.field);
+    if (field === undefined) {
+      throw new Error(`Unknown field "${override.field}" in the column mapping; fields are: ${FIELDS.join(', ')}`);
+    }
+    const column = resolveColumn(override.column, layout);
+    if (column < 0) {
+      throw new Error(
+        `No column "${override.column}" for ${field}; the columns are: ${describeColumns(layout) || '(none)'}`,
+      );
+    }
+    for (const other of FIELDS) {
+      if (other !== field && !chosen.has(other) && result[other]?.column === column) delete result[other];
+    }
+    result[field] = { column, header: layout.headers[column], confidence: 1 };
+    chosen.add(field);
+  }
+  return result;
+}
+
+/** One `--map` option: `field="Header text"`, `field=Header text` or `field=F`. */
+export function parseMapOption(text: string): MapOverride {
+  const equals = text.indexOf('=');
+  if (equals <= 0) {
+    throw new Error(`--map ${JSON.stringify(text)}: expected field="Column header" or field=F (a column letter)`);
+  }
+  const name = text.slice(0, equals).trim();
+  const field = fieldNamed(name);
+  if (field === undefined) {
+    throw new Error(`--map ${JSON.stringify(text)}: unknown field "${name}"; fields are: ${FIELDS.join(', ')}`);
+  }
+  let column = text.slice(equals + 1).trim();
+  if (column.length >= 2 && /^(["']).*\1$/.test(column)) column = column.slice(1, -1);
+  if (column.trim() === '') throw new Error(`--map ${JSON.stringify(text)}: no column given for ${field}`);
+  return { field, column };
+}

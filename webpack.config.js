@@ -1,0 +1,88 @@
+/**
+ * Builds the task pane, the ribbon command page and the help page into dist/, with the manifest,
+ * the icons and the geography pack beside them.
+ *
+ *   npm run build                        production bundle for https://localhost:3000
+ *   ADDIN_URL=https://host/path npm run build
+ *                                        production bundle whose manifest points at that URL
+ */
+const path = require('path');
+const fs = require('fs');
+const HtmlWebpackPlugin = require('html-webpack-plugin');
+const CopyWebpackPlugin = require('copy-webpack-plugin');
+const { DEV_URL, addinUrl, rewriteManifest } = require('./scripts/addin-url');
+
+const geoPackDir = path.resolve(__dirname, 'geo-pack');
+
+module.exports = async (_env, argv) => {
+  const production = argv.mode !== 'development';
+  const url = addinUrl(process.env.ADDIN_URL);
+
+  const copies = [
+    { from: 'assets/*.png', to: 'assets/[name][ext]' },
+    {
+      from: 'manifest.xml',
+      to: 'manifest.xml',
+      transform: (content) => rewriteManifest(content.toString(), url),
+    },
+  ];
+  if (fs.existsSync(geoPackDir)) copies.push({ from: 'geo-pack', to: 'geo' });
+  else console.warn('No geo-pack/ to copy into dist/geo: run `npm run geo:build` first.');
+
+  return {
+    mode: production ? 'production' : 'development',
+    devtool: production ? 'source-map' : 'eval-cheap-module-source-map',
+    entry: {
+      taskpane: './src/taskpane/index.tsx',
+      commands: './src/taskpane/commands.ts',
+    },
+    output: {
+      path: path.resolve(__dirname, 'dist'),
+      filename: '[name].[contenthash:8].js',
+      chunkFilename: '[name].[contenthash:8].js',
+      clean: true,
+    },
+    resolve: { extensions: ['.ts', '.tsx', '.js'] },
+    module: {
+      rules: [
+        { test: /\.tsx?$/, use: { loader: 'ts-loader', options: { transpileOnly: true } }, exclude: /node_modules/ },
+        // The default rules ship as the readable CSV users can also pass to the CLI.
+        { test: /\.csv$/, type: 'asset/source' },
+      ],
+    },
+    plugins: [
+      new HtmlWebpackPlugin({
+        filename: 'taskpane.html',
+        template: './src/taskpane/taskpane.html',
+        chunks: ['taskpane'],
+      }),
+      new HtmlWebpackPlugin({
+        filename: 'commands.html',
+        template: './src/taskpane/commands.html',
+        chunks: ['commands'],
+      }),
+      new HtmlWebpackPlugin({
+        filename: 'help.html',
+        template: './src/taskpane/help.html',
+        chunks: [],
+      }),
+      new CopyWebpackPlugin({ patterns: copies }),
+    ],
+    performance: { hints: false },
+    devServer: {
+      port: new URL(DEV_URL).port,
+      headers: { 'Access-Control-Allow-Origin': '*' },
+      server: { type: 'https', options: await devCertificate() },
+      static: fs.existsSync(geoPackDir) ? [{ directory: geoPackDir, publicPath: '/geo' }] : [],
+      client: { overlay: { warnings: false, errors: true } },
+    },
+  };
+};
+
+/** The certificate `npm start` generated (office-addin-dev-certs layout), when serving. */
+async function devCertificate() {
+  if (!process.env.WEBPACK_SERVE) return {};
+  const { certificatePaths } = require('./scripts/dev-certificate');
+  const paths = certificatePaths();
+  return { cert: fs.readFileSync(paths.cert), key: fs.readFileSync(paths.key), ca: fs.readFileSync(paths.ca) };
+}
