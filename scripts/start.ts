@@ -83,8 +83,9 @@ async function sideloadIntoDesktopExcel(): Promise<boolean> {
     return false;
   }
   try {
-    const devSettings = await import('office-addin-dev-settings');
-    await devSettings.sideloadAddIn(manifestPath, devSettings.OfficeApp.Excel, false, false, devSettings.AppType.Desktop);
+    const { sideloadAddIn, AppType } = await import('office-addin-dev-settings');
+    const { OfficeApp } = await import('office-addin-manifest');
+    await sideloadAddIn(manifestPath, OfficeApp.Excel, false, false, AppType.Desktop);
     return true;
   } catch (error) {
     console.log(`Could not sideload into desktop Excel: ${(error as Error).message}`);

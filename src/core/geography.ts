@@ -17,6 +17,12 @@ export interface DistrictInfo {
   nation: string;
 }
 
+/**
+ * The `district` of a share that counts postcodes the source lists with no district (mostly
+ * non-geographic ones). Such a share is in the total but never inside or outside any area.
+ */
+export const NO_DISTRICT = '';
+
 export interface DistrictShare {
   district: string;
   /** Postcodes of the sector or postcode district that lie in this local authority district. */

@@ -237,7 +237,13 @@ const REFERENCE = /^(?=.*\d)[A-Z0-9][A-Z0-9/_.-]*$/i;
 const PLAUSIBLE_SERIAL_MIN = 36526;
 const PLAUSIBLE_SERIAL_MAX = 73050;
 
+function isPlausibleSerial(value: number): boolean {
+  return Number.isInteger(value) && value >= PLAUSIBLE_SERIAL_MIN && value <= PLAUSIBLE_SERIAL_MAX;
+}
+
 export interface ColumnProfile {
+  /** Data rows looked at, blank or not. */
+  rows: number;
   /** Non-blank values sampled. */
   count: number;
   money: number;
@@ -250,6 +256,8 @@ export interface ColumnProfile {
   containsPostcode: number;
   text: number;
   organisationWords: number;
+  /** Text with a digit in it: descriptions carry dates and references, names seldom do. */
+  withDigits: number;
   reference: number;
   distinct: number;
   totalLength: number;
@@ -267,8 +275,8 @@ function sampleRows(layout: TableLayout): number[] {
 
 export function profileColumn(grid: Grid, rows: readonly number[], column: number): ColumnProfile {
   const profile: ColumnProfile = {
-    count: 0, money: 0, moneyWithPence: 0, counterOrId: 0, date: 0, postcode: 0, containsPostcode: 0,
-    text: 0, organisationWords: 0, reference: 0, distinct: 0, totalLength: 0,
+    rows: rows.length, count: 0, money: 0, moneyWithPence: 0, counterOrId: 0, date: 0, postcode: 0, containsPostcode: 0,
+    text: 0, organisationWords: 0, withDigits: 0, reference: 0, distinct: 0, totalLength: 0,
   };
   const seen = new Set<string>();
   for (const r of rows) {
@@ -279,7 +287,7 @@ export function profileColumn(grid: Grid, rows: readonly number[], column: numbe
       profile.money++;
       if (!Number.isInteger(cell)) profile.moneyWithPence++;
       else if (Math.abs(cell) < 1000 || Math.abs(cell) >= 100000) profile.counterOrId++;
-      if (Number.isInteger(cell) && cell >= PLAUSIBLE_SERIAL_MIN && cell <= PLAUSIBLE_SERIAL_MAX) profile.date++;
+      if (isPlausibleSerial(cell)) profile.date++;
       seen.add(String(cell));
       continue;
     }
@@ -287,7 +295,9 @@ export function profileColumn(grid: Grid, rows: readonly number[], column: numbe
     seen.add(text);
     profile.totalLength += text.length;
     const amount = parseAmountText(text);
-    const isDate = parseDate(text).ok && !/^\d+(\.\d+)?$/.test(text);
+    // Serial numbers written as text (a CSV saved from a workbook) count only in the range of
+    // recent dates; any other bare number is a number.
+    const isDate = /^\d+(\.\d+)?$/.test(text) ? isPlausibleSerial(amount) : parseDate(text).ok;
     if (isDate) profile.date++;
     if (!Number.isNaN(amount) && !isDate) {
       profile.money++;
@@ -301,6 +311,7 @@ export function profileColumn(grid: Grid, rows: readonly number[], column: numbe
     if (POSTCODE_INSIDE.test(text)) profile.containsPostcode++;
     if (ORGANISATION_WORD.test(text)) profile.organisationWords++;
     if (REFERENCE.test(text)) profile.reference++;
+    if (/\d/.test(text)) profile.withDigits++;
   }
   profile.distinct = seen.size;
   return profile;
@@ -308,7 +319,8 @@ export function profileColumn(grid: Grid, rows: readonly number[], column: numbe
 
 /** How well a column's content fits a field: 0 (not at all) to 1. */
 export function contentFit(field: Field, p: ColumnProfile): number {
-  if (p.count === 0) return 0;
+  // A column filled in on a few rows only is not where a field of every payment lives.
+  if (p.count === 0 || p.count < p.rows / 2) return 0;
   const share = (n: number) => n / p.count;
   switch (field) {
     case 'amount': {
@@ -325,14 +337,16 @@ export function contentFit(field: Field, p: ColumnProfile): number {
       return share(p.containsPostcode) >= 0.3 && p.totalLength / p.count > 15 ? share(p.containsPostcode) : 0;
     case 'supplier': {
       if (share(p.text) < 0.8 || share(p.reference) > 0.5 || share(p.postcode) > 0.3) return 0;
+      // Names repeat (one supplier, many payments) but far less than a department column does.
       const variety = Math.min(1, p.distinct / p.count / 0.3);
       const brevity = p.totalLength / p.text <= 45 ? 1 : 0.5;
-      return (0.3 + 0.7 * share(p.organisationWords)) * variety * brevity;
+      const organisations = Math.min(1, share(p.organisationWords) / 0.5);
+      return (0.4 + 0.6 * organisations) * variety * brevity * (1 - 0.5 * share(p.withDigits));
     }
     case 'description': {
       if (share(p.text) < 0.8 || share(p.reference) > 0.5) return 0;
-      const variety = Math.min(1, p.distinct / p.count / 0.5);
-      return variety * Math.min(1, p.totalLength / p.text / 25);
+      // Each payment described in its own words: long and seldom repeated.
+      return (p.distinct / p.count) * Math.min(1, p.totalLength / p.text / 25);
     }
     default:
       return share(p.text) >= 0.5 ? 1 : 0.5;
@@ -410,8 +424,9 @@ export function proposeMapping(grid: Grid, layout: TableLayout): { mapping: Mapp
     let best = -1;
     let bestFit = minFit;
     for (let c = 0; c < width; c++) {
-      // A column whose header names something else is that thing, whatever it holds.
-      if (taken.has(c) || (hasHeader(c) && matchHeader(layout.headers[c]).length > 0)) continue;
+      // A column whose header names a field still open is that field or nothing, whatever it
+      // holds; a header naming a field found elsewhere ("Supplier PC") leaves it to content.
+      if (taken.has(c) || (hasHeader(c) && claimsOpenField(layout.headers[c], mapping))) continue;
       const fit = contentFit(field, profiles[c]);
       // Amounts sit right of what they pay for, so the rightmost of equal columns wins.
       if (fit > bestFit || (fit === bestFit && fit > minFit && field === 'amount')) {
@@ -424,6 +439,10 @@ export function proposeMapping(grid: Grid, layout: TableLayout): { mapping: Mapp
 
   const missing = REQUIRED_FIELDS.filter((field) => mapping[field] === undefined);
   return { mapping, missing };
+}
+
+function claimsOpenField(header: string, mapping: Mapping): boolean {
+  return matchHeader(header).some((match) => mapping[match.field] === undefined);
 }
 
 /**

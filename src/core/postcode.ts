@@ -150,7 +150,7 @@ function partialFinding(words: readonly string[]): PostcodeFinding | undefined {
 
 /** Why a postcode-like text is not a postcode, for the invalid message. */
 function explainInvalid(text: string, words: readonly string[]): string {
-  if (words.length === 2) {
+  if (words.length === 2 && /^[A-Z]{1,4}[0-9]/.test(words[0]) && /^[0-9]/.test(words[1])) {
     const found = checkPostcode(`${words[0]} ${words[1]}`);
     if ('why' in found) return found.why;
   }
@@ -230,14 +230,14 @@ function countryAtEnd(text: string): { country: string; evidence: string } | und
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, ' ')
     .trim();
-  for (let take = Math.min(5, plain.split(' ').length); take >= 1; take--) {
-    const words = plain.split(' ');
+  const words = plain.split(' ');
+  for (let take = Math.min(5, words.length); take >= 1; take--) {
     const tail = words.slice(-take).join(' ');
     const country = COUNTRIES.get(tail);
     if (!country) continue;
     const before = words.slice(0, -take).join(' ');
     if (country === 'Ireland' && UK_QUALIFIERS.test(before)) return undefined;
-    // Two-letter spellings only count when they are the whole last part ("…, US").
+    // Short spellings (US, USA, UAE, ROI) only count when they are the whole last part.
     if (tail.length <= 3 && before !== '') continue;
     return { country, evidence: last };
   }
@@ -272,6 +272,9 @@ function foreignFinding(text: string, isAddress: boolean): PostcodeFinding | und
   return undefined;
 }
 
+/** A last address part that only names the UK or one of its nations. */
+const UK_NAMES = /^(uk|u\.k\.|united kingdom|great britain|gb|england|scotland|wales|cymru|northern ireland)$/i;
+
 /**
  * What one text holds. In a postcode cell the whole cell may be a partial postcode; in an
  * address only a full postcode, or a partial one that is the whole last part ("…, Preston, PR3"),
@@ -283,7 +286,7 @@ function findInText(text: string, isAddress: boolean): PostcodeFinding {
   const full = lastFullPostcode(words);
   if (full) return fullFinding(full);
   if (isAddress) {
-    const parts = text.split(/[,;\n\r]+/).filter((p) => p.trim() !== '');
+    const parts = text.split(/[,;\n\r]+/).filter((p) => p.trim() !== '' && !UK_NAMES.test(p.trim()));
     const lastPart = parts.length > 1 ? partialFinding(tokens(parts[parts.length - 1])) : undefined;
     return lastPart ?? foreignFinding(text, true) ?? { kind: 'none' };
   }

@@ -56,15 +56,22 @@ function isLabelRow(row: Cell[]): boolean {
   return true;
 }
 
-/** Distinct spend fields that the row's cells name as headers. */
-function recognisedFields(row: Cell[]): number {
-  const fields = new Set<string>();
+/**
+ * How strongly a row reads as the header of a spend table: the confidence of each field its
+ * cells name, counted once per field, and more for the two every spend table has.
+ */
+function headerScore(row: Cell[]): { fields: number; score: number } {
+  const best = new Map<string, number>();
   for (const cell of row) {
     if (typeof cell !== 'string') continue;
-    const best = matchHeader(cell)[0];
-    if (best && best.confidence >= 0.6) fields.add(best.field);
+    const match = matchHeader(cell)[0];
+    if (match && match.confidence >= 0.6 && match.confidence > (best.get(match.field) ?? 0)) {
+      best.set(match.field, match.confidence);
+    }
   }
-  return fields.size;
+  let score = 0;
+  for (const [field, confidence] of best) score += confidence + (field === 'supplier' || field === 'amount' ? 0.5 : 0);
+  return { fields: best.size, score };
 }
 
 function findHeaderRow(grid: Grid, lastRow: number): number | null {
@@ -76,8 +83,8 @@ function findHeaderRow(grid: Grid, lastRow: number): number | null {
     const row = grid[r];
     if (looksLikeDataRow(row)) valueRowsAbove++;
     if (nonBlankCount(row) < 2 || !isLabelRow(row)) continue;
-    const score = recognisedFields(row);
-    if (score >= MIN_RECOGNISED_HEADERS && score > bestScore) {
+    const { fields, score } = headerScore(row);
+    if (fields >= MIN_RECOGNISED_HEADERS && score > bestScore) {
       best = r;
       bestScore = score;
     }

@@ -24,18 +24,25 @@ export function quoteCell(text: string): string {
  * digits in threes, so that a decimal comma ("1,5") is refused rather than misread.
  */
 export function parseAmount(cell: Cell): Parsed<number> {
-  if (typeof cell === 'number') {
-    return Number.isFinite(cell) ? { ok: true, value: cell } : fail('amount is not a finite number');
-  }
-  if (cell === null || typeof cell === 'boolean') {
-    return cell === null ? fail('amount is blank') : fail(`amount ${String(cell).toUpperCase()} is not a number`);
-  }
-  const value = parseAmountText(cell);
+  const value = amountValue(cell);
   if (!Number.isNaN(value)) return { ok: true, value };
+  return fail(amountProblem(cell));
+}
+
+/** The amount in a cell, or NaN: parseAmount without the reason, for the per-row loop. */
+export function amountValue(cell: Cell): number {
+  if (typeof cell === 'number') return Number.isFinite(cell) ? cell : NaN;
+  return typeof cell === 'string' ? parseAmountText(cell) : NaN;
+}
+
+function amountProblem(cell: Cell): string {
+  if (typeof cell === 'number') return 'amount is not a finite number';
+  if (cell === null) return 'amount is blank';
+  if (typeof cell === 'boolean') return `amount ${String(cell).toUpperCase()} is not a number`;
   const trimmed = cell.trim();
-  if (trimmed === '') return fail('amount is blank');
-  if (NOT_APPLICABLE.has(trimmed.toLowerCase())) return fail(`amount is ${quoteCell(trimmed)}, not a number`);
-  return fail(`amount ${quoteCell(trimmed)} is not a number`);
+  if (trimmed === '') return 'amount is blank';
+  if (NOT_APPLICABLE.has(trimmed.toLowerCase())) return `amount is ${quoteCell(trimmed)}, not a number`;
+  return `amount ${quoteCell(trimmed)} is not a number`;
 }
 
 const ZERO = 48;
@@ -137,24 +144,27 @@ export function parseAmountText(text: string): number {
 
 /** Days from 1899-12-30 (Excel's day 0 in the 1900 date system) to 1970-01-01. */
 const UNIX_EPOCH_SERIAL = 25569;
-const MS_PER_DAY = 86400000;
 /** 1900-01-01 to 9999-12-31: the dates an Excel serial number can hold. */
 const MIN_SERIAL = 1;
 const MAX_SERIAL = 2958465;
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
 
 /** The Excel serial number of a calendar date, or NaN when there is no such day. */
 export function serialFromDate(year: number, month: number, day: number): number {
-  if (month < 1 || month > 12 || day < 1 || day > 31) return NaN;
-  const ms = Date.UTC(year, month - 1, day);
-  const check = new Date(ms);
-  if (check.getUTCDate() !== day || check.getUTCMonth() !== month - 1) return NaN;
-  return ms / MS_PER_DAY + UNIX_EPOCH_SERIAL;
-}
-
-/** Calendar date of an Excel serial number, for messages and tests. */
-export function dateFromSerial(serial: number): { year: number; month: number; day: number } {
-  const date = new Date(Math.round((Math.floor(serial) - UNIX_EPOCH_SERIAL) * MS_PER_DAY));
-  return { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() };
+  if (!(month >= 1 && month <= 12 && day >= 1)) return NaN;
+  if (day > (month === 2 && isLeapYear(year) ? 29 : DAYS_IN_MONTH[month - 1])) return NaN;
+  // Days since 1970-01-01 by the civil-calendar arithmetic: no Date object per row.
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  const serial = era * 146097 + dayOfEra - 719468 + UNIX_EPOCH_SERIAL;
+  return serial >= MIN_SERIAL && serial <= MAX_SERIAL ? serial : NaN;
 }
 
 const MONTHS: Record<string, number> = {
@@ -164,17 +174,65 @@ const MONTHS: Record<string, number> = {
 };
 
 /** Excel's reading of a two-digit year: 00–29 are 2000–2029, 30–99 are 1930–1999. */
-function fullYear(digits: string): number {
-  const year = Number(digits);
-  if (digits.length > 2) return year;
+function fullYear(year: number, digits: number): number {
+  if (digits > 2) return year;
   return year < 30 ? 2000 + year : 1900 + year;
 }
 
-const NUMERIC_DATE = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})$/;
 const NAMED_MONTH_DATE = /^(\d{1,2})(?:st|nd|rd|th)?[\s-]+([a-z]+)\.?[\s-]+(\d{2}|\d{4})$/i;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 const TIME_SUFFIX = /\s+\d{1,2}:\d{2}(?::\d{2})?$/;
 const SERIAL_TEXT = /^\d{1,7}(?:\.\d+)?$/;
+
+/**
+ * "14/04/2023", "4/4/23", "14-04-2023", "14.04.2023" (day first, as in the UK), by a scan rather
+ * than a regular expression since it is by far the commonest form; NaN for anything else.
+ */
+function dayFirstSerial(text: string): number {
+  const n = text.length;
+  let i = 0;
+  const parts = [0, 0, 0];
+  const digits = [0, 0, 0];
+  let separator = -1;
+  for (let part = 0; part < 3; part++) {
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      if (c < 48 || c > 57) break;
+      parts[part] = parts[part] * 10 + (c - 48);
+      digits[part]++;
+      i++;
+    }
+    if (part < 2) {
+      const c = text.charCodeAt(i);
+      if (c !== 47 /* / */ && c !== 45 /* - */ && c !== 46 /* . */) return NaN;
+      if (separator !== -1 && c !== separator) return NaN;
+      separator = c;
+      i++;
+    }
+  }
+  if (i !== n || digits[0] < 1 || digits[0] > 2 || digits[1] < 1 || digits[1] > 2) return NaN;
+  if (digits[2] !== 2 && digits[2] !== 4) return NaN;
+  return serialFromDate(fullYear(parts[2], digits[2]), parts[1], parts[0]);
+}
+
+/** The date in a cell as an Excel serial number, or NaN: parseDate without the reason. */
+export function dateSerial(cell: Cell): number {
+  if (typeof cell === 'number') return cell >= MIN_SERIAL && cell <= MAX_SERIAL ? Math.floor(cell) : NaN;
+  if (typeof cell !== 'string') return NaN;
+  const fast = dayFirstSerial(cell);
+  if (!Number.isNaN(fast)) return fast;
+  const text = cell.trim().replace(TIME_SUFFIX, '');
+  if (text === '') return NaN;
+  const dayFirst = dayFirstSerial(text);
+  if (!Number.isNaN(dayFirst)) return dayFirst;
+  let match: RegExpExecArray | null;
+  if ((match = ISO_DATE.exec(text))) return serialFromDate(Number(match[1]), Number(match[2]), Number(match[3]));
+  if ((match = NAMED_MONTH_DATE.exec(text))) {
+    const month = MONTHS[match[2].toLowerCase()];
+    return month === undefined ? NaN : serialFromDate(fullYear(Number(match[3]), match[3].length), month, Number(match[1]));
+  }
+  return SERIAL_TEXT.test(text) ? dateSerial(Number(text)) : NaN;
+}
 
 /**
  * A payment date as an Excel serial number: serial numbers (a number cell, or its text in a CSV);
@@ -182,25 +240,9 @@ const SERIAL_TEXT = /^\d{1,7}(?:\.\d+)?$/;
  * "14 Apr 2023", "05-Apr-17"; ISO "2023-04-14" (a time of day is ignored).
  */
 export function parseDate(cell: Cell): Parsed<number> {
-  if (typeof cell === 'number') {
-    return cell >= MIN_SERIAL && cell <= MAX_SERIAL
-      ? { ok: true, value: Math.floor(cell) }
-      : fail(`date ${cell} is outside the range of Excel dates`);
-  }
-  if (cell === null || typeof cell === 'boolean') return fail(cell === null ? 'date is blank' : 'date is not a date');
-  const text = cell.trim().replace(TIME_SUFFIX, '');
-  if (text === '') return fail('date is blank');
-  let serial = NaN;
-  let match: RegExpExecArray | null;
-  if ((match = NUMERIC_DATE.exec(text))) {
-    serial = serialFromDate(fullYear(match[3]), Number(match[2]), Number(match[1]));
-  } else if ((match = ISO_DATE.exec(text))) {
-    serial = serialFromDate(Number(match[1]), Number(match[2]), Number(match[3]));
-  } else if ((match = NAMED_MONTH_DATE.exec(text))) {
-    const month = MONTHS[match[2].toLowerCase()];
-    if (month !== undefined) serial = serialFromDate(fullYear(match[3]), month, Number(match[1]));
-  } else if (SERIAL_TEXT.test(text)) {
-    return parseDate(Number(text));
-  }
-  return Number.isNaN(serial) ? fail(`date ${quoteCell(text)} is not a date`) : { ok: true, value: serial };
+  const serial = dateSerial(cell);
+  if (!Number.isNaN(serial)) return { ok: true, value: serial };
+  if (typeof cell === 'number') return fail(`date ${cell} is outside the range of Excel dates`);
+  if (typeof cell !== 'string') return fail(cell === null ? 'date is blank' : 'date is not a date');
+  return cell.trim() === '' ? fail('date is blank') : fail(`date ${quoteCell(cell)} is not a date`);
 }

@@ -1,0 +1,149 @@
+/** The command line's arguments, parsed and checked; a mistake is one line naming the option. */
+import { parseArgs } from 'util';
+import { parseMapOption, type MapOverride } from '../core/mapping';
+import { parseDate } from '../core/values';
+
+export interface CliOptions {
+  inputs: string[];
+  sheet?: string;
+  map: MapOverride[];
+  local?: string;
+  wider?: string;
+  rules?: string;
+  creditors?: string;
+  register?: string;
+  /** Payment dates as Excel serial numbers, inclusive. */
+  from?: number;
+  to?: number;
+  online: boolean;
+  out?: string;
+  summaryJson?: string;
+  resultsCsv?: string;
+  threshold?: number;
+  top?: number;
+  baseline?: string;
+  cache?: string;
+  help: boolean;
+  version: boolean;
+}
+
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+export const USAGE = `Usage: local-spend-baseline [INPUT…] [options]
+
+Analyses spend files (.csv or .xlsx; several files or a folder are combined into one analysis)
+and writes an annotated copy with the result columns, the Suppliers and Rules sheets and the
+baseline summaries. With no INPUT it analyses the sample workbook shipped with the project.
+
+Options:
+  --local AREA           the local area: a district, county, combined authority, region,
+                         or a list ("Preston", "E07000123", "Preston, South Ribble")
+  --wider AREA           the wider area (e.g. "Lancashire"); it always contains the local area
+  --sheet NAME           the sheet of an .xlsx input that holds the spend
+  --map FIELD=COLUMN     take FIELD from COLUMN (a header or a column letter); repeatable.
+                         FIELDs: supplier, amount, postcode, address, category, description,
+                         serviceArea, institution, date, supplierId, sme
+  --rules FILE.csv       influenceability rules instead of the workbook's or the defaults
+  --creditors FILE       creditor master file (supplier list with addresses) for postcodes
+  --register FILE        local supplier register (name, postcode, categories, flags)
+  --from DATE, --to DATE only payments dated within these (inclusive), e.g. 2024-04-01
+  --online               look up postcodes the offline pack cannot answer at postcodes.io
+                         (sends postcodes only; answers are cached)
+  --threshold SHARE      share of a partial postcode's postcodes that must agree (default 0.95)
+  --top N                how many top suppliers to list (default 300)
+  --baseline FILE        an earlier annotated workbook to report progress against
+  --cache FILE           the online lookup cache (default: in your user cache folder)
+  --out FILE.xlsx        the annotated copy (default: NAME-baseline.xlsx in this folder)
+  --summary-json FILE    also write the summary as JSON
+  --results-csv FILE     also write one line per analysed row as CSV
+  -h, --help             show this help
+  --version              show the version
+
+Exit status: 0 done; 2 bad input (one line says which file, sheet, row or column); 1 failure.`;
+
+export function parseCliArgs(argv: string[]): CliOptions {
+  let parsed: ReturnType<typeof parse>;
+  try {
+    parsed = parse(argv);
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message.replace(/\. To specify.*$/, '')}. See --help.`);
+  }
+  const v = parsed.values;
+  const date = (option: string, text: string | undefined) => {
+    if (text === undefined) return undefined;
+    const result = parseDate(text);
+    if (!result.ok) throw new UsageError(`--${option} "${text}" is not a date (use e.g. 2024-04-01 or 01/04/2024).`);
+    return result.value;
+  };
+  const number = (option: string, text: string | undefined, check: (n: number) => boolean, what: string) => {
+    if (text === undefined) return undefined;
+    const n = Number(text);
+    if (!Number.isFinite(n) || !check(n)) throw new UsageError(`--${option} "${text}" must be ${what}.`);
+    return n;
+  };
+  const map = (v.map ?? []).map((text) => {
+    try {
+      return parseMapOption(text);
+    } catch (error) {
+      throw new UsageError(`--map ${(error as Error).message}`);
+    }
+  });
+  const options: CliOptions = {
+    inputs: parsed.positionals,
+    sheet: v.sheet,
+    map,
+    local: v.local,
+    wider: v.wider,
+    rules: v.rules,
+    creditors: v.creditors,
+    register: v.register,
+    from: date('from', v.from),
+    to: date('to', v.to),
+    online: v.online ?? false,
+    out: v.out,
+    summaryJson: v['summary-json'],
+    resultsCsv: v['results-csv'],
+    threshold: number('threshold', v.threshold, (n) => n > 0.5 && n <= 1, 'a share above 0.5 and at most 1 (e.g. 0.95)'),
+    top: number('top', v.top, (n) => Number.isInteger(n) && n > 0, 'a whole number above 0'),
+    baseline: v.baseline,
+    cache: v.cache,
+    help: v.help ?? false,
+    version: v.version ?? false,
+  };
+  if (options.from !== undefined && options.to !== undefined && options.from > options.to) {
+    throw new UsageError('--from is after --to.');
+  }
+  if (options.out && !/\.xlsx$/i.test(options.out)) throw new UsageError(`--out "${options.out}" must be an .xlsx file.`);
+  return options;
+}
+
+function parse(argv: string[]) {
+  return parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      sheet: { type: 'string' },
+      map: { type: 'string', multiple: true },
+      local: { type: 'string' },
+      wider: { type: 'string' },
+      rules: { type: 'string' },
+      creditors: { type: 'string' },
+      register: { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      online: { type: 'boolean' },
+      out: { type: 'string' },
+      'summary-json': { type: 'string' },
+      'results-csv': { type: 'string' },
+      threshold: { type: 'string' },
+      top: { type: 'string' },
+      baseline: { type: 'string' },
+      cache: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+      version: { type: 'boolean' },
+    },
+  });
+}

@@ -1,0 +1,125 @@
+/**
+ * A spend file from disk as sheets of cells: .csv in whatever encoding, line ends and delimiter
+ * it was saved with, or .xlsx through ExcelJS with every sheet's values as Excel shows them.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import ExcelJS from 'exceljs';
+import type { Cell, Grid } from '../core/cell';
+import { parseCsv } from '../core/csv';
+import { decodeText } from '../core/text-decode';
+
+export interface SheetData {
+  name: string;
+  /** Row index + 1 is the row number Excel shows; column index 0 is column A. */
+  grid: Grid;
+  /** Whether the user sees the sheet: the add-in keeps its settings on a very hidden one. */
+  state: 'visible' | 'hidden' | 'veryHidden';
+}
+
+export interface SpendFile {
+  /** The path as it was given. */
+  file: string;
+  sheets: SheetData[];
+}
+
+/** A file that cannot be read; the message is one line that names it. */
+export class InputFileError extends Error {
+  constructor(
+    readonly file: string,
+    reason: string,
+  ) {
+    super(`Cannot read ${JSON.stringify(file)}: ${reason}`);
+    this.name = 'InputFileError';
+  }
+}
+
+export async function readSpendFile(file: string): Promise<SpendFile> {
+  const extension = path.extname(file).toLowerCase();
+  if (extension !== '.csv' && extension !== '.xlsx') {
+    throw new InputFileError(
+      file,
+      extension === '.xls'
+        ? 'it is an old-format .xls workbook; open it in Excel and save it as .xlsx or .csv'
+        : 'only .csv and .xlsx files can be read',
+    );
+  }
+  let bytes: Buffer;
+  try {
+    bytes = await fs.promises.readFile(file);
+  } catch (error) {
+    throw new InputFileError(file, describeFsError(error));
+  }
+  if (extension === '.csv') {
+    return { file, sheets: [{ name: path.basename(file, path.extname(file)), grid: csvGrid(bytes), state: 'visible' }] };
+  }
+  return { file, sheets: await readWorkbook(file, bytes) };
+}
+
+function describeFsError(error: unknown): string {
+  switch ((error as NodeJS.ErrnoException).code) {
+    case 'ENOENT':
+      return 'no such file';
+    case 'EISDIR':
+      return 'it is a folder, not a file';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    default:
+      return (error as Error).message.split('\n')[0];
+  }
+}
+
+/** Records padded to the widest, so that the grid is the rectangle a sheet would be. */
+function csvGrid(bytes: Uint8Array): Grid {
+  const records: Grid = parseCsv(decodeText(bytes).text);
+  let width = 0;
+  for (const record of records) if (record.length > width) width = record.length;
+  for (const record of records) while (record.length < width) record.push('');
+  return records;
+}
+
+async function readWorkbook(file: string, bytes: Buffer): Promise<SheetData[]> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  } catch (error) {
+    const reason = (error as Error).message.split('\n')[0];
+    throw new InputFileError(file, `not a readable .xlsx workbook (${reason})`);
+  }
+  return workbook.worksheets.map((sheet) => ({ name: sheet.name, grid: sheetGrid(sheet), state: sheet.state }));
+}
+
+function sheetGrid(sheet: ExcelJS.Worksheet): Grid {
+  // 1-based and sparse: values[row][column].
+  const values = sheet.getSheetValues() as (ExcelJS.CellValue[] | undefined)[];
+  let width = 0;
+  for (const row of values) if (row && row.length - 1 > width) width = row.length - 1;
+  const grid: Grid = [];
+  for (let r = 1; r < values.length; r++) {
+    const row = values[r];
+    const cells: Cell[] = new Array<Cell>(width).fill(null);
+    if (row) for (let c = 1; c < row.length; c++) cells[c - 1] = toCell(row[c]);
+    grid.push(cells);
+  }
+  return grid;
+}
+
+const MS_PER_DAY = 86400000;
+/** Days from Excel's day 0 (1899-12-30) to 1970-01-01. */
+const UNIX_EPOCH_SERIAL = 25569;
+
+/** A cell as Excel shows its value: a formula's cached result, rich text as plain, a date as a serial. */
+export function toCell(value: ExcelJS.CellValue): Cell {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
+  // ExcelJS has already applied the workbook's 1900/1904 date system; this is the 1900 serial.
+  if (value instanceof Date) return value.getTime() / MS_PER_DAY + UNIX_EPOCH_SERIAL;
+  if ('richText' in value) return value.richText.map((run) => run.text).join('');
+  if ('error' in value) return value.error;
+  if ('formula' in value || 'sharedFormula' in value) {
+    return value.result === undefined ? null : toCell(value.result);
+  }
+  if ('hyperlink' in value) return toCell(value.text as ExcelJS.CellValue);
+  return null;
+}

@@ -1,0 +1,532 @@
+/**
+ * The headless baseline: the same pipeline as the add-in, over files. Everything is read and
+ * checked before anything is written, so bad input ends with one clear line and no output.
+ */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import ExcelJS from 'exceljs';
+import { postcodesForOnlineLookup, prepareRows, startAnalysis, type AnalysisResult } from '../core/analysis';
+import { buildAreas, type Areas } from '../core/areas';
+import type { Grid } from '../core/cell';
+import type { OverrideProblem } from '../core/classify';
+import { directoryFromSheet, emptyDirectory, suppliersSheetGrid, type CreditorRecord, type SheetProblem, type SupplierDirectory } from '../core/directory';
+import type { DistrictInfo, PostcodeIndex } from '../core/geography';
+import { INFLUENCE_LABELS, localityLabel } from '../core/labels';
+import { decideLocality } from '../core/locality';
+import { columnLetter, proposeMapping } from '../core/mapping';
+import { registerFromGrid, REGISTER_COLUMNS } from '../core/register';
+import {
+  ANALYSIS_COLUMNS,
+  analysisRow,
+  headlineSnapshot,
+  planReport,
+  RESULT_COLUMN_FORMATS,
+  resultCells,
+  type RegisterEntry,
+} from '../core/report';
+import { compileRules, parseRulesCsv, RULE_COLUMNS, rulesToCsv, RulesError, validateRulesSheet, type Rule } from '../core/rules';
+import { readSpendRows } from '../core/rows';
+import { parseCsv } from '../core/csv';
+import {
+  DEFAULT_THRESHOLD,
+  DEFAULT_TOP_SUPPLIERS,
+  emptyState,
+  sheetNamesFor,
+  STATE_SHEET,
+  stateToCells,
+  type HeadlineSnapshot,
+  type SheetRole,
+  type WorkbookState,
+} from '../core/settings';
+import { findTable } from '../core/table';
+import { openGeoPack, type GeoPack } from '../geo/geo-pack';
+import { nodePackSource } from '../geo/node-pack-source';
+import { addToOnlineCache, emptyOnlineCache, lookUpPostcodesOnline, onlineAnswers, readOnlineCache, type OnlineCache } from '../geo/postcodes-io';
+import type { CliOptions } from './args';
+import { expandInputs, filterByDate, InputError, loadInputs, readRows, type DataSheet, type LoadedInputs } from './inputs';
+import { defaultRulesFile, geoPackFolder, sampleWorkbook } from './project-files';
+import { readSpendFile } from './read-file';
+import { writeResultsCsv } from './results-csv';
+import { summaryJson } from './summary-json';
+import { clearArea, writeGrid, writeResultBlock, writeStateSheet, writeSummarySheet, writeTable } from './write-workbook';
+
+export interface RunIO {
+  cwd: string;
+  out: (line: string) => void;
+  /** Progress and warnings; `progress` redraws one line on a terminal. */
+  err: (line: string) => void;
+  progress?: (fraction: number, label: string) => void;
+  now: () => Date;
+  /** Where postcodes.io is (tests use a local stand-in). */
+  onlineBaseUrl?: string;
+  /** The geography pack folder (default: the project's geo-pack/). */
+  geoPack?: string;
+}
+
+export interface RunOutcome {
+  outFile: string;
+  analysis: AnalysisResult;
+  areas: Areas;
+}
+
+/** Areas used for the sample when it is analysed with no options. */
+const SAMPLE_AREAS = { local: 'Preston', wider: 'Lancashire (ceremonial county)' };
+
+export async function runBaseline(options: CliOptions, io: RunIO): Promise<RunOutcome> {
+  const usingSample = options.inputs.length === 0;
+  const files = usingSample ? [sampleWorkbook()] : expandInputs(options.inputs, io.cwd);
+  const loaded = await loadInputs(files, { sheet: options.sheet, map: options.map });
+  const state = loaded.state ?? emptyState();
+  const { rows: allRows, skipped } = readRows(loaded.dataSheets);
+  const rows = filterByDate(allRows, skipped, options.from, options.to);
+  if (rows.length === 0) throw new InputError(`No payments to analyse in ${files.map((f) => path.basename(f)).join(', ')}${skipped.length ? ` (${skipped.length} rows skipped, e.g. row ${skipped[0].row}: ${skipped[0].reason})` : ''}.`);
+
+  const outFile = path.resolve(io.cwd, options.out ?? `${path.basename(files[0], path.extname(files[0]))}-baseline.xlsx`);
+  if (files.some((f) => path.resolve(f) === outFile)) {
+    throw new InputError(`The output ${path.basename(outFile)} would overwrite an input; name another with --out.`);
+  }
+
+  const pack = await openPack(io);
+  let cache = loadCache(state, options, io);
+  const districts = districtsFor(pack, cache);
+  const areas = chooseAreas(options, state, districts, usingSample, io);
+  const threshold = options.threshold ?? state.settings.threshold ?? DEFAULT_THRESHOLD;
+
+  const ownSheets = sheetNamesFor(state.owned.sheets, []);
+  const stateSource = loaded.files.find((f) => f.file === loaded.stateFile);
+  const ownGrid = (role: SheetRole): Grid | undefined =>
+    loaded.state ? stateSource?.sheets.find((s) => s.name === ownSheets[role])?.grid : undefined;
+
+  const sheetProblems: SheetProblem[] = [];
+  let directory: SupplierDirectory = emptyDirectory();
+  const suppliersGrid = ownGrid('suppliers');
+  if (suppliersGrid) {
+    const read = directoryFromSheet(suppliersGrid, ownSheets.suppliers);
+    directory = read.directory;
+    sheetProblems.push(...read.problems);
+  }
+  const creditors = options.creditors ? await readCreditors(path.resolve(io.cwd, options.creditors)) : [];
+  const prepared = prepareRows(rows, directory, creditors);
+
+  const index = pack ? await pack.loadAreas(prepared.postcodeAreas) : undefined;
+  if (options.online) cache = await lookUpOnline(prepared, index, cache, options, io);
+  const { rules, rulesDescription } = await chooseRules(options, ownGrid('rules'), ownSheets.rules, io);
+
+  const analysis = startAnalysis(prepared, {
+    index,
+    online: onlineAnswers(cache),
+    districts,
+    areas,
+    threshold,
+    rules: compileRules(rules),
+  });
+  const chunk = 20000;
+  while (analysis.done < analysis.total) {
+    analysis.step(chunk);
+    io.progress?.(analysis.done / analysis.total, 'Classifying');
+  }
+  const top = options.top ?? state.settings.topSuppliers ?? DEFAULT_TOP_SUPPLIERS;
+  const result = analysis.finish(top);
+
+  const register = await readRegister(options, ownGrid('register'), io, { index, online: onlineAnswers(cache), districts, areas, threshold });
+  const analysedAt = io.now().toISOString();
+  const problems = [
+    ...sheetProblems,
+    ...result.problems.map((p) => describeOverrideProblem(p, loaded.dataSheets)),
+  ];
+  for (const problem of problems) io.err(`warning: ${problem.cell}: ${problem.message}`);
+  const baseline = options.baseline ? await readBaselineSnapshot(path.resolve(io.cwd, options.baseline)) : state.history.baseline;
+
+  const newState: WorkbookState = {
+    ...state,
+    settings: {
+      ...state.settings,
+      mapping: { sheet: loaded.dataSheets[0].sheet, fields: Object.fromEntries(Object.entries(loaded.dataSheets[0].mapping).map(([f, m]) => [f, m!.header])) },
+      areas: { local: { query: options.local ?? state.settings.areas?.local.query ?? areas.local.name, ...areas.local }, wider: { query: options.wider ?? state.settings.areas?.wider.query ?? areas.wider.name, ...areas.wider } },
+      threshold,
+      online: options.online ? { allowed: true, decidedAt: analysedAt } : state.settings.online,
+      topSuppliers: top,
+    },
+    history: { baseline, last: headlineSnapshot(result.summary, analysedAt) },
+    onlineCache: cache.answers,
+  };
+
+  await writeOutput({
+    outFile,
+    loaded,
+    rows,
+    skipped,
+    result,
+    areas,
+    districts,
+    state: newState,
+    register,
+    directory: prepared.directory,
+    rules,
+    rulesDescription,
+    problems,
+    analysedAt,
+    geographyRelease: pack ? `${pack.release} (offline pack)` : 'No offline geography pack: postcodes answered from the lookup cache only',
+    threshold,
+    top,
+    baselineSnapshot: baseline,
+  });
+  if (options.resultsCsv) {
+    writeResultsCsv(path.resolve(io.cwd, options.resultsCsv), rows, result.results, (code) => districts.get(code)?.name ?? '', loaded.dataSheets.length > 1);
+  }
+  if (options.summaryJson) {
+    const json = summaryJson({ loaded, rows, skipped, result, areas });
+    fs.writeFileSync(path.resolve(io.cwd, options.summaryJson), `${JSON.stringify(json, null, 2)}\n`);
+  }
+  return { outFile, analysis: result, areas };
+}
+
+async function openPack(io: RunIO): Promise<GeoPack | undefined> {
+  const folder = io.geoPack ?? geoPackFolder();
+  if (!fs.existsSync(folder)) {
+    io.err('note: no offline geography pack (run `npm run geo:build`); postcodes are answered from the lookup cache and --online only.');
+    return undefined;
+  }
+  return openGeoPack(nodePackSource(folder));
+}
+
+function defaultCacheFile(): string {
+  const base = process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache');
+  return path.join(base, 'local-spend-baseline', 'postcodes-io.json');
+}
+
+/** The lookup cache: the workbook's own, plus the user's cache file. */
+function loadCache(state: WorkbookState, options: CliOptions, io: RunIO): OnlineCache {
+  let cache = addToOnlineCache(emptyOnlineCache(), new Map(Object.entries(state.onlineCache)));
+  const file = options.cache ? path.resolve(io.cwd, options.cache) : defaultCacheFile();
+  if (fs.existsSync(file)) {
+    let json: unknown;
+    try {
+      json = JSON.parse(fs.readFileSync(file, 'utf8'));
+    } catch {
+      throw new InputError(`The lookup cache ${file} is not valid JSON; delete it or name another with --cache.`);
+    }
+    const read = readOnlineCache(json, file);
+    if (!read.ok) throw new InputError(read.message);
+    cache = addToOnlineCache(cache, new Map(Object.entries(read.cache.answers)));
+  }
+  return cache;
+}
+
+/** District names: the pack's index, or, without a pack, what the cached online answers name. */
+function districtsFor(pack: GeoPack | undefined, cache: OnlineCache): ReadonlyMap<string, DistrictInfo> {
+  if (pack) return pack.districts;
+  const districts = new Map<string, DistrictInfo>();
+  for (const answer of Object.values(cache.answers)) {
+    if (answer.district && answer.districtName && !districts.has(answer.district)) {
+      districts.set(answer.district, { code: answer.district, name: answer.districtName, nation: answer.country ?? '' });
+    }
+  }
+  return districts;
+}
+
+function chooseAreas(options: CliOptions, state: WorkbookState, districts: ReadonlyMap<string, DistrictInfo>, usingSample: boolean, io: RunIO): Areas {
+  const saved = state.settings.areas;
+  const localText = options.local ?? (saved ? undefined : usingSample ? SAMPLE_AREAS.local : undefined);
+  if (localText === undefined && options.wider === undefined && saved) {
+    return { local: { name: saved.local.name, districts: saved.local.districts }, wider: { name: saved.wider.name, districts: saved.wider.districts } };
+  }
+  const local = localText ?? saved?.local.query;
+  if (!local) throw new InputError('Name the local area with --local (e.g. --local Preston) and the wider area with --wider (e.g. --wider Lancashire).');
+  if (districts.size === 0) throw new InputError('Area names need the offline geography pack, which is not built: run `npm run geo:build`.');
+  const wider = options.wider ?? (options.local ? undefined : saved?.wider.query) ?? (usingSample ? SAMPLE_AREAS.wider : undefined);
+  const built = buildAreas(local, wider, districts);
+  if (!built.ok) {
+    const choices = built.choices.length > 0 ? ` Choices: ${built.choices.slice(0, 8).map((c) => `"${c.label}"`).join(', ')}.` : '';
+    throw new InputError(`--${built.field}: ${built.message}${choices}`);
+  }
+  for (const message of built.messages) io.err(`note: ${message}`);
+  return built.areas;
+}
+
+async function readCreditors(file: string): Promise<CreditorRecord[]> {
+  const { sheets } = await readSpendFile(file).catch((error: Error) => {
+    throw new InputError(error.message);
+  });
+  const sheet = sheets.find((s) => s.state === 'visible') ?? sheets[0];
+  const layout = findTable(sheet.grid);
+  const { mapping } = proposeMapping(sheet.grid, layout);
+  if (!mapping.supplier) throw new InputError(`--creditors ${path.basename(file)}: no supplier name column found.`);
+  if (!mapping.postcode && !mapping.address) throw new InputError(`--creditors ${path.basename(file)}: no postcode or address column found.`);
+  const records: CreditorRecord[] = [];
+  const cell = (row: number, column: number | undefined) => {
+    if (column === undefined) return undefined;
+    const value = sheet.grid[row]?.[column];
+    return value === null || value === undefined || value === '' ? undefined : String(value).trim();
+  };
+  for (let r = layout.firstDataRow; r <= layout.lastDataRow; r++) {
+    const supplier = cell(r, mapping.supplier.column);
+    if (!supplier) continue;
+    records.push({
+      supplier,
+      supplierId: cell(r, mapping.supplierId?.column),
+      postcode: cell(r, mapping.postcode?.column),
+      address: cell(r, mapping.address?.column),
+    });
+  }
+  return records;
+}
+
+async function lookUpOnline(prepared: ReturnType<typeof prepareRows>, index: PostcodeIndex | undefined, cache: OnlineCache, options: CliOptions, io: RunIO): Promise<OnlineCache> {
+  const wanted = postcodesForOnlineLookup(prepared, index, onlineAnswers(cache));
+  if (wanted.length === 0) return cache;
+  io.err(`Looking up ${wanted.length} postcode${wanted.length === 1 ? '' : 's'} at postcodes.io (postcodes only are sent)…`);
+  const result = await lookUpPostcodesOnline(wanted, { baseUrl: io.onlineBaseUrl });
+  io.err(result.summary);
+  const updated = addToOnlineCache(cache, result.answers);
+  const file = options.cache ? path.resolve(io.cwd, options.cache) : defaultCacheFile();
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, `${JSON.stringify(updated)}\n`);
+  return updated;
+}
+
+async function chooseRules(options: CliOptions, sheetGrid: Grid | undefined, sheetName: string, io: RunIO): Promise<{ rules: Rule[]; rulesDescription: string[] }> {
+  const defaults = parseRulesCsv(fs.readFileSync(defaultRulesFile(), 'utf8'), 'rules/default-rules.csv');
+  const compare = (rules: Rule[]) => {
+    const defaultLines = new Set(rulesToCsv(defaults).split('\n').slice(1));
+    const lines = rulesToCsv(rules).split('\n').slice(1);
+    const changed = lines.filter((line) => !defaultLines.has(line)).length;
+    const removed = defaultLines.size - (lines.length - changed);
+    return changed === 0 && removed === 0 ? 'the default rules, unedited' : `edited: ${changed} rule${changed === 1 ? '' : 's'} added or changed, ${removed} default rule${removed === 1 ? '' : 's'} removed`;
+  };
+  if (options.rules) {
+    const file = path.resolve(io.cwd, options.rules);
+    let text: string;
+    try {
+      text = fs.readFileSync(file, 'utf8');
+    } catch {
+      throw new InputError(`--rules: cannot read "${options.rules}".`);
+    }
+    try {
+      const rules = parseRulesCsv(text, path.basename(file));
+      return { rules, rulesDescription: [`${rules.length} rules from ${path.basename(file)} (${compare(rules)})`] };
+    } catch (error) {
+      if (error instanceof RulesError) throw new InputError(error.message);
+      throw error;
+    }
+  }
+  if (sheetGrid) {
+    const { rules, errors } = validateRulesSheet(sheetGrid, sheetName);
+    if (errors.length > 0) throw new InputError(`${errors[0]}${errors.length > 1 ? ` (and ${errors.length - 1} more problem${errors.length > 2 ? 's' : ''} on the ${sheetName} sheet)` : ''}`);
+    return { rules, rulesDescription: [`${rules.length} rules from the ${sheetName} sheet (${compare(rules)})`] };
+  }
+  return { rules: defaults, rulesDescription: [`${defaults.length} default rules (rules/default-rules.csv)`] };
+}
+
+async function readRegister(
+  options: CliOptions,
+  sheetGrid: Grid | undefined,
+  io: RunIO,
+  ctx: Parameters<typeof decideLocality>[1],
+): Promise<{ grid: Grid; entries: RegisterEntry[] }> {
+  let grid = sheetGrid;
+  if (options.register) {
+    const file = path.resolve(io.cwd, options.register);
+    const { sheets } = await readSpendFile(file).catch((error: Error) => {
+      throw new InputError(error.message);
+    });
+    const sheet = sheets.find((s) => s.state === 'visible') ?? sheets[0];
+    const layout = findTable(sheet.grid);
+    grid = sheet.grid.slice(layout.headerRow ?? 0);
+  }
+  grid = grid && grid.length > 0 ? grid : [[...REGISTER_COLUMNS]];
+  const entries = registerFromGrid(grid).map((line) => ({
+    ...line,
+    locality: line.postcode ? decideLocality({ postcode: line.postcode }, ctx).locality : undefined,
+  }));
+  return { grid, entries };
+}
+
+async function readBaselineSnapshot(file: string): Promise<HeadlineSnapshot> {
+  const loaded = await loadInputs([file], { map: [] }).catch((error: Error) => {
+    throw new InputError(`--baseline: ${error.message}`);
+  });
+  const last = loaded.state?.history.last;
+  if (!last) throw new InputError(`--baseline ${path.basename(file)} is not a workbook analysed by Local Spend Baseline.`);
+  return last;
+}
+
+function describeOverrideProblem(problem: OverrideProblem, sheets: readonly DataSheet[]): SheetProblem {
+  if (problem.supplier) {
+    return { cell: problem.supplier.cells?.[problem.field] ?? `Suppliers (${problem.supplier.name})`, message: `${problem.message}; ignored` };
+  }
+  const row = problem.row!;
+  const sheet = sheets.find((s) => (s.source || '') === (row.source ?? '')) ?? sheets[0];
+  const column = sheet.mapping[problem.field]?.column;
+  const where = column === undefined ? `row ${row.row}` : `${columnLetter(column)}${row.row}`;
+  return { cell: `${sheet.sheet}!${where}`, message: `${problem.message}; ignored` };
+}
+
+// ---------------------------------------------------------------------------------------------
+
+interface OutputPlan {
+  outFile: string;
+  loaded: LoadedInputs;
+  rows: ReturnType<typeof readSpendRows>['rows'];
+  skipped: ReturnType<typeof readSpendRows>['skipped'];
+  result: AnalysisResult;
+  areas: Areas;
+  districts: ReadonlyMap<string, DistrictInfo>;
+  state: WorkbookState;
+  register: { grid: Grid; entries: RegisterEntry[] };
+  directory: SupplierDirectory;
+  rules: Rule[];
+  rulesDescription: string[];
+  problems: SheetProblem[];
+  analysedAt: string;
+  geographyRelease: string;
+  threshold: number;
+  top: number;
+  baselineSnapshot?: HeadlineSnapshot;
+}
+
+async function writeOutput(plan: OutputPlan): Promise<void> {
+  const { loaded, result, areas, state } = plan;
+  const names = { local: areas.local.name, wider: areas.wider.name };
+  const single = loaded.files.length === 1 && path.extname(loaded.files[0].file).toLowerCase() === '.xlsx';
+  const workbook = new ExcelJS.Workbook();
+  if (single) await workbook.xlsx.readFile(loaded.files[0].file);
+  workbook.calcProperties.fullCalcOnLoad = true;
+
+  // The data sheets, cell for cell, with the result columns to their right.
+  const recorded = state.owned.resultColumns;
+  const resultColumns = [];
+  const resultsBySource = new Map<string, { row: number; cells: ReturnType<typeof resultCells> }[]>();
+  plan.rows.forEach((row, i) => {
+    const key = row.source ?? '';
+    if (!resultsBySource.has(key)) resultsBySource.set(key, []);
+    resultsBySource.get(key)!.push({ row: row.row - 1, cells: resultCells(result.results[i], row, names) });
+  });
+  const skippedBySource = new Map<string, typeof plan.skipped>();
+  for (const skip of plan.skipped) {
+    const key = skip.source ?? '';
+    if (!skippedBySource.has(key)) skippedBySource.set(key, []);
+    skippedBySource.get(key)!.push(skip);
+  }
+  const usedNames = new Set<string>();
+  for (const data of loaded.dataSheets) {
+    let sheet: ExcelJS.Worksheet;
+    if (single) {
+      sheet = workbook.getWorksheet(data.sheet)!;
+    } else {
+      sheet = workbook.addWorksheet(uniqueSheetName(data.source || data.sheet, usedNames));
+      writeGrid(sheet, data.grid);
+    }
+    usedNames.add(sheet.name.toLowerCase());
+    const previous = recorded.find((r) => r.sheet === data.sheet);
+    const firstColumn = previous?.firstColumn ?? dataWidth(data.grid);
+    const headerRow = data.layout.headerRow;
+    const rowsHere = resultsBySource.get(data.source) ?? [];
+    for (const skip of skippedBySource.get(data.source) ?? []) {
+      rowsHere.push({ row: skip.row - 1, cells: ['', '', `Not analysed: ${skip.reason}`, '', '', '', '', '', '', ''] });
+    }
+    writeResultBlock(sheet, { headerRow, firstColumn, columns: RESULT_COLUMN_FORMATS, rows: rowsHere });
+    resultColumns.push({ sheet: sheet.name, firstColumn, headers: RESULT_COLUMN_FORMATS.map((c) => c.header), headerRow: headerRow ?? 0 });
+  }
+
+  const existing = workbook.worksheets.map((s) => s.name);
+  const sheetNames = sheetNamesFor(state.owned.sheets, existing.filter((n) => !Object.values(state.owned.sheets).includes(n)));
+  const sheetFor = (role: SheetRole) => workbook.getWorksheet(sheetNames[role]) ?? workbook.addWorksheet(sheetNames[role]);
+
+  const report = planReport({
+    analysis: result,
+    rows: plan.rows,
+    areas,
+    districts: plan.districts,
+    sheetNames,
+    analysedAt: plan.analysedAt,
+    geographyRelease: plan.geographyRelease,
+    rulesDescription: plan.rulesDescription,
+    threshold: plan.threshold,
+    inputDescription: loaded.dataSheets.map((d) => `${path.basename(d.file)}${path.extname(d.file).toLowerCase() === '.xlsx' ? `, sheet "${d.sheet}"` : ''}: header ${d.layout.headerRow === null ? 'none (columns recognised by content)' : `row ${d.layout.headerRow + 1}`}; ${Object.entries(d.mapping).map(([f, m]) => `${f} = ${m!.header}`).join(', ')}`),
+    skipped: plan.skipped,
+    problems: plan.problems,
+    history: { baseline: plan.baselineSnapshot },
+    register: plan.register.entries,
+    topSuppliers: plan.top,
+  });
+
+  const extents: WorkbookState['owned']['extents'] = {};
+  for (const sheetPlan of report) {
+    const sheet = sheetFor(sheetPlan.role);
+    const previous = state.owned.extents[sheetPlan.role];
+    if (previous) clearArea(sheet, previous.rows, previous.columns);
+    extents[sheetPlan.role] = writeSummarySheet(sheet, sheetPlan);
+  }
+
+  const analysisSheet = sheetFor('analysis');
+  clearArea(analysisSheet, analysisSheet.rowCount, analysisSheet.columnCount);
+  writeTable(analysisSheet, ANALYSIS_COLUMNS, plan.rows.map((row, i) => analysisRow(row, result.results[i], names)));
+
+  const suppliersSheet = sheetFor('suppliers');
+  const suppliersGrid = suppliersSheetGrid(sheetValues(suppliersSheet), plan.directory, (key) => {
+    const line = result.summary.suppliers.get(key);
+    return line && { locality: localityLabel(line.locality, names), districtLabel: line.districtLabel, influence: INFLUENCE_LABELS[line.influence], reason: line.reason, spend: line.spend, rows: line.rows };
+  });
+  writeGrid(suppliersSheet, suppliersGrid);
+  styleHeaderRow(suppliersSheet, suppliersGrid[0].length);
+
+  const rulesSheet = workbook.getWorksheet(sheetNames.rules);
+  if (!rulesSheet) {
+    const sheet = workbook.addWorksheet(sheetNames.rules);
+    writeGrid(sheet, parseCsv(rulesToCsv(plan.rules)));
+    styleHeaderRow(sheet, RULE_COLUMNS.length);
+  }
+  if (!workbook.getWorksheet(sheetNames.register)) {
+    const sheet = workbook.addWorksheet(sheetNames.register);
+    writeGrid(sheet, plan.register.grid);
+    styleHeaderRow(sheet, plan.register.grid[0].length);
+  }
+
+  const finalState: WorkbookState = { ...state, owned: { resultColumns, sheets: sheetNames, extents } };
+  const stateSheet = workbook.getWorksheet(STATE_SHEET) ?? workbook.addWorksheet(STATE_SHEET);
+  clearArea(stateSheet, stateSheet.rowCount, 1);
+  writeStateSheet(stateSheet, stateToCells(finalState));
+
+  await workbook.xlsx.writeFile(plan.outFile);
+}
+
+function styleHeaderRow(sheet: ExcelJS.Worksheet, columns: number): void {
+  const row = sheet.getRow(1);
+  row.font = { bold: true };
+  for (let c = 1; c <= columns; c++) sheet.getColumn(c).width = Math.max(sheet.getColumn(c).width ?? 0, 14);
+  sheet.views = [{ state: 'frozen', ySplit: 1 }];
+}
+
+function sheetValues(sheet: ExcelJS.Worksheet): Grid {
+  const grid: Grid = [];
+  sheet.eachRow({ includeEmpty: true }, (row, number) => {
+    const values = row.values as ExcelJS.CellValue[];
+    grid[number - 1] = values.slice(1).map((v) => (v === undefined || v === null ? '' : typeof v === 'object' ? String((v as { result?: unknown }).result ?? '') : (v as string | number | boolean)));
+  });
+  for (let r = 0; r < grid.length; r++) grid[r] ??= [];
+  return grid;
+}
+
+/** The width of the data: the result columns go immediately to its right. */
+function dataWidth(grid: Grid): number {
+  let width = 0;
+  for (const row of grid) {
+    for (let c = row.length - 1; c >= width; c--) {
+      const cell = row[c];
+      if (cell !== null && cell !== '') {
+        width = c + 1;
+        break;
+      }
+    }
+  }
+  return width;
+}
+
+function uniqueSheetName(wanted: string, used: Set<string>): string {
+  const clean = wanted.replace(/[\\/?*[\]:]/g, ' ').slice(0, 31);
+  let name = clean;
+  for (let n = 2; used.has(name.toLowerCase()); n++) name = `${clean.slice(0, 31 - String(n).length - 3)} (${n})`;
+  return name;
+}

@@ -1,0 +1,43 @@
+/** `--summary-json`: the analysis in a fixed machine-readable shape (documented in the README). */
+import * as path from 'path';
+import type { AnalysisResult } from '../core/analysis';
+import type { Areas } from '../core/areas';
+import type { Field } from '../core/mapping';
+import type { SkippedRow, SpendRow } from '../core/rows';
+import type { LoadedInputs } from './inputs';
+
+const COLUMN_FIELDS: Field[] = ['supplier', 'amount', 'postcode', 'address', 'category', 'description', 'serviceArea', 'institution', 'date'];
+
+export function summaryJson(args: { loaded: LoadedInputs; rows: readonly SpendRow[]; skipped: readonly SkippedRow[]; result: AnalysisResult; areas: Areas }) {
+  const { loaded, rows, skipped, result, areas } = args;
+  const { summary } = result;
+  const describe = (sheet: LoadedInputs['dataSheets'][number]) => {
+    const source = sheet.source;
+    const mine = (row: { source?: string }) => (row.source ?? '') === source;
+    return {
+      file: path.basename(sheet.file),
+      sheet: sheet.sheet,
+      headerRow: sheet.layout.headerRow === null ? null : sheet.layout.headerRow + 1,
+      dataRows: rows.filter(mine).length,
+      skippedRows: skipped.filter(mine).map((s) => ({ row: s.row, reason: s.reason })),
+    };
+  };
+  const first = loaded.dataSheets[0];
+  return {
+    input: describe(first),
+    inputs: loaded.dataSheets.map(describe),
+    columns: Object.fromEntries(COLUMN_FIELDS.map((field) => [field, first.mapping[field]?.header ?? null])),
+    areas: {
+      local: { name: areas.local.name, districts: areas.local.districts },
+      wider: { name: areas.wider.name, districts: areas.wider.districts },
+    },
+    totals: summary.totals,
+    locality: summary.locality,
+    influence: summary.influence,
+    shares: summary.shares
+      ? { local: summary.shares.local, widerIncludingLocal: summary.shares.widerIncludingLocal, unknown: summary.shares.unknown }
+      : { local: null, widerIncludingLocal: null, unknown: null, note: summary.sharesNote },
+    leakage: summary.leakage,
+    coverage: Object.fromEntries(Object.entries(summary.coverage).map(([basis, c]) => [basis, c.spend])),
+  };
+}

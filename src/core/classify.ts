@@ -1,0 +1,240 @@
+/**
+ * Classifies each payment: locality (with the district and the basis in words), influenceability
+ * (with the rule's reason), supplier type and key. The decision order is SPEC.md's: the row
+ * override, the supplier override, the row's own postcode or address, the supplier's postcode on
+ * the Suppliers sheet; influence from the row override, the supplier override, then the rules.
+ */
+import type { Influence, Locality, SupplierType } from './codes';
+import type { SupplierDirectory, SupplierEntry } from './directory';
+import { POSTCODE_SOURCES } from './directory';
+import type { DistrictInfo } from './geography';
+import { districtLabel } from './labels';
+import { decideLocality, type LocalityContext, type LocalityDecision } from './locality';
+import {
+  districtFinder,
+  localityOfDistrict,
+  parseInfluenceOverride,
+  parseLocalityOverride,
+  type LocalityOverride,
+} from './overrides';
+import { findPostcode } from './postcode';
+import type { SpendRow } from './rows';
+import type { RuleBook } from './rules';
+import { supplierType } from './supplier-type';
+
+/** How a row's locality was decided, for the coverage table of the method sheet. */
+export const COVERAGE_BASES = [
+  'exact_postcode',
+  'partial_postcode',
+  'online_lookup',
+  'supplier_directory',
+  'creditor_file',
+  'override',
+  'foreign_address',
+  'unknown',
+] as const;
+export type CoverageBasis = (typeof COVERAGE_BASES)[number];
+
+export const COVERAGE_LABELS: Record<CoverageBasis, string> = {
+  exact_postcode: 'Exact postcode (row)',
+  partial_postcode: 'Partial postcode (sector or district)',
+  online_lookup: 'Online postcode lookup',
+  supplier_directory: 'Supplier directory (Suppliers sheet)',
+  creditor_file: 'Creditor master file',
+  override: 'Override',
+  foreign_address: 'Foreign address',
+  unknown: 'Unknown',
+};
+
+export interface RowResult {
+  locality: Locality;
+  /** ONS code of the district, when known. */
+  district?: string;
+  /** "Preston (E07000123)", or "" when unknown. */
+  districtLabel: string;
+  basis: string;
+  coverage: CoverageBasis;
+  influence: Influence;
+  reason: string;
+  coop: boolean;
+  supplierType: SupplierType;
+  supplierKey: string;
+}
+
+/** A value the user typed that could not be understood: reported with its cell, then ignored. */
+export interface OverrideProblem {
+  row?: SpendRow;
+  supplier?: SupplierEntry;
+  field: 'localityOverride' | 'influenceOverride';
+  message: string;
+}
+
+export interface ClassifyContext extends LocalityContext {
+  districts: ReadonlyMap<string, DistrictInfo>;
+  rules: RuleBook;
+}
+
+export interface RowClassifier {
+  classify(row: SpendRow, key: string): RowResult;
+  readonly problems: OverrideProblem[];
+}
+
+function coverageOf(decision: LocalityDecision): CoverageBasis {
+  switch (decision.basisKind) {
+    case 'postcode':
+      return 'exact_postcode';
+    case 'partial':
+      return 'partial_postcode';
+    case 'online':
+      return 'online_lookup';
+    case 'outside_uk':
+      return 'foreign_address';
+    case 'unknown':
+      return 'unknown';
+  }
+}
+
+export function createRowClassifier(ctx: ClassifyContext, directory: SupplierDirectory): RowClassifier {
+  const problems: OverrideProblem[] = [];
+  const findDistrict = districtFinder(ctx.districts);
+  const decisions = new Map<string, LocalityDecision>();
+  const typeOfName = new Map<string, SupplierType>();
+  const supplierOverrides = new Map<string, { locality?: LocalityOverride; influence?: Influence }>();
+  const nameOf = (code: string | undefined) => (code ? ctx.districts.get(code)?.name : undefined);
+
+  /** Postcode decisions repeat across the rows of one supplier: decide each text once. */
+  function decide(postcode: string | undefined, address: string | undefined): LocalityDecision {
+    const memo = `${postcode ?? ''}\u0000${address ?? ''}`;
+    let decision = decisions.get(memo);
+    if (!decision) {
+      decision = decideLocality({ postcode, address }, ctx);
+      decisions.set(memo, decision);
+    }
+    return decision;
+  }
+
+  function fromOverride(override: LocalityOverride, label: string): Pick<RowResult, 'locality' | 'district' | 'basis'> {
+    switch (override.kind) {
+      case 'locality':
+        return { locality: override.locality, basis: label };
+      case 'district':
+        return {
+          locality: localityOfDistrict(override.district, ctx.areas),
+          district: override.district,
+          basis: `${label}: ${districtLabel(override.district, nameOf(override.district))}`,
+        };
+      case 'postcode': {
+        const decision = decide(override.postcode, undefined);
+        return { locality: decision.locality, district: decision.district, basis: `${label}: ${decision.basis}` };
+      }
+    }
+  }
+
+  function overridesOf(entry: SupplierEntry | undefined) {
+    if (!entry) return {};
+    let parsed = supplierOverrides.get(entry.key);
+    if (!parsed) {
+      parsed = {};
+      if (entry.localityOverride) {
+        const result = parseLocalityOverride(entry.localityOverride, findDistrict);
+        if (result.ok) parsed.locality = result.value;
+        else problems.push({ supplier: entry, field: 'localityOverride', message: result.problem });
+      }
+      if (entry.influenceOverride) {
+        const result = parseInfluenceOverride(entry.influenceOverride);
+        if (result.ok) parsed.influence = result.value;
+        else problems.push({ supplier: entry, field: 'influenceOverride', message: result.problem });
+      }
+      supplierOverrides.set(entry.key, parsed);
+    }
+    return parsed;
+  }
+
+  function locate(row: SpendRow, entry: SupplierEntry | undefined, supplierOverride: LocalityOverride | undefined) {
+    if (row.localityOverride) {
+      const result = parseLocalityOverride(row.localityOverride, findDistrict);
+      if (result.ok) return { ...fromOverride(result.value, 'Row override'), coverage: 'override' as const };
+      problems.push({ row, field: 'localityOverride', message: result.problem });
+    }
+    if (supplierOverride) return { ...fromOverride(supplierOverride, 'Supplier override (Suppliers sheet)'), coverage: 'override' as const };
+
+    const own = row.postcode || row.address ? findPostcode({ postcode: row.postcode, address: row.address }) : undefined;
+    const ownUsable = own && own.kind !== 'none' && own.kind !== 'invalid';
+    if (ownUsable || !entry?.postcode) {
+      if (!own || own.kind === 'none') {
+        return { locality: 'unknown' as const, basis: 'No postcode for this payment or its supplier', coverage: 'unknown' as const };
+      }
+      const decision = decide(row.postcode, row.address);
+      return { locality: decision.locality, district: decision.district, basis: decision.basis, coverage: coverageOf(decision) };
+    }
+    const decision = decide(entry.postcode, undefined);
+    const fromCreditors = entry.postcodeSource === POSTCODE_SOURCES.creditors;
+    const source = fromCreditors ? 'Creditor file' : 'Suppliers sheet';
+    const ownProblem = own?.kind === 'invalid' ? ` (the payment's own postcode is invalid: ${own.why})` : '';
+    return {
+      locality: decision.locality,
+      district: decision.district,
+      basis: `${source}: ${decision.basis}${ownProblem}`,
+      coverage: decision.locality === 'unknown' ? ('unknown' as const) : fromCreditors ? ('creditor_file' as const) : ('supplier_directory' as const),
+    };
+  }
+
+  function classify(row: SpendRow, key: string): RowResult {
+    const entry = directory.entries.get(key);
+    const overrides = overridesOf(entry);
+    const place = locate(row, entry, overrides.locality);
+
+    let type = entry?.type;
+    if (!type) {
+      type = typeOfName.get(row.supplier);
+      if (!type) {
+        type = supplierType(row.supplier);
+        typeOfName.set(row.supplier, type);
+      }
+    }
+
+    let influence: Influence | undefined;
+    let reason = '';
+    let coop = false;
+    if (row.influenceOverride) {
+      const result = parseInfluenceOverride(row.influenceOverride);
+      if (result.ok) {
+        influence = result.value;
+        reason = 'Row override';
+      } else {
+        problems.push({ row, field: 'influenceOverride', message: result.problem });
+      }
+    }
+    if (!influence && overrides.influence) {
+      influence = overrides.influence;
+      reason = 'Supplier override (Suppliers sheet)';
+    }
+    if (!influence) {
+      const judgement = ctx.rules.judge({
+        supplier: row.supplier,
+        supplierType: type,
+        category: row.category,
+        description: row.description,
+        serviceArea: row.serviceArea,
+      });
+      influence = judgement.verdict;
+      reason = judgement.reason;
+      coop = judgement.coop;
+    }
+
+    return {
+      locality: place.locality,
+      district: place.district,
+      districtLabel: place.district ? districtLabel(place.district, nameOf(place.district)) : '',
+      basis: place.basis,
+      coverage: place.coverage,
+      influence,
+      reason,
+      coop,
+      supplierType: type,
+      supplierKey: key,
+    };
+  }
+
+  return { classify, problems };
+}

@@ -1,0 +1,294 @@
+/**
+ * The supplier directory: one entry per supplier key, with the names seen, postcode, type and the
+ * user's supplier-level overrides. It is the Suppliers sheet: read back on every run so that a
+ * correction made once applies to every payment, this year and next; new suppliers are appended,
+ * and what the user typed is never overwritten.
+ *
+ * A supplier's postcode comes from the payments' own postcode or address columns, a creditor
+ * master file, or the user; never from a supplier name or description.
+ */
+import type { Cell, Grid } from './cell';
+import { SUPPLIER_TYPES, type SupplierType } from './codes';
+import { SUPPLIER_TYPE_LABELS } from './labels';
+import { columnLetter } from './mapping';
+import { findPostcode } from './postcode';
+import type { SpendRow } from './rows';
+import { supplierKey } from './supplier-key';
+
+export const POSTCODE_SOURCES = { payments: 'payments', creditors: 'creditor file' } as const;
+
+export interface SupplierEntry {
+  key: string;
+  /** The name shown: the first spelling seen (or the one on the sheet). */
+  name: string;
+  /** Other spellings seen, e.g. account suffixes. */
+  otherNames: string[];
+  supplierId?: string;
+  postcode?: string;
+  /** Where the add-in found the postcode ("payments", "creditor file"); blank when the user typed it. */
+  postcodeSource?: string;
+  /** The type the user set on the sheet; otherwise it is worked out from the name. */
+  type?: SupplierType;
+  localityOverride?: string;
+  influenceOverride?: string;
+  notes?: string;
+  /** The cells of the overrides on the Suppliers sheet ("Suppliers!H12"), for messages. */
+  cells?: { localityOverride?: string; influenceOverride?: string };
+}
+
+export interface SupplierDirectory {
+  /** Entries by key, in sheet order then first-seen order. */
+  entries: Map<string, SupplierEntry>;
+  /** Columns of the sheet the add-in does not know, kept as the user left them, per key. */
+  extraColumns: string[];
+  extraValues: Map<string, Cell[]>;
+}
+
+export function emptyDirectory(): SupplierDirectory {
+  return { entries: new Map(), extraColumns: [], extraValues: new Map() };
+}
+
+/** The Suppliers sheet's columns the user may edit, in the order the add-in first writes them. */
+export const SUPPLIER_INPUT_COLUMNS = [
+  'Supplier key',
+  'Supplier name',
+  'Other names',
+  'Supplier ID',
+  'Postcode',
+  'Postcode source',
+  'Supplier type',
+  'Locality override',
+  'Influence override',
+  'Notes',
+] as const;
+
+/** Columns the add-in refreshes on every run from the analysis. */
+export const SUPPLIER_RESULT_COLUMNS = ['Locality', 'Local authority', 'Influenceable', 'Influence reason', 'Spend', 'Payments'] as const;
+
+const MAX_OTHER_NAMES = 20;
+const simplify = (text: string) => text.trim().toLowerCase().replace(/\s+/g, ' ');
+
+export interface SheetProblem {
+  /** "Suppliers!G12" */
+  cell: string;
+  message: string;
+}
+
+const text = (cell: Cell | undefined) => (cell === null || cell === undefined ? '' : String(cell).trim());
+
+const TYPE_WORDS = new Map<string, SupplierType>();
+for (const type of SUPPLIER_TYPES) {
+  TYPE_WORDS.set(simplify(type.replace(/_/g, ' ')), type);
+  TYPE_WORDS.set(simplify(SUPPLIER_TYPE_LABELS[type]), type);
+}
+TYPE_WORDS.set('coop', 'cooperative');
+TYPE_WORDS.set('co-op', 'cooperative');
+TYPE_WORDS.set('sole trader', 'individual');
+
+/**
+ * Reads a Suppliers sheet (header in its first row) back into a directory. Columns are found by
+ * header, so the user may move them or add their own; unknown values are reported by cell.
+ */
+export function directoryFromSheet(grid: Grid, sheetName: string): { directory: SupplierDirectory; problems: SheetProblem[] } {
+  const directory = emptyDirectory();
+  const problems: SheetProblem[] = [];
+  const header = (grid[0] ?? []).map(text);
+  const column = new Map<string, number>();
+  header.forEach((h, i) => column.set(simplify(h), i));
+  const at = (name: string) => column.get(simplify(name));
+  const known = new Set<string>([...SUPPLIER_INPUT_COLUMNS, ...SUPPLIER_RESULT_COLUMNS].map(simplify));
+  const extraIndexes = header.map((h, i) => (h && !known.has(simplify(h)) ? i : -1)).filter((i) => i >= 0);
+  directory.extraColumns = extraIndexes.map((i) => header[i]);
+  const nameColumn = at('Supplier name');
+  if (nameColumn === undefined && at('Supplier key') === undefined) {
+    if (grid.length > 0) problems.push({ cell: `${sheetName}!A1`, message: 'the Suppliers sheet has no "Supplier name" column; it was not read' });
+    return { directory, problems };
+  }
+  const value = (row: Cell[], name: string) => {
+    const index = at(name);
+    return index === undefined ? '' : text(row[index]);
+  };
+  for (let r = 1; r < grid.length; r++) {
+    const row = grid[r];
+    const name = value(row, 'Supplier name');
+    const key = value(row, 'Supplier key') || (name ? supplierKey(name) : '');
+    if (!key) continue;
+    const cell = (name: string) => `${sheetName}!${columnLetter(at(name) ?? 0)}${r + 1}`;
+    let type: SupplierType | undefined;
+    const typeText = value(row, 'Supplier type');
+    if (typeText) {
+      type = TYPE_WORDS.get(simplify(typeText));
+      if (!type) {
+        problems.push({
+          cell: cell('Supplier type'),
+          message: `supplier type "${typeText}" is not one of ${SUPPLIER_TYPES.map((t) => SUPPLIER_TYPE_LABELS[t]).join(', ')}; it was ignored`,
+        });
+      }
+    }
+    if (directory.entries.has(key)) {
+      problems.push({ cell: cell('Supplier key'), message: `supplier key "${key}" appears twice; the first line is used` });
+      continue;
+    }
+    const otherNames = value(row, 'Other names');
+    directory.entries.set(key, {
+      key,
+      name: name || key,
+      otherNames: otherNames ? otherNames.split(/\s*;\s*/).filter(Boolean) : [],
+      supplierId: value(row, 'Supplier ID') || undefined,
+      postcode: value(row, 'Postcode') || undefined,
+      postcodeSource: value(row, 'Postcode source') || undefined,
+      type,
+      localityOverride: value(row, 'Locality override') || undefined,
+      influenceOverride: value(row, 'Influence override') || undefined,
+      notes: value(row, 'Notes') || undefined,
+      cells: { localityOverride: cell('Locality override'), influenceOverride: cell('Influence override') },
+    });
+    if (extraIndexes.length > 0) directory.extraValues.set(key, extraIndexes.map((i) => row[i] ?? ''));
+  }
+  return { directory, problems };
+}
+
+/** The postcode text a row carries itself, when it is a full postcode. */
+function fullPostcodeOf(row: { postcode?: string; address?: string }): string | undefined {
+  if (!row.postcode && !row.address) return undefined;
+  const found = findPostcode({ postcode: row.postcode, address: row.address });
+  return found.kind === 'full' ? found.postcode : undefined;
+}
+
+/**
+ * Adds the suppliers of these rows to the directory (new ones appended), with the names seen, the
+ * supplier id, and a postcode from their own postcode or address columns where the entry has
+ * none. Returns each row's supplier key, in row order.
+ */
+export function addRowsToDirectory(directory: SupplierDirectory, rows: readonly SpendRow[]): string[] {
+  const keyOfName = new Map<string, string>();
+  const keys: string[] = new Array(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i];
+    let key = keyOfName.get(row.supplier);
+    if (key === undefined) {
+      key = supplierKey(row.supplier);
+      keyOfName.set(row.supplier, key);
+    }
+    keys[i] = key;
+    let entry = directory.entries.get(key);
+    if (!entry) {
+      entry = { key, name: row.supplier, otherNames: [] };
+      directory.entries.set(key, entry);
+    } else if (row.supplier !== entry.name && !entry.otherNames.includes(row.supplier) && entry.otherNames.length < MAX_OTHER_NAMES) {
+      entry.otherNames.push(row.supplier);
+    }
+    if (!entry.supplierId && row.supplierId) entry.supplierId = row.supplierId;
+    if (!entry.postcode) {
+      const postcode = fullPostcodeOf(row);
+      if (postcode) {
+        entry.postcode = postcode;
+        entry.postcodeSource = POSTCODE_SOURCES.payments;
+      }
+    }
+  }
+  return keys;
+}
+
+export interface CreditorRecord {
+  supplier: string;
+  supplierId?: string;
+  postcode?: string;
+  address?: string;
+}
+
+/**
+ * Fills postcodes from a creditor master file (the finance system's supplier list with
+ * addresses), joined by supplier id where both sides have one, else by supplier key. Only blank
+ * postcodes are filled. Returns how many entries gained a postcode.
+ */
+export function addCreditors(directory: SupplierDirectory, creditors: readonly CreditorRecord[]): number {
+  const byId = new Map<string, SupplierEntry>();
+  for (const entry of directory.entries.values()) if (entry.supplierId) byId.set(simplify(entry.supplierId), entry);
+  let filled = 0;
+  for (const creditor of creditors) {
+    const postcode = fullPostcodeOf(creditor);
+    if (!postcode) continue;
+    const entry = (creditor.supplierId && byId.get(simplify(creditor.supplierId))) || directory.entries.get(supplierKey(creditor.supplier));
+    if (!entry || entry.postcode) continue;
+    entry.postcode = postcode;
+    entry.postcodeSource = POSTCODE_SOURCES.creditors;
+    filled++;
+  }
+  return filled;
+}
+
+/** What the analysis found for a supplier, shown in the Suppliers sheet's result columns. */
+export interface SupplierFindings {
+  locality: string;
+  districtLabel: string;
+  influence: string;
+  reason: string;
+  spend: number;
+  rows: number;
+}
+
+/**
+ * The Suppliers sheet after this run, from the sheet as it is (or nothing, the first time): the
+ * user's columns and values stay where they are; the add-in fills a blank postcode it found,
+ * refreshes its result columns, adds any of its columns that are missing at the right, and
+ * appends new suppliers at the bottom.
+ */
+export function suppliersSheetGrid(
+  existing: Grid | undefined,
+  directory: SupplierDirectory,
+  findings: (key: string) => SupplierFindings | undefined,
+): Grid {
+  const grid: Grid = existing && existing.length > 0 ? existing.map((row) => [...row]) : [[...SUPPLIER_INPUT_COLUMNS, ...SUPPLIER_RESULT_COLUMNS]];
+  const header = grid[0];
+  const position = new Map<string, number>();
+  header.forEach((h, i) => {
+    const name = simplify(text(h));
+    if (name && !position.has(name)) position.set(name, i);
+  });
+  for (const name of [...SUPPLIER_INPUT_COLUMNS, ...SUPPLIER_RESULT_COLUMNS]) {
+    if (!position.has(simplify(name))) {
+      position.set(simplify(name), header.length);
+      header.push(name);
+    }
+  }
+  const width = header.length;
+  const at = (name: string) => position.get(simplify(name))!;
+  const rowOfKey = new Map<string, number>();
+  for (let r = 1; r < grid.length; r++) {
+    while (grid[r].length < width) grid[r].push('');
+    const key = text(grid[r][at('Supplier key')]) || (text(grid[r][at('Supplier name')]) ? supplierKey(text(grid[r][at('Supplier name')])) : '');
+    if (key && !rowOfKey.has(key)) rowOfKey.set(key, r);
+  }
+  for (const entry of directory.entries.values()) {
+    let r = rowOfKey.get(entry.key);
+    if (r === undefined) {
+      r = grid.length;
+      const row: Cell[] = new Array<Cell>(width).fill('');
+      row[at('Supplier key')] = entry.key;
+      row[at('Supplier name')] = entry.name;
+      row[at('Supplier type')] = entry.type ? SUPPLIER_TYPE_LABELS[entry.type] : '';
+      row[at('Locality override')] = entry.localityOverride ?? '';
+      row[at('Influence override')] = entry.influenceOverride ?? '';
+      row[at('Notes')] = entry.notes ?? '';
+      grid.push(row);
+      rowOfKey.set(entry.key, r);
+    }
+    const row = grid[r];
+    if (!text(row[at('Supplier key')])) row[at('Supplier key')] = entry.key;
+    row[at('Other names')] = entry.otherNames.join('; ');
+    if (!text(row[at('Supplier ID')]) && entry.supplierId) row[at('Supplier ID')] = entry.supplierId;
+    if (!text(row[at('Postcode')]) && entry.postcode) {
+      row[at('Postcode')] = entry.postcode;
+      row[at('Postcode source')] = entry.postcodeSource ?? '';
+    }
+    const found = findings(entry.key);
+    row[at('Locality')] = found?.locality ?? '';
+    row[at('Local authority')] = found?.districtLabel ?? '';
+    row[at('Influenceable')] = found?.influence ?? '';
+    row[at('Influence reason')] = found?.reason ?? '';
+    row[at('Spend')] = found ? found.spend : '';
+    row[at('Payments')] = found ? found.rows : '';
+  }
+  return grid;
+}

@@ -1,0 +1,612 @@
+/**
+ * The influenceability rules: a table of rules, each matching one field of a payment by words,
+ * phrases or a pattern, read from a CSV file or a worksheet, and compiled into a rule book that
+ * judges a payment by the first rule that matches it (lowest priority number first; ties in
+ * table order). Every verdict carries the reason of the rule that gave it.
+ *
+ * A rule's value is read according to its match:
+ * - words: any one of the words matches ("cleaning cleaner hygiene"); "recruit*" matches any
+ *   word that starts "recruit";
+ * - phrase: the words in this order, next to each other; several phrases are separated by ";"
+ *   ("grass cutting; weed control");
+ * - pattern: a regular expression tested against the text as written, ignoring case.
+ * A supplier_type rule lists supplier types (and "redacted", an individual whose name was
+ * withheld); an "any" rule reads the supplier, category, description and service area, each on
+ * its own. "{supplier}" in a reason is replaced by the supplier's name.
+ *
+ * Finance systems abbreviate and misspell ("Purch of Comp Equip", "nonuv Build Rp&Maint",
+ * "Paymnets to H A"), so words and phrases are compared after both sides are normalised: case,
+ * punctuation, plurals, initials ("H A" is "ha"), little words ("and", "of", "to"…) and common
+ * ledger abbreviations.
+ */
+import { z } from 'zod';
+import { isBlank, type Cell } from './cell';
+import { INFLUENCES, SUPPLIER_TYPES, type Influence, type SupplierType } from './codes';
+import { csvField, parseCsv, type Delimiter } from './csv';
+import { isRedacted } from './supplier-type';
+
+export const RULE_FIELDS = ['supplier', 'supplier_type', 'category', 'description', 'service_area', 'any'] as const;
+export type RuleField = (typeof RULE_FIELDS)[number];
+
+export const RULE_MATCHES = ['words', 'phrase', 'pattern'] as const;
+export type RuleMatch = (typeof RULE_MATCHES)[number];
+
+/** The columns of a rules table, in the order they are written. */
+export const RULE_COLUMNS = ['priority', 'field', 'match', 'value', 'verdict', 'reason', 'coop'] as const;
+type RuleColumn = (typeof RULE_COLUMNS)[number];
+
+/** A supplier_type rule may also name this: an individual whose name was withheld. */
+export const REDACTED_TYPE = 'redacted';
+
+/** Replaced in a reason by the supplier's name: "Payment to a public body: {supplier}". */
+export const SUPPLIER_PLACEHOLDER = '{supplier}';
+
+function listOr(values: readonly string[]): string {
+  return `${values.slice(0, -1).join(', ')} or ${values[values.length - 1]}`;
+}
+
+/** "Not influenceable", "service area" → "not_influenceable", "service_area". */
+function asCode(value: unknown): unknown {
+  return typeof value === 'string' ? value.trim().toLowerCase().replace(/[\s-]+/g, '_') : value;
+}
+
+function asText(value: unknown): unknown {
+  if (typeof value === 'number') return String(value);
+  return typeof value === 'string' ? value.trim() : value;
+}
+
+function asNumber(value: unknown): unknown {
+  if (typeof value !== 'string' || value.trim() === '') return value;
+  const number = Number(value.trim());
+  return Number.isNaN(number) ? value : number;
+}
+
+const YES = new Set(['yes', 'y', 'true', '1', 'x']);
+const NO = new Set(['no', 'n', 'false', '0', '']);
+
+/** A blank coop cell means no: finance officers leave it empty for most rules. */
+function asBoolean(value: unknown): unknown {
+  if (value === null || value === undefined) return false;
+  if (typeof value === 'number') return value === 1 ? true : value === 0 ? false : value;
+  if (typeof value !== 'string') return value;
+  const text = value.trim().toLowerCase();
+  return YES.has(text) ? true : NO.has(text) ? false : value;
+}
+
+function missing(input: unknown): boolean {
+  return input === undefined || input === null || (typeof input === 'string' && input.trim() === '');
+}
+
+export const ruleSchema = z
+  .object({
+    priority: z.preprocess(
+      asNumber,
+      z
+        .number({ error: (issue) => (missing(issue.input) ? 'priority is missing' : 'priority must be a number') })
+        .finite('priority must be a number'),
+    ),
+    field: z.preprocess(asCode, z.enum(RULE_FIELDS, { error: `field must be ${listOr(RULE_FIELDS)}` })),
+    match: z.preprocess(asCode, z.enum(RULE_MATCHES, { error: `match must be ${listOr(RULE_MATCHES)}` })),
+    value: z.preprocess(asText, z.string({ error: 'value is missing' }).min(1, 'value is missing')),
+    verdict: z.preprocess(asCode, z.enum(INFLUENCES, { error: `verdict must be ${listOr(INFLUENCES)}` })),
+    reason: z.preprocess(asText, z.string({ error: 'reason is missing' }).min(1, 'reason is missing')),
+    coop: z.preprocess(asBoolean, z.boolean({ error: 'coop must be yes or no' })),
+  })
+  .superRefine((rule, context) => {
+    const problem = valueProblem(rule.field, rule.match, rule.value);
+    if (problem) context.addIssue({ code: 'custom', path: ['value'], message: problem });
+  });
+
+export type Rule = z.infer<typeof ruleSchema>;
+
+function valueProblem(field: RuleField, match: RuleMatch, value: string): string | null {
+  if (field === 'supplier_type') {
+    if (match !== 'words') return 'supplier_type rules must match by words';
+    const known: readonly string[] = [...SUPPLIER_TYPES, REDACTED_TYPE];
+    const unknown = typeWords(value).filter((word) => !known.includes(word));
+    if (unknown.length > 0) return `value "${unknown[0]}" is not a supplier type (${listOr(known)})`;
+    return null;
+  }
+  if (match === 'pattern') {
+    try {
+      new RegExp(value, 'i');
+    } catch (error) {
+      return `value is not a valid pattern: ${(error as Error).message}`;
+    }
+    return null;
+  }
+  const empty = match === 'words' ? wordMatchers(value).length === 0 : phraseMatchers(value).every((p) => p.length === 0);
+  return empty ? 'value has no words to match' : null;
+}
+
+function typeWords(value: string): string[] {
+  return value
+    .split(/[\s,;|]+/)
+    .filter((word) => word !== '')
+    .map((word) => word.toLowerCase());
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading and writing rules tables.
+
+/** Something wrong in a rules table; `row` and `column` are 0-based indexes into its cells. */
+export interface RuleProblem {
+  row: number;
+  column: number | null;
+  message: string;
+}
+
+const COLUMN_ALIASES: Record<string, RuleColumn> = {
+  priority: 'priority',
+  field: 'field',
+  match: 'match',
+  value: 'value',
+  verdict: 'verdict',
+  reason: 'reason',
+  coop: 'coop',
+  cooperative: 'coop',
+  cooppotential: 'coop',
+  cooperativepotential: 'coop',
+};
+
+/**
+ * Reads a rules table (a header row naming the columns in any order, then one rule a row;
+ * blank rows are skipped). Valid rules are returned in table order together with every
+ * problem found, so that a host can report them all at once.
+ */
+export function readRuleTable(rows: readonly (readonly Cell[])[]): { rules: Rule[]; problems: RuleProblem[] } {
+  const rules: Rule[] = [];
+  const problems: RuleProblem[] = [];
+  const headerRow = rows.findIndex((row) => !row.every((cell) => isBlank(cell)));
+  if (headerRow < 0) {
+    problems.push({ row: 0, column: null, message: `no header row (${RULE_COLUMNS.join(', ')})` });
+    return { rules, problems };
+  }
+  const columnOf = new Map<RuleColumn, number>();
+  rows[headerRow].forEach((cell, index) => {
+    if (isBlank(cell)) return;
+    const alias = String(cell).toLowerCase().replace(/[^a-z]/g, '');
+    const name = Object.hasOwn(COLUMN_ALIASES, alias) ? COLUMN_ALIASES[alias] : undefined;
+    if (!name) {
+      problems.push({ row: headerRow, column: index, message: `unknown column "${String(cell).trim()}"; the columns are ${RULE_COLUMNS.join(', ')}` });
+    } else if (columnOf.has(name)) {
+      problems.push({ row: headerRow, column: index, message: `column "${name}" appears twice` });
+    } else {
+      columnOf.set(name, index);
+    }
+  });
+  const absent = RULE_COLUMNS.filter((name) => !columnOf.has(name));
+  if (absent.length > 0) {
+    problems.push({ row: headerRow, column: null, message: `missing column${absent.length > 1 ? 's' : ''} ${absent.join(', ')}` });
+  }
+  if (problems.length > 0) return { rules, problems };
+
+  for (let r = headerRow + 1; r < rows.length; r++) {
+    const row = rows[r];
+    if (row.every((cell) => isBlank(cell))) continue;
+    const input: Partial<Record<RuleColumn, Cell>> = {};
+    for (const [name, index] of columnOf) input[name] = row[index] ?? null;
+    const parsed = ruleSchema.safeParse(input);
+    if (parsed.success) {
+      rules.push(parsed.data);
+      continue;
+    }
+    for (const issue of parsed.error.issues) {
+      const name = issue.path[0] as RuleColumn | undefined;
+      problems.push({ row: r, column: name ? (columnOf.get(name) ?? null) : null, message: issue.message });
+    }
+  }
+  return { rules, problems };
+}
+
+/** A rules CSV file that cannot be used; the message names the file, line and column. */
+export class RulesError extends Error {
+  constructor(
+    message: string,
+    readonly source: string,
+    readonly line: number,
+    readonly column: string | null,
+  ) {
+    super(message);
+    this.name = 'RulesError';
+  }
+}
+
+/**
+ * Parses a rules CSV (text with or without a byte-order mark; comma, semicolon or tab
+ * delimited, as the header line shows). `source` names the file
+ * in messages. Throws a RulesError for the first problem.
+ */
+export function parseRulesCsv(text: string, source: string): Rule[] {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const records = parseCsv(body, headerDelimiter(body));
+  const { rules, problems } = readRuleTable(records);
+  const first = problems[0];
+  if (first) {
+    const line = first.row + 1;
+    const header = records.find((record) => record.some((cell) => cell.trim() !== ''));
+    const column = first.column === null ? null : (header?.[first.column]?.trim() ?? null);
+    const where = column === null ? `${source} line ${line}` : `${source} line ${line}, column "${column}"`;
+    throw new RulesError(`${where}: ${first.message}`, source, line, column);
+  }
+  return rules;
+}
+
+/**
+ * The delimiter of the header line: values may hold semicolons ("edf; sefe") that would
+ * mislead a guess made from the whole file.
+ */
+function headerDelimiter(text: string): Delimiter {
+  const header = text.split(/\r\n|\r|\n/).find((line) => line.trim() !== '') ?? '';
+  const count = (delimiter: Delimiter) => header.split(delimiter).length;
+  return ([';', '\t'] as const).reduce<Delimiter>((best, d) => (count(d) > count(best) ? d : best), ',');
+}
+
+/** The CSV text of a rules table; parseRulesCsv reads it back to the same rules. */
+export function rulesToCsv(rules: readonly Rule[]): string {
+  const lines = [RULE_COLUMNS.join(',')];
+  for (const rule of rules) {
+    lines.push(
+      [
+        String(rule.priority),
+        rule.field,
+        rule.match,
+        csvField(rule.value),
+        rule.verdict,
+        csvField(rule.reason),
+        rule.coop ? 'yes' : 'no',
+      ].join(','),
+    );
+  }
+  return lines.join('\n') + '\n';
+}
+
+/**
+ * Validates the rules of a worksheet whose cells start at A1. Each error names its cell, e.g.
+ * "Rules!D7: verdict must be influenceable, not_influenceable or review"; the valid rules are
+ * returned so that a host may go on without the invalid ones.
+ */
+export function validateRulesSheet(rows: readonly (readonly Cell[])[], sheet: string): { rules: Rule[]; errors: string[] } {
+  const { rules, problems } = readRuleTable(rows);
+  const prefix = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
+  const errors = problems.map((problem) => {
+    const where = problem.column === null ? `row ${problem.row + 1}` : `${columnLetters(problem.column)}${problem.row + 1}`;
+    return `${prefix}!${where}: ${problem.message}`;
+  });
+  return { rules, errors };
+}
+
+/** 0 → "A", 25 → "Z", 26 → "AA". */
+function columnLetters(index: number): string {
+  let letters = '';
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) {
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  }
+  return letters;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Normalising text for words and phrases.
+
+/**
+ * Ledger abbreviations and misspellings, and words kept as written (mapped to themselves) so
+ * that the plural rule does not fold them into another word ("works" is not "work").
+ */
+const ABBREVIATIONS = new Map<string, string[]>(
+  Object.entries({
+    maint: 'maintenance', mtce: 'maintenance', mntce: 'maintenance', maintce: 'maintenance', maintnce: 'maintenance',
+    rm: 'repair maintenance', rp: 'repair', rpr: 'repair', rprs: 'repair',
+    equip: 'equipment', eqt: 'equipment', eqpt: 'equipment', equipt: 'equipment', equipmt: 'equipment', eqp: 'equipment',
+    purch: 'purchase', purchs: 'purchase',
+    pmt: 'payment', pmnt: 'payment', pymt: 'payment', payt: 'payment', pyt: 'payment', paymt: 'payment',
+    pymnt: 'payment', paymnet: 'payment', paymnt: 'payment',
+    prof: 'professional', profl: 'professional',
+    mgt: 'management', mgmt: 'management', mngt: 'management', mgmnt: 'management', mngmt: 'management',
+    svc: 'service', serv: 'service',
+    veh: 'vehicle', vehcle: 'vehicle', vehicl: 'vehicle',
+    comp: 'computer', cmputer: 'computer', computr: 'computer',
+    insur: 'insurance', insce: 'insurance',
+    exe: 'expense', exp: 'expense',
+    ext: 'external',
+    misc: 'miscellaneous',
+    govt: 'government',
+    dept: 'department',
+    auth: 'authority',
+    assoc: 'association', assn: 'association',
+    org: 'organisation', organ: 'organisation', orgn: 'organisation', organization: 'organisation',
+    vol: 'voluntary',
+    chartble: 'charitable',
+    agenc: 'agency', agcy: 'agency', agncy: 'agency', agencie: 'agency',
+    admin: 'administration',
+    accom: 'accommodation', accomm: 'accommodation', accomodation: 'accommodation', acommodation: 'accommodation',
+    transp: 'transport',
+    advert: 'advertising', advt: 'advertising',
+    bldg: 'building', bld: 'building', build: 'building',
+    furn: 'furniture',
+    refurb: 'refurbishment',
+    devt: 'development',
+    mkt: 'marketing', mktg: 'marketing',
+    trng: 'training',
+    subs: 'subscription', subscr: 'subscription',
+    lic: 'licence', licen: 'licence', licenc: 'licence', license: 'licence',
+    privt: 'private', priv: 'private',
+    resid: 'residential',
+    spec: 'special',
+    schl: 'school', sch: 'school',
+    tel: 'telephone', tele: 'telephone', phone: 'telephone',
+    elec: 'electricity', electric: 'electricity',
+    hsg: 'housing',
+    ctr: 'contractor',
+    improv: 'improvement',
+    reapir: 'repair', rep: 'repair', pment: 'payment', util: 'utility', utils: 'utility', sals: 'salary', wags: 'wage', repaymt: 'repayment', val: 'valuation',
+    bus: 'bus', buse: 'bus',
+    works: 'works', parts: 'parts', gas: 'gas', plus: 'plus', news: 'news', premises: 'premises', series: 'series',
+  }).map(([word, expansion]) => [word, expansion.split(' ')]),
+);
+
+/** Little words that say nothing about what was bought; they are dropped. */
+for (const word of ['and', 'of', 'the', 'for', 'to', 'in']) ABBREVIATIONS.set(word, []);
+
+/** A plural made singular, well enough that text and rule agree ("services", "utilities"). */
+function singular(word: string): string {
+  const n = word.length;
+  if (n <= 3 || word.charCodeAt(n - 1) !== 115 /* s */) return word;
+  const before = word[n - 2];
+  if (before === 's' || before === 'u' || before === 'i' || /\d/.test(word)) return word;
+  if (word.endsWith('ies')) return word.slice(0, -3) + 'y';
+  if (word.endsWith('sses') || word.endsWith('xes') || word.endsWith('ches') || word.endsWith('shes')) return word.slice(0, -2);
+  return word.slice(0, -1);
+}
+
+/**
+ * The comparable terms of a text: lower case, split at anything not a letter or digit, runs
+ * of single letters joined ("R&M" → "rm", "H A" → "ha"), abbreviations expanded, little words
+ * dropped, plurals made singular. It runs once for every new text, so it scans by hand.
+ */
+export function matchTerms(text: string): string[] {
+  const lower = text.toLowerCase();
+  const terms: string[] = [];
+  let initials = '';
+  let start = -1;
+  for (let i = 0; i <= lower.length; i++) {
+    const c = i < lower.length ? lower.charCodeAt(i) : 32;
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) {
+      if (start < 0) start = i;
+      continue;
+    }
+    if (start < 0) continue;
+    const word = lower.slice(start, i);
+    start = -1;
+    if (word.length === 1 && word >= 'a') {
+      initials += word;
+      continue;
+    }
+    if (initials) addTerm(terms, initials);
+    initials = '';
+    addTerm(terms, word);
+  }
+  if (initials) addTerm(terms, initials);
+  return terms;
+}
+
+function addTerm(terms: string[], word: string): void {
+  let expansion = ABBREVIATIONS.get(word);
+  if (expansion === undefined) {
+    const one = singular(word);
+    expansion = one === word ? undefined : ABBREVIATIONS.get(one);
+    if (expansion === undefined) {
+      terms.push(one);
+      return;
+    }
+  }
+  for (const part of expansion) terms.push(part);
+}
+
+/** One word of a rule: a whole term, or the start of one when written with "*". */
+type Term = { exact: string } | { prefix: string };
+
+function wordMatchers(value: string): Term[] {
+  const terms: Term[] = [];
+  for (const word of value.split(/[\s,;|]+/)) {
+    if (word.endsWith('*')) {
+      const prefix = word.toLowerCase().replace(/[^a-z0-9]/g, '');
+      if (prefix) terms.push({ prefix });
+    } else {
+      for (const exact of matchTerms(word)) terms.push({ exact });
+    }
+  }
+  return terms;
+}
+
+/** The phrases of a value ("a; b"), each as its terms in order. */
+function phraseMatchers(value: string): Term[][] {
+  return value.split(/[;|]/).map((phrase) => {
+    const terms: Term[] = [];
+    let plain: string[] = [];
+    const flush = () => {
+      for (const exact of matchTerms(plain.join(' '))) terms.push({ exact });
+      plain = [];
+    };
+    for (const word of phrase.split(/\s+/)) {
+      if (word.endsWith('*')) {
+        flush();
+        const prefix = word.toLowerCase().replace(/[^a-z0-9]/g, '');
+        if (prefix) terms.push({ prefix });
+      } else {
+        plain.push(word);
+      }
+    }
+    flush();
+    return terms;
+  });
+}
+
+function termMatches(term: Term, word: string): boolean {
+  return 'exact' in term ? term.exact === word : word.startsWith(term.prefix);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Compiling and judging.
+
+export interface PaymentFacts {
+  supplier: string;
+  supplierType: SupplierType;
+  category?: string;
+  description?: string;
+  serviceArea?: string;
+}
+
+export interface Judgement {
+  verdict: Influence;
+  reason: string;
+  /** The rule that decided, absent when none matched. */
+  rule?: Rule;
+  /** Whether the category has co-operative potential (from the deciding rule). */
+  coop: boolean;
+}
+
+export interface RuleBook {
+  /** The rules in the order they are tried. */
+  readonly rules: readonly Rule[];
+  judge(facts: PaymentFacts): Judgement;
+}
+
+const NO_RULE = Number.POSITIVE_INFINITY;
+const NO_MATCH: Judgement = { verdict: 'review', reason: 'No rule matched', coop: false };
+
+/** Values seen per field are remembered up to this many, then forgotten, to bound memory. */
+const CACHE_LIMIT = 50_000;
+
+type TextField = 'supplier' | 'category' | 'description' | 'service_area';
+
+/**
+ * The rules that read one text field, indexed so that finding the first rule to match a text
+ * costs a few lookups per word rather than a test per rule. Rules are numbered by the order in
+ * which they are tried; the lowest number that matches wins.
+ */
+class FieldMatcher {
+  /** By word: the first rule that the word alone matches, and the phrases that start with it. */
+  private readonly byWord = new Map<string, { rule: number; phrases: { terms: Term[]; rule: number }[] }>();
+  private readonly prefixes: { prefix: string; rule: number }[] = [];
+  private readonly otherPhrases: { terms: Term[]; rule: number }[] = [];
+  private readonly patterns: { regex: RegExp; rule: number }[] = [];
+  private readonly seen = new Map<string, number>();
+
+  add(rule: Rule, index: number): void {
+    if (rule.match === 'pattern') {
+      this.patterns.push({ regex: new RegExp(rule.value, 'i'), rule: index });
+      return;
+    }
+    const phrases = rule.match === 'words' ? wordMatchers(rule.value).map((term) => [term]) : phraseMatchers(rule.value);
+    for (const terms of phrases) {
+      if (terms.length === 0) continue;
+      const first = terms[0];
+      if ('prefix' in first) {
+        if (terms.length === 1) this.prefixes.push({ prefix: first.prefix, rule: index });
+        else this.otherPhrases.push({ terms, rule: index });
+        continue;
+      }
+      let entry = this.byWord.get(first.exact);
+      if (!entry) {
+        entry = { rule: NO_RULE, phrases: [] };
+        this.byWord.set(first.exact, entry);
+      }
+      if (terms.length === 1) entry.rule = Math.min(entry.rule, index);
+      else entry.phrases.push({ terms, rule: index });
+    }
+  }
+
+  firstMatch(text: string): number {
+    const known = this.seen.get(text);
+    if (known !== undefined) return known;
+    const found = this.search(text);
+    if (this.seen.size >= CACHE_LIMIT) this.seen.clear();
+    this.seen.set(text, found);
+    return found;
+  }
+
+  private search(text: string): number {
+    let best = NO_RULE;
+    const words = matchTerms(text);
+    for (let i = 0; i < words.length; i++) {
+      const word = words[i];
+      const entry = this.byWord.get(word);
+      if (entry) {
+        if (entry.rule < best) best = entry.rule;
+        if (entry.phrases.length > 0) best = firstPhraseAt(entry.phrases, words, i, best);
+      }
+      for (const prefix of this.prefixes) {
+        if (prefix.rule < best && word.startsWith(prefix.prefix)) best = prefix.rule;
+      }
+      if (this.otherPhrases.length > 0) best = firstPhraseAt(this.otherPhrases, words, i, best);
+    }
+    for (const pattern of this.patterns) {
+      if (pattern.rule >= best) break;
+      if (pattern.regex.test(text)) return pattern.rule;
+    }
+    return best;
+  }
+}
+
+function firstPhraseAt(phrases: readonly { terms: Term[]; rule: number }[], words: string[], at: number, best: number): number {
+  let found = best;
+  for (const phrase of phrases) {
+    if (phrase.rule >= found || at + phrase.terms.length > words.length) continue;
+    let k = 0;
+    while (k < phrase.terms.length && termMatches(phrase.terms[k], words[at + k])) k++;
+    if (k === phrase.terms.length) found = phrase.rule;
+  }
+  return found;
+}
+
+/** Orders the rules (by priority, ties in table order) and indexes them for judging. */
+export function compileRules(rules: readonly Rule[]): RuleBook {
+  const ordered = rules
+    .map((rule, position) => ({ rule, position }))
+    .sort((a, b) => a.rule.priority - b.rule.priority || a.position - b.position)
+    .map(({ rule }) => rule);
+
+  const matchers: Record<TextField, FieldMatcher> = {
+    supplier: new FieldMatcher(),
+    category: new FieldMatcher(),
+    description: new FieldMatcher(),
+    service_area: new FieldMatcher(),
+  };
+  const typeRule = new Map<string, number>();
+  ordered.forEach((rule, index) => {
+    if (rule.field === 'supplier_type') {
+      for (const type of typeWords(rule.value)) if (!typeRule.has(type)) typeRule.set(type, index);
+    } else if (rule.field === 'any') {
+      for (const matcher of Object.values(matchers)) matcher.add(rule, index);
+    } else {
+      matchers[rule.field].add(rule, index);
+    }
+  });
+  const redactedRule = typeRule.get(REDACTED_TYPE) ?? NO_RULE;
+  const redactedSuppliers = new Map<string, boolean>();
+
+  function judge(facts: PaymentFacts): Judgement {
+    let best = typeRule.get(facts.supplierType) ?? NO_RULE;
+    if (facts.supplier) best = Math.min(best, matchers.supplier.firstMatch(facts.supplier));
+    if (facts.category) best = Math.min(best, matchers.category.firstMatch(facts.category));
+    if (facts.description) best = Math.min(best, matchers.description.firstMatch(facts.description));
+    if (facts.serviceArea) best = Math.min(best, matchers.service_area.firstMatch(facts.serviceArea));
+    if (redactedRule < best && facts.supplierType === 'individual') {
+      let redacted = redactedSuppliers.get(facts.supplier);
+      if (redacted === undefined) {
+        redacted = isRedacted(facts.supplier);
+        if (redactedSuppliers.size >= CACHE_LIMIT) redactedSuppliers.clear();
+        redactedSuppliers.set(facts.supplier, redacted);
+      }
+      if (redacted) best = redactedRule;
+    }
+    if (best === NO_RULE) return { ...NO_MATCH };
+    const rule = ordered[best];
+    const reason = rule.reason.includes(SUPPLIER_PLACEHOLDER)
+      ? rule.reason.split(SUPPLIER_PLACEHOLDER).join(facts.supplier.trim())
+      : rule.reason;
+    return { verdict: rule.verdict, reason, rule, coop: rule.coop };
+  }
+
+  return { rules: ordered, judge };
+}

@@ -1,0 +1,263 @@
+/**
+ * The baseline's figures, with SPEC.md's headline arithmetic: total spend is the net sum of every
+ * analysed row (credits net off); every share is a share of total spend, and is not computed when
+ * total spend is not positive; leakage is rest of UK + outside UK (known to be outside the wider
+ * area), unknown is reported on its own; influenceable leakage is leakage judged influenceable.
+ *
+ * Money is summed in whole pence, so totals are exact however many rows there are.
+ */
+import { COVERAGE_BASES, type CoverageBasis, type RowResult } from './classify';
+import { INFLUENCES, LOCALITIES, SUPPLIER_TYPES, type Influence, type Locality, type SupplierType } from './codes';
+import type { SpendRow } from './rows';
+
+export interface Tally {
+  spend: number;
+  rows: number;
+  suppliers: number;
+}
+
+export interface Shares {
+  local: number;
+  widerIncludingLocal: number;
+  restOfUk: number;
+  outsideUk: number;
+  unknown: number;
+  leakage: number;
+  influenceableLeakage: number;
+  review: number;
+}
+
+export interface BreakdownLine {
+  /** The category, supplier type, or institution. */
+  label: string;
+  spend: number;
+  byLocality: Record<Locality, number>;
+  influenceableLeakage: number;
+  /** Whether the rules mark spend of this kind as having co-operative potential. */
+  coop: boolean;
+}
+
+export interface SupplierLine {
+  key: string;
+  name: string;
+  spend: number;
+  rows: number;
+  /** The locality and district carrying most of the supplier's spend. */
+  locality: Locality;
+  districtLabel: string;
+  influence: Influence;
+  reason: string;
+  supplierType: SupplierType;
+  /** Share of total spend, or null when total spend is not positive. */
+  share: number | null;
+}
+
+export interface TopSupplier extends SupplierLine {
+  rank: number;
+}
+
+export interface Summary {
+  totals: Tally;
+  locality: Record<Locality, Tally>;
+  influence: Record<Influence, Tally>;
+  /** Null when total spend is not positive; `sharesNote` says why. */
+  shares: Shares | null;
+  sharesNote?: string;
+  leakage: { spend: number; influenceableSpend: number };
+  coverage: Record<CoverageBasis, { spend: number; rows: number }>;
+  /** By the file's category where it has one, else by the kind of spend the rules recognised. */
+  categories: BreakdownLine[];
+  categorySource: 'category' | 'rule';
+  supplierTypes: BreakdownLine[];
+  /** Present when the data has an institution column. */
+  institutions?: BreakdownLine[];
+  /** Influenceable leakage by the kind of spend the rules recognised, largest first. */
+  leakageByKind: BreakdownLine[];
+  topSuppliers: TopSupplier[];
+  /** Every supplier's totals and dominant classification, by supplier key. */
+  suppliers: Map<string, SupplierLine>;
+}
+
+const penceOf = (amount: number) => Math.round(amount * 100);
+const pounds = (pence: number) => pence / 100;
+
+function zeroBy<K extends string>(keys: readonly K[]): Record<K, number> {
+  return Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
+}
+
+class Breakdown {
+  private readonly lines = new Map<string, { pence: Record<Locality, number>; leak: number; coop: boolean }>();
+
+  add(label: string, pence: number, result: RowResult): void {
+    let line = this.lines.get(label);
+    if (!line) {
+      line = { pence: zeroBy(LOCALITIES), leak: 0, coop: false };
+      this.lines.set(label, line);
+    }
+    line.pence[result.locality] += pence;
+    if (isLeakage(result.locality) && result.influence === 'influenceable') line.leak += pence;
+    if (result.coop) line.coop = true;
+  }
+
+  result(sortBy: 'spend' | 'leakage' = 'spend'): BreakdownLine[] {
+    const lines = [...this.lines].map(([label, line]) => {
+      const spend = LOCALITIES.reduce((sum, l) => sum + line.pence[l], 0);
+      return {
+        label,
+        spend: pounds(spend),
+        byLocality: Object.fromEntries(LOCALITIES.map((l) => [l, pounds(line.pence[l])])) as Record<Locality, number>,
+        influenceableLeakage: pounds(line.leak),
+        coop: line.coop,
+      };
+    });
+    const key = (line: BreakdownLine) => (sortBy === 'spend' ? line.spend : line.influenceableLeakage);
+    return lines.sort((a, b) => key(b) - key(a) || a.label.localeCompare(b.label));
+  }
+}
+
+export function isLeakage(locality: Locality): boolean {
+  return locality === 'rest_of_uk' || locality === 'outside_uk';
+}
+
+interface SupplierTotals {
+  name: string;
+  pence: number;
+  rows: number;
+  /** Pence per "locality|district label" and per "influence|reason", to pick the dominant. */
+  places: Map<string, number>;
+  verdicts: Map<string, number>;
+  type: SupplierType;
+}
+
+/** Accumulates rows one at a time (memory grows with suppliers and categories, not rows). */
+export class Summariser {
+  private totalPence = 0;
+  private rows = 0;
+  private readonly localityPence = zeroBy(LOCALITIES);
+  private readonly localityRows = zeroBy(LOCALITIES);
+  private readonly localitySuppliers = new Map<Locality, Set<string>>(LOCALITIES.map((l) => [l, new Set()]));
+  private readonly influencePence = zeroBy(INFLUENCES);
+  private readonly influenceRows = zeroBy(INFLUENCES);
+  private readonly influenceSuppliers = new Map<Influence, Set<string>>(INFLUENCES.map((i) => [i, new Set()]));
+  private leakPence = 0;
+  private influenceableLeakPence = 0;
+  private readonly coveragePence = zeroBy(COVERAGE_BASES);
+  private readonly coverageRows = zeroBy(COVERAGE_BASES);
+  private readonly byCategory = new Breakdown();
+  private readonly byKind = new Breakdown();
+  private readonly byType = new Breakdown();
+  private readonly byInstitution = new Breakdown();
+  private readonly suppliers = new Map<string, SupplierTotals>();
+  private hasCategory = false;
+  private hasInstitution = false;
+
+  add(row: SpendRow, result: RowResult): void {
+    const pence = penceOf(row.amount);
+    this.totalPence += pence;
+    this.rows++;
+    const { locality, influence, supplierKey: key } = result;
+    this.localityPence[locality] += pence;
+    this.localityRows[locality]++;
+    this.localitySuppliers.get(locality)!.add(key);
+    this.influencePence[influence] += pence;
+    this.influenceRows[influence]++;
+    this.influenceSuppliers.get(influence)!.add(key);
+    if (isLeakage(locality)) {
+      this.leakPence += pence;
+      if (influence === 'influenceable') this.influenceableLeakPence += pence;
+    }
+    this.coveragePence[result.coverage] += pence;
+    this.coverageRows[result.coverage]++;
+
+    if (row.category) this.hasCategory = true;
+    if (row.institution) this.hasInstitution = true;
+    this.byCategory.add(row.category || '(no category)', pence, result);
+    this.byKind.add(result.reason, pence, result);
+    this.byType.add(result.supplierType, pence, result);
+    this.byInstitution.add(row.institution || '(not given)', pence, result);
+
+    let supplier = this.suppliers.get(key);
+    if (!supplier) {
+      supplier = { name: row.supplier, pence: 0, rows: 0, places: new Map(), verdicts: new Map(), type: result.supplierType };
+      this.suppliers.set(key, supplier);
+    }
+    supplier.pence += pence;
+    supplier.rows++;
+    const place = `${locality}|${result.districtLabel}`;
+    supplier.places.set(place, (supplier.places.get(place) ?? 0) + Math.abs(pence));
+    const verdict = `${influence}|${result.reason}`;
+    supplier.verdicts.set(verdict, (supplier.verdicts.get(verdict) ?? 0) + Math.abs(pence));
+  }
+
+  result(topN: number): Summary {
+    const total = this.totalPence;
+    const tally = <K extends string>(pence: Record<K, number>, rows: Record<K, number>, sets: Map<K, Set<string>>, key: K): Tally => ({
+      spend: pounds(pence[key]),
+      rows: rows[key],
+      suppliers: sets.get(key)!.size,
+    });
+    const share = (pence: number) => pence / total;
+    const shares: Shares | null =
+      total > 0
+        ? {
+            local: share(this.localityPence.local),
+            widerIncludingLocal: share(this.localityPence.local + this.localityPence.wider),
+            restOfUk: share(this.localityPence.rest_of_uk),
+            outsideUk: share(this.localityPence.outside_uk),
+            unknown: share(this.localityPence.unknown),
+            leakage: share(this.leakPence),
+            influenceableLeakage: share(this.influenceableLeakPence),
+            review: share(this.influencePence.review),
+          }
+        : null;
+
+    const dominant = (weights: Map<string, number>) => [...weights].sort((a, b) => b[1] - a[1])[0][0].split('|');
+    const suppliers = new Map<string, SupplierLine>();
+    for (const [key, s] of this.suppliers) {
+      const [locality, districtLabel] = dominant(s.places);
+      const [influence, reason] = dominant(s.verdicts);
+      suppliers.set(key, {
+        key,
+        name: s.name,
+        spend: pounds(s.pence),
+        rows: s.rows,
+        locality: locality as Locality,
+        districtLabel,
+        influence: influence as Influence,
+        reason,
+        supplierType: s.type,
+        share: total > 0 ? s.pence / total : null,
+      });
+    }
+    const topSuppliers = [...suppliers.values()]
+      .sort((a, b) => b.spend - a.spend || a.key.localeCompare(b.key))
+      .slice(0, topN)
+      .map((line, index): TopSupplier => ({ ...line, rank: index + 1 }));
+
+    return {
+      totals: { spend: pounds(total), rows: this.rows, suppliers: this.suppliers.size },
+      locality: Object.fromEntries(
+        LOCALITIES.map((l) => [l, tally(this.localityPence, this.localityRows, this.localitySuppliers, l)]),
+      ) as Record<Locality, Tally>,
+      influence: Object.fromEntries(
+        INFLUENCES.map((i) => [i, tally(this.influencePence, this.influenceRows, this.influenceSuppliers, i)]),
+      ) as Record<Influence, Tally>,
+      shares,
+      sharesNote:
+        shares === null
+          ? `Total spend is ${total === 0 ? 'zero' : 'negative (credits exceed payments)'}, so shares of it cannot be computed.`
+          : undefined,
+      leakage: { spend: pounds(this.leakPence), influenceableSpend: pounds(this.influenceableLeakPence) },
+      coverage: Object.fromEntries(
+        COVERAGE_BASES.map((b) => [b, { spend: pounds(this.coveragePence[b]), rows: this.coverageRows[b] }]),
+      ) as Record<CoverageBasis, { spend: number; rows: number }>,
+      categories: (this.hasCategory ? this.byCategory : this.byKind).result(),
+      categorySource: this.hasCategory ? 'category' : 'rule',
+      supplierTypes: this.byType.result().filter((line) => SUPPLIER_TYPES.includes(line.label as SupplierType)),
+      institutions: this.hasInstitution ? this.byInstitution.result() : undefined,
+      leakageByKind: this.byKind.result('leakage').filter((line) => line.influenceableLeakage !== 0),
+      topSuppliers,
+      suppliers,
+    };
+  }
+}

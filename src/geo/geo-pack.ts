@@ -1,0 +1,125 @@
+/**
+ * Opening a geography pack and loading the postcode areas a sheet uses. Where the bytes come
+ * from (a folder in Node, a URL in the browser) and how gzip is undone are the PackSource's
+ * business; everything here is plain code that runs in both.
+ */
+import type { DistrictInfo, PostcodeIndex } from '../core/geography';
+import { AreaFileError, decodeAreaFile, looksLikeAreaFile, type DecodedAreaFile } from './area-file';
+import { PACK_INDEX_FILE, packIndexSchema, type PackIndex } from './pack-index';
+import { createPostcodeIndex } from './postcode-index';
+
+export interface PackSource {
+  /** Where the pack is (a folder or a URL), for messages. */
+  readonly location: string;
+  /** The bytes of one file of the pack; rejects with a message when it cannot be read. */
+  read(name: string): Promise<Uint8Array>;
+  gunzip(bytes: Uint8Array): Promise<Uint8Array>;
+}
+
+/** A pack that cannot be read or is damaged. Its message says which file and what to do. */
+export class GeoPackError extends Error {
+  override name = 'GeoPackError';
+}
+
+const REBUILD = 'rebuild the pack with `npm run geo:build`';
+
+export interface GeoPack {
+  readonly release: string;
+  readonly attribution: string;
+  readonly districts: ReadonlyMap<string, DistrictInfo>;
+  /** The postcode areas the pack covers ("AB", "AL", …). */
+  readonly areas: readonly string[];
+  /**
+   * Loads the given postcode areas (those the pack does not cover are left out: `hasArea`
+   * then says false) and returns an index over them and every area loaded before.
+   */
+  loadAreas(areas: Iterable<string>): Promise<PostcodeIndex>;
+}
+
+function describeFailure(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+export async function openGeoPack(source: PackSource): Promise<GeoPack> {
+  const index = await readIndex(source);
+  const districts = new Map<string, DistrictInfo>(index.districts.map((d) => [d.code, d]));
+  const fileOf = new Map(index.areas.map((a) => [a.area, a]));
+  const decoded = new Map<string, Promise<DecodedAreaFile>>();
+
+  return {
+    release: index.release,
+    attribution: index.attribution,
+    districts,
+    areas: index.areas.map((a) => a.area),
+    async loadAreas(wanted) {
+      for (const area of wanted) {
+        const entry = fileOf.get(area);
+        if (!entry || decoded.has(area)) continue;
+        const loading = loadArea(source, index, entry);
+        // A failed load is not remembered, so that a retry can succeed.
+        loading.catch(() => decoded.delete(area));
+        decoded.set(area, loading);
+      }
+      const areas = await Promise.all(decoded.values());
+      return createPostcodeIndex(index.release, districts, areas);
+    },
+  };
+}
+
+async function readIndex(source: PackSource): Promise<PackIndex> {
+  const where = `${PACK_INDEX_FILE} in ${source.location}`;
+  let bytes: Uint8Array;
+  try {
+    bytes = await source.read(PACK_INDEX_FILE);
+  } catch (error) {
+    throw new GeoPackError(`Cannot read the geography pack's ${where}: ${describeFailure(error)}; ${REBUILD}.`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+  } catch {
+    throw new GeoPackError(`The geography pack's ${where} is not valid JSON (damaged or truncated); ${REBUILD}.`);
+  }
+  const parsed = packIndexSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new GeoPackError(
+      `The geography pack's ${where} is not a pack index this program reads (${issue.path.join('.') || 'top level'}: ${issue.message}); ${REBUILD}.`,
+    );
+  }
+  return parsed.data;
+}
+
+async function loadArea(source: PackSource, index: PackIndex, entry: PackIndex['areas'][number]): Promise<DecodedAreaFile> {
+  const where = `${entry.file} in ${source.location}`;
+  let bytes: Uint8Array;
+  try {
+    bytes = await source.read(entry.file);
+  } catch (error) {
+    throw new GeoPackError(`Cannot read the geography pack file ${where}: ${describeFailure(error)}; ${REBUILD}.`);
+  }
+  // A web server may already have undone the gzip (Content-Encoding); the magic bytes tell.
+  if (!looksLikeAreaFile(bytes)) {
+    try {
+      bytes = await source.gunzip(bytes);
+    } catch {
+      throw new GeoPackError(`The geography pack file ${where} is damaged or truncated (it does not unzip); ${REBUILD}.`);
+    }
+  }
+  let area: DecodedAreaFile;
+  try {
+    area = decodeAreaFile(bytes);
+  } catch (error) {
+    if (error instanceof AreaFileError) throw new GeoPackError(`The geography pack file ${where} cannot be used: ${error.message}; ${REBUILD}.`);
+    throw error;
+  }
+  if (area.packId !== index.packId) {
+    throw new GeoPackError(`The geography pack file ${where} belongs to a different build of the pack than its index.json; ${REBUILD}.`);
+  }
+  if (area.area !== entry.area || area.postcodeCount !== entry.postcodes) {
+    throw new GeoPackError(
+      `The geography pack file ${where} holds ${area.postcodeCount} postcodes of area ${area.area}, but index.json expects ${entry.postcodes} of ${entry.area}; ${REBUILD}.`,
+    );
+  }
+  return area;
+}

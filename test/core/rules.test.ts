@@ -1,0 +1,239 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import {
+  compileRules,
+  parseRulesCsv,
+  RulesError,
+  rulesToCsv,
+  validateRulesSheet,
+  type PaymentFacts,
+  type Rule,
+} from '../../src/core/rules';
+
+const HEADER = 'priority,field,match,value,verdict,reason,coop';
+
+function rulesFrom(...lines: string[]): Rule[] {
+  return parseRulesCsv([HEADER, ...lines].join('\n'), 'test.csv');
+}
+
+function parseError(text: string): RulesError {
+  try {
+    parseRulesCsv(text, 'my-rules.csv');
+  } catch (error) {
+    if (error instanceof RulesError) return error;
+    throw error;
+  }
+  throw new Error('expected a RulesError');
+}
+
+function facts(partial: Partial<PaymentFacts>): PaymentFacts {
+  return { supplier: 'Anyone Ltd', supplierType: 'company', ...partial };
+}
+
+describe('parseRulesCsv', () => {
+  test('reads typed rules, accepting verdicts and fields as people write them', () => {
+    const rules = rulesFrom(
+      '10,Supplier type,words,public_body,Not influenceable,Payment to a public body,no',
+      '20,service area,phrase,"repairs, maintenance",INFLUENCEABLE,Repairs,Yes',
+      '30.5,description,words,grant,review,Grant,',
+    );
+    expect(rules).toEqual([
+      { priority: 10, field: 'supplier_type', match: 'words', value: 'public_body', verdict: 'not_influenceable', reason: 'Payment to a public body', coop: false },
+      { priority: 20, field: 'service_area', match: 'phrase', value: 'repairs, maintenance', verdict: 'influenceable', reason: 'Repairs', coop: true },
+      { priority: 30.5, field: 'description', match: 'words', value: 'grant', verdict: 'review', reason: 'Grant', coop: false },
+    ]);
+  });
+
+  test('reads a semicolon-delimited file with a byte-order mark, CRLF line ends and a blank line', () => {
+    const text = fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'rules', 'council-rules-semicolon.csv'), 'utf8');
+    const rules = parseRulesCsv(text, 'council-rules-semicolon.csv');
+    expect(rules.map((rule) => [rule.priority, rule.field, rule.value, rule.verdict, rule.coop])).toEqual([
+      [5, 'supplier_type', 'public_body', 'not_influenceable', false],
+      [20, 'category', 'repairs; maintenance', 'influenceable', true],
+      [30, 'description', 'consult*', 'influenceable', false],
+    ]);
+  });
+
+  test('columns may come in any order', () => {
+    const rules = parseRulesCsv('verdict,reason,coop,priority,value,match,field\nreview,Check,no,1,abc,words,supplier\n', 'x.csv');
+    expect(rules[0]).toMatchObject({ priority: 1, field: 'supplier', value: 'abc', verdict: 'review' });
+  });
+
+  test.each([
+    ['10,suplier,words,abc,review,R,no', 2, 'field', 'field must be supplier, supplier_type, category, description, service_area or any'],
+    ['10,supplier,words,abc,maybe,R,no', 2, 'verdict', 'verdict must be influenceable, not_influenceable or review'],
+    ['10,supplier,pattern,(abc,review,R,no', 2, 'value', 'value is not a valid pattern'],
+    ['10,supplier,words,,review,R,no', 2, 'value', 'value is missing'],
+    ['ten,supplier,words,abc,review,R,no', 2, 'priority', 'priority must be a number'],
+    [',supplier,words,abc,review,R,no', 2, 'priority', 'priority is missing'],
+    ['10,supplier,words,abc,review,,no', 2, 'reason', 'reason is missing'],
+    ['10,supplier,regex,abc,review,R,no', 2, 'match', 'match must be words, phrase or pattern'],
+    ['10,supplier,words,abc,review,R,perhaps', 2, 'coop', 'coop must be yes or no'],
+    ['10,supplier_type,words,council,review,R,no', 2, 'value', 'value "council" is not a supplier type'],
+    ['10,supplier_type,phrase,company,review,R,no', 2, 'value', 'supplier_type rules must match by words'],
+    ['10,category,words,the and,review,R,no', 2, 'value', 'value has no words to match'],
+  ])('%s → line %i, column %s: %s', (line, lineNumber, column, message) => {
+    const error = parseError(`${HEADER}\n${line}\n`);
+    expect(error.source).toBe('my-rules.csv');
+    expect(error.line).toBe(lineNumber);
+    expect(error.column).toBe(column);
+    expect(error.message).toContain(`my-rules.csv line ${lineNumber}, column "${column}": ${message}`);
+  });
+
+  test('the line number counts the header and blank lines', () => {
+    const error = parseError(`${HEADER}\n10,supplier,words,abc,review,R,no\n\n\n20,category,words,abc,nope,R,no\n`);
+    expect(error.line).toBe(5);
+    expect(error.message).toMatch(/^my-rules\.csv line 5, column "verdict": /);
+  });
+
+  test('a header that is not a rules header', () => {
+    expect(parseError('priority,field,match,value,verdict,reason,coop,colour\n').message).toBe(
+      'my-rules.csv line 1, column "colour": unknown column "colour"; the columns are priority, field, match, value, verdict, reason, coop',
+    );
+    expect(parseError('priority,field,match,value,verdict\n').message).toBe('my-rules.csv line 1: missing columns reason, coop');
+    expect(parseError('\n\n').message).toMatch(/^my-rules\.csv line 1: no header row/);
+    expect(parseError('priority,field,match,value,verdict,reason,constructor\n').message).toContain('unknown column "constructor"');
+  });
+});
+
+describe('rulesToCsv', () => {
+  test('round-trips every kind of value', () => {
+    const rules = rulesFrom(
+      '10,supplier,phrase,"water plus; edf, sefe",not_influenceable,"Utility supply: {supplier}",no',
+      '20,description,pattern,"^\\s*""quoted""\\s+(a|b)$",review,"A reason, with a comma",yes',
+      '20,any,words,  leading spaces  ,influenceable,Trimmed,no',
+      '-5,category,words,grant,not_influenceable,Grant — not procurement,no',
+    );
+    const csv = rulesToCsv(rules);
+    expect(csv.split('\n')[0]).toBe(HEADER);
+    expect(parseRulesCsv(csv, 'again.csv')).toEqual(rules);
+    expect(rulesToCsv(parseRulesCsv(csv, 'again.csv'))).toBe(csv);
+  });
+});
+
+describe('compileRules and judge', () => {
+  test('the lowest priority number wins, ties in table order, whatever the field', () => {
+    const book = compileRules(
+      rulesFrom(
+        '50,description,words,cleaning,influenceable,Cleaning,yes',
+        '20,supplier,words,council,not_influenceable,Council,no',
+        '50,description,words,windows,influenceable,Windows,no',
+      ),
+    );
+    expect(book.rules.map((rule) => rule.reason)).toEqual(['Council', 'Cleaning', 'Windows']);
+    expect(book.judge(facts({ supplier: 'Bury Council', description: 'Cleaning' })).reason).toBe('Council');
+    expect(book.judge(facts({ description: 'Windows cleaning' })).reason).toBe('Cleaning');
+    expect(book.judge(facts({ description: 'cleaning windows' })).reason).toBe('Cleaning');
+  });
+
+  test('no rule matched: review, with that reason', () => {
+    const book = compileRules(rulesFrom('10,category,words,grant,not_influenceable,Grant,no'));
+    expect(book.judge(facts({ category: 'Stationery' }))).toEqual({ verdict: 'review', reason: 'No rule matched', coop: false });
+    expect(compileRules([]).judge(facts({})).reason).toBe('No rule matched');
+  });
+
+  test('every verdict carries its reason, rule and co-operative flag; {supplier} is filled in', () => {
+    const book = compileRules(
+      rulesFrom('10,supplier_type,words,public_body,not_influenceable,Payment to a public body: {supplier},no', '20,category,words,cleaning,influenceable,Cleaning,yes'),
+    );
+    const council = book.judge(facts({ supplier: ' Bury Council ', supplierType: 'public_body', category: 'Cleaning' }));
+    expect(council).toMatchObject({ verdict: 'not_influenceable', reason: 'Payment to a public body: Bury Council', coop: false });
+    expect(council.rule?.priority).toBe(10);
+    expect(book.judge(facts({ category: 'Cleaning' }))).toMatchObject({ verdict: 'influenceable', reason: 'Cleaning', coop: true });
+  });
+
+  test('words and phrases survive finance-system abbreviations, punctuation and plurals', () => {
+    const book = compileRules(
+      rulesFrom(
+        '10,category,phrase,repairs and maintenance,influenceable,R&M,yes',
+        '20,category,phrase,computer equipment,influenceable,IT,no',
+        '30,category,phrase,payments to health authority; payments to HA,not_influenceable,NHS,no',
+        '40,category,words,equipment,influenceable,Equipment,no',
+        '50,category,words,grant,not_influenceable,Grant,no',
+      ),
+    );
+    const reason = (category: string) => book.judge(facts({ category })).reason;
+    expect(reason('R&M')).toBe('R&M');
+    expect(reason('nonuv Build Rp&Maint')).toBe('R&M');
+    expect(reason('Repairs & Maint.')).toBe('R&M');
+    expect(reason('Purch of Comp Equip')).toBe('IT');
+    expect(reason('Cmputer Eqt purchase')).toBe('IT');
+    expect(reason('Paymnets to H A')).toBe('NHS');
+    expect(reason('Payments to Health Authority')).toBe('NHS');
+    expect(reason('Equipment Purchase')).toBe('Equipment');
+    expect(reason('Improvement Grants')).toBe('Grant');
+    expect(reason('Grantham Road')).toBe('No rule matched');
+  });
+
+  test('a phrase needs its words in order; a word with * matches the start of a word', () => {
+    const book = compileRules(rulesFrom('10,description,phrase,grass cutting,influenceable,Grass,yes', '20,description,words,recruit*,influenceable,Agency,no'));
+    expect(book.judge(facts({ description: 'Grass cutting of highway verges' })).reason).toBe('Grass');
+    expect(book.judge(facts({ description: 'Cutting grass' })).reason).toBe('No rule matched');
+    expect(book.judge(facts({ description: 'Recruitment fees' })).reason).toBe('Agency');
+    expect(book.judge(facts({ description: 'Re-cruit' })).reason).toBe('No rule matched');
+  });
+
+  test('a pattern is a regular expression on the text as written, ignoring case', () => {
+    const book = compileRules(rulesFrom('10,supplier,pattern,^\\(DD,not_influenceable,Direct debit,no'));
+    expect(book.judge(facts({ supplier: '(dd) Department of Levelling Up' })).reason).toBe('Direct debit');
+    expect(book.judge(facts({ supplier: 'Department (DD)' })).reason).toBe('No rule matched');
+  });
+
+  test('supplier_type rules, including names withheld as personal data', () => {
+    const book = compileRules(
+      rulesFrom('10,supplier_type,words,charity social_enterprise,review,Voluntary sector,no', '20,supplier_type,words,redacted,not_influenceable,Individual,no'),
+    );
+    expect(book.judge(facts({ supplierType: 'social_enterprise' })).reason).toBe('Voluntary sector');
+    expect(book.judge(facts({ supplier: 'REDACTED', supplierType: 'individual' })).reason).toBe('Individual');
+    expect(book.judge(facts({ supplier: 'Mr J Smith', supplierType: 'individual' })).reason).toBe('No rule matched');
+  });
+
+  test('an "any" rule reads every text field, but a phrase does not run across two fields', () => {
+    const book = compileRules(rulesFrom('10,any,phrase,clean water,influenceable,Both,no', '20,any,words,levy,not_influenceable,Levy,no'));
+    expect(book.judge(facts({ serviceArea: 'Environmental levy' })).reason).toBe('Levy');
+    expect(book.judge(facts({ supplier: 'Clean Water Ltd' })).reason).toBe('Both');
+    expect(book.judge(facts({ category: 'Clean', description: 'Water' })).reason).toBe('No rule matched');
+  });
+
+  test('words that are also names of object properties are plain words', () => {
+    const book = compileRules(rulesFrom('10,description,words,constructor,influenceable,Builder,no'));
+    expect(book.judge(facts({ description: 'Constructor toString hasOwnProperty' })).reason).toBe('Builder');
+    expect(book.judge(facts({ description: '__proto__ valueOf' })).reason).toBe('No rule matched');
+  });
+
+  test('remembered answers do not change when the same text comes back', () => {
+    const book = compileRules(rulesFrom('10,description,words,cleaning,influenceable,Cleaning,yes'));
+    for (let i = 0; i < 3; i++) {
+      expect(book.judge(facts({ description: 'Cleaning' })).reason).toBe('Cleaning');
+      expect(book.judge(facts({ description: 'Painting' })).reason).toBe('No rule matched');
+    }
+  });
+});
+
+describe('validateRulesSheet', () => {
+  test('reads cells as Excel gives them and names each bad cell', () => {
+    const { rules, errors } = validateRulesSheet(
+      [
+        ['Priority', 'Field', 'Match', 'Value', 'Verdict', 'Reason', 'Co-op'],
+        [10, 'supplier', 'words', 'edf', 'not_influenceable', 'Utility', false],
+        [20, 'category', 'words', 'cleaning', 'maybe', 'Cleaning', true],
+        [null, null, null, null, null, null, null],
+        ['x', 'category', 'pattern', '(', 'review', '', 'no'],
+        [30, 'category', 'words', 'grant', 'not_influenceable', 'Grant', ''],
+      ],
+      'Rules',
+    );
+    expect(errors).toEqual([
+      'Rules!E3: verdict must be influenceable, not_influenceable or review',
+      'Rules!A5: priority must be a number',
+      'Rules!F5: reason is missing',
+    ]);
+    expect(rules.map((rule) => rule.reason)).toEqual(['Utility', 'Grant']);
+    expect(rules[0].coop).toBe(false);
+  });
+
+  test('sheet names that need quoting are quoted', () => {
+    const { errors } = validateRulesSheet([['priority', 'field', 'match', 'value', 'verdict', 'reason', 'coop'], [1, 'nowhere', 'words', 'a', 'review', 'R', 'no']], "Our rules");
+    expect(errors).toEqual(["'Our rules'!B2: field must be supplier, supplier_type, category, description, service_area or any"]);
+  });
+});
