@@ -19,7 +19,6 @@ const paneUrl = `${DEV_URL}/taskpane.html`;
 async function main(): Promise<void> {
   await ensureGeoPack();
   const certificate = await ensureDevCertificate();
-  if (certificate.generated) console.log(`Generated a development certificate in ${path.dirname(certificate.cert)}`);
 
   const files = devServerFiles(root);
   const running = isRunning(files);

@@ -1,0 +1,131 @@
+/**
+ * What the task pane can ask of the workbook: the one door to Excel. Everything behind it is in
+ * src/excel and is the only code that calls the Excel API; the pane and the command line are
+ * thin hosts around the same core pipeline.
+ */
+import type { Areas } from '../core/areas';
+import type { CreditorRecord } from '../core/directory';
+import type { Field, Mapping } from '../core/mapping';
+import type { Settings, SheetRole, WorkbookState, HeadlineSnapshot } from '../core/settings';
+import type { Summary } from '../core/summary';
+import type { GeoPack } from '../geo/geo-pack';
+
+/** Where the spend data is, and how its columns were understood. */
+export interface DataFound {
+  sheet: string;
+  /** The Excel table holding the selection, when the data is a table. */
+  table?: string;
+  /** The data's address without the sheet, e.g. "A4:I3406". */
+  address: string;
+  /** 1-based Excel row of the header, or null when the data has none. */
+  headerRow: number | null;
+  /** One label per column of the data: its header, or "Column F" when there is none. */
+  headers: string[];
+  /** The proposed mapping (or the saved one, when its headers are still there). */
+  mapping: Mapping;
+  /** Required fields (supplier, amount) that no column was found for. */
+  missing: Field[];
+  /** Data rows below the header. */
+  rows: number;
+}
+
+export interface HostCapabilities {
+  /** The highest ExcelApi requirement set supported, e.g. "1.17". */
+  excelApi: string;
+  /** ExcelApi 1.8: native PivotTables; otherwise summaries are formula tables. */
+  pivotTables: boolean;
+  readOnly: boolean;
+}
+
+export interface WorkbookOverview {
+  data?: DataFound;
+  /** Why no data was found, in plain words with what to do. */
+  dataProblem?: string;
+  state: WorkbookState;
+  host: HostCapabilities;
+}
+
+export interface AnalyseRequest {
+  /** Field → header label (as in DataFound.headers), as the user confirmed it. */
+  mapping: Partial<Record<Field, string>>;
+  areas: Areas;
+  /** What the user typed or picked, remembered for next time. */
+  areaQueries: { local: string; wider: string };
+  threshold: number;
+  /** Online postcode lookup allowed by the user (postcodes only, to postcodes.io). */
+  online: boolean;
+}
+
+export type AnalysePhase = 'checking' | 'reading' | 'geography' | 'online' | 'classifying' | 'writing';
+
+export interface AnalyseProgress {
+  phase: AnalysePhase;
+  /** Rows done of total in this phase (reading, classifying, writing). */
+  done: number;
+  total: number;
+}
+
+export interface AnalyseHooks {
+  onProgress?: (progress: AnalyseProgress) => void;
+  /** Cancels while reading and classifying; the short write phase is not cancellable. */
+  signal?: AbortSignal;
+  /** The offline geography pack (fetched from geo/ beside the pane), when deployed. */
+  pack?: GeoPack;
+  /** The default rules CSV shipped with the add-in, for a first run or a reset. */
+  defaultRulesCsv: string;
+  /** postcodes.io base URL (tests use a local stand-in). */
+  onlineBaseUrl?: string;
+}
+
+export interface SupplierToReview {
+  key: string;
+  name: string;
+  spend: number;
+  /** Why it needs a look: its locality is unknown, or its influenceability is to be reviewed. */
+  why: 'unknown_locality' | 'review';
+  detail: string;
+}
+
+export interface AnalyseResult {
+  summary: Summary;
+  areas: Areas;
+  /** The headline of the previous run, for "what changed since the last run". */
+  previous?: HeadlineSnapshot;
+  current: HeadlineSnapshot;
+  toReview: SupplierToReview[];
+  /** Things the user should know: overrides not understood (with cells), rules skipped, online failures. */
+  warnings: string[];
+  skippedRows: number;
+  /** Whether summaries are PivotTables (ExcelApi 1.8) or formula tables, and why. */
+  summariesAs: 'pivot_tables' | 'formula_tables';
+  sheetNames: Record<SheetRole, string>;
+}
+
+export interface DiagnosticCheck {
+  name: string;
+  ok: boolean;
+  detail: string;
+}
+
+export interface WorkbookService {
+  inspect(): Promise<WorkbookOverview>;
+  /** Re-maps the data with the header row the user chose (1-based), or none. */
+  remap(headerRow: number | null): Promise<WorkbookOverview>;
+  saveSettings(settings: Settings): Promise<void>;
+  analyse(request: AnalyseRequest, hooks: AnalyseHooks): Promise<AnalyseResult>;
+  /** Shows one of the add-in's sheets. */
+  showSheet(role: SheetRole): Promise<void>;
+  /** Shows the Suppliers sheet with the line of this supplier selected. */
+  showSupplier(key: string): Promise<void>;
+  /** Replaces the Rules sheet with the default rules (after the pane has asked the user). */
+  resetRules(defaultRulesCsv: string): Promise<void>;
+  /** Fills blank postcodes on the Suppliers sheet from a creditor master file. */
+  importCreditors(records: CreditorRecord[]): Promise<{ matched: number; filled: number }>;
+  /** "Check this Excel": a small round trip on a scratch sheet, deleted afterwards. */
+  checkHost(): Promise<DiagnosticCheck[]>;
+}
+
+/** A failure the user can act on: the message says what is wrong and what to do. */
+export class WorkbookError extends Error {
+  override name = 'WorkbookError';
+}
