@@ -6,41 +6,21 @@
  * APIs" (learn.microsoft.com/office/dev/add-ins/testing/application-specific-api-error-handling)
  * and `OfficeExtension.ErrorCodes`.
  */
-export const ErrorCodes = {
-  accessDenied: 'AccessDenied',
-  apiNotFound: 'ApiNotFound',
-  conflict: 'Conflict',
-  emptyChartSeries: 'EmptyChartSeries',
-  generalException: 'GeneralException',
-  insertDeleteConflict: 'InsertDeleteConflict',
-  invalidArgument: 'InvalidArgument',
-  invalidOperation: 'InvalidOperation',
-  invalidReference: 'InvalidReference',
-  invalidSelection: 'InvalidSelection',
-  itemAlreadyExists: 'ItemAlreadyExists',
-  itemNotFound: 'ItemNotFound',
-  mergedRangeConflict: 'MergedRangeConflict',
-  nonBlankCellOffSheet: 'NonBlankCellOffSheet',
-  notImplemented: 'NotImplemented',
-  operationCellsExceedLimit: 'OperationCellsExceedLimit',
-  pivotTableRangeConflict: 'PivotTableRangeConflict',
-  rangeExceedsLimit: 'RangeExceedsLimit',
-  requestAborted: 'RequestAborted',
-  requestPayloadSizeLimitExceeded: 'RequestPayloadSizeLimitExceeded',
-  responsePayloadSizeLimitExceeded: 'ResponsePayloadSizeLimitExceeded',
-  unsupportedOperation: 'UnsupportedOperation',
-  // OfficeExtension.ErrorCodes (client-side errors)
-  propertyNotLoaded: 'PropertyNotLoaded',
-  valueNotLoaded: 'ValueNotLoaded',
-  invalidObjectPath: 'InvalidObjectPath',
-  invalidRequestContext: 'InvalidRequestContext',
-} as const;
+import { ErrorCodes as ExcelErrorCodes } from './excel-enums';
 
-export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes];
+/** Excel.ErrorCodes plus the client-side codes of OfficeExtension.ErrorCodes that a sync can report. */
+export type ErrorCode =
+  | (typeof ExcelErrorCodes)[keyof typeof ExcelErrorCodes]
+  | 'PropertyNotLoaded'
+  | 'ValueNotLoaded'
+  | 'InvalidObjectPath'
+  | 'BadPassword'
+  | 'RequestPayloadSizeLimitExceeded';
 
 /** The documented message for each code, used when a more specific one adds nothing. */
 export const DOCUMENTED_MESSAGES: Partial<Record<ErrorCode, string>> = {
   AccessDenied: 'You cannot perform the requested operation.',
+  BadPassword: 'The password you supplied is incorrect.',
   ApiNotFound: 'The API you are trying to use could not be found. It may be available in a newer version of Excel.',
   GeneralException: 'There was an internal error while processing the request.',
   InvalidArgument: 'The argument is invalid or missing or has an incorrect format.',
