@@ -6,7 +6,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
 import type { Cell, Grid } from '../core/cell';
-import { parseCsv } from '../core/csv';
+import { parseCsv, type Delimiter } from '../core/csv';
 import { decodeText } from '../core/text-decode';
 
 export interface SheetData {
@@ -70,9 +70,15 @@ function describeFsError(error: unknown): string {
   }
 }
 
+/** Excel's delimiter line ("sep=;"), which Excel obeys and does not show as a row. */
+const SEPARATOR_LINE = /^sep=([,;\t])(\r\n|\r|\n|$)/;
+
 /** Records padded to the widest, so that the grid is the rectangle a sheet would be. */
 function csvGrid(bytes: Uint8Array): Grid {
-  const records: Grid = parseCsv(decodeText(bytes).text);
+  let text = decodeText(bytes).text;
+  const separator = SEPARATOR_LINE.exec(text);
+  if (separator) text = text.slice(separator[0].length);
+  const records: Grid = separator ? parseCsv(text, separator[1] as Delimiter) : parseCsv(text);
   let width = 0;
   for (const record of records) if (record.length > width) width = record.length;
   for (const record of records) while (record.length < width) record.push('');
@@ -110,7 +116,7 @@ const MS_PER_DAY = 86400000;
 const UNIX_EPOCH_SERIAL = 25569;
 
 /** A cell as Excel shows its value: a formula's cached result, rich text as plain, a date as a serial. */
-export function toCell(value: ExcelJS.CellValue): Cell {
+function toCell(value: ExcelJS.CellValue): Cell {
   if (value === null || value === undefined) return null;
   if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
   // ExcelJS has already applied the workbook's 1900/1904 date system; this is the 1900 serial.

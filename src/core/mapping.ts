@@ -241,7 +241,7 @@ function isPlausibleSerial(value: number): boolean {
   return Number.isInteger(value) && value >= PLAUSIBLE_SERIAL_MIN && value <= PLAUSIBLE_SERIAL_MAX;
 }
 
-export interface ColumnProfile {
+interface ColumnProfile {
   /** Data rows looked at, blank or not. */
   rows: number;
   /** Non-blank values sampled. */
@@ -273,7 +273,7 @@ function sampleRows(layout: TableLayout): number[] {
   return rows;
 }
 
-export function profileColumn(grid: Grid, rows: readonly number[], column: number): ColumnProfile {
+function profileColumn(grid: Grid, rows: readonly number[], column: number): ColumnProfile {
   const profile: ColumnProfile = {
     rows: rows.length, count: 0, money: 0, moneyWithPence: 0, counterOrId: 0, date: 0, postcode: 0, containsPostcode: 0,
     text: 0, organisationWords: 0, withDigits: 0, reference: 0, distinct: 0, totalLength: 0,
@@ -317,8 +317,11 @@ export function profileColumn(grid: Grid, rows: readonly number[], column: numbe
   return profile;
 }
 
+/** The fields that can be recognised from what a column holds, without a header naming them. */
+type ContentField = 'amount' | 'date' | 'postcode' | 'supplier' | 'address' | 'description';
+
 /** How well a column's content fits a field: 0 (not at all) to 1. */
-export function contentFit(field: Field, p: ColumnProfile): number {
+function contentFit(field: ContentField, p: ColumnProfile): number {
   // A column filled in on a few rows only is not where a field of every payment lives.
   if (p.count === 0 || p.count < p.rows / 2) return 0;
   const share = (n: number) => n / p.count;
@@ -348,14 +351,14 @@ export function contentFit(field: Field, p: ColumnProfile): number {
       // Each payment described in its own words: long and seldom repeated.
       return (p.distinct / p.count) * Math.min(1, p.totalLength / p.text / 25);
     }
-    default:
-      return share(p.text) >= 0.5 ? 1 : 0.5;
   }
 }
 
 /** How far a column's content supports the field its header names (1: fully; 0: it cannot be). */
 function headerContentFactor(field: Field, p: ColumnProfile): number {
   if (field === 'localityOverride' || field === 'influenceOverride') return 1;
+  // With no data rows at all the header is all there is to go on.
+  if (p.rows === 0) return 1;
   if (p.count === 0) return field === 'supplier' || field === 'amount' ? 0 : 0.8;
   const share = (n: number) => n / p.count;
   switch (field) {
@@ -373,7 +376,7 @@ function headerContentFactor(field: Field, p: ColumnProfile): number {
 }
 
 /** Fields found by content alone when no header names them, with the least fit that counts. */
-const CONTENT_FIELDS: readonly { field: Field; minFit: number; headerless: boolean }[] = [
+const CONTENT_FIELDS: readonly { field: ContentField; minFit: number; headerless: boolean }[] = [
   { field: 'amount', minFit: 0.45, headerless: false },
   { field: 'date', minFit: 0.8, headerless: false },
   { field: 'postcode', minFit: 0.6, headerless: false },

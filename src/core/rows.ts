@@ -43,7 +43,7 @@ const TOTAL_LABEL =
   /^(?:(?:grand|sub|overall|page|report|net|monthly|period)[\s-]*)?totals?(?:\s*[:=].*|\s+[-–]\s.*|\s+(?:for|of|spend|amount|paid|payments?|value|to date)\b.*)?$|\stotals?$/i;
 
 export function isTotalLabel(text: string): boolean {
-  // Cheap screen first: this runs on every text cell of every row.
+  // Cheap screen first: this runs on the supplier cell of every row.
   return (text.includes('otal') || text.includes('OTAL')) && TOTAL_LABEL.test(text.trim());
 }
 

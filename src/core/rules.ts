@@ -23,6 +23,7 @@ import { z } from 'zod';
 import { isBlank, type Cell } from './cell';
 import { INFLUENCES, SUPPLIER_TYPES, type Influence, type SupplierType } from './codes';
 import { csvField, parseCsv, type Delimiter } from './csv';
+import { columnLetter } from './mapping';
 import { isRedacted } from './supplier-type';
 
 export const RULE_FIELDS = ['supplier', 'supplier_type', 'category', 'description', 'service_area', 'any'] as const;
@@ -270,19 +271,10 @@ export function validateRulesSheet(rows: readonly (readonly Cell[])[], sheet: st
   const { rules, problems } = readRuleTable(rows);
   const prefix = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
   const errors = problems.map((problem) => {
-    const where = problem.column === null ? `row ${problem.row + 1}` : `${columnLetters(problem.column)}${problem.row + 1}`;
+    const where = problem.column === null ? `row ${problem.row + 1}` : `${columnLetter(problem.column)}${problem.row + 1}`;
     return `${prefix}!${where}: ${problem.message}`;
   });
   return { rules, errors };
-}
-
-/** 0 → "A", 25 → "Z", 26 → "AA". */
-function columnLetters(index: number): string {
-  let letters = '';
-  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) {
-    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  }
-  return letters;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -6,7 +6,7 @@
  */
 import { isBlank, type Cell, type Grid } from './cell';
 import { columnLetter, matchHeader } from './mapping';
-import { parseAmountText, parseDate } from './values';
+import { dateSerial, parseAmountText } from './values';
 
 export interface TableLayout {
   /** 0-based index into the grid, or null when the table has no header row. */
@@ -44,7 +44,7 @@ function nonBlankCount(row: Cell[] | undefined): number {
 function isValueLike(cell: Cell): boolean {
   if (typeof cell === 'number') return true;
   if (typeof cell !== 'string') return false;
-  return !Number.isNaN(parseAmountText(cell)) || parseDate(cell).ok;
+  return !Number.isNaN(parseAmountText(cell)) || !Number.isNaN(dateSerial(cell));
 }
 
 /** Text labels only: every filled cell is text that is not a number, an amount or a date. */
@@ -75,7 +75,7 @@ function headerScore(row: Cell[]): { fields: number; score: number } {
 }
 
 function findHeaderRow(grid: Grid, lastRow: number): number | null {
-  const limit = Math.min(lastRow, HEADER_SEARCH_ROWS);
+  const limit = Math.min(lastRow + 1, HEADER_SEARCH_ROWS);
   let best: number | null = null;
   let bestScore = 0;
   let valueRowsAbove = 0;

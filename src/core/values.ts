@@ -13,7 +13,7 @@ function fail(reason: string): { ok: false; reason: string } {
 const NOT_APPLICABLE = new Set(['n/a', 'na', '#n/a', 'nil', 'none', 'null', '-', '--', '—', '–']);
 
 /** Quotes a cell for a message, shortened so that a stray paragraph does not flood the report. */
-export function quoteCell(text: string): string {
+function quoteCell(text: string): string {
   const trimmed = text.trim();
   return JSON.stringify(trimmed.length > 40 ? `${trimmed.slice(0, 37)}...` : trimmed);
 }

@@ -176,6 +176,13 @@ describe('proposeMapping', () => {
     for (const mapped of Object.values(mapping)) expect(mapped!.confidence).toBeLessThanOrEqual(0.6);
   });
 
+  test('a header with no data rows under it is mapped from the header alone', () => {
+    const { layout, mapping, missing } = propose(csv('Supplier,Net Amount\n'));
+    expect(layout).toEqual({ headerRow: 0, headers: ['Supplier', 'Net Amount'], firstDataRow: 1, lastDataRow: 0 });
+    expect(missing).toEqual([]);
+    expect(headersOf(mapping)).toEqual({ supplier: 'Supplier', amount: 'Net Amount' });
+  });
+
   test('required fields that cannot be found are listed as missing', () => {
     const { missing } = propose(csv('Supplier,Description\nAcme Ltd,Cleaning\nBeta Ltd,Repairs\n'));
     expect(missing).toEqual(['amount']);

@@ -6,6 +6,7 @@ import { proposeMapping } from '../../src/core/mapping';
 import { isTotalLabel, readSpendRows } from '../../src/core/rows';
 import { findTable } from '../../src/core/table';
 import { decodeText } from '../../src/core/text-decode';
+import { GENERATED_HEADER, generateSpendCsv } from '../support/spend-generator';
 
 const FIXTURES = path.join(__dirname, '..', 'fixtures', 'input');
 const fixture = (name: string): Grid => parseCsv(decodeText(fs.readFileSync(path.join(FIXTURES, name))).text);
@@ -99,5 +100,24 @@ describe('isTotalLabel', () => {
   test('a payment described as a total is still a payment', () => {
     const grid = parseCsv('Supplier,Description,Amount,Date\nAcme Ltd,Total for works,5,01/04/2024\n', ',');
     expect(read(grid).rows).toHaveLength(1);
+  });
+});
+
+describe('the seeded spend generator behind the benchmarks', () => {
+  test('is deterministic and reads cleanly: every column mapped, no skips, some credits, some without postcode', () => {
+    const text = generateSpendCsv(2000, 7);
+    expect(generateSpendCsv(2000, 7)).toBe(text);
+    expect(generateSpendCsv(2000, 8)).not.toBe(text);
+    const grid = parseCsv(text);
+    const layout = findTable(grid);
+    const { mapping, missing } = proposeMapping(grid, layout);
+    expect(missing).toEqual([]);
+    expect(Object.values(mapping).map((mapped) => mapped!.header).sort()).toEqual(GENERATED_HEADER.split(',').sort());
+    const { rows, skipped } = readSpendRows(grid, layout, mapping);
+    expect(skipped).toEqual([]);
+    expect(rows).toHaveLength(2000);
+    expect(rows.filter((row) => row.amount < 0).length).toBeGreaterThan(20);
+    expect(rows.filter((row) => row.postcode === undefined).length).toBeGreaterThan(20);
+    expect(rows.every((row) => row.date !== undefined && row.category !== undefined)).toBe(true);
   });
 });
