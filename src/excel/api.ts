@@ -109,9 +109,13 @@ export interface DiagnosticCheck {
 
 export interface WorkbookService {
   inspect(): Promise<WorkbookOverview>;
-  /** Re-maps the data with the header row the user chose (1-based), or none. */
+  /**
+   * Re-maps the data with the header row the user chose (1-based), or none. The choice holds
+   * for later `inspect` and `analyse` calls on the same sheet (until the pane is reloaded).
+   */
   remap(headerRow: number | null): Promise<WorkbookOverview>;
   saveSettings(settings: Settings): Promise<void>;
+  /** Rejects with AnalysisCancelled when `hooks.signal` aborts before the write phase. */
   analyse(request: AnalyseRequest, hooks: AnalyseHooks): Promise<AnalyseResult>;
   /** Shows one of the add-in's sheets. */
   showSheet(role: SheetRole): Promise<void>;
@@ -128,4 +132,12 @@ export interface WorkbookService {
 /** A failure the user can act on: the message says what is wrong and what to do. */
 export class WorkbookError extends Error {
   override name = 'WorkbookError';
+}
+
+/** The user cancelled while the data was being read or classified: nothing was written. */
+export class AnalysisCancelled extends Error {
+  override name = 'AnalysisCancelled';
+  constructor() {
+    super('Analysis cancelled; the workbook was not changed.');
+  }
 }

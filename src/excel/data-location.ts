@@ -1,0 +1,186 @@
+/**
+ * Finding the spend data in the workbook: the Excel table that holds the selection, else the used
+ * range of the active sheet (the sheet analysed last time when the active one is the add-in's
+ * own); then its first rows, read to work out its shape; then the checks made before anything is
+ * written.
+ */
+import type { Grid } from '../core/cell';
+import { columnLetter } from '../core/mapping';
+import { STATE_SHEET, type WorkbookState } from '../core/settings';
+import { WorkbookError } from './api';
+import { BLOCK_WIDTH, coreRow, dataWidthOf, layoutOf, locateBlock, RESULT_WIDTH, type BlockPlace, type Region } from './data-shape';
+import { readRows } from './grid-read';
+import { MERGED_AREAS_EXCEL_API, supportsExcelApi } from './host-check';
+import type { TableLayout } from '../core/table';
+
+/** Rows read to find the header and propose a mapping. */
+const HEAD_ROWS = 1000;
+/** Excel's last column (XFD) is index 16383. */
+const SHEET_COLUMNS = 16384;
+/**
+ * The most cells an analysis reads (about a million rows of thirty columns): beyond it the task
+ * pane would hold more than a browser tab comfortably can.
+ */
+const MAX_ANALYSED_CELLS = 30_000_000;
+
+const lower = (name: string) => name.toLowerCase();
+
+export interface Located {
+  region?: Region;
+  /** Why no data was found, with what to do. */
+  problem?: string;
+}
+
+export async function locateData(context: Excel.RequestContext, state: WorkbookState): Promise<Located> {
+  const sheets = context.workbook.worksheets;
+  sheets.load('items/name');
+  const active = sheets.getActiveWorksheet();
+  active.load('name');
+  const selection = context.workbook.getSelectedRange();
+  selection.load('rowIndex,columnIndex,rowCount,columnCount');
+  await context.sync();
+
+  const own = new Set([...Object.values(state.owned.sheets), STATE_SHEET].filter((n): n is string => !!n).map(lower));
+  let sheetName = active.name;
+  const onOwnSheet = own.has(lower(sheetName));
+  if (onOwnSheet) {
+    const recorded = state.owned.resultColumns[0]?.sheet ?? state.settings.mapping?.sheet;
+    if (!recorded || !sheets.items.some((s) => s.name === recorded)) {
+      return { problem: `"${sheetName}" is one of the add-in's own sheets. Select a cell in your spend data, then try again.` };
+    }
+    sheetName = recorded;
+  }
+  const sheet = sheets.getItem(sheetName);
+  const tables = sheet.tables;
+  tables.load('items/name');
+  const used = sheet.getUsedRangeOrNullObject(true);
+  used.load('rowIndex,columnIndex,rowCount,columnCount');
+  await context.sync();
+
+  const ranges = tables.items.map((table) => table.getRange().load('rowIndex,columnIndex,rowCount,columnCount'));
+  if (ranges.length > 0) await context.sync();
+  const recordedTable = state.owned.resultColumns.find((r) => r.sheet === sheetName)?.table;
+  const holding = tables.items.findIndex((table, i) =>
+    onOwnSheet ? table.name === recordedTable : overlaps(ranges[i], selection),
+  );
+  if (holding >= 0) {
+    const r = ranges[holding];
+    return { region: { sheet: sheetName, table: tables.items[holding].name, top: r.rowIndex, left: r.columnIndex, bottom: r.rowIndex + r.rowCount - 1, right: r.columnIndex + r.columnCount - 1 } };
+  }
+  if (used.isNullObject) return { problem: `The sheet "${sheetName}" is empty. Open the sheet that holds your spend data, then try again.` };
+  // From column A, so that "Column F" means column F for data without a header row.
+  return { region: { sheet: sheetName, top: used.rowIndex, left: 0, bottom: used.rowIndex + used.rowCount - 1, right: used.columnIndex + used.columnCount - 1 } };
+}
+
+function overlaps(a: Excel.Range, b: Excel.Range): boolean {
+  return a.rowIndex <= b.rowIndex + b.rowCount - 1 && b.rowIndex <= a.rowIndex + a.rowCount - 1 && a.columnIndex <= b.columnIndex + b.columnCount - 1 && b.columnIndex <= a.columnIndex + a.columnCount - 1;
+}
+
+/** The data's shape from its first rows. */
+export interface Shape {
+  region: Region;
+  block: BlockPlace;
+  /** Columns of the user's data, from region.left. */
+  dataWidth: number;
+  /** The first rows as the core sees them: data columns, then the two override cells. */
+  head: Grid;
+  /** Grid rows are relative to region.top; lastDataRow is the region's last row. */
+  layout: TableLayout;
+  /** Labels of the data columns. */
+  headers: string[];
+}
+
+/** 0-based sheet row of the layout's header, or null. */
+export function headerSheetRow(shape: Shape): number | null {
+  return shape.layout.headerRow === null ? null : shape.region.top + shape.layout.headerRow;
+}
+
+/** 0-based sheet row of the first row under the header (or of the first data row). */
+export function firstRowSheet(shape: Shape): number {
+  return shape.region.top + shape.layout.firstDataRow;
+}
+
+/** Reads the first rows and works out the shape; `headerRow` is the user's choice (0-based sheet row, or null for none). */
+export async function readShape(context: Excel.RequestContext, region: Region, state: WorkbookState, headerRow?: number | null): Promise<Shape> {
+  const rows = Math.min(HEAD_ROWS, region.bottom - region.top + 1);
+  const full: Grid = [];
+  await readRows(context, context.workbook.worksheets.getItem(region.sheet), region.top, rows, [{ left: region.left, count: region.right - region.left + 1 }], (cells) => {
+    for (const row of cells) full.push(row);
+  }, { sheetName: region.sheet });
+  const block = locateBlock(full, region, state.owned.resultColumns.find((r) => r.sheet === region.sheet));
+  const dataWidth = dataWidthOf(region, block);
+  const overrideAt = block.existed ? block.firstColumn - region.left + RESULT_WIDTH : undefined;
+  const head = full.map((row) => coreRow(row, dataWidth, overrideAt));
+  const lastRow = region.bottom - region.top;
+  const chosen = region.table ? 0 : headerRow === undefined || headerRow === null ? headerRow : headerRow - region.top;
+  const layout = layoutOf(head, lastRow, chosen !== undefined && chosen !== null && (chosen < 0 || chosen >= head.length) ? undefined : chosen);
+  return { region, block, dataWidth, head, layout, headers: layout.headers.slice(0, dataWidth) };
+}
+
+/**
+ * Everything that would stop a write part-way, checked before anything is written: a read-only
+ * document, protection, merged cells in the header or where the results go, a sheet too large,
+ * no room for the result columns. Each is a WorkbookError saying what to do.
+ */
+export async function preflight(context: Excel.RequestContext, shape: Shape, ownSheets: readonly string[]): Promise<void> {
+  const { region, block, dataWidth } = shape;
+  const rows = region.bottom - shape.region.top - shape.layout.firstDataRow + 1;
+  if (rows * dataWidth > MAX_ANALYSED_CELLS) {
+    throw new WorkbookError(
+      `The data on "${region.sheet}" has ${rows.toLocaleString('en-GB')} rows of ${dataWidth} columns, more than the add-in can analyse inside Excel (${MAX_ANALYSED_CELLS.toLocaleString('en-GB')} cells). Split it (by month or quarter) or use the command line.`,
+    );
+  }
+  if (block.firstColumn + BLOCK_WIDTH > SHEET_COLUMNS) {
+    throw new WorkbookError(`There is no room for the ${BLOCK_WIDTH} result columns to the right of the data on "${region.sheet}": it reaches the last column of the sheet.`);
+  }
+  const workbookProtection = context.workbook.protection;
+  workbookProtection.load('protected');
+  const sheets = context.workbook.worksheets;
+  const dataSheet = sheets.getItem(region.sheet);
+  dataSheet.protection.load('protected');
+  const others = ownSheets.map((name) => {
+    const sheet = sheets.getItemOrNullObject(name);
+    sheet.protection.load('protected');
+    return { name, sheet };
+  });
+  let rightOfTable: Excel.Range | undefined;
+  if (region.table && !block.existed) {
+    rightOfTable = dataSheet.getRangeByIndexes(region.top, region.right + 1, region.bottom - region.top + 1, SHEET_COLUMNS - region.right - 1).getUsedRangeOrNullObject(true);
+    rightOfTable.load('address');
+  }
+  const merged: Excel.RangeAreas[] = [];
+  if (supportsExcelApi(MERGED_AREAS_EXCEL_API)) {
+    const header = headerSheetRow(shape);
+    if (header !== null) merged.push(dataSheet.getRangeByIndexes(header, region.left, 1, dataWidth).getMergedAreasOrNullObject());
+    merged.push(dataSheet.getRangeByIndexes(header ?? firstRowSheet(shape), block.firstColumn, region.bottom - (header ?? firstRowSheet(shape)) + 1, BLOCK_WIDTH).getMergedAreasOrNullObject());
+    for (const areas of merged) areas.load('address');
+  }
+  await context.sync();
+
+  if (workbookProtection.protected) {
+    throw new WorkbookError('The workbook structure is protected, so the add-in cannot add its sheets. Unprotect it (Review > Protect Workbook), then analyse again.');
+  }
+  if (dataSheet.protection.protected) {
+    throw new WorkbookError(`The sheet "${region.sheet}" is protected, so the result columns cannot be written. Unprotect it (Review > Unprotect Sheet), then analyse again.`);
+  }
+  for (const { name, sheet } of others) {
+    if (!sheet.isNullObject && sheet.protection.protected) {
+      throw new WorkbookError(`The add-in's sheet "${name}" is protected. Unprotect it (Review > Unprotect Sheet), then analyse again.`);
+    }
+  }
+  if (rightOfTable && !rightOfTable.isNullObject) {
+    throw new WorkbookError(
+      `The table ${region.table} needs ${BLOCK_WIDTH} more columns for the results, but there are cells to its right (${rightOfTable.address.replace(/^.*!/, '')}) that would be moved. Move or clear them, then analyse again.`,
+    );
+  }
+  for (const areas of merged) {
+    if (!areas.isNullObject) {
+      throw new WorkbookError(`There are merged cells (${areas.address.replace(/(?:'[^']*'|[^,!']+)!/g, '')}) in the header row or where the result columns go. Unmerge them (Home > Merge & Center), then analyse again.`);
+    }
+  }
+}
+
+/** "Column F" of the sheet for a column of the core grid (data columns, then the two override columns). */
+export function sheetColumnLetter(shape: Shape, column: number): string {
+  return column < shape.dataWidth ? columnLetter(shape.region.left + column) : columnLetter(shape.block.firstColumn + RESULT_WIDTH + column - shape.dataWidth);
+}

@@ -1,0 +1,75 @@
+/**
+ * Reading many rows in as few requests as Excel's limits allow: each read asks for as many rows
+ * as fit the response budget and the cell limit, sized from the column count and then from what
+ * the rows read so far weighed; a read Excel refuses as too large is asked again in halves.
+ */
+import type { Cell } from '../core/cell';
+import { AnalysisCancelled, WorkbookError } from './api';
+import { isPayloadLimitError, MAX_CELLS_PER_READ, REQUEST_BUDGET_BYTES, rowBytes } from './request-size';
+
+/** Columns read side by side for the same rows, e.g. the data and, further right, two override columns. */
+export interface ColumnSpan {
+  left: number;
+  count: number;
+}
+
+export interface ReadOptions {
+  /** The sheet's name, for messages. */
+  sheetName: string;
+  signal?: AbortSignal;
+  /** Rows read so far, after each request. */
+  onProgress?: (done: number) => void;
+}
+
+/** A first guess of a cell's JSON size, before any row has been weighed. */
+const FIRST_GUESS_BYTES_PER_CELL = 48;
+
+export function throwIfCancelled(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new AnalysisCancelled();
+}
+
+/**
+ * Reads rows `top`..`top + rows - 1` (0-based sheet rows) of the spans and hands each chunk to
+ * `onChunk` as rows of cells (the spans' cells one after another), with the sheet row of its first row.
+ */
+export async function readRows(
+  context: Excel.RequestContext,
+  sheet: Excel.Worksheet,
+  top: number,
+  rows: number,
+  spans: readonly ColumnSpan[],
+  onChunk: (cells: Cell[][], firstRow: number) => void,
+  options: ReadOptions,
+): Promise<void> {
+  const width = spans.reduce((sum, span) => sum + span.count, 0);
+  if (width === 0 || rows <= 0) return;
+  const maxRows = Math.max(1, Math.floor(MAX_CELLS_PER_READ / width));
+  let chunkRows = Math.min(maxRows, Math.max(1, Math.floor(REQUEST_BUDGET_BYTES / (width * FIRST_GUESS_BYTES_PER_CELL))));
+  let done = 0;
+  while (done < rows) {
+    throwIfCancelled(options.signal);
+    const count = Math.min(chunkRows, rows - done);
+    const ranges = spans.map((span) => sheet.getRangeByIndexes(top + done, span.left, count, span.count).load('values'));
+    try {
+      await context.sync();
+    } catch (error) {
+      if (!isPayloadLimitError(error)) throw error;
+      if (count === 1) throw new WorkbookError(`Row ${top + done + 1} of "${options.sheetName}" is too large for Excel to hand over in one request.`);
+      chunkRows = Math.max(1, count >> 1);
+      continue;
+    }
+    const cells: Cell[][] = new Array(count);
+    let bytes = 0;
+    for (let r = 0; r < count; r++) {
+      const row: Cell[] = spans.length === 1 ? (ranges[0].values[r] as Cell[]) : ranges.flatMap((range) => range.values[r] as Cell[]);
+      cells[r] = row;
+      bytes += rowBytes(row);
+    }
+    onChunk(cells, top + done);
+    done += count;
+    options.onProgress?.(done);
+    // The next request sized from what these rows weighed, with a tenth to spare.
+    const perRow = Math.max(1, bytes / count);
+    chunkRows = Math.min(maxRows, Math.max(1, Math.floor((REQUEST_BUDGET_BYTES * 0.9) / perRow)));
+  }
+}

@@ -1,0 +1,46 @@
+/**
+ * Whole sheets the add-in owns or shares with the user (the state, Suppliers, Rules, Local
+ * register) read as grids from A1, in one request when they are small, in chunks when not.
+ */
+import type { Cell, Grid } from '../core/cell';
+import { readRows } from './grid-read';
+import { REQUEST_BUDGET_BYTES } from './request-size';
+
+/** Sheets this small (in cells from A1) are read together in one request. */
+const SMALL_SHEET_CELLS = Math.floor(REQUEST_BUDGET_BYTES / 64);
+
+interface Extent {
+  name: string;
+  rows: number;
+  columns: number;
+}
+
+/** Each named sheet's values from A1 to its last used cell; undefined for a sheet that is not there. */
+export async function readSheetGrids(context: Excel.RequestContext, names: readonly string[]): Promise<Map<string, Grid | undefined>> {
+  const probes = names.map((name) => {
+    const sheet = context.workbook.worksheets.getItemOrNullObject(name);
+    const used = sheet.getUsedRangeOrNullObject(true);
+    used.load('rowIndex,columnIndex,rowCount,columnCount');
+    return { name, sheet, used };
+  });
+  await context.sync();
+  const grids = new Map<string, Grid | undefined>();
+  const extents: Extent[] = [];
+  for (const { name, sheet, used } of probes) {
+    if (sheet.isNullObject) grids.set(name, undefined);
+    else if (used.isNullObject) grids.set(name, []);
+    else extents.push({ name, rows: used.rowIndex + used.rowCount, columns: used.columnIndex + used.columnCount });
+  }
+  const small = extents.filter((e) => e.rows * e.columns <= SMALL_SHEET_CELLS);
+  const smallRanges = small.map((e) => context.workbook.worksheets.getItem(e.name).getRangeByIndexes(0, 0, e.rows, e.columns).load('values'));
+  if (smallRanges.length > 0) await context.sync();
+  small.forEach((e, i) => grids.set(e.name, smallRanges[i].values as Cell[][]));
+  for (const e of extents.filter((x) => !small.includes(x))) {
+    const grid: Grid = [];
+    await readRows(context, context.workbook.worksheets.getItem(e.name), 0, e.rows, [{ left: 0, count: e.columns }], (cells) => {
+      for (const row of cells) grid.push(row);
+    }, { sheetName: e.name });
+    grids.set(e.name, grid);
+  }
+  return grids;
+}

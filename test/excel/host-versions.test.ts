@@ -1,0 +1,60 @@
+import { acceptProposal, expectUnchanged, FIRST_RUN, hooks, SECOND_RUN, serviceAt, simulate, snapshot, workbookValues } from './adapter-harness';
+import { PAYMENTS, SPEND_ADDRESS, spendSheetCells } from './spend-fixture';
+
+describe('a host without PivotTables (ExcelApi 1.7)', () => {
+  it('gets the same summaries as formula tables over the analysis sheet, and is told why', async () => {
+    const sim = simulate({ sheets: [{ name: 'Spend', cells: spendSheetCells() }], host: { excelApiVersion: '1.7' } });
+    const before = snapshot(sim, 'Spend', SPEND_ADDRESS);
+    const service = serviceAt(FIRST_RUN);
+    const overview = await service.inspect();
+    expect(overview.host.pivotTables).toBe(false);
+    const result = await service.analyse(await acceptProposal(overview), await hooks());
+
+    expectUnchanged(sim, before);
+    expect(result.summariesAs).toBe('formula_tables');
+    expect(result.warnings).toEqual(expect.arrayContaining([expect.stringMatching(/no PivotTables \(ExcelApi 1\.8\), so the summaries are formula tables/)]));
+    expect(sim.pivotTables()).toEqual([]);
+    const baseline = sim.values('Baseline');
+    const titles = baseline.map((row) => row[0]);
+    expect(titles).toEqual(expect.arrayContaining(['Category × locality', 'Supplier type × locality', 'Spend by locality']));
+    // The figures are formulas over the analysis table, computed to the same totals.
+    const formulas = sim.formulas('Baseline').flat().filter((f): f is string => typeof f === 'string' && f.startsWith('='));
+    expect(formulas.length).toBeGreaterThan(20);
+    expect(formulas.every((f) => f.includes("'Analysis data'!"))).toBe(true);
+    const total = baseline.find((row) => row[0] === 'Total spend (net of credits)')!;
+    expect(total[1]).toBeCloseTo(PAYMENTS.reduce((sum, row) => sum + (row[5] as number), 0), 2);
+    expect(sim.charts().map((c) => c.name)).toEqual(['LSB_HeadlineSplit', 'LSB_LeakageByKind']);
+  });
+});
+
+describe('a host with PivotTables but without Table.resize (ExcelApi 1.8)', () => {
+  it('rebuilds the PivotTables over a new analysis table on a re-run, and says so', async () => {
+    const sim = simulate({ sheets: [{ name: 'Spend', cells: spendSheetCells() }], host: { excelApiVersion: '1.8' } });
+    const first = serviceAt(FIRST_RUN);
+    await first.analyse(await acceptProposal(await first.inspect()), await hooks());
+    const afterFirst = workbookValues(sim, FIRST_RUN);
+    const second = serviceAt(SECOND_RUN);
+    const result = await second.analyse(await acceptProposal(await second.inspect()), await hooks());
+    expect(result.summariesAs).toBe('pivot_tables');
+    expect(result.warnings).toEqual(expect.arrayContaining([expect.stringMatching(/PivotTables were rebuilt.*ExcelApi 1\.13/)]));
+    expect(workbookValues(sim, SECOND_RUN)).toEqual(afterFirst);
+    expect(sim.tables().map((t) => t.name)).toEqual(['LSB_Analysis']);
+  });
+});
+
+describe('a host with a small request limit', () => {
+  it('gets every read and write again in smaller requests, and the same workbook', async () => {
+    const roomy = simulate({ sheets: [{ name: 'Spend', cells: spendSheetCells() }] });
+    const service = serviceAt(FIRST_RUN);
+    await service.analyse(await acceptProposal(await service.inspect()), await hooks());
+    const expected = workbookValues(roomy, FIRST_RUN);
+
+    const tight = simulate({ sheets: [{ name: 'Spend', cells: spendSheetCells() }], limits: { payloadBytes: 6_000 } });
+    const again = serviceAt(FIRST_RUN);
+    await again.analyse(await acceptProposal(await again.inspect()), await hooks());
+    expect(workbookValues(tight, FIRST_RUN)).toEqual(expected);
+    const refused = tight.stats.history.filter((sync) => sync.failedWith === 'RequestPayloadSizeLimitExceeded' || sync.failedWith === 'ResponsePayloadSizeLimitExceeded');
+    expect(refused.length).toBeGreaterThan(0);
+    expect(tight.stats.history.filter((sync) => !sync.failedWith).every((sync) => sync.requestBytes <= 6_000)).toBe(true);
+  });
+});

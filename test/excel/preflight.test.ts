@@ -1,0 +1,68 @@
+import { WorkbookError } from '../../src/excel/api';
+import type { SimulatorSetup } from '../sim/simulator-setup';
+import { acceptProposal, expectUnchanged, FIRST_RUN, hooks, serviceAt, simulate, snapshot } from './adapter-harness';
+import { SPEND_ADDRESS, spendSheetCells } from './spend-fixture';
+
+/** Analyses the workbook and expects a WorkbookError matching `message`, with every cell as it was. */
+async function expectRefused(setup: SimulatorSetup, message: RegExp, arrange?: (sim: ReturnType<typeof simulate>) => Promise<void> | void) {
+  const sim = simulate(setup);
+  await arrange?.(sim);
+  const before = snapshot(sim, 'Spend', SPEND_ADDRESS);
+  const sheetsBefore = sim.sheets();
+  const service = serviceAt(FIRST_RUN);
+  const request = await acceptProposal(await service.inspect());
+  const error = await service.analyse(request, await hooks()).catch((e: unknown) => e);
+  expect(error).toBeInstanceOf(WorkbookError);
+  expect((error as Error).message).toMatch(message);
+  expectUnchanged(sim, before);
+  expect(sim.sheets()).toEqual(sheetsBefore);
+  expect(sim.stats.history.every((sync) => sync.failedWith === undefined)).toBe(true);
+}
+
+const spend = (extra: Partial<SimulatorSetup['sheets'] extends (infer S)[] | undefined ? S : never> = {}): SimulatorSetup => ({
+  sheets: [{ name: 'Spend', cells: spendSheetCells(), ...extra }],
+});
+
+describe('before writing anything, the add-in stops with a clear message when', () => {
+  it('the data sheet is protected', async () => {
+    await expectRefused(spend({ protected: true }), /The sheet "Spend" is protected.*Unprotect it/);
+  });
+
+  it('the workbook structure is protected', async () => {
+    await expectRefused({ ...spend(), workbookProtected: true }, /workbook structure is protected/);
+  });
+
+  it('one of its own sheets is protected', async () => {
+    await expectRefused(spend(), /add-in's sheet "Suppliers" is protected/, async (sim) => {
+      const service = serviceAt(FIRST_RUN);
+      await service.analyse(await acceptProposal(await service.inspect()), await hooks());
+      sim.protectSheet('Suppliers');
+      sim.resetStats();
+    });
+  });
+
+  it('the document is read-only', async () => {
+    await expectRefused({ ...spend(), host: { documentMode: 'ReadOnly' } }, /open read-only/);
+  });
+
+  it('the header row has merged cells', async () => {
+    await expectRefused(spend(), /merged cells \(B4:C4\)/, (sim) =>
+      sim.Excel.run(async (context) => {
+        context.workbook.worksheets.getItem('Spend').getRange('B4:C4').merge();
+        await context.sync();
+      }));
+  });
+
+  it('there is no room for the result columns', async () => {
+    await expectRefused(spend(), /no room for the 10 result columns/, (sim) => sim.writeCells('Spend', 'XFA1', [['far right']]));
+  });
+});
+
+describe('a host', () => {
+  it('older than ExcelApi 1.7 is told so instead of being analysed', async () => {
+    simulate({ ...spend(), host: { excelApiVersion: '1.6' } });
+    const overview = await serviceAt(FIRST_RUN).inspect();
+    expect(overview.data).toBeUndefined();
+    expect(overview.dataProblem).toMatch(/ExcelApi 1\.6; the add-in needs 1\.7/);
+  });
+});
