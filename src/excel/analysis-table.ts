@@ -5,7 +5,6 @@
  * without Table.resize gets a new table (and the caller rebuilds the PivotTables).
  */
 import { ANALYSIS_COLUMNS } from '../core/report';
-import { columnLetter } from '../core/mapping';
 import type { BatchWriter } from './batch-writer';
 import { rowsOf, writeRows, type RowSource } from './grid-write';
 import { freezeHeaderOp, widthsOp } from './sheet-style';
@@ -48,19 +47,23 @@ export async function writeAnalysisTable(
     tables.load('items/name');
     await context.sync();
     for (const table of tables.items) table.delete();
-    sheet.getUsedRangeOrNullObject().clear('All');
+    // The whole sheet, not its used range: that is a null object on an empty sheet, and the
+    // documented pattern is to act on a *OrNullObject result only after checking isNullObject.
+    sheet.getRange().clear('All');
     await context.sync();
   }
   await writeRows(writer, sheet, 0, 0, rowsOf([ANALYSIS_COLUMNS.map((c) => c.header)]));
   await writeRows(writer, sheet, 1, 0, { ...source, formats: ANALYSIS_COLUMNS.map((c) => c.format) }, onRows);
   await writer.flush();
   const dataRows = Math.max(1, source.count);
-  const address = `A1:${columnLetter(width - 1)}${dataRows + 1}`;
+  // A Range, not an address: TableCollection.add takes a sheetless address as being on the active
+  // sheet (the user's data), even through this sheet's collection (Excel.TableCollection.add, learn.microsoft.com).
+  const range = sheet.getRangeByIndexes(0, 0, dataRows + 1, width);
   if (existing.existingRows !== undefined && keep) {
-    context.workbook.tables.getItem(ANALYSIS_TABLE).resize(address);
+    context.workbook.tables.getItem(ANALYSIS_TABLE).resize(range);
     if (existing.existingRows > dataRows) sheet.getRangeByIndexes(dataRows + 1, 0, existing.existingRows - dataRows, width).clear('All');
   } else {
-    const table = sheet.tables.add(address, true);
+    const table = sheet.tables.add(range, true);
     table.name = ANALYSIS_TABLE;
     table.style = 'TableStyleLight9';
   }

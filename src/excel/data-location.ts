@@ -8,7 +8,7 @@ import type { Grid } from '../core/cell';
 import { columnLetter } from '../core/mapping';
 import { STATE_SHEET, type WorkbookState } from '../core/settings';
 import { WorkbookError } from './api';
-import { BLOCK_WIDTH, coreRow, dataWidthOf, layoutOf, locateBlock, RESULT_WIDTH, type BlockPlace, type Region } from './data-shape';
+import { BLOCK_HEADERS, BLOCK_WIDTH, coreRow, dataWidthOf, layoutOf, locateBlock, RESULT_WIDTH, type BlockPlace, type Region } from './data-shape';
 import { readRows } from './grid-read';
 import { MERGED_AREAS_EXCEL_API, supportsExcelApi } from './host-check';
 import type { TableLayout } from '../core/table';
@@ -31,14 +31,28 @@ export interface Located {
   problem?: string;
 }
 
+/**
+ * The selected range, or undefined when there is none to read: Workbook.getSelectedRange "If
+ * there are multiple ranges selected, this method will throw an error", so it has a request of its own.
+ */
+async function selectedRange(context: Excel.RequestContext): Promise<Excel.Range | undefined> {
+  const selection = context.workbook.getSelectedRange();
+  selection.load('rowIndex,columnIndex,rowCount,columnCount');
+  try {
+    await context.sync();
+    return selection;
+  } catch {
+    return undefined;
+  }
+}
+
 export async function locateData(context: Excel.RequestContext, state: WorkbookState): Promise<Located> {
   const sheets = context.workbook.worksheets;
   sheets.load('items/name');
   const active = sheets.getActiveWorksheet();
   active.load('name');
-  const selection = context.workbook.getSelectedRange();
-  selection.load('rowIndex,columnIndex,rowCount,columnCount');
   await context.sync();
+  const selection = await selectedRange(context);
 
   const own = new Set([...Object.values(state.owned.sheets), STATE_SHEET].filter((n): n is string => !!n).map(lower));
   let sheetName = active.name;
@@ -60,8 +74,9 @@ export async function locateData(context: Excel.RequestContext, state: WorkbookS
   const ranges = tables.items.map((table) => table.getRange().load('rowIndex,columnIndex,rowCount,columnCount'));
   if (ranges.length > 0) await context.sync();
   const recordedTable = state.owned.resultColumns.find((r) => r.sheet === sheetName)?.table;
+  // With no selection to go by, a sheet's only table is the data.
   const holding = tables.items.findIndex((table, i) =>
-    onOwnSheet ? table.name === recordedTable : overlaps(ranges[i], selection),
+    onOwnSheet ? table.name === recordedTable : selection ? overlaps(ranges[i], selection) : tables.items.length === 1,
   );
   if (holding >= 0) {
     const r = ranges[holding];
@@ -129,6 +144,14 @@ export async function preflight(context: Excel.RequestContext, shape: Shape, own
     throw new WorkbookError(
       `The data on "${region.sheet}" has ${rows.toLocaleString('en-GB')} rows of ${dataWidth} columns, more than the add-in can analyse inside Excel (${MAX_ANALYSED_CELLS.toLocaleString('en-GB')} cells). Split it (by month or quarter) or use the command line.`,
     );
+  }
+  if (region.table && !block.existed) {
+    // A table's column names are unique (TableColumnCollection.add is given each result header as the new column's name).
+    const taken = new Set(shape.headers.map((h) => h.trim().toLowerCase()));
+    const clashes = BLOCK_HEADERS.slice(block.present).filter((h) => taken.has(h.toLowerCase()));
+    if (clashes.length > 0) {
+      throw new WorkbookError(`The table ${region.table} already has a column called ${clashes.map((h) => `"${h}"`).join(', ')}, a name the add-in needs for its result columns. Rename that column (for example "${clashes[0]} (yours)"), then analyse again.`);
+    }
   }
   if (block.firstColumn + BLOCK_WIDTH > SHEET_COLUMNS) {
     throw new WorkbookError(`There is no room for the ${BLOCK_WIDTH} result columns to the right of the data on "${region.sheet}": it reaches the last column of the sheet.`);

@@ -23,11 +23,17 @@ export const NUMBER_FORMATS: Record<ColumnFormat, string | null> = {
   general: null,
 };
 
-/** The number format to set with a value: text for strings, the column's format for numbers and formulas. */
+export const GENERAL_FORMAT = 'General';
+
+/**
+ * The number format to set with a value: text for strings, the column's format (else General)
+ * for numbers and formulas. Never the cell's old format: a formula written into a Text cell is
+ * kept as its text, not calculated (Excel's Text format shows what is entered as entered).
+ */
 export function formatFor(cell: WriteCell, column: ColumnFormat | null): string | null {
   if (cell === null) return null;
   if (typeof cell === 'string') return cell === '' ? null : TEXT_FORMAT;
-  if (isFormula(cell) || typeof cell === 'number') return column === null || column === 'text' ? null : NUMBER_FORMATS[column];
+  if (isFormula(cell) || typeof cell === 'number') return (column === null || column === 'text' ? null : NUMBER_FORMATS[column]) ?? GENERAL_FORMAT;
   return null;
 }
 

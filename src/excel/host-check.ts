@@ -35,7 +35,11 @@ export function hostCapabilities(): HostCapabilities {
 }
 
 const SCRATCH_SHEET = 'LSB_Check';
-const TRICKY_TEXT = ['=HYPERLINK("http://x","pay")', '+44 Ltd', '-5 Ltd', '@home', '\tTabbed', '01234', '3/4'];
+/**
+ * Text the adapter writes into Text ("@") cells. The last one is the case the documentation leaves
+ * open: whether a leading apostrophe in a Text cell is kept or taken as Excel's quote prefix.
+ */
+const TRICKY_TEXT = ['=HYPERLINK("http://x","pay")', '+44 Ltd', '-5 Ltd', '@home', '\tTabbed', '01234', '3/4', "'t Hoen BV"];
 
 function describe(error: unknown): string {
   const e = error as { code?: string; message?: string };

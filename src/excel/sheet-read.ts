@@ -4,7 +4,7 @@
  */
 import type { Cell, Grid } from '../core/cell';
 import { readRows } from './grid-read';
-import { REQUEST_BUDGET_BYTES } from './request-size';
+import { isPayloadLimitError, REQUEST_BUDGET_BYTES } from './request-size';
 
 /** Sheets this small (in cells from A1) are read together in one request. */
 const SMALL_SHEET_CELLS = Math.floor(REQUEST_BUDGET_BYTES / 64);
@@ -31,11 +31,28 @@ export async function readSheetGrids(context: Excel.RequestContext, names: reado
     else if (used.isNullObject) grids.set(name, []);
     else extents.push({ name, rows: used.rowIndex + used.rowCount, columns: used.columnIndex + used.columnCount });
   }
-  const small = extents.filter((e) => e.rows * e.columns <= SMALL_SHEET_CELLS);
-  const smallRanges = small.map((e) => context.workbook.worksheets.getItem(e.name).getRangeByIndexes(0, 0, e.rows, e.columns).load('values'));
-  if (smallRanges.length > 0) await context.sync();
-  small.forEach((e, i) => grids.set(e.name, smallRanges[i].values as Cell[][]));
-  for (const e of extents.filter((x) => !small.includes(x))) {
+  // Small sheets go together while their cells fit one response; the rest, and any group Excel
+  // refuses as too large (ResponsePayloadSizeLimitExceeded: the 64 bytes a cell is a guess), are read in chunks.
+  const small: Extent[] = [];
+  let smallCells = 0;
+  for (const e of extents) {
+    const cells = e.rows * e.columns;
+    if (smallCells + cells > SMALL_SHEET_CELLS) continue;
+    small.push(e);
+    smallCells += cells;
+  }
+  const chunked = extents.filter((e) => !small.includes(e));
+  if (small.length > 0) {
+    const smallRanges = small.map((e) => context.workbook.worksheets.getItem(e.name).getRangeByIndexes(0, 0, e.rows, e.columns).load('values'));
+    try {
+      await context.sync();
+      small.forEach((e, i) => grids.set(e.name, smallRanges[i].values as Cell[][]));
+    } catch (error) {
+      if (!isPayloadLimitError(error)) throw error;
+      chunked.push(...small);
+    }
+  }
+  for (const e of chunked) {
     const grid: Grid = [];
     await readRows(context, context.workbook.worksheets.getItem(e.name), 0, e.rows, [{ left: 0, count: e.columns }], (cells) => {
       for (const row of cells) grid.push(row);

@@ -34,6 +34,14 @@ describe('an Excel table', () => {
     expect(sim.values('Payments', 'H4:I4')[0]).toEqual(['Local (Preston)', 'Preston (E07000123)']);
   });
 
+  it('is still found when several ranges are selected (Excel then refuses getSelectedRange)', async () => {
+    const sim = tableWorkbook();
+    sim.setSelection('Payments!C6,E8:F9');
+    const overview = await serviceAt(FIRST_RUN).inspect();
+    expect(overview.dataProblem).toBeUndefined();
+    expect(overview.data).toMatchObject({ sheet: 'Payments', table: 'Spend2024', headerRow: 3 });
+  });
+
   it('is re-analysed in place: the same columns, no new ones', async () => {
     const sim = tableWorkbook();
     const first = serviceAt(FIRST_RUN);
@@ -50,12 +58,29 @@ describe('an Excel table', () => {
     expect(workbookValues(sim, SECOND_RUN)).toEqual(afterFirst);
   });
 
+  it('is widened when the user’s cells to the right are above it, outside its rows', async () => {
+    const sim = tableWorkbook();
+    sim.writeCells('Payments', 'K1', [['a title that runs to the right']]);
+    const service = serviceAt(FIRST_RUN);
+    await service.analyse(await acceptProposal(await service.inspect()), await hooks());
+    expect(sim.tables().find((t) => t.name === 'Spend2024')!.address).toBe(`Payments!B3:Q${LAST_ROW}`);
+    expect(sim.values('Payments', 'K1')).toEqual([['a title that runs to the right']]);
+  });
+
+  it('with a column named like a result column is refused before anything is written', async () => {
+    const header = [...HEADER.slice(0, 4), 'Supplier Type', HEADER[5]];
+    const sim = simulate({ sheets: [{ name: 'Payments', cells: [header, ...PAYMENTS], tables: [{ address: `A1:F${1 + PAYMENTS.length}`, name: 'Spend2024' }] }], selection: 'Payments!B3' });
+    const service = serviceAt(FIRST_RUN);
+    await expect(service.analyse(await acceptProposal(await service.inspect()), await hooks())).rejects.toThrow(/Spend2024 already has a column called "Supplier type".*Rename that column/);
+    expect(sim.sheetNames()).toEqual(['Payments']);
+  });
+
   it('is not widened over the user’s cells to its right: the add-in stops and says so, nothing changed', async () => {
     const sim = tableWorkbook();
     sim.writeCells('Payments', 'K5', [['a note to the right']]);
     const before = snapshot(sim, 'Payments', `A1:K${LAST_ROW}`);
     const service = serviceAt(FIRST_RUN);
-    await expect(service.analyse(await acceptProposal(await service.inspect()), await hooks())).rejects.toThrow(/Spend2024 needs 10 more columns.*cells to its right \([A-Z]+\d+:K\d+\).*Move or clear them/);
+    await expect(service.analyse(await acceptProposal(await service.inspect()), await hooks())).rejects.toThrow(/Spend2024 needs 10 more columns.*cells to its right \(K5\).*Move or clear them/);
     expectUnchanged(sim, before);
     expect(sim.sheetNames()).toEqual(['Payments']);
   });

@@ -14,12 +14,13 @@ describe('request sizes', () => {
 });
 
 describe('number formats written with values', () => {
-  it('make every string text, keep a column’s format for numbers and formulas, and leave blanks and nulls alone', () => {
+  it('make every string text, give numbers and formulas their column’s format or General, and leave blanks and nulls alone', () => {
     expect(formatFor('=HYPERLINK("http://x","pay")', 'gbp')).toBe('@');
     expect(formatFor('01234', null)).toBe('@');
     expect(formatFor(12.5, 'gbp')).toBe(NUMBER_FORMATS.gbp);
     expect(formatFor({ formula: 'SUM(A1:A2)', value: 3 }, 'percent')).toBe(NUMBER_FORMATS.percent);
-    expect(formatFor(12.5, null)).toBeNull();
+    expect(formatFor(12.5, null)).toBe('General');
+    expect(formatFor({ formula: 'ROWS(A1:A2)', value: 2 }, 'text')).toBe('General');
     expect(formatFor('', 'text')).toBeNull();
     expect(formatFor(null, 'text')).toBeNull();
   });

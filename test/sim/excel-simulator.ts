@@ -216,11 +216,13 @@ export class ExcelSimulator {
     this.workbook.activateSheet(this.sheet(sheetName));
   }
 
-  /** Selects "Sheet!B5:C9" (activating that sheet) or "B5" on the active sheet. */
+  /** Selects "Sheet!B5:C9" (activating that sheet) or "B5" on the active sheet; "B5,D9:E10" selects several areas. */
   setSelection(address: string): void {
-    const target = resolveAddress(this.workbook, address, null, 'selection');
+    const [first, ...more] = address.split(',');
+    const target = resolveAddress(this.workbook, first, null, 'selection');
     this.workbook.activateSheet(target.sheet);
     target.sheet.selection = target.rect;
+    target.sheet.moreSelected = more.map((area) => resolveAddress(this.workbook, area.trim(), target.sheet, 'selection').rect);
   }
 
   /** Changes the host: requirement set, platform, document mode, theme… */

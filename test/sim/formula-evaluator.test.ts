@@ -35,10 +35,35 @@ describe('formula values', () => {
     ['=SUM(Spend[Amount])', 175],
     ["='Other sheet'!A1*2", 14],
     ['=HYPERLINK("http://x","pay")', 'pay'],
+    ['=ROWS(C2:C4)', 3],
+    ['=ROWS(Data!$C$2:$C$9)', 8],
+    ['=ROWS(C:C)', 1_048_576],
+    ['=COUNTIFS(A2:A4,"=acme")', 2],
+    ['=COUNTIFS(A2:A4,"=A*")', 2],
+    ['=COUNTIFS(A2:A4,"=?eta")', 1],
+    ['=COUNTIFS(A2:A4,"<>A*")', 1],
     ['=NOSUCHFUNCTION(1)', '#NAME?'],
     ['=+44 Ltd', '#NAME?'],
     ['=Missing!A1', '#REF!'],
   ])('%s is %j', async (formula, expected) => {
     expect(await valueOf(formula)).toEqual(expected);
+  });
+});
+
+describe('criteria with wildcards', () => {
+  it('take ~ before * ? ~ as the character itself, as the core escapes supplier names', async () => {
+    const sim = createExcelSimulator({
+      sheets: [{ name: 'S', cells: [['A*B', 1], ['AxB', 2], ['What?', 4], ['Whatnot', 8], ['a~b', 16], ['ab', 32]] }],
+    });
+    await sim.Excel.run(async (context) => {
+      context.workbook.worksheets.getItem('S').getRange('D1:D4').formulas = [
+        ['=SUMIFS(B1:B6,A1:A6,"=A~*B")'],
+        ['=SUMIFS(B1:B6,A1:A6,"=What~?")'],
+        ['=SUMIFS(B1:B6,A1:A6,"=a~~b")'],
+        ['=SUMIFS(B1:B6,A1:A6,"=A*B")'],
+      ];
+      await context.sync();
+    });
+    expect(sim.values('S', 'D1:D4')).toEqual([[1], [4], [16], [1 + 2 + 16 + 32]]);
   });
 });

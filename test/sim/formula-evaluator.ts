@@ -290,7 +290,25 @@ function compare(a: Scalar, op: string, b: Scalar): boolean {
   }
 }
 
-/** SUMIF-style criteria: a value, or a string such as ">5", "<>x", "=abc". */
+/**
+ * A text criterion's pattern: "?" is any one character, "*" any run of them, and "~" before
+ * either (or before "~") makes it literal. SUMIFS function (support.microsoft.com): "Use wildcard
+ * characters such as the question mark (?) and asterisk (*) in criteria [...] If you want to find
+ * an actual question mark or asterisk, type a tilde (~) before the character."
+ */
+function wildcardPattern(text: string): RegExp {
+  let source = '';
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '~' && i + 1 < text.length && '*?~'.includes(text[i + 1])) source += `\\${text[++i]}`;
+    else if (ch === '*') source += '[\\s\\S]*';
+    else if (ch === '?') source += '[\\s\\S]';
+    else source += ch.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  }
+  return new RegExp(`^${source}$`, 'i');
+}
+
+/** SUMIF-style criteria: a value, or a string such as ">5", "<>x", "=abc", "=a*" (wildcards with = and <>). */
 function matchesCriterion(value: Scalar, criterion: Scalar): boolean {
   if (isError(value)) return false;
   if (typeof criterion === 'string') {
@@ -302,6 +320,9 @@ function matchesCriterion(value: Scalar, criterion: Scalar): boolean {
       return typeof value === 'number' && compare(value, op, asNumber);
     }
     if (op === '=' && operand === '') return value === '';
+    if ((op === '=' || op === '<>') && typeof value === 'string') {
+      return wildcardPattern(operand).test(value) === (op === '=');
+    }
     return compare(typeof value === 'number' ? String(value) : value, op, operand);
   }
   return compare(value, '=', criterion);
@@ -391,6 +412,13 @@ const FUNCTIONS: Record<string, Fn> = {
   SUMIFS: (args, ev) => conditional(args.slice(1), ev, args[0]),
   COUNTIF: (args, ev) => conditional(args, ev, null),
   COUNTIFS: (args, ev) => conditional(args, ev, null),
+  // ROWS(reference): the rows of the reference, used or not (a single value has one).
+  ROWS: (args) => {
+    const arg = args[0];
+    if (arg === undefined) return new FormulaError('#VALUE!');
+    if (isError(arg)) return arg;
+    return typeof arg === 'object' ? arg.rect.bottom - arg.rect.top + 1 : 1;
+  },
   CONCATENATE: (args, ev) => args.map((a) => textOf(ev.scalar(a))).join(''),
   CONCAT: (args, ev) => args.flatMap((a) => ev.rangeCells(a)).map(textOf).join(''),
   LEN: (args, ev) => textOf(ev.scalar(args[0] ?? '')).length,

@@ -309,6 +309,37 @@ export class SheetCells {
     return bottom < 0 ? null : { top, left, bottom, right };
   }
 
+  /**
+   * The smallest rectangle holding the used cells inside `area` (null when none is): Range.getUsedRange,
+   * "Returns the used range of the given range object. If there are no used cells within the
+   * range, this function will throw an ItemNotFound error." Not the sheet's used range clipped to
+   * the area: a used cell above or beside the area does not make any of the area used.
+   */
+  usedRectWithin(area: Rect, valuesOnly: boolean): Rect | null {
+    const sheetUsed = this.usedRect(valuesOnly);
+    if (!sheetUsed) return null;
+    const top = Math.max(area.top, sheetUsed.top);
+    const bottom = Math.min(area.bottom, sheetUsed.bottom);
+    let first = Infinity;
+    let last = -1;
+    let left = Infinity;
+    let right = -1;
+    for (const [index, cells] of this.columns) {
+      if (index < area.left || index > area.right) continue;
+      const used = (row: number) => cells.hasContent(row) || (!valuesOnly && this.hasCellFormat(row, index));
+      let r = top;
+      while (r <= bottom && !used(r)) r++;
+      if (r > bottom) continue;
+      let s = bottom;
+      while (s > r && !used(s)) s--;
+      first = Math.min(first, r);
+      last = Math.max(last, s);
+      left = Math.min(left, index);
+      right = Math.max(right, index);
+    }
+    return last < 0 ? null : { top: first, left, bottom: last, right };
+  }
+
   /** Inserts `count` empty rows at `row` in columns left..right, pushing cells below down. */
   insertRows(row: number, count: number, left: number, right: number): void {
     for (const [index, cells] of this.columns) {

@@ -26,6 +26,17 @@ describe('tables', () => {
     expect(sim.tables()).toMatchObject([{ name: 'Spend', address: 'S!B4:C6' }]);
   });
 
+  it('puts a table given a sheetless address on the active sheet, even through another sheet\'s collection', async () => {
+    const sim = createExcelSimulator({ sheets: [{ name: 'Active', cells: spend }, { name: 'Other', cells: spend }], activeSheet: 'Active' });
+    await sim.Excel.run(async (context) => {
+      context.workbook.worksheets.getItem('Other').tables.add('A1:B3', true).name = 'ByAddress';
+      const other = context.workbook.worksheets.getItem('Other');
+      other.tables.add(other.getRange('A1:B3'), true).name = 'ByRange';
+      await context.sync();
+    });
+    expect(sim.tables().map((t) => [t.name, t.address])).toEqual([['ByAddress', 'Active!A1:B3'], ['ByRange', 'Other!A1:B3']]);
+  });
+
   it('generates a header and shifts the data down when there are no headers', async () => {
     const sim = createExcelSimulator({ sheets: [{ name: 'S', cells: [['Acme', 10], ['Beta', 20]] }] });
     await sim.Excel.run(async (context) => {

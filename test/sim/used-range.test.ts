@@ -62,6 +62,29 @@ describe('used range', () => {
     expect(error.code).toBe('ItemNotFound');
   });
 
+  it('of a range is the used cells inside it, not the sheet\'s used range clipped to it', async () => {
+    // Used: A1 and D10. The sheet's used range A1:D10 overlaps C2:E5, yet no cell inside C2:E5 is used.
+    const sim = createExcelSimulator({ sheets: [{ name: 'S', cells: [['a']] }] });
+    sim.writeCells('S', 'D10', [['z']]);
+    sim.writeCells('S', 'C4', [['inside']]);
+    await sim.Excel.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem('S');
+      const empty = sheet.getRange('B2:E3').getUsedRangeOrNullObject(true);
+      const one = sheet.getRange('B2:E5').getUsedRangeOrNullObject(true);
+      const two = sheet.getRange('B2:E12').getUsedRange(true);
+      sheet.getRange('E7').format.fill.color = '#FFFF00';
+      const formatted = sheet.getRange('B2:E8').getUsedRangeOrNullObject();
+      const formattedValuesOnly = sheet.getRange('B2:E8').getUsedRangeOrNullObject(true);
+      for (const range of [empty, one, two, formatted, formattedValuesOnly]) range.load('address');
+      await context.sync();
+      expect(empty.isNullObject).toBe(true);
+      expect(one.address).toBe('S!C4');
+      expect(two.address).toBe('S!C4:D10');
+      expect(formatted.address).toBe('S!C4:E7');
+      expect(formattedValuesOnly.address).toBe('S!C4');
+    });
+  });
+
   it('treats whole-column formats as column formats, not as a million used cells', async () => {
     const sim = createExcelSimulator({ sheets: [{ name: 'S', cells: [['a'], ['b']] }] });
     await sim.Excel.run(async (context) => {

@@ -45,6 +45,8 @@ export class SheetModel {
   charts: ChartModel[] = [];
   names: NamedItemModel[] = [];
   selection: Rect = { top: 0, left: 0, bottom: 0, right: 0 };
+  /** The other areas of a multiple selection (Ctrl+click), after `selection`. */
+  moreSelected: Rect[] = [];
   readonly cells = new SheetCells();
 
   constructor(

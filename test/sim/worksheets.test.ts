@@ -144,6 +144,22 @@ describe('worksheets', () => {
     expect(sim.selection).toBe('A!B2');
   });
 
+  it('refuses getSelectedRange while several ranges are selected, until one is selected', async () => {
+    const sim = createExcelSimulator({ sheets: [{ name: 'A' }] });
+    sim.setSelection('A!B2,D4:E5');
+    const error = await officeErrorOf(sim.Excel.run(async (context) => {
+      context.workbook.getSelectedRange().load('address');
+      await context.sync();
+    }));
+    expect(error.code).toBe('InvalidSelection');
+    await sim.Excel.run(async (context) => {
+      context.workbook.worksheets.getItem('A').getRange('C3').select();
+      const selected = context.workbook.getSelectedRange().load('address');
+      await context.sync();
+      expect(selected.address).toBe('A!C3');
+    });
+  });
+
   it('fails members of a newer requirement set with ApiNotFound', async () => {
     const sim = createExcelSimulator({ host: { excelApiVersion: '1.3' } });
     const error = await officeErrorOf(sim.Excel.run(async (context) => {

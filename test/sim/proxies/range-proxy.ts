@@ -213,17 +213,17 @@ export class RangeProxy extends ClientObject<CellTarget> {
   /** Range.getUsedRange: "If there are no used cells within the range, this function will throw an ItemNotFound error." */
   getUsedRange(valuesOnly = false): RangeProxy {
     return this.range('getUsedRange', [valuesOnly], (t) => {
-      const used = t.sheet.cells.usedRect(valuesOnly);
-      const area = used ? intersect(used, t.rect) : null;
+      const area = t.sheet.cells.usedRectWithin(t.rect, valuesOnly);
       if (!area) throw new HostError('ItemNotFound', 'There are no used cells in the range.');
       return area;
     });
   }
 
+  /** Range.getUsedRangeOrNullObject (ExcelApi 1.4): a null object when no cell within the range is used. */
   getUsedRangeOrNullObject(valuesOnly = false): RangeProxy {
     return this.range('getUsedRangeOrNullObject', [valuesOnly], (t) => {
-      const used = t.sheet.cells.usedRect(valuesOnly);
-      return used ? intersect(used, t.rect) : null;
+      requireApi(this.context, '1.4', 'Range.getUsedRangeOrNullObject');
+      return t.sheet.cells.usedRectWithin(t.rect, valuesOnly);
     }, true);
   }
 
@@ -272,6 +272,7 @@ export class RangeProxy extends ClientObject<CellTarget> {
       const workbook = workbookOf(this.context);
       workbook.activateSheet(t.sheet);
       t.sheet.selection = t.rect;
+      t.sheet.moreSelected = [];
     });
   }
 }

@@ -187,11 +187,15 @@ export class TableCollectionProxy extends CollectionObject<TableModel, TableProx
     });
   }
 
-  /** TableCollection.add(address, hasHeaders): "The range object or source address determines the worksheet under which the table will be added." */
+  /**
+   * TableCollection.add(address, hasHeaders): "The range object or source address determines the
+   * worksheet under which the table will be added. [...] If the address does not contain a sheet
+   * name, the currently-active sheet is used" - also when the collection is a worksheet's.
+   */
   add(address: RangeProxy | string, hasHeaders: boolean): TableProxy {
-    return this.create('add', [typeof address === 'string' ? address : '…', hasHeaders], (scope) => {
+    return this.create('add', [typeof address === 'string' ? address : '…', hasHeaders], () => {
       const workbook = workbookOf(this.context);
-      const target = resolveRangeArgument(workbook, address, scope.sheet ?? null, 'address');
+      const target = resolveRangeArgument(workbook, address, null, 'address');
       return workbook.addTable(target, hasHeaders);
     }, (locate, path) => new TableProxy(this.context, path, locate));
   }

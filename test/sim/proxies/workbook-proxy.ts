@@ -57,9 +57,16 @@ export class WorkbookProxy extends ClientObject<WorkbookModel> {
 
   get name(): string { return this.get('name'); }
 
-  /** "Gets the currently selected single range from the workbook." */
+  /**
+   * "Gets the currently selected single range from the workbook. If there are multiple ranges
+   * selected, this method will throw an error." (The code is not documented; InvalidSelection is
+   * Excel's "The current selection is invalid for this operation.")
+   */
   getSelectedRange(): RangeProxy {
-    return new RangeProxy(this.context, 'workbook.getSelectedRange()', this.derive((w) => ({ sheet: w.activeSheet, rect: w.activeSheet.selection })));
+    return new RangeProxy(this.context, 'workbook.getSelectedRange()', this.derive((w) => {
+      if (w.activeSheet.moreSelected.length > 0) throw new HostError('InvalidSelection', 'The current selection is invalid for this operation.');
+      return { sheet: w.activeSheet, rect: w.activeSheet.selection };
+    }));
   }
 
   /** getActiveCell (ExcelApi 1.7): the top-left cell of the selection. */
