@@ -87,7 +87,8 @@ export function parseCliArgs(argv: string[]): CliOptions {
     try {
       return parseMapOption(text);
     } catch (error) {
-      throw new UsageError(`--map ${(error as Error).message}`);
+      // The message names the option and the text given.
+      throw new UsageError(`${(error as Error).message}.`);
     }
   });
   const options: CliOptions = {

@@ -7,23 +7,31 @@ const gbp = (value: number) =>
 
 export function headlineLines(summary: Summary, areas: Areas, outFile: string): string[] {
   const total = summary.totals.spend;
-  const share = (value: number) => (summary.shares ? `${((value / total) * 100).toFixed(1).padStart(5)}%` : '');
-  const line = (label: string, value: number) => `  ${label.padEnd(44)} ${gbp(value).padStart(18)}  ${share(value)}`;
   const l = summary.locality;
+  const split: [string, number][] = [
+    [`Local (${areas.local.name})`, l.local.spend],
+    ['Wider area, outside the local area', l.wider.spend],
+    ['Rest of UK', l.rest_of_uk.spend],
+    ['Outside UK', l.outside_uk.spend],
+    ['Unknown', l.unknown.spend],
+    ['Total spend (net of credits)', total],
+  ];
+  const measures: [string, number][] = [
+    [`Wider area including local (${areas.wider.name})`, l.local.spend + l.wider.spend],
+    ['Leakage (rest of UK + outside UK)', summary.leakage.spend],
+    ['  of which influenceable', summary.leakage.influenceableSpend],
+    ['Review (influenceability to be judged)', summary.influence.review.spend],
+  ];
+  // Every label padded to the longest, so the figures line up whatever the areas are called.
+  const labelWidth = Math.max(...[...split, ...measures].map(([label]) => label.length));
+  const share = (value: number) => (summary.shares ? `${((value / total) * 100).toFixed(1).padStart(5)}%` : '');
+  const line = ([label, value]: [string, number]) => `  ${label.padEnd(labelWidth)}  ${gbp(value).padStart(18)}  ${share(value)}`.trimEnd();
   return [
     `Spend baseline: ${summary.totals.rows.toLocaleString('en-GB')} payments, ${summary.totals.suppliers.toLocaleString('en-GB')} suppliers`,
     `Local area ${areas.local.name} (${areas.local.districts.length} district${areas.local.districts.length === 1 ? '' : 's'}); wider area ${areas.wider.name} (${areas.wider.districts.length} districts)`,
-    line(`Local (${areas.local.name})`, l.local.spend),
-    line('Wider area, outside the local area', l.wider.spend),
-    line('Rest of UK', l.rest_of_uk.spend),
-    line('Outside UK', l.outside_uk.spend),
-    line('Unknown', l.unknown.spend),
-    line('Total spend (net of credits)', total),
+    ...split.map(line),
     '',
-    line(`Wider area including local (${areas.wider.name})`, l.local.spend + l.wider.spend),
-    line('Leakage (rest of UK + outside UK)', summary.leakage.spend),
-    line('  of which influenceable', summary.leakage.influenceableSpend),
-    line('Review (influenceability to be judged)', summary.influence.review.spend),
+    ...measures.map(line),
     ...(summary.sharesNote ? [summary.sharesNote] : []),
     '',
     `Written: ${outFile}`,

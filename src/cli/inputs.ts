@@ -6,9 +6,10 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Grid } from '../core/cell';
-import { applyMapOverrides, columnLetter, proposeMapping, REQUIRED_FIELDS, type MapOverride, type Mapping } from '../core/mapping';
+import { applyMapOverrides, columnLetter, proposeMapping, REQUIRED_FIELDS, type Field, type MapOverride, type MappedColumn, type Mapping } from '../core/mapping';
 import { readSpendRows, type SkippedRow, type SpendRow } from '../core/rows';
-import { STATE_SHEET, stateFromCells, StateError, type SavedMapping, type WorkbookState } from '../core/settings';
+import { OVERRIDE_HEADERS } from '../core/report';
+import { STATE_SHEET, stateFromCells, StateError, type ResultColumnsRecord, type SavedMapping, type WorkbookState } from '../core/settings';
 import { findTable, type TableLayout } from '../core/table';
 import { InputFileError, readSpendFile, type SheetData, type SpendFile } from './read-file';
 
@@ -26,6 +27,14 @@ export interface DataSheet {
   mapping: Mapping;
   /** "April-24.csv", or "book.xlsx: Sheet2" when a workbook has several data sheets. */
   source: string;
+  /** Where an earlier run wrote its result columns on this sheet. */
+  resultColumns?: ResultColumnsRecord;
+}
+
+/** The columns of the input itself, without the override columns an earlier run added. */
+export function inputColumns(sheet: DataSheet): [Field, MappedColumn][] {
+  const firstOwn = sheet.resultColumns?.firstColumn ?? Infinity;
+  return (Object.entries(sheet.mapping) as [Field, MappedColumn][]).filter(([, mapped]) => mapped.column < firstOwn);
 }
 
 export interface LoadedInputs {
@@ -91,14 +100,40 @@ function savedMapping(saved: SavedMapping | undefined, layout: TableLayout): Map
   return mapping;
 }
 
-function mapSheet(sheet: SheetData, file: string, saved: SavedMapping | undefined, overrides: readonly MapOverride[]): { layout: TableLayout; mapping: Mapping; missing: string[] } {
+/**
+ * The override columns of the result block an earlier run wrote: where the user types overrides
+ * in the copy (values from the input's own override columns were carried into them).
+ */
+function recordedOverrides(mapping: Mapping, record: ResultColumnsRecord | undefined, layout: TableLayout): Mapping {
+  if (!record) return mapping;
+  const withOverrides = { ...mapping };
+  const fields = [
+    ['localityOverride', OVERRIDE_HEADERS[0]],
+    ['influenceOverride', OVERRIDE_HEADERS[1]],
+  ] as const;
+  for (const [field, header] of fields) {
+    const index = record.headers.indexOf(header);
+    if (index < 0) continue;
+    const column = record.firstColumn + index;
+    withOverrides[field] = { column, header: layout.headers[column] ?? header, confidence: 1 };
+  }
+  return withOverrides;
+}
+
+function mapSheet(
+  sheet: SheetData,
+  file: string,
+  saved: SavedMapping | undefined,
+  record: ResultColumnsRecord | undefined,
+  overrides: readonly MapOverride[],
+): { layout: TableLayout; mapping: Mapping; missing: string[] } {
   const layout = findTable(sheet.grid);
-  let mapping = savedMapping(saved, layout) ?? proposeMapping(sheet.grid, layout).mapping;
+  let mapping = recordedOverrides(savedMapping(saved, layout) ?? proposeMapping(sheet.grid, layout).mapping, record, layout);
   if (overrides.length > 0) {
     try {
       mapping = applyMapOverrides(mapping, overrides, layout);
     } catch (error) {
-      throw new InputError(`${path.basename(file)} (sheet "${sheet.name}"): ${(error as Error).message}`);
+      throw new InputError(`${path.basename(file)}${path.extname(file).toLowerCase() === '.csv' ? '' : ` (sheet "${sheet.name}")`}: --map: ${(error as Error).message}.`);
     }
   }
   const missing = REQUIRED_FIELDS.filter((field) => !mapping[field]);
@@ -149,12 +184,14 @@ export async function loadInputs(
     let firstProblem: string | undefined;
     for (const sheet of chosen) {
       const saved = state?.settings.mapping && (!state.settings.mapping.sheet || state.settings.mapping.sheet === sheet.name) ? state.settings.mapping : undefined;
-      const { layout, mapping, missing } = mapSheet(sheet, file, saved, options.map);
+      const record = state?.owned.resultColumns.find((r) => r.sheet === sheet.name);
+      const { layout, mapping, missing } = mapSheet(sheet, file, saved, record, options.map);
       if (missing.length > 0) {
-        firstProblem ??= `${name}${spendFile.sheets.length > 1 ? ` (sheet "${sheet.name}")` : ''}: no ${missing.join(' or ')} column found; the columns are ${describeColumns(layout) || 'none (the sheet is empty)'}. Name them with --map, e.g. --map supplier="Vendor Name".`;
+        const how = missing.map((field) => `--map ${field}="HEADER" (or a column letter)`).join(' and ');
+        firstProblem ??= `${name}${spendFile.sheets.length > 1 ? ` (sheet "${sheet.name}")` : ''}: no ${missing.join(' or ')} column found; the columns are ${describeColumns(layout) || 'none (the sheet is empty)'}. Name ${missing.length > 1 ? 'them' : 'it'} with ${how}.`;
         continue;
       }
-      mapped.push({ file, sheet: sheet.name, grid: sheet.grid, layout, mapping, source: '' });
+      mapped.push({ file, sheet: sheet.name, grid: sheet.grid, layout, mapping, source: '', resultColumns: record });
       // Without a saved choice or --sheet, the first sheet that holds spend is the one.
       if (!options.sheet && recorded.length === 0) break;
     }
@@ -165,7 +202,9 @@ export async function loadInputs(
   for (const sheet of loaded.dataSheets) {
     const base = path.basename(sheet.file);
     const sheetsOfFile = loaded.dataSheets.filter((s) => s.file === sheet.file).length;
-    sheet.source = several ? (sheetsOfFile > 1 ? `${base}: ${sheet.sheet}` : base) : '';
+    // The sheets of a combined analysis analysed again are named after their sources already.
+    const combinedBefore = sheetsOfFile > 1 && sheet.resultColumns !== undefined;
+    sheet.source = several ? (combinedBefore ? sheet.sheet : sheetsOfFile > 1 ? `${base}: ${sheet.sheet}` : base) : '';
   }
   return loaded;
 }

@@ -6,26 +6,27 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
-import { postcodesForOnlineLookup, prepareRows, startAnalysis, type AnalysisResult } from '../core/analysis';
+import { fullPostcodesMentioned, postcodesForOnlineLookup, prepareRows, startAnalysis, type AnalysisResult } from '../core/analysis';
 import { buildAreas, type Areas } from '../core/areas';
 import type { Grid } from '../core/cell';
 import type { OverrideProblem } from '../core/classify';
 import { directoryFromSheet, emptyDirectory, suppliersSheetGrid, type CreditorRecord, type SheetProblem, type SupplierDirectory } from '../core/directory';
 import type { DistrictInfo, PostcodeIndex } from '../core/geography';
 import { INFLUENCE_LABELS, localityLabel } from '../core/labels';
-import { decideLocality } from '../core/locality';
+import { decideLocality, postcodeAreasNeeded } from '../core/locality';
 import { columnLetter, proposeMapping } from '../core/mapping';
 import { registerFromGrid, REGISTER_COLUMNS } from '../core/register';
 import {
   ANALYSIS_COLUMNS,
   analysisRow,
+  fittedWidth,
   headlineSnapshot,
   planReport,
   RESULT_COLUMN_FORMATS,
   resultCells,
   type RegisterEntry,
 } from '../core/report';
-import { compileRules, parseRulesCsv, RULE_COLUMNS, rulesToCsv, RulesError, validateRulesSheet, type Rule } from '../core/rules';
+import { compileRules, parseRulesCsv, rulesToCsv, RulesError, validateRulesSheet, type Rule } from '../core/rules';
 import { readSpendRows } from '../core/rows';
 import { parseCsv } from '../core/csv';
 import {
@@ -36,6 +37,7 @@ import {
   STATE_SHEET,
   stateToCells,
   type HeadlineSnapshot,
+  type ResultColumnsRecord,
   type SheetRole,
   type WorkbookState,
 } from '../core/settings';
@@ -44,12 +46,12 @@ import { openGeoPack, type GeoPack } from '../geo/geo-pack';
 import { nodePackSource } from '../geo/node-pack-source';
 import { addToOnlineCache, emptyOnlineCache, lookUpPostcodesOnline, onlineAnswers, readOnlineCache, type OnlineCache } from '../geo/postcodes-io';
 import type { CliOptions } from './args';
-import { expandInputs, filterByDate, InputError, loadInputs, readRows, type DataSheet, type LoadedInputs } from './inputs';
+import { expandInputs, filterByDate, InputError, inputColumns, loadInputs, readRows, type DataSheet, type LoadedInputs } from './inputs';
 import { defaultRulesFile, geoPackFolder, sampleWorkbook } from './project-files';
 import { readSpendFile } from './read-file';
 import { writeResultsCsv } from './results-csv';
 import { summaryJson } from './summary-json';
-import { clearArea, writeGrid, writeResultBlock, writeStateSheet, writeSummarySheet, writeTable } from './write-workbook';
+import { clearArea, NUMBER_FORMATS, printOnePageWide, writeGrid, writeResultBlock, writeStateSheet, writeSummarySheet, writeTable } from './write-workbook';
 
 export interface RunIO {
   cwd: string;
@@ -74,6 +76,8 @@ export interface RunOutcome {
 const SAMPLE_AREAS = { local: 'Preston', wider: 'Lancashire (ceremonial county)' };
 
 export async function runBaseline(options: CliOptions, io: RunIO): Promise<RunOutcome> {
+  // Notes wait until every input has been read and checked: bad input is one line, nothing more.
+  const notes: string[] = [];
   const usingSample = options.inputs.length === 0;
   const files = usingSample ? [sampleWorkbook()] : expandInputs(options.inputs, io.cwd);
   const loaded = await loadInputs(files, { sheet: options.sheet, map: options.map });
@@ -81,16 +85,12 @@ export async function runBaseline(options: CliOptions, io: RunIO): Promise<RunOu
   const { rows: allRows, skipped } = readRows(loaded.dataSheets);
   const rows = filterByDate(allRows, skipped, options.from, options.to);
   if (rows.length === 0) throw new InputError(`No payments to analyse in ${files.map((f) => path.basename(f)).join(', ')}${skipped.length ? ` (${skipped.length} rows skipped, e.g. row ${skipped[0].row}: ${skipped[0].reason})` : ''}.`);
+  const outputs = checkOutputs(options, files, io.cwd);
 
-  const outFile = path.resolve(io.cwd, options.out ?? `${path.basename(files[0], path.extname(files[0]))}-baseline.xlsx`);
-  if (files.some((f) => path.resolve(f) === outFile)) {
-    throw new InputError(`The output ${path.basename(outFile)} would overwrite an input; name another with --out.`);
-  }
-
-  const pack = await openPack(io);
+  const pack = await openPack(io, notes);
   let cache = loadCache(state, options, io);
-  const districts = districtsFor(pack, cache);
-  const areas = chooseAreas(options, state, districts, usingSample, io);
+  let districts = districtsFor(pack, cache);
+  const areas = chooseAreas(options, state, pack, usingSample, notes);
   const threshold = options.threshold ?? state.settings.threshold ?? DEFAULT_THRESHOLD;
 
   const ownSheets = sheetNamesFor(state.owned.sheets, []);
@@ -107,11 +107,20 @@ export async function runBaseline(options: CliOptions, io: RunIO): Promise<RunOu
     sheetProblems.push(...read.problems);
   }
   const creditors = options.creditors ? await readCreditors(path.resolve(io.cwd, options.creditors)) : [];
-  const prepared = prepareRows(rows, directory, creditors);
+  const { rules, rulesDescription } = chooseRules(options, ownGrid('rules'), ownSheets.rules, io);
+  const registerGrid = await readRegisterGrid(options, ownGrid('register'), io);
+  const registerLines = registerFromGrid(registerGrid);
+  const baseline = options.baseline ? await readBaselineSnapshot(path.resolve(io.cwd, options.baseline)) : state.history.baseline;
+  for (const note of notes) io.err(`note: ${note}`);
 
-  const index = pack ? await pack.loadAreas(prepared.postcodeAreas) : undefined;
-  if (options.online) cache = await lookUpOnline(prepared, index, cache, options, io);
-  const { rules, rulesDescription } = await chooseRules(options, ownGrid('rules'), ownSheets.rules, io);
+  const prepared = prepareRows(rows, directory, creditors);
+  const registerAreas = postcodeAreasNeeded(registerLines.map((line) => ({ postcode: line.postcode })));
+  const index = pack ? await pack.loadAreas([...prepared.postcodeAreas, ...registerAreas]) : undefined;
+  if (options.online) {
+    cache = await lookUpOnline(prepared, index, cache, options, io);
+    // Districts only the online answers know (a pack without that postcode area) get their names.
+    districts = districtsFor(pack, cache);
+  }
 
   const analysis = startAnalysis(prepared, {
     index,
@@ -129,31 +138,35 @@ export async function runBaseline(options: CliOptions, io: RunIO): Promise<RunOu
   const top = options.top ?? state.settings.topSuppliers ?? DEFAULT_TOP_SUPPLIERS;
   const result = analysis.finish(top);
 
-  const register = await readRegister(options, ownGrid('register'), io, { index, online: onlineAnswers(cache), districts, areas, threshold });
+  const localityContext = { index, online: onlineAnswers(cache), districts, areas, threshold };
+  const register = {
+    grid: registerGrid,
+    entries: registerLines.map((line) => ({ ...line, locality: line.postcode ? decideLocality({ postcode: line.postcode }, localityContext).locality : undefined })),
+  };
   const analysedAt = io.now().toISOString();
   const problems = [
     ...sheetProblems,
     ...result.problems.map((p) => describeOverrideProblem(p, loaded.dataSheets)),
   ];
   for (const problem of problems) io.err(`warning: ${problem.cell}: ${problem.message}`);
-  const baseline = options.baseline ? await readBaselineSnapshot(path.resolve(io.cwd, options.baseline)) : state.history.baseline;
 
   const newState: WorkbookState = {
     ...state,
     settings: {
       ...state.settings,
-      mapping: { sheet: loaded.dataSheets[0].sheet, fields: Object.fromEntries(Object.entries(loaded.dataSheets[0].mapping).map(([f, m]) => [f, m!.header])) },
+      mapping: { sheet: loaded.dataSheets[0].sheet, fields: Object.fromEntries(inputColumns(loaded.dataSheets[0]).map(([f, m]) => [f, m.header])) },
       areas: { local: { query: options.local ?? state.settings.areas?.local.query ?? areas.local.name, ...areas.local }, wider: { query: options.wider ?? state.settings.areas?.wider.query ?? areas.wider.name, ...areas.wider } },
       threshold,
       online: options.online ? { allowed: true, decidedAt: analysedAt } : state.settings.online,
       topSuppliers: top,
     },
     history: { baseline, last: headlineSnapshot(result.summary, analysedAt) },
-    onlineCache: cache.answers,
+    // Only this workbook's postcodes: the user's cache file may hold other organisations' suppliers.
+    onlineCache: answersFor(cache, fullPostcodesMentioned(prepared, registerLines)),
   };
 
   await writeOutput({
-    outFile,
+    outFile: outputs.workbook,
     loaded,
     rows,
     skipped,
@@ -172,20 +185,58 @@ export async function runBaseline(options: CliOptions, io: RunIO): Promise<RunOu
     top,
     baselineSnapshot: baseline,
   });
-  if (options.resultsCsv) {
-    writeResultsCsv(path.resolve(io.cwd, options.resultsCsv), rows, result.results, (code) => districts.get(code)?.name ?? '', loaded.dataSheets.length > 1);
+  if (outputs.resultsCsv) {
+    writeResultsCsv(outputs.resultsCsv, rows, result.results, (code) => districts.get(code)?.name ?? '', loaded.dataSheets.length > 1);
   }
-  if (options.summaryJson) {
+  if (outputs.summaryJson) {
     const json = summaryJson({ loaded, rows, skipped, result, areas });
-    fs.writeFileSync(path.resolve(io.cwd, options.summaryJson), `${JSON.stringify(json, null, 2)}\n`);
+    fs.writeFileSync(outputs.summaryJson, `${JSON.stringify(json, null, 2)}\n`);
   }
-  return { outFile, analysis: result, areas };
+  return { outFile: outputs.workbook, analysis: result, areas };
 }
 
-async function openPack(io: RunIO): Promise<GeoPack | undefined> {
+/**
+ * Where the outputs go, checked before anything is written: never over an input or one another,
+ * and into folders that exist.
+ */
+function checkOutputs(options: CliOptions, inputs: readonly string[], cwd: string): { workbook: string; resultsCsv?: string; summaryJson?: string } {
+  const workbook = path.resolve(cwd, options.out ?? `${path.basename(inputs[0], path.extname(inputs[0]))}-baseline.xlsx`);
+  const resultsCsv = options.resultsCsv ? path.resolve(cwd, options.resultsCsv) : undefined;
+  const summaryJson = options.summaryJson ? path.resolve(cwd, options.summaryJson) : undefined;
+  const taken = new Set(inputs.map((file) => path.resolve(file)));
+  const named: [string, string | undefined][] = [
+    ['--out', workbook],
+    ['--results-csv', resultsCsv],
+    ['--summary-json', summaryJson],
+  ];
+  for (const [option, file] of named) {
+    if (!file) continue;
+    const shown = path.relative(cwd, file) || file;
+    if (taken.has(file)) {
+      throw new InputError(
+        inputs.some((input) => path.resolve(input) === file)
+          ? `The output ${shown} would overwrite an input; name another with ${option}.`
+          : `${option} ${shown} is already named by another output option.`,
+      );
+    }
+    if (!fs.existsSync(path.dirname(file)) || !fs.statSync(path.dirname(file)).isDirectory()) {
+      throw new InputError(`${option} ${shown}: the folder ${path.relative(cwd, path.dirname(file)) || path.dirname(file)} does not exist.`);
+    }
+    if (fs.existsSync(file) && fs.statSync(file).isDirectory()) throw new InputError(`${option} ${shown} is a folder; name a file.`);
+    taken.add(file);
+  }
+  return { workbook, resultsCsv, summaryJson };
+}
+
+/** The cached answers for these postcodes, in the cache's own (sorted) order. */
+function answersFor(cache: OnlineCache, postcodes: ReadonlySet<string>): WorkbookState['onlineCache'] {
+  return Object.fromEntries(Object.entries(cache.answers).filter(([postcode]) => postcodes.has(postcode)));
+}
+
+async function openPack(io: RunIO, notes: string[]): Promise<GeoPack | undefined> {
   const folder = io.geoPack ?? geoPackFolder();
   if (!fs.existsSync(folder)) {
-    io.err('note: no offline geography pack (run `npm run geo:build`); postcodes are answered from the lookup cache and --online only.');
+    notes.push('no offline geography pack (run `npm run geo:build`); postcodes are answered from the lookup cache and --online only.');
     return undefined;
   }
   return openGeoPack(nodePackSource(folder));
@@ -214,10 +265,9 @@ function loadCache(state: WorkbookState, options: CliOptions, io: RunIO): Online
   return cache;
 }
 
-/** District names: the pack's index, or, without a pack, what the cached online answers name. */
+/** District names: the pack's index, and for districts it lacks, what the cached online answers name. */
 function districtsFor(pack: GeoPack | undefined, cache: OnlineCache): ReadonlyMap<string, DistrictInfo> {
-  if (pack) return pack.districts;
-  const districts = new Map<string, DistrictInfo>();
+  const districts = new Map<string, DistrictInfo>(pack?.districts);
   for (const answer of Object.values(cache.answers)) {
     if (answer.district && answer.districtName && !districts.has(answer.district)) {
       districts.set(answer.district, { code: answer.district, name: answer.districtName, nation: answer.country ?? '' });
@@ -226,7 +276,7 @@ function districtsFor(pack: GeoPack | undefined, cache: OnlineCache): ReadonlyMa
   return districts;
 }
 
-function chooseAreas(options: CliOptions, state: WorkbookState, districts: ReadonlyMap<string, DistrictInfo>, usingSample: boolean, io: RunIO): Areas {
+function chooseAreas(options: CliOptions, state: WorkbookState, pack: GeoPack | undefined, usingSample: boolean, notes: string[]): Areas {
   const saved = state.settings.areas;
   const localText = options.local ?? (saved ? undefined : usingSample ? SAMPLE_AREAS.local : undefined);
   if (localText === undefined && options.wider === undefined && saved) {
@@ -234,14 +284,15 @@ function chooseAreas(options: CliOptions, state: WorkbookState, districts: Reado
   }
   const local = localText ?? saved?.local.query;
   if (!local) throw new InputError('Name the local area with --local (e.g. --local Preston) and the wider area with --wider (e.g. --wider Lancashire).');
-  if (districts.size === 0) throw new InputError('Area names need the offline geography pack, which is not built: run `npm run geo:build`.');
+  // Without the pack only districts the lookup cache happens to name are known: not enough to resolve a county or region.
+  if (!pack) throw new InputError('Area names need the offline geography pack, which is not built: run `npm run geo:build`.');
   const wider = options.wider ?? (options.local ? undefined : saved?.wider.query) ?? (usingSample ? SAMPLE_AREAS.wider : undefined);
-  const built = buildAreas(local, wider, districts);
+  const built = buildAreas(local, wider, pack.districts);
   if (!built.ok) {
-    const choices = built.choices.length > 0 ? ` Choices: ${built.choices.slice(0, 8).map((c) => `"${c.label}"`).join(', ')}.` : '';
-    throw new InputError(`--${built.field}: ${built.message}${choices}`);
+    const choices = built.choices.length > 0 ? ` ${built.choices.slice(0, 8).map((c) => `"${c.label}"`).join(', ')}.` : '';
+    throw new InputError(`--${built.field}: ${built.message.replace(/^(Local|Wider) area: /, '')}${choices}`);
   }
-  for (const message of built.messages) io.err(`note: ${message}`);
+  notes.push(...built.messages);
   return built.areas;
 }
 
@@ -286,7 +337,7 @@ async function lookUpOnline(prepared: ReturnType<typeof prepareRows>, index: Pos
   return updated;
 }
 
-async function chooseRules(options: CliOptions, sheetGrid: Grid | undefined, sheetName: string, io: RunIO): Promise<{ rules: Rule[]; rulesDescription: string[] }> {
+function chooseRules(options: CliOptions, sheetGrid: Grid | undefined, sheetName: string, io: RunIO): { rules: Rule[]; rulesDescription: string[] } {
   const defaults = parseRulesCsv(fs.readFileSync(defaultRulesFile(), 'utf8'), 'rules/default-rules.csv');
   const compare = (rules: Rule[]) => {
     const defaultLines = new Set(rulesToCsv(defaults).split('\n').slice(1));
@@ -316,15 +367,12 @@ async function chooseRules(options: CliOptions, sheetGrid: Grid | undefined, she
     if (errors.length > 0) throw new InputError(`${errors[0]}${errors.length > 1 ? ` (and ${errors.length - 1} more problem${errors.length > 2 ? 's' : ''} on the ${sheetName} sheet)` : ''}`);
     return { rules, rulesDescription: [`${rules.length} rules from the ${sheetName} sheet (${compare(rules)})`] };
   }
-  return { rules: defaults, rulesDescription: [`${defaults.length} default rules (rules/default-rules.csv)`] };
+  // The defaults are written to the Rules sheet, which the next run reads: described the same way.
+  return { rules: defaults, rulesDescription: [`${defaults.length} rules from the ${sheetName} sheet (${compare(defaults)})`] };
 }
 
-async function readRegister(
-  options: CliOptions,
-  sheetGrid: Grid | undefined,
-  io: RunIO,
-  ctx: Parameters<typeof decideLocality>[1],
-): Promise<{ grid: Grid; entries: RegisterEntry[] }> {
+/** The Local register: from --register, else the workbook's own sheet, else an empty one to fill in. */
+async function readRegisterGrid(options: CliOptions, sheetGrid: Grid | undefined, io: RunIO): Promise<Grid> {
   let grid = sheetGrid;
   if (options.register) {
     const file = path.resolve(io.cwd, options.register);
@@ -335,12 +383,7 @@ async function readRegister(
     const layout = findTable(sheet.grid);
     grid = sheet.grid.slice(layout.headerRow ?? 0);
   }
-  grid = grid && grid.length > 0 ? grid : [[...REGISTER_COLUMNS]];
-  const entries = registerFromGrid(grid).map((line) => ({
-    ...line,
-    locality: line.postcode ? decideLocality({ postcode: line.postcode }, ctx).locality : undefined,
-  }));
-  return { grid, entries };
+  return grid && grid.length > 0 ? grid : [[...REGISTER_COLUMNS]];
 }
 
 async function readBaselineSnapshot(file: string): Promise<HeadlineSnapshot> {
@@ -360,7 +403,7 @@ function describeOverrideProblem(problem: OverrideProblem, sheets: readonly Data
   const sheet = sheets.find((s) => (s.source || '') === (row.source ?? '')) ?? sheets[0];
   const column = sheet.mapping[problem.field]?.column;
   const where = column === undefined ? `row ${row.row}` : `${columnLetter(column)}${row.row}`;
-  return { cell: `${sheet.sheet}!${where}`, message: `${problem.message}; ignored` };
+  return { cell: `${sheet.source || sheet.sheet}!${where}`, message: `${problem.message}; ignored` };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -395,8 +438,7 @@ async function writeOutput(plan: OutputPlan): Promise<void> {
   workbook.calcProperties.fullCalcOnLoad = true;
 
   // The data sheets, cell for cell, with the result columns to their right.
-  const recorded = state.owned.resultColumns;
-  const resultColumns = [];
+  const resultColumns: ResultColumnsRecord[] = [];
   const resultsBySource = new Map<string, { row: number; cells: ReturnType<typeof resultCells> }[]>();
   plan.rows.forEach((row, i) => {
     const key = row.source ?? '';
@@ -419,8 +461,7 @@ async function writeOutput(plan: OutputPlan): Promise<void> {
       writeGrid(sheet, data.grid);
     }
     usedNames.add(sheet.name.toLowerCase());
-    const previous = recorded.find((r) => r.sheet === data.sheet);
-    const firstColumn = previous?.firstColumn ?? dataWidth(data.grid);
+    const firstColumn = data.resultColumns?.firstColumn ?? dataWidth(data.grid);
     const headerRow = data.layout.headerRow;
     const rowsHere = resultsBySource.get(data.source) ?? [];
     for (const skip of skippedBySource.get(data.source) ?? []) {
@@ -444,7 +485,8 @@ async function writeOutput(plan: OutputPlan): Promise<void> {
     geographyRelease: plan.geographyRelease,
     rulesDescription: plan.rulesDescription,
     threshold: plan.threshold,
-    inputDescription: loaded.dataSheets.map((d) => `${path.basename(d.file)}${path.extname(d.file).toLowerCase() === '.xlsx' ? `, sheet "${d.sheet}"` : ''}: header ${d.layout.headerRow === null ? 'none (columns recognised by content)' : `row ${d.layout.headerRow + 1}`}; ${Object.entries(d.mapping).map(([f, m]) => `${f} = ${m!.header}`).join(', ')}`),
+    // Named by the sheet in the copy, so that analysing the copy again describes it the same way.
+    inputDescription: loaded.dataSheets.map((d, i) => `Sheet "${resultColumns[i].sheet}": header ${d.layout.headerRow === null ? 'none (columns recognised by content)' : `row ${d.layout.headerRow + 1}`}; ${inputColumns(d).map(([f, m]) => `${f} = ${m.header}`).join(', ')}`),
     skipped: plan.skipped,
     problems: plan.problems,
     history: { baseline: plan.baselineSnapshot },
@@ -461,7 +503,8 @@ async function writeOutput(plan: OutputPlan): Promise<void> {
   }
 
   const analysisSheet = sheetFor('analysis');
-  clearArea(analysisSheet, analysisSheet.rowCount, analysisSheet.columnCount);
+  // Wholly the add-in's: its rows go, so the new ones take the columns' formats as on the first run.
+  analysisSheet.spliceRows(1, analysisSheet.rowCount);
   writeTable(analysisSheet, ANALYSIS_COLUMNS, plan.rows.map((row, i) => analysisRow(row, result.results[i], names)));
 
   const suppliersSheet = sheetFor('suppliers');
@@ -470,33 +513,49 @@ async function writeOutput(plan: OutputPlan): Promise<void> {
     return line && { locality: localityLabel(line.locality, names), districtLabel: line.districtLabel, influence: INFLUENCE_LABELS[line.influence], reason: line.reason, spend: line.spend, rows: line.rows };
   });
   writeGrid(suppliersSheet, suppliersGrid);
-  styleHeaderRow(suppliersSheet, suppliersGrid[0].length);
+  styleHeaderRow(suppliersSheet, suppliersGrid);
+  const spendColumn = suppliersGrid[0].indexOf('Spend');
+  if (spendColumn >= 0) sheetColumnFormat(suppliersSheet, spendColumn, suppliersGrid.length, NUMBER_FORMATS.gbp!);
 
   const rulesSheet = workbook.getWorksheet(sheetNames.rules);
   if (!rulesSheet) {
     const sheet = workbook.addWorksheet(sheetNames.rules);
-    writeGrid(sheet, parseCsv(rulesToCsv(plan.rules)));
-    styleHeaderRow(sheet, RULE_COLUMNS.length);
+    const grid = parseCsv(rulesToCsv(plan.rules));
+    writeGrid(sheet, grid);
+    styleHeaderRow(sheet, grid);
   }
   if (!workbook.getWorksheet(sheetNames.register)) {
     const sheet = workbook.addWorksheet(sheetNames.register);
     writeGrid(sheet, plan.register.grid);
-    styleHeaderRow(sheet, plan.register.grid[0].length);
+    styleHeaderRow(sheet, plan.register.grid);
   }
 
-  const finalState: WorkbookState = { ...state, owned: { resultColumns, sheets: sheetNames, extents } };
+  // The mapping is remembered for the sheet as it is named in the copy, where the next run finds it.
+  const mapping = state.settings.mapping && { ...state.settings.mapping, sheet: resultColumns[0].sheet };
+  const finalState: WorkbookState = { ...state, settings: { ...state.settings, mapping }, owned: { resultColumns, sheets: sheetNames, extents } };
   const stateSheet = workbook.getWorksheet(STATE_SHEET) ?? workbook.addWorksheet(STATE_SHEET);
   clearArea(stateSheet, stateSheet.rowCount, 1);
   writeStateSheet(stateSheet, stateToCells(finalState));
 
-  await workbook.xlsx.writeFile(plan.outFile);
+  // Fast compression: the file is a quarter larger, the slowest step a fifth quicker.
+  await workbook.xlsx.writeFile(plan.outFile, { zip: { compressionOptions: { level: 1 } } } as Partial<ExcelJS.XlsxWriteOptions>);
 }
 
-function styleHeaderRow(sheet: ExcelJS.Worksheet, columns: number): void {
+/** A user-editable sheet's header row bold and frozen; columns no narrower than what they hold (the user may widen them). */
+function styleHeaderRow(sheet: ExcelJS.Worksheet, grid: Grid): void {
   const row = sheet.getRow(1);
   row.font = { bold: true };
-  for (let c = 1; c <= columns; c++) sheet.getColumn(c).width = Math.max(sheet.getColumn(c).width ?? 0, 14);
+  for (let c = 0; c < grid[0].length; c++) {
+    const fitted = fittedWidth({ header: '', format: 'text', width: 12 }, grid.map((cells) => cells[c]));
+    sheet.getColumn(c + 1).width = Math.max(sheet.getColumn(c + 1).width ?? 0, fitted);
+  }
   sheet.views = [{ state: 'frozen', ySplit: 1 }];
+  printOnePageWide(sheet);
+}
+
+/** A number format for the cells of one column below the header (the user's other cells keep theirs). */
+function sheetColumnFormat(sheet: ExcelJS.Worksheet, column: number, rows: number, format: string): void {
+  for (let r = 2; r <= rows; r++) sheet.getCell(r, column + 1).numFmt = format;
 }
 
 function sheetValues(sheet: ExcelJS.Worksheet): Grid {

@@ -6,11 +6,12 @@
  */
 import ExcelJS from 'exceljs';
 import type { Cell, Grid } from '../core/cell';
-import { isFormula, layoutSheet, type ColumnFormat, type OutCell, type ReportColumn, type SheetPlan } from '../core/report';
+import { fittedWidth, isFormula, layoutSheet, type ColumnFormat, type OutCell, type ReportColumn, type SheetPlan } from '../core/report';
 
 export const NUMBER_FORMATS: Record<ColumnFormat, string | undefined> = {
   text: '@',
-  gbp: '"£"#,##0.00;[Red]-"£"#,##0.00',
+  // Zero as a dash, as accounts show it: a cross-tab of mostly empty cells stays readable.
+  gbp: '"£"#,##0.00;[Red]-"£"#,##0.00;"–"',
   percent: '0.0%',
   integer: '#,##0',
   date: 'dd/mm/yyyy',
@@ -19,6 +20,31 @@ export const NUMBER_FORMATS: Record<ColumnFormat, string | undefined> = {
 
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBE7' } };
 const RESULT_HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFCE9B2' } };
+
+/** Points per line of Excel's default 11pt font. */
+const LINE_HEIGHT = 15;
+
+/**
+ * A header row whose headers wrap inside their widths: tall enough to show every line (Excel and
+ * LibreOffice do not grow a row for wrapped text written by a file).
+ */
+function styleHeaderCells(row: ExcelJS.Row, column0: number, headers: readonly string[], widths: readonly number[], fill: ExcelJS.Fill): void {
+  let lines = 1;
+  headers.forEach((header, i) => {
+    const cell = row.getCell(column0 + i + 1);
+    cell.font = { bold: true };
+    cell.fill = fill;
+    cell.alignment = { wrapText: true, vertical: 'top' };
+    // Bold text is wider than the width's nominal characters: allow for it.
+    lines = Math.max(lines, Math.ceil(header.length / Math.max(1, widths[i] - 2)));
+  });
+  if (lines > 1) row.height = LINE_HEIGHT * lines;
+}
+
+/** For a committee paper: landscape, one page wide, as many pages long as it takes. */
+export function printOnePageWide(sheet: ExcelJS.Worksheet): void {
+  sheet.pageSetup = { ...sheet.pageSetup, paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
+}
 
 function excelValue(cell: OutCell): ExcelJS.CellValue {
   if (isFormula(cell)) return { formula: cell.formula, result: cell.value } as ExcelJS.CellFormulaValue;
@@ -61,38 +87,30 @@ export interface ResultBlock {
 }
 
 export function writeResultBlock(sheet: ExcelJS.Worksheet, block: ResultBlock): void {
-  block.columns.forEach((column, i) => {
-    const excelColumn = sheet.getColumn(block.firstColumn + i + 1);
-    excelColumn.width = column.width;
-  });
+  const widths = block.columns.map((column, i) => fittedWidth(column, block.rows.map((r) => r.cells[i])));
+  widths.forEach((width, i) => (sheet.getColumn(block.firstColumn + i + 1).width = width));
   if (block.headerRow !== null) {
-    const header = writeCells(sheet, block.headerRow, block.firstColumn, block.columns.map((c) => c.header));
-    for (let i = 0; i < block.columns.length; i++) {
-      const cell = header.getCell(block.firstColumn + i + 1);
-      cell.font = { bold: true };
-      cell.fill = RESULT_HEADER_FILL;
-    }
+    const headers = block.columns.map((c) => c.header);
+    styleHeaderCells(writeCells(sheet, block.headerRow, block.firstColumn, headers), block.firstColumn, headers, widths, RESULT_HEADER_FILL);
   }
-  for (const { row, cells } of block.rows) {
-    const excelRow = writeCells(sheet, row, block.firstColumn, cells);
-    // Text format, so nothing written back can turn into a formula, a date or a number.
-    for (let i = 0; i < cells.length; i++) excelRow.getCell(block.firstColumn + i + 1).numFmt = '@';
-  }
+  for (const { row, cells } of block.rows) writeCells(sheet, row, block.firstColumn, cells);
 }
 
 /** A table with a bold, filled, frozen header row and a filter, from A1. */
 export function writeTable(sheet: ExcelJS.Worksheet, columns: readonly ReportColumn[], rows: readonly OutCell[][]): void {
+  const widths = columns.map((column, i) => fittedWidth(column, rows.map((row) => row[i])));
   columns.forEach((column, i) => {
     const excelColumn = sheet.getColumn(i + 1);
-    excelColumn.width = column.width;
+    excelColumn.width = widths[i];
     const format = NUMBER_FORMATS[column.format];
-    if (format) excelColumn.numFmt = format;
+    // Text needs no format: every cell would carry a style for nothing (and styles are slow to write).
+    if (format && column.format !== 'text') excelColumn.numFmt = format;
   });
-  const header = writeCells(sheet, 0, 0, columns.map((c) => c.header));
-  header.font = { bold: true };
-  for (let i = 1; i <= columns.length; i++) header.getCell(i).fill = HEADER_FILL;
+  const headers = columns.map((c) => c.header);
+  styleHeaderCells(writeCells(sheet, 0, 0, headers), 0, headers, widths, HEADER_FILL);
   for (let r = 0; r < rows.length; r++) writeCells(sheet, r + 1, 0, rows[r]);
   sheet.views = [{ state: 'frozen', ySplit: 1 }];
+  printOnePageWide(sheet);
   if (columns.length > 0) sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, rows.length + 1), column: columns.length } };
 }
 
@@ -118,21 +136,20 @@ export function writeSummarySheet(sheet: ExcelJS.Worksheet, plan: SheetPlan): { 
       note.value = block.note;
       note.font = { italic: true };
     }
-    const header = writeCells(sheet, placed.headerRow, 0, block.columns.map((c) => c.header));
-    for (let i = 1; i <= block.columns.length; i++) {
-      const cell = header.getCell(i);
-      cell.font = { bold: true };
-      cell.fill = HEADER_FILL;
-      cell.alignment = { wrapText: true, vertical: 'top' };
-    }
+    const headers = block.columns.map((c) => c.header);
+    styleHeaderCells(writeCells(sheet, placed.headerRow, 0, headers), 0, headers, layout.widths, HEADER_FILL);
     block.rows.forEach((cells, r) => {
       const row = writeCells(sheet, placed.firstRow + r, 0, cells);
       block.columns.forEach((column, i) => {
         const format = NUMBER_FORMATS[column.format];
         if (format && column.format !== 'text') row.getCell(i + 1).numFmt = format;
+        // Counts and row numbers centred, so they do not run into the text beside them.
+        const numeric = typeof cells[i] === 'number' || isFormula(cells[i]);
+        if (numeric && (column.format === 'integer' || column.format === 'general')) row.getCell(i + 1).alignment = { horizontal: 'center' };
       });
     });
   }
+  printOnePageWide(sheet);
   return { rows: layout.rows, columns: layout.columns };
 }
 

@@ -21,18 +21,36 @@ export interface PreparedRows {
   creditorPostcodes: number;
 }
 
-/** Every piece of text a locality may be decided from, for one row or supplier. */
-function postcodeTexts(rows: readonly SpendRow[], directory: SupplierDirectory): Iterable<{ postcode?: string; address?: string }> {
-  const texts: { postcode?: string; address?: string }[] = [];
+/**
+ * Calls `visit` once for each distinct piece of text a locality may be decided from (a row's
+ * postcode and address, an override, a supplier's postcode), without building a key per row.
+ */
+function forEachPostcodeText(
+  rows: readonly SpendRow[],
+  directory: SupplierDirectory,
+  others: Iterable<{ postcode?: string; address?: string }>,
+  visit: (text: { postcode?: string; address?: string }) => void,
+): void {
+  const seen = new Map<string, Set<string>>();
+  const once = (postcode: string | undefined, address: string | undefined) => {
+    let addresses = seen.get(postcode ?? '');
+    if (!addresses) {
+      addresses = new Set();
+      seen.set(postcode ?? '', addresses);
+    }
+    if (addresses.has(address ?? '')) return;
+    addresses.add(address ?? '');
+    visit({ postcode, address });
+  };
   for (const row of rows) {
-    if (row.postcode || row.address) texts.push({ postcode: row.postcode, address: row.address });
-    if (row.localityOverride) texts.push({ postcode: row.localityOverride });
+    if (row.postcode || row.address) once(row.postcode, row.address);
+    if (row.localityOverride) once(row.localityOverride, undefined);
   }
   for (const entry of directory.entries.values()) {
-    if (entry.postcode) texts.push({ postcode: entry.postcode });
-    if (entry.localityOverride) texts.push({ postcode: entry.localityOverride });
+    if (entry.postcode) once(entry.postcode, undefined);
+    if (entry.localityOverride) once(entry.localityOverride, undefined);
   }
-  return texts;
+  for (const text of others) once(text.postcode, text.address);
 }
 
 /**
@@ -43,14 +61,10 @@ export function prepareRows(rows: SpendRow[], directory: SupplierDirectory, cred
   const keys = addRowsToDirectory(directory, rows);
   const creditorPostcodes = addCreditors(directory, creditors);
   const areas = new Set<string>();
-  const seen = new Set<string>();
-  for (const text of postcodeTexts(rows, directory)) {
-    const memo = `${text.postcode ?? ''}\u0000${text.address ?? ''}`;
-    if (seen.has(memo)) continue;
-    seen.add(memo);
+  forEachPostcodeText(rows, directory, [], (text) => {
     const found = findPostcode(text);
     if (found.kind === 'full' || found.kind === 'sector' || found.kind === 'district') areas.add(found.area);
-  }
+  });
   return { rows, keys, directory, postcodeAreas: [...areas].sort(), creditorPostcodes };
 }
 
@@ -64,14 +78,27 @@ export function postcodesForOnlineLookup(
   cached: ReadonlyMap<string, unknown>,
 ): string[] {
   const wanted = new Set<string>();
-  for (const text of postcodeTexts(prepared.rows, prepared.directory)) {
+  forEachPostcodeText(prepared.rows, prepared.directory, [], (text) => {
     const found = findPostcode(text);
-    if (found.kind !== 'full' || cached.has(found.postcode)) continue;
+    if (found.kind !== 'full' || cached.has(found.postcode)) return;
     if (!index || !index.hasArea(postcodeArea(found.outward)) || index.districtOf(found.postcode) === undefined) {
       wanted.add(found.postcode);
     }
-  }
+  });
   return [...wanted].sort();
+}
+
+/**
+ * The full postcodes the rows, the directory, the overrides and any other texts given (the local
+ * register) mention: the online answers a workbook keeps are for these and no others.
+ */
+export function fullPostcodesMentioned(prepared: PreparedRows, others: Iterable<{ postcode?: string; address?: string }> = []): Set<string> {
+  const postcodes = new Set<string>();
+  forEachPostcodeText(prepared.rows, prepared.directory, others, (text) => {
+    const found = findPostcode(text);
+    if (found.kind === 'full') postcodes.add(found.postcode);
+  });
+  return postcodes;
 }
 
 export interface AnalysisResult {

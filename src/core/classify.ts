@@ -79,6 +79,29 @@ export interface RowClassifier {
   readonly problems: OverrideProblem[];
 }
 
+/**
+ * A function of a postcode text and an address text, computed once per pair: rows of one supplier
+ * repeat the same texts, and no key string is built per row.
+ */
+function memoisedByTexts<T>(compute: (postcode: string | undefined, address: string | undefined) => T): (postcode: string | undefined, address: string | undefined) => T {
+  const byPostcode = new Map<string, Map<string, T>>();
+  return (postcode, address) => {
+    let byAddress = byPostcode.get(postcode ?? '');
+    if (!byAddress) {
+      byAddress = new Map();
+      byPostcode.set(postcode ?? '', byAddress);
+    }
+    let value = byAddress.get(address ?? '');
+    if (value === undefined) {
+      value = compute(postcode, address);
+      byAddress.set(address ?? '', value);
+    }
+    return value;
+  };
+}
+
+const NO_POSTCODE: Pick<RowResult, 'locality' | 'basis' | 'coverage'> = { locality: 'unknown', basis: 'No postcode for this payment or its supplier', coverage: 'unknown' };
+
 function coverageOf(decision: LocalityDecision): CoverageBasis {
   switch (decision.basisKind) {
     case 'postcode':
@@ -97,21 +120,22 @@ function coverageOf(decision: LocalityDecision): CoverageBasis {
 export function createRowClassifier(ctx: ClassifyContext, directory: SupplierDirectory): RowClassifier {
   const problems: OverrideProblem[] = [];
   const findDistrict = districtFinder(ctx.districts);
-  const decisions = new Map<string, LocalityDecision>();
   const typeOfName = new Map<string, SupplierType>();
   const supplierOverrides = new Map<string, { locality?: LocalityOverride; influence?: Influence }>();
   const nameOf = (code: string | undefined) => (code ? ctx.districts.get(code)?.name : undefined);
-
-  /** Postcode decisions repeat across the rows of one supplier: decide each text once. */
-  function decide(postcode: string | undefined, address: string | undefined): LocalityDecision {
-    const memo = `${postcode ?? ''}\u0000${address ?? ''}`;
-    let decision = decisions.get(memo);
-    if (!decision) {
-      decision = decideLocality({ postcode, address }, ctx);
-      decisions.set(memo, decision);
+  const labels = new Map<string, string>();
+  const labelOf = (code: string) => {
+    let label = labels.get(code);
+    if (label === undefined) {
+      label = districtLabel(code, nameOf(code));
+      labels.set(code, label);
     }
-    return decision;
-  }
+    return label;
+  };
+
+  // Postcode texts repeat across the rows of one supplier: each is read and decided once.
+  const findOwn = memoisedByTexts((postcode, address) => findPostcode({ postcode, address }));
+  const decide = memoisedByTexts((postcode, address) => decideLocality({ postcode, address }, ctx));
 
   function fromOverride(override: LocalityOverride, label: string): Pick<RowResult, 'locality' | 'district' | 'basis'> {
     switch (override.kind) {
@@ -121,7 +145,7 @@ export function createRowClassifier(ctx: ClassifyContext, directory: SupplierDir
         return {
           locality: localityOfDistrict(override.district, ctx.areas),
           district: override.district,
-          basis: `${label}: ${districtLabel(override.district, nameOf(override.district))}`,
+          basis: `${label}: ${labelOf(override.district)}`,
         };
       case 'postcode': {
         const decision = decide(override.postcode, undefined);
@@ -150,33 +174,48 @@ export function createRowClassifier(ctx: ClassifyContext, directory: SupplierDir
     return parsed;
   }
 
-  function locate(row: SpendRow, entry: SupplierEntry | undefined, supplierOverride: LocalityOverride | undefined) {
+  type Place = Pick<RowResult, 'locality' | 'district' | 'basis' | 'coverage'>;
+  // The same decision places every row that shares it: one object for them all.
+  const ownPlaces = new Map<LocalityDecision, Place>();
+  const directoryPlaces = new Map<SupplierEntry, Place>();
+
+  function locate(row: SpendRow, entry: SupplierEntry | undefined, supplierOverride: LocalityOverride | undefined): Place {
     if (row.localityOverride) {
       const result = parseLocalityOverride(row.localityOverride, findDistrict);
-      if (result.ok) return { ...fromOverride(result.value, 'Row override'), coverage: 'override' as const };
+      if (result.ok) return { ...fromOverride(result.value, 'Row override'), coverage: 'override' };
       problems.push({ row, field: 'localityOverride', message: result.problem });
     }
-    if (supplierOverride) return { ...fromOverride(supplierOverride, 'Supplier override (Suppliers sheet)'), coverage: 'override' as const };
+    if (supplierOverride) return { ...fromOverride(supplierOverride, 'Supplier override (Suppliers sheet)'), coverage: 'override' };
 
-    const own = row.postcode || row.address ? findPostcode({ postcode: row.postcode, address: row.address }) : undefined;
+    const own = row.postcode || row.address ? findOwn(row.postcode, row.address) : undefined;
     const ownUsable = own && own.kind !== 'none' && own.kind !== 'invalid';
     if (ownUsable || !entry?.postcode) {
       if (!own || own.kind === 'none') {
-        return { locality: 'unknown' as const, basis: 'No postcode for this payment or its supplier', coverage: 'unknown' as const };
+        return NO_POSTCODE;
       }
       const decision = decide(row.postcode, row.address);
-      return { locality: decision.locality, district: decision.district, basis: decision.basis, coverage: coverageOf(decision) };
+      let place = ownPlaces.get(decision);
+      if (!place) {
+        place = { locality: decision.locality, district: decision.district, basis: decision.basis, coverage: coverageOf(decision) };
+        ownPlaces.set(decision, place);
+      }
+      return place;
     }
+    const ownInvalid = own?.kind === 'invalid';
+    const known = ownInvalid ? undefined : directoryPlaces.get(entry);
+    if (known) return known;
     const decision = decide(entry.postcode, undefined);
     const fromCreditors = entry.postcodeSource === POSTCODE_SOURCES.creditors;
     const source = fromCreditors ? 'Creditor file' : 'Suppliers sheet';
-    const ownProblem = own?.kind === 'invalid' ? ` (the payment's own postcode is invalid: ${own.why})` : '';
-    return {
+    const ownProblem = ownInvalid ? ` (the payment's own postcode is invalid: ${own.why})` : '';
+    const place: Place = {
       locality: decision.locality,
       district: decision.district,
       basis: `${source}: ${decision.basis}${ownProblem}`,
-      coverage: decision.locality === 'unknown' ? ('unknown' as const) : fromCreditors ? ('creditor_file' as const) : ('supplier_directory' as const),
+      coverage: decision.locality === 'unknown' ? 'unknown' : fromCreditors ? 'creditor_file' : 'supplier_directory',
     };
+    if (!ownInvalid) directoryPlaces.set(entry, place);
+    return place;
   }
 
   function classify(row: SpendRow, key: string): RowResult {
@@ -225,7 +264,7 @@ export function createRowClassifier(ctx: ClassifyContext, directory: SupplierDir
     return {
       locality: place.locality,
       district: place.district,
-      districtLabel: place.district ? districtLabel(place.district, nameOf(place.district)) : '',
+      districtLabel: place.district ? labelOf(place.district) : '',
       basis: place.basis,
       coverage: place.coverage,
       influence,

@@ -13,7 +13,7 @@ import { INFLUENCE_LABELS, SUPPLIER_TYPE_LABELS, localityLabel, type AreaNames }
 import { columnLetter, RESULT_COLUMN_HEADERS } from './mapping';
 import type { SpendRow } from './rows';
 import type { HeadlineSnapshot, SheetRole } from './settings';
-import { isLeakage, type BreakdownLine, type Summary } from './summary';
+import { isLeakage, NO_CATEGORY, NO_INSTITUTION, type BreakdownLine, type Summary } from './summary';
 
 export const OVERRIDE_HEADERS = ['Locality override', 'Influence override'] as const;
 
@@ -38,6 +38,11 @@ export interface ReportColumn {
   format: ColumnFormat;
   /** Width in characters. */
   width: number;
+  /**
+   * Long text that runs on into the empty cells to its right (a sentence, a list), so the column
+   * keeps its planned width instead of widening for it and the blocks above and below.
+   */
+  overflow?: boolean;
 }
 
 export interface Block {
@@ -94,7 +99,7 @@ export const RESULT_COLUMN_FORMATS: ReportColumn[] = [
 
 export const ANALYSIS_COLUMNS: ReportColumn[] = [
   { header: 'Source', format: 'text', width: 18 },
-  { header: 'Row', format: 'integer', width: 8 },
+  { header: 'Row', format: 'general', width: 8 },
   { header: 'Supplier', format: 'text', width: 32 },
   { header: 'Supplier key', format: 'text', width: 28 },
   { header: 'Amount', format: 'gbp', width: 14 },
@@ -105,8 +110,8 @@ export const ANALYSIS_COLUMNS: ReportColumn[] = [
   { header: 'Category', format: 'text', width: 30 },
   { header: 'Institution', format: 'text', width: 24 },
   { header: 'Supplier type', format: 'text', width: 16 },
-  { header: 'Locality basis', format: 'text', width: 30 },
-  { header: 'Influenceable leakage', format: 'gbp', width: 14 },
+  { header: 'Locality basis', format: 'text', width: 36 },
+  { header: 'Influenceable leakage', format: 'gbp', width: 16 },
 ];
 
 const column = (header: string) => ANALYSIS_COLUMNS.findIndex((c) => c.header === header);
@@ -134,8 +139,8 @@ export function analysisRow(row: SpendRow, result: RowResult, areas: AreaNames):
     result.districtLabel,
     INFLUENCE_LABELS[result.influence],
     result.reason,
-    row.category ?? '',
-    row.institution ?? '',
+    row.category || NO_CATEGORY,
+    row.institution || NO_INSTITUTION,
     SUPPLIER_TYPE_LABELS[result.supplierType],
     COVERAGE_LABELS[result.coverage],
     isLeakage(result.locality) && result.influence === 'influenceable' ? row.amount : 0,
@@ -216,9 +221,10 @@ export interface RegisterEntry {
 }
 
 const money = (header: string, width = 16): ReportColumn => ({ header, format: 'gbp', width });
-const pct = (header: string): ReportColumn => ({ header, format: 'percent', width: 12 });
+const pct = (header: string): ReportColumn => ({ header, format: 'percent', width: 16 });
 const text = (header: string, width = 30): ReportColumn => ({ header, format: 'text', width });
 const count = (header: string): ReportColumn => ({ header, format: 'integer', width: 10 });
+const longText = (header: string): ReportColumn => ({ header, format: 'text', width: 18, overflow: true });
 
 export function headlineSnapshot(summary: Summary, at: string): HeadlineSnapshot {
   return {
@@ -483,7 +489,7 @@ function methodBlocks(ctx: ReportContext, refs: AnalysisRefs): Block[] {
     {
       id: 'method',
       title: 'Method',
-      columns: [text('Item', 36), text('Value', 90)],
+      columns: [text('Item', 36), longText('Value')],
       rows: [
         ['Analysed at', formatDateTime(ctx.analysedAt)],
         ...ctx.inputDescription.map((line, i): OutCell[] => [i === 0 ? 'Input' : '', line]),
@@ -519,14 +525,14 @@ function methodBlocks(ctx: ReportContext, refs: AnalysisRefs): Block[] {
     blocks.push({
       id: 'problems',
       title: 'Values that could not be understood (ignored)',
-      columns: [text('Cell', 24), text('Problem', 100)],
+      columns: [text('Cell', 24), longText('Problem')],
       rows: ctx.problems.map((p) => [p.cell, p.message]),
     });
   }
   blocks.push({
     id: 'skipped',
     title: `Rows not analysed (${ctx.skipped.length})`,
-    columns: [text('Source', 24), count('Row'), text('Reason', 90)],
+    columns: [text('Source', 24), { header: 'Row', format: 'general', width: 8 }, longText('Reason')],
     rows: ctx.skipped.map((s) => [s.source ?? '', s.row, s.reason]),
   });
   return blocks;
@@ -537,7 +543,7 @@ function opportunitiesBlock(ctx: ReportContext, summary: Summary): Block {
   return {
     id: 'opportunities',
     title: 'Influenceable leakage and local suppliers',
-    columns: [text('Kind of spend', 40), money('Influenceable leakage (£)', 20), text('Co-operative potential', 12), text('Candidate local suppliers (Local register)', 80)],
+    columns: [text('Kind of spend', 40), money('Influenceable leakage (£)', 20), text('Co-operative potential', 12), longText('Candidate local suppliers (Local register)')],
     rows: summary.leakageByKind.map((line) => [
       line.label,
       line.influenceableLeakage,
@@ -597,6 +603,19 @@ export interface SheetLayout {
   widths: number[];
 }
 
+/** The widest a text column grows to show its longest value; longer text is cut at the cell edge. */
+export const MAX_TEXT_WIDTH = 60;
+
+/** A text column's width: as planned, or wider to fit its longest value (up to MAX_TEXT_WIDTH). */
+export function fittedWidth(column: ReportColumn, values: Iterable<OutCell>): number {
+  let width = column.width;
+  if (column.format !== 'text' || column.overflow) return width;
+  for (const value of values) {
+    if (typeof value === 'string' && value.length + 2 > width) width = Math.min(MAX_TEXT_WIDTH, value.length + 2);
+  }
+  return width;
+}
+
 /** Blocks stacked down the sheet under its title, one blank row between them. */
 export function layoutSheet(plan: SheetPlan): SheetLayout {
   let row = 1 + plan.subtitle.length + 1;
@@ -606,7 +625,7 @@ export function layoutSheet(plan: SheetPlan): SheetLayout {
     const titleRow = row;
     const headerRow = titleRow + 1 + (block.note ? 1 : 0);
     blocks.push({ block, titleRow, headerRow, firstRow: headerRow + 1 });
-    block.columns.forEach((c, i) => (widths[i] = Math.max(widths[i] ?? 0, c.width)));
+    block.columns.forEach((c, i) => (widths[i] = Math.max(widths[i] ?? 0, fittedWidth(c, block.rows.map((cells) => cells[i])))));
     row = headerRow + 1 + Math.max(block.rows.length, 1) + 1;
   }
   const columns = Math.max(1, widths.length);

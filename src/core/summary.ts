@@ -78,6 +78,10 @@ export interface Summary {
   suppliers: Map<string, SupplierLine>;
 }
 
+/** The breakdown lines of payments without a category or an institution; the analysis table shows the same. */
+export const NO_CATEGORY = '(no category)';
+export const NO_INSTITUTION = '(not given)';
+
 const penceOf = (amount: number) => Math.round(amount * 100);
 const pounds = (pence: number) => pence / 100;
 
@@ -85,14 +89,26 @@ function zeroBy<K extends string>(keys: readonly K[]): Record<K, number> {
   return Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
 }
 
+/**
+ * Spend by a label, one line per label ignoring case: the summary's formulas (SUMIFS) match text
+ * as Excel does, ignoring case, so "CLEANING" and "Cleaning" must be one line to add up. The
+ * line shows the first spelling seen.
+ */
 class Breakdown {
-  private readonly lines = new Map<string, { pence: Record<Locality, number>; leak: number; coop: boolean }>();
+  private readonly lines = new Map<string, { label: string; pence: Record<Locality, number>; leak: number; coop: boolean }>();
+  /** Each spelling seen, to its line: one lookup per row, no lower-casing. */
+  private readonly bySpelling = new Map<string, { label: string; pence: Record<Locality, number>; leak: number; coop: boolean }>();
 
   add(label: string, pence: number, result: RowResult): void {
-    let line = this.lines.get(label);
+    let line = this.bySpelling.get(label);
     if (!line) {
-      line = { pence: zeroBy(LOCALITIES), leak: 0, coop: false };
-      this.lines.set(label, line);
+      const key = label.toLowerCase();
+      line = this.lines.get(key);
+      if (!line) {
+        line = { label, pence: zeroBy(LOCALITIES), leak: 0, coop: false };
+        this.lines.set(key, line);
+      }
+      this.bySpelling.set(label, line);
     }
     line.pence[result.locality] += pence;
     if (isLeakage(result.locality) && result.influence === 'influenceable') line.leak += pence;
@@ -100,10 +116,10 @@ class Breakdown {
   }
 
   result(sortBy: 'spend' | 'leakage' = 'spend'): BreakdownLine[] {
-    const lines = [...this.lines].map(([label, line]) => {
+    const lines = [...this.lines.values()].map((line) => {
       const spend = LOCALITIES.reduce((sum, l) => sum + line.pence[l], 0);
       return {
-        label,
+        label: line.label,
         spend: pounds(spend),
         byLocality: Object.fromEntries(LOCALITIES.map((l) => [l, pounds(line.pence[l])])) as Record<Locality, number>,
         influenceableLeakage: pounds(line.leak),
@@ -119,15 +135,51 @@ export function isLeakage(locality: Locality): boolean {
   return locality === 'rest_of_uk' || locality === 'outside_uk';
 }
 
+/** Weights of pairs (a locality and a district label; a verdict and its reason), to find the heaviest. */
+class PairWeights<A extends string> {
+  private readonly weights = new Map<A, Map<string, number>>();
+
+  add(first: A, second: string, weight: number): void {
+    let inner = this.weights.get(first);
+    if (!inner) {
+      inner = new Map();
+      this.weights.set(first, inner);
+    }
+    inner.set(second, (inner.get(second) ?? 0) + weight);
+  }
+
+  /** The heaviest pair (of equal weights, the one found first). */
+  heaviest(): [A, string] {
+    let best: [A, string] | undefined;
+    let bestWeight = -Infinity;
+    for (const [first, inner] of this.weights) {
+      for (const [second, weight] of inner) {
+        if (weight > bestWeight) {
+          best = [first, second];
+          bestWeight = weight;
+        }
+      }
+    }
+    return best!;
+  }
+}
+
 interface SupplierTotals {
   name: string;
   pence: number;
   rows: number;
-  /** Pence per "locality|district label" and per "influence|reason", to pick the dominant. */
-  places: Map<string, number>;
-  verdicts: Map<string, number>;
+  /** Pence by locality and district label, and by verdict and reason, to pick the dominant. */
+  places: PairWeights<Locality>;
+  verdicts: PairWeights<Influence>;
   type: SupplierType;
+  /** Which localities and verdicts the supplier's payments have, one bit each, to count suppliers. */
+  localities: number;
+  influences: number;
 }
+
+const bits = <K extends string>(keys: readonly K[]) => Object.fromEntries(keys.map((k, i) => [k, 1 << i])) as Record<K, number>;
+const LOCALITY_BIT = bits(LOCALITIES);
+const INFLUENCE_BIT = bits(INFLUENCES);
 
 /** Accumulates rows one at a time (memory grows with suppliers and categories, not rows). */
 export class Summariser {
@@ -135,10 +187,8 @@ export class Summariser {
   private rows = 0;
   private readonly localityPence = zeroBy(LOCALITIES);
   private readonly localityRows = zeroBy(LOCALITIES);
-  private readonly localitySuppliers = new Map<Locality, Set<string>>(LOCALITIES.map((l) => [l, new Set()]));
   private readonly influencePence = zeroBy(INFLUENCES);
   private readonly influenceRows = zeroBy(INFLUENCES);
-  private readonly influenceSuppliers = new Map<Influence, Set<string>>(INFLUENCES.map((i) => [i, new Set()]));
   private leakPence = 0;
   private influenceableLeakPence = 0;
   private readonly coveragePence = zeroBy(COVERAGE_BASES);
@@ -158,10 +208,8 @@ export class Summariser {
     const { locality, influence, supplierKey: key } = result;
     this.localityPence[locality] += pence;
     this.localityRows[locality]++;
-    this.localitySuppliers.get(locality)!.add(key);
     this.influencePence[influence] += pence;
     this.influenceRows[influence]++;
-    this.influenceSuppliers.get(influence)!.add(key);
     if (isLeakage(locality)) {
       this.leakPence += pence;
       if (influence === 'influenceable') this.influenceableLeakPence += pence;
@@ -171,30 +219,35 @@ export class Summariser {
 
     if (row.category) this.hasCategory = true;
     if (row.institution) this.hasInstitution = true;
-    this.byCategory.add(row.category || '(no category)', pence, result);
+    this.byCategory.add(row.category || NO_CATEGORY, pence, result);
     this.byKind.add(result.reason, pence, result);
     this.byType.add(result.supplierType, pence, result);
-    this.byInstitution.add(row.institution || '(not given)', pence, result);
+    this.byInstitution.add(row.institution || NO_INSTITUTION, pence, result);
 
     let supplier = this.suppliers.get(key);
     if (!supplier) {
-      supplier = { name: row.supplier, pence: 0, rows: 0, places: new Map(), verdicts: new Map(), type: result.supplierType };
+      supplier = { name: row.supplier, pence: 0, rows: 0, places: new PairWeights(), verdicts: new PairWeights(), type: result.supplierType, localities: 0, influences: 0 };
       this.suppliers.set(key, supplier);
     }
     supplier.pence += pence;
     supplier.rows++;
-    const place = `${locality}|${result.districtLabel}`;
-    supplier.places.set(place, (supplier.places.get(place) ?? 0) + Math.abs(pence));
-    const verdict = `${influence}|${result.reason}`;
-    supplier.verdicts.set(verdict, (supplier.verdicts.get(verdict) ?? 0) + Math.abs(pence));
+    supplier.localities |= LOCALITY_BIT[locality];
+    supplier.influences |= INFLUENCE_BIT[influence];
+    supplier.places.add(locality, result.districtLabel, Math.abs(pence));
+    supplier.verdicts.add(influence, result.reason, Math.abs(pence));
   }
 
   result(topN: number): Summary {
     const total = this.totalPence;
-    const tally = <K extends string>(pence: Record<K, number>, rows: Record<K, number>, sets: Map<K, Set<string>>, key: K): Tally => ({
+    const suppliersWith = (bit: number, of: 'localities' | 'influences') => {
+      let count = 0;
+      for (const supplier of this.suppliers.values()) if (supplier[of] & bit) count++;
+      return count;
+    };
+    const tally = <K extends string>(pence: Record<K, number>, rows: Record<K, number>, bit: Record<K, number>, of: 'localities' | 'influences', key: K): Tally => ({
       spend: pounds(pence[key]),
       rows: rows[key],
-      suppliers: sets.get(key)!.size,
+      suppliers: suppliersWith(bit[key], of),
     });
     const share = (pence: number) => pence / total;
     const shares: Shares | null =
@@ -211,19 +264,18 @@ export class Summariser {
           }
         : null;
 
-    const dominant = (weights: Map<string, number>) => [...weights].sort((a, b) => b[1] - a[1])[0][0].split('|');
     const suppliers = new Map<string, SupplierLine>();
     for (const [key, s] of this.suppliers) {
-      const [locality, districtLabel] = dominant(s.places);
-      const [influence, reason] = dominant(s.verdicts);
+      const [locality, districtLabel] = s.places.heaviest();
+      const [influence, reason] = s.verdicts.heaviest();
       suppliers.set(key, {
         key,
         name: s.name,
         spend: pounds(s.pence),
         rows: s.rows,
-        locality: locality as Locality,
+        locality,
         districtLabel,
-        influence: influence as Influence,
+        influence,
         reason,
         supplierType: s.type,
         share: total > 0 ? s.pence / total : null,
@@ -237,10 +289,10 @@ export class Summariser {
     return {
       totals: { spend: pounds(total), rows: this.rows, suppliers: this.suppliers.size },
       locality: Object.fromEntries(
-        LOCALITIES.map((l) => [l, tally(this.localityPence, this.localityRows, this.localitySuppliers, l)]),
+        LOCALITIES.map((l) => [l, tally(this.localityPence, this.localityRows, LOCALITY_BIT, 'localities', l)]),
       ) as Record<Locality, Tally>,
       influence: Object.fromEntries(
-        INFLUENCES.map((i) => [i, tally(this.influencePence, this.influenceRows, this.influenceSuppliers, i)]),
+        INFLUENCES.map((i) => [i, tally(this.influencePence, this.influenceRows, INFLUENCE_BIT, 'influences', i)]),
       ) as Record<Influence, Tally>,
       shares,
       sharesNote:

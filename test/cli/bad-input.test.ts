@@ -1,0 +1,56 @@
+/**
+ * Bad input ends with exit status 2, one line that names the file, sheet, row or column, and
+ * nothing written: no workbook, no results CSV, no summary JSON.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import ExcelJS from 'exceljs';
+import { STATE_SHEET } from '../../src/core/settings';
+import { CLI_FIXTURES, filesIn, runIn, temporaryFolder } from './cli-harness';
+
+const AREAS = ['--local', 'Preston', '--wider', 'Lancashire (ceremonial county)'];
+const OUTPUTS = ['--results-csv', 'results.csv', '--summary-json', 'summary.json'];
+
+let folder: string;
+beforeAll(async () => {
+  folder = temporaryFolder('bad-input');
+  fs.copyFileSync(path.join(CLI_FIXTURES, 'council-payments.csv'), path.join(folder, 'payments.csv'));
+  fs.mkdirSync(path.join(folder, 'empty-folder'));
+  fs.writeFileSync(path.join(folder, 'empty-folder', 'notes.txt'), 'nothing to see');
+  fs.writeFileSync(path.join(folder, 'no-amount.csv'), 'Supplier Name,Department,Reference\r\nAcme Ltd,Finance,INV-1\r\nBeta Ltd,Housing,INV-2\r\n');
+  fs.writeFileSync(path.join(folder, 'bad-rules.csv'), 'priority,field,match,value,verdict,reason,coop\r\n10,category,words,cleaning,influenceable,Cleaning,no\r\n20,colour,words,red,influenceable,Red things,no\r\n');
+
+  // A workbook analysed before, whose hidden settings have since been damaged.
+  const analysed = await runIn(folder, ['payments.csv', ...AREAS, '--out', 'analysed.xlsx']);
+  expect(analysed.code).toBe(0);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(path.join(folder, 'analysed.xlsx'));
+  workbook.getWorksheet(STATE_SHEET)!.getCell('A1').value = '{"version":1,"settings":{"threshold":';
+  await workbook.xlsx.writeFile(path.join(folder, 'damaged.xlsx'));
+});
+
+const cases: [string, string[], RegExp][] = [
+  ['a missing file', ['nope.csv'], /^local-spend-baseline: Cannot read "nope\.csv": no such file or folder\.$/],
+  ['a folder with no spend files', ['empty-folder'], /^local-spend-baseline: The folder "empty-folder" has no \.csv or \.xlsx files\.$/],
+  ['no amount column: the columns it saw are named', ['no-amount.csv', ...AREAS], /^local-spend-baseline: no-amount\.csv: no amount column found; the columns are A "Supplier Name", B "Department", C "Reference"\. Name it with --map/],
+  ['--map naming an unknown field', ['payments.csv', ...AREAS, '--map', 'suppler=A'], /^local-spend-baseline: --map "suppler=A": unknown field "suppler"; fields are: supplier, amount, /],
+  ['--map naming a column that is not there', ['payments.csv', ...AREAS, '--map', 'supplier=Vendor'], /^local-spend-baseline: payments\.csv: --map: No column "Vendor" for supplier; the columns are: A "Supplier Name", /],
+  ['a rules CSV with a bad line (and no note before the one line)', ['payments.csv', '--local', 'Preston', '--wider', 'Lancashire', '--rules', 'bad-rules.csv'], /^local-spend-baseline: bad-rules\.csv line 3, column "field": /],
+  ['an unknown --local', ['payments.csv', '--local', 'Prestonshire'], /^local-spend-baseline: --local: "Prestonshire" /],
+  ['--out equal to an input', ['payments.csv', ...AREAS, '--out', 'analysed.xlsx', 'analysed.xlsx'], /^local-spend-baseline: The output analysed\.xlsx would overwrite an input; name another with --out\.$/],
+  ['--results-csv over an input', ['payments.csv', ...AREAS, '--results-csv', 'payments.csv'], /^local-spend-baseline: The output payments\.csv would overwrite an input; name another with --results-csv\.$/],
+  ['an output into a folder that does not exist', ['payments.csv', ...AREAS, '--summary-json', 'reports/summary.json'], /^local-spend-baseline: --summary-json reports\/summary\.json: the folder reports does not exist\.$/],
+  ['a damaged state sheet', ['damaged.xlsx'], /^local-spend-baseline: damaged\.xlsx: The add-in's settings on the hidden sheet LSB_State are damaged \(not valid JSON\)\.$/],
+  ['a date that is not a date', ['payments.csv', ...AREAS, '--from', '31/02/2024'], /^local-spend-baseline: --from "31\/02\/2024" is not a date/],
+];
+
+test.each(cases)('%s', async (_, argv, message) => {
+  const before = filesIn(folder);
+  const outputs = ['--results-csv', '--summary-json'].filter((option) => !argv.includes(option)).flatMap((option) => [option, OUTPUTS[OUTPUTS.indexOf(option) + 1]]);
+  const run = await runIn(folder, [...argv, ...outputs]);
+  expect(run.code).toBe(2);
+  expect(run.out).toEqual([]);
+  expect(run.err).toHaveLength(1);
+  expect(run.err[0]).toMatch(message);
+  expect(filesIn(folder)).toEqual(before);
+});
