@@ -1,15 +1,47 @@
+/**
+ * The task pane's entry. The first paint needs only React, Fluent UI and the pane itself; the
+ * workbook service (the adapter with the core pipeline) and the geography pack load beside it,
+ * and the pane shows "Reading your workbook…" until the service is ready.
+ */
 import { createRoot } from 'react-dom/client';
-import { FluentProvider, Title3, Body1, webLightTheme } from '@fluentui/react-components';
+import { Suspense, use } from 'react';
+import { FluentProvider, Spinner, webDarkTheme, webLightTheme } from '@fluentui/react-components';
+import type { WorkbookService } from '../excel/api';
+import defaultRulesCsv from '../../rules/default-rules.csv';
+import { App } from './App';
+import { LoadFailure } from './LoadFailure';
+import { prefersDarkTheme } from './theme';
+import { openPack, useGeography, type Geography } from './use-geography';
 
-function App() {
+// Both start loading while the page is still getting ready, not after the first paint.
+const adapter = import(/* webpackChunkName: "workbook" */ '../excel');
+const pack = openPack(new URL('geo/', location.href));
+// A pack that fails is reported by the pane once it is drawn, not as an unhandled rejection before.
+pack.catch(() => undefined);
+
+function Connected({ service, geography }: { service: Promise<WorkbookService>; geography: Geography }) {
+  return <App service={use(service)} geography={geography} defaultRulesCsv={defaultRulesCsv} />;
+}
+
+/** The geography pack's progress is followed from the first paint, while the service loads. */
+function Root({ service }: { service: Promise<WorkbookService> }) {
+  const geography = useGeography(pack);
   return (
-    <FluentProvider theme={webLightTheme} style={{ padding: 12 }}>
-      <Title3 as="h1">Local Spend Baseline</Title3>
-      <Body1 as="p">How much of your spend stays in your place.</Body1>
-    </FluentProvider>
+    <Suspense fallback={<Spinner style={{ padding: 24 }} label="Reading your workbook…" />}>
+      <Connected service={service} geography={geography} />
+    </Suspense>
   );
 }
 
 Office.onReady(() => {
-  createRoot(document.getElementById('root')!).render(<App />);
+  const dark = prefersDarkTheme(Office.context.officeTheme?.bodyBackgroundColor);
+  document.documentElement.style.colorScheme = dark ? 'dark' : 'light';
+  const service = adapter.then((module) => module.createWorkbookService());
+  createRoot(document.getElementById('root')!).render(
+    <FluentProvider theme={dark ? webDarkTheme : webLightTheme} style={{ minHeight: '100vh' }}>
+      <LoadFailure>
+        <Root service={service} />
+      </LoadFailure>
+    </FluentProvider>,
+  );
 });

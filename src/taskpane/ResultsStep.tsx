@@ -1,0 +1,207 @@
+/**
+ * Step 5, the results (loaded after the first analysis): the headline as the summary sheet has
+ * it, a chart of where the money went, links to the summary sheets, the suppliers most worth
+ * checking, and what changed since the last run.
+ */
+import { useEffect, useRef, useState } from 'react';
+import { Body1, Body1Strong, Button, Link, makeStyles, mergeClasses, Text, tokens } from '@fluentui/react-components';
+import type { SheetRole } from '../core/settings';
+import type { AnalyseResult, WorkbookService } from '../excel/api';
+import { changesSinceLastRun } from './changes';
+import { formatCount, formatPounds, formatShare, formatWhen } from './format';
+import { chartSegments, headlineLines } from './headline';
+import { HeadlineChart } from './HeadlineChart';
+import { Notice } from './Notice';
+import { plainError } from './plain-error';
+import { Step } from './Step';
+
+/** Enough to start with; the Top suppliers sheet has the rest. */
+const SHOWN_TO_REVIEW = 10;
+const SHOWN_WARNINGS = 5;
+
+const SHEET_LINKS: readonly { role: SheetRole; what: string }[] = [
+  { role: 'summary', what: 'headline, PivotTables and charts' },
+  { role: 'top_suppliers', what: 'largest suppliers' },
+  { role: 'opportunities', what: 'influenceable leakage by category' },
+  { role: 'method', what: 'areas, rules and coverage' },
+  { role: 'suppliers', what: 'one line per supplier, to correct' },
+];
+
+const useStyles = makeStyles({
+  group: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
+  table: { borderCollapse: 'collapse', width: '100%', fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200 },
+  caption: { textAlign: 'left', fontWeight: tokens.fontWeightSemibold, paddingBottom: tokens.spacingVerticalXS },
+  measure: { textAlign: 'left', fontWeight: tokens.fontWeightRegular, padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS} ${tokens.spacingVerticalXXS} 0` },
+  part: { paddingLeft: tokens.spacingHorizontalL },
+  number: { textAlign: 'right', whiteSpace: 'nowrap', padding: `${tokens.spacingVerticalXXS} 0 ${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS}`, fontVariantNumeric: 'tabular-nums' },
+  head: { textAlign: 'right', fontWeight: tokens.fontWeightSemibold, color: tokens.colorNeutralForeground2 },
+  headLeft: { textAlign: 'left' },
+  row: { borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
+  total: { fontWeight: tokens.fontWeightSemibold },
+  list: { margin: 0, paddingLeft: 0, listStyleType: 'none', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  bullets: { margin: 0, paddingLeft: tokens.spacingHorizontalXL },
+  muted: { color: tokens.colorNeutralForeground2 },
+  item: { display: 'flex', flexDirection: 'column' },
+});
+
+export interface ResultsStepProps {
+  result: AnalyseResult;
+  service: WorkbookService;
+  disabled: boolean;
+  onProblem: (message: string) => void;
+}
+
+export default function ResultsStep({ result, service, disabled, onProblem }: ResultsStepProps) {
+  const styles = useStyles();
+  const [allWarnings, setAllWarnings] = useState(false);
+  const heading = useRef<HTMLHeadingElement>(null);
+  // New results are announced by taking the reader (and the keyboard) to them.
+  useEffect(() => {
+    heading.current?.focus();
+    heading.current?.scrollIntoView({ block: 'start' });
+  }, [result]);
+  const { summary, areas } = result;
+  const names = { local: areas.local.name, wider: areas.wider.name };
+  const lines = headlineLines(summary, names);
+  const changes = changesSinceLastRun(result.previous, result.current, names);
+  const toReview = result.toReview.slice(0, SHOWN_TO_REVIEW);
+
+  const show = (action: () => Promise<void>, doing: string) => {
+    action().catch((error) => onProblem(plainError(error, doing)));
+  };
+
+  return (
+    <Step number={5} title="Results" headingRef={heading}>
+      <Body1>
+        {formatCount(summary.totals.rows)} payments to {formatCount(summary.totals.suppliers)} suppliers analysed.
+        {result.skippedRows > 0 ? ` ${formatCount(result.skippedRows)} ${result.skippedRows === 1 ? 'row was' : 'rows were'} skipped (totals, blank or unreadable amounts): the Method sheet lists them.` : ''}
+      </Body1>
+      {summary.sharesNote ? <Notice intent="warning" message={summary.sharesNote} /> : null}
+
+      <table className={styles.table}>
+        <caption className={styles.caption}>Headline</caption>
+        <thead>
+          <tr>
+            <th scope="col" className={mergeClasses(styles.measure, styles.head, styles.headLeft)}>
+              Measure
+            </th>
+            <th scope="col" className={mergeClasses(styles.number, styles.head)}>
+              Spend
+            </th>
+            <th scope="col" className={mergeClasses(styles.number, styles.head)}>
+              Share
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {lines.map((line) => (
+            <tr key={line.key} className={mergeClasses(styles.row, line.key === 'total' && styles.total)} data-headline={line.key}>
+              <th scope="row" className={mergeClasses(styles.measure, line.part && styles.part, line.key === 'total' && styles.total)}>
+                {line.measure}
+              </th>
+              <td className={styles.number}>{formatPounds(line.spend)}</td>
+              <td className={styles.number}>{formatShare(line.share)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+
+      <Text size={200} className={styles.muted}>
+        Leakage is spend with suppliers known to be outside the wider area. Its influenceable part is spend of a kind that could realistically go to
+        local suppliers (works, cleaning, catering, care and so on), unlike levies, utilities or payments to other public bodies.
+      </Text>
+
+      <HeadlineChart segments={chartSegments(summary, names)} />
+
+      <div className={styles.group}>
+        <Body1Strong as="h3">Summary sheets</Body1Strong>
+        <ul className={styles.list}>
+          {SHEET_LINKS.map(({ role, what }) => (
+            <li key={role} className={styles.item}>
+              <Link as="button" disabled={disabled} onClick={() => show(() => service.showSheet(role), `show the ${result.sheetNames[role]} sheet`)}>
+                {result.sheetNames[role]}
+              </Link>
+              <Text size={200} className={styles.muted}>
+                {what}
+              </Text>
+            </li>
+          ))}
+        </ul>
+        {result.summariesAs === 'formula_tables' ? (
+          <Text size={200} className={styles.muted}>
+            This version of Excel cannot create PivotTables from an add-in, so the summaries are tables of formulas; they give the same figures.
+          </Text>
+        ) : null}
+      </div>
+
+      <div className={styles.group}>
+        <Body1Strong as="h3">Suppliers to check</Body1Strong>
+        {toReview.length === 0 ? (
+          <Body1>Every supplier has a known place and a verdict: nothing to check.</Body1>
+        ) : (
+          <>
+            <Text size={200}>
+              The largest suppliers whose place is unknown or whose spend needs your judgement. Open one to correct it on the Suppliers sheet: a
+              postcode or override there applies to all of its payments.
+            </Text>
+            <ul className={styles.list}>
+              {toReview.map((supplier) => (
+                <li key={supplier.key} className={styles.item}>
+                  <Link as="button" disabled={disabled} onClick={() => show(() => service.showSupplier(supplier.key), `show ${supplier.name} on the Suppliers sheet`)}>
+                    {supplier.name}
+                  </Link>
+                  <Text size={200} className={styles.muted}>
+                    {formatPounds(supplier.spend)} · {supplier.detail}
+                  </Text>
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+      </div>
+
+      <div className={styles.group}>
+        <Body1Strong as="h3">Since the last run</Body1Strong>
+        {changes.previousAt === undefined ? (
+          <Body1>This is the first analysis of this workbook. Next time, the changes will show here.</Body1>
+        ) : changes.changes.length === 0 ? (
+          <Body1>No change in the headline since the last run ({formatWhen(changes.previousAt)}).</Body1>
+        ) : (
+          <>
+            <Text size={200}>Compared with the run of {formatWhen(changes.previousAt)}:</Text>
+            <ul className={styles.bullets}>
+              {changes.changes.map((change) => (
+                <li key={change.measure}>
+                  <Text size={200}>
+                    <strong>{change.measure}</strong>: {change.before} → {change.after} ({change.change})
+                  </Text>
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+      </div>
+
+      {result.warnings.length > 0 ? (
+        <Notice
+          intent="warning"
+          title={`${result.warnings.length} ${result.warnings.length === 1 ? 'thing' : 'things'} to know`}
+          message={
+            <ul className={styles.bullets}>
+              {(allWarnings ? result.warnings : result.warnings.slice(0, SHOWN_WARNINGS)).map((warning, i) => (
+                <li key={i}>{warning}</li>
+              ))}
+              {result.warnings.length > SHOWN_WARNINGS && !allWarnings ? (
+                <li>
+                  <Button size="small" appearance="transparent" onClick={() => setAllWarnings(true)}>
+                    Show all {result.warnings.length}
+                  </Button>
+                </li>
+              ) : null}
+            </ul>
+          }
+        />
+      ) : null}
+    </Step>
+  );
+}

@@ -1,0 +1,26 @@
+/**
+ * Any failure as one message a finance officer can act on: what went wrong, in plain words, and
+ * what to do next. The adapter's WorkbookError already says both; Excel's own errors carry a
+ * code, which is translated; anything else is named and followed by what to try.
+ */
+import { WorkbookError } from '../excel/api';
+
+/** Office.js error codes (OfficeExtension.ErrorCodes) the pane can explain. */
+const EXCEL_CODES: Record<string, string> = {
+  AccessDenied: 'Excel did not allow the change. The sheet or workbook may be protected: unprotect it (Review › Unprotect) and try again.',
+  InvalidOperationInCellEditMode: 'Excel is waiting for you to finish typing in a cell. Press Enter or Esc in the sheet, then try again.',
+  ItemNotFound: 'Something the add-in expected has gone from the workbook (a sheet or table may have been renamed or deleted). Choose "Find the data again", then try again.',
+  RequestPayloadSizeLimitExceeded: 'Excel could not move that much data at once. Try again; if it happens again, use "Check this Excel" under Options and send the result to your IT team.',
+  GeneralException: 'Excel reported an error. Save your work and try again; if it happens again, restart Excel.',
+  ActivityLimitReached: 'Excel is busy. Wait a moment and try again.',
+  RequestAborted: 'Excel cancelled the request. Try again.',
+};
+
+export function plainError(error: unknown, doing: string): string {
+  if (error instanceof WorkbookError) return error.message;
+  const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
+  const detail = error instanceof Error ? error.message : String(error);
+  // Excel's own words go last, for whoever is asked to help.
+  if (typeof code === 'string' && EXCEL_CODES[code]) return `Could not ${doing}. ${EXCEL_CODES[code]} (For IT: ${code}: ${detail})`;
+  return `Could not ${doing}: ${detail.replace(/\.?$/, '.')} Try again; if it happens again, use "Check this Excel" under Options and send the result to your IT team.`;
+}

@@ -1,0 +1,80 @@
+/**
+ * Online postcode lookup, as the pane promises it: off until the user turns it on; then only
+ * postcodes the pack does not know are sent, to postcodes.io, and nothing else from the sheet.
+ * postcodes.io is played by the local stand-in (the page's requests to api.postcodes.io are
+ * answered from it); nothing reaches the internet.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import type { Browser } from 'playwright-core';
+import type { SimulatorSetup } from '../sim/simulator-setup';
+import { startPostcodesIoStandin, type Standin } from '../support/postcodes-io-standin';
+import { bundleSimulator, checkPrerequisites, describeWithGeoPack, launchChromium, openPane, screenshot, serveFolder, DIST, type StaticServer } from './pane-harness';
+import { savedState, values } from './workbook-view';
+
+jest.setTimeout(120_000);
+
+/** A real-looking postcode that the geography pack does not have (as a new postcode would be). */
+const NEW_POSTCODE = 'PR1 0ZZ';
+
+/** The messy workbook with the new postcode given for Acme Consulting's payments. */
+function setup(): SimulatorSetup {
+  const base = JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'e2e', 'messy-workbook.json'), 'utf8')) as SimulatorSetup;
+  const [payments, ...rest] = base.sheets!;
+  const cells = payments.cells!.map((row) => (row[2] === 'Acme Consulting' ? [...row.slice(0, 6), NEW_POSTCODE] : row));
+  return { ...base, sheets: [{ ...payments, cells }, ...rest] };
+}
+
+let browser: Browser;
+let server: StaticServer;
+let simulatorJs: string;
+let standin: Standin;
+
+beforeAll(async () => {
+  checkPrerequisites();
+  [browser, server, simulatorJs, standin] = await Promise.all([
+    launchChromium(),
+    serveFolder(DIST),
+    bundleSimulator(),
+    startPostcodesIoStandin({ [NEW_POSTCODE]: { district: 'E07000123', districtName: 'Preston', country: 'England' } }),
+  ]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  await standin?.close();
+});
+
+describeWithGeoPack('online postcode lookup', () => {
+  it('sends only the unknown postcodes, once the user has turned it on', async () => {
+    const { page, refused, pageErrors, sentOnline } = await openPane(browser, server, simulatorJs, { setup: setup(), postcodesIo: standin.baseUrl });
+    await page.getByRole('combobox', { name: /^Supplier name/ }).click();
+    await page.getByRole('option', { name: 'C: Beneficiary Organisation' }).click();
+    const local = page.getByRole('combobox', { name: 'Local area' });
+    await local.click();
+    await local.fill('Preston');
+    await page.getByRole('option', { name: /^Preston \(district\)/ }).click();
+    await page.getByText(/^Local: Preston/).waitFor();
+
+    await page.getByRole('button', { name: '3. Options' }).click();
+    const online = page.getByRole('switch', { name: 'Look up postcodes online' });
+    await online.check();
+    await screenshot(page, 'online-lookup-01-turned-on');
+    await page.getByRole('button', { name: 'Analyse', exact: true }).click();
+    await page.getByRole('heading', { name: '5. Results' }).waitFor();
+
+    expect(sentOnline.map((body) => JSON.parse(body))).toEqual([{ postcodes: [NEW_POSTCODE] }]);
+    const rows = await values(page, 'Payments');
+    const header = rows[3];
+    const acme = rows.filter((row) => row[2] === 'Acme Consulting');
+    expect(acme.map((row) => row[header.indexOf('Locality')])).toEqual(['Local (Preston)', 'Local (Preston)']);
+    expect(String(acme[0][header.indexOf('Locality basis')])).toMatch(/online/i);
+    const state = (await savedState(page)) as unknown as { settings: { online: { allowed: boolean; decidedAt?: string } } };
+    expect(state.settings.online.allowed).toBe(true);
+    expect(Date.parse(state.settings.online.decidedAt ?? '')).not.toBeNaN();
+    expect(refused).toEqual([]);
+    expect(pageErrors).toEqual([]);
+    await page.context().close();
+  });
+});
