@@ -9,7 +9,7 @@ import { postcodesForOnlineLookup, prepareRows, startAnalysis, type AnalysisResu
 import type { Areas } from '../core/areas';
 import type { Grid } from '../core/cell';
 import type { OverrideProblem } from '../core/classify';
-import { addCreditors, directoryFromSheet, emptyDirectory, suppliersSheetGrid, type CreditorRecord, type SheetProblem } from '../core/directory';
+import { addCreditors, directoryFromSheet, emptyDirectory, suppliersSheetGrid, type CreditorRecord, type SheetProblem, type SupplierDirectory } from '../core/directory';
 import type { DistrictInfo } from '../core/geography';
 import { INFLUENCE_LABELS, localityLabel, type AreaNames } from '../core/labels';
 import { decideLocality } from '../core/locality';
@@ -53,8 +53,9 @@ export interface ServiceOptions {
   now?: () => Date;
 }
 
-/** Rows classified between two looks at the event loop (so the pane stays responsive). */
-const CLASSIFY_STEP_ROWS = 20_000;
+/** Rows classified at a time, and how long that goes on before the pane gets the event loop back. */
+const CLASSIFY_STEP_ROWS = 1_000;
+const CLASSIFY_SLICE_MS = 30;
 /** Suppliers listed for the user to look at, largest spend first. */
 const MAX_TO_REVIEW = 50;
 /** Summary blocks that PivotTables replace when the host has them. */
@@ -136,14 +137,18 @@ function districtsFrom(hooks: AnalyseHooks, cache: OnlineCache): ReadonlyMap<str
   return districts;
 }
 
-function toReview(analysis: AnalysisResult): SupplierToReview[] {
+function toReview(analysis: AnalysisResult, directory: SupplierDirectory): SupplierToReview[] {
   const lines = [...analysis.summary.suppliers.values()].filter((s) => s.locality === 'unknown' || s.influence === 'review');
   lines.sort((a, b) => b.spend - a.spend || a.key.localeCompare(b.key));
-  return lines.slice(0, MAX_TO_REVIEW).map((s) =>
-    s.locality === 'unknown'
-      ? { key: s.key, name: s.name, spend: s.spend, why: 'unknown_locality', detail: `Locality unknown across ${s.rows} payment${s.rows === 1 ? '' : 's'}: add its postcode on the Suppliers sheet.` }
-      : { key: s.key, name: s.name, spend: s.spend, why: 'review', detail: s.reason },
-  );
+  return lines.slice(0, MAX_TO_REVIEW).map((s) => {
+    if (s.locality !== 'unknown') return { key: s.key, name: s.name, spend: s.spend, why: 'review', detail: s.reason };
+    const payments = `${s.rows} payment${s.rows === 1 ? '' : 's'}`;
+    const postcode = directory.entries.get(s.key)?.postcode;
+    const detail = postcode
+      ? `Locality unknown across ${payments}, although its postcode is ${postcode} (the Locality basis column says why): correct the postcode or set a locality override on the Suppliers sheet.`
+      : `Locality unknown across ${payments}: add its postcode on the Suppliers sheet.`;
+    return { key: s.key, name: s.name, spend: s.spend, why: 'unknown_locality', detail };
+  });
 }
 
 /** Reads every data row, chunk by chunk, as payments (and rows that are not). */
@@ -317,12 +322,17 @@ export function createWorkbookService(options: ServiceOptions = {}): WorkbookSer
       const threshold = request.threshold;
       const ctx = { index, online: onlineAnswers(cache), districts, areas, threshold };
       const analysis = startAnalysis(prepared, { ...ctx, rules: compileRules(rules) });
+      let sliceStart = performance.now();
       while (analysis.done < analysis.total) {
-        throwIfCancelled(hooks.signal);
         analysis.step(CLASSIFY_STEP_ROWS);
-        progress('classifying', analysis.done, analysis.total);
-        await yieldToUi();
+        if (performance.now() - sliceStart >= CLASSIFY_SLICE_MS) {
+          progress('classifying', analysis.done, analysis.total);
+          await yieldToUi();
+          throwIfCancelled(hooks.signal);
+          sliceStart = performance.now();
+        }
       }
+      progress('classifying', analysis.done, analysis.total);
       throwIfCancelled(hooks.signal);
       const top = state.settings.topSuppliers;
       const result = analysis.finish(top);
@@ -461,7 +471,7 @@ export function createWorkbookService(options: ServiceOptions = {}): WorkbookSer
         areas,
         ...(state.history.last ? { previous: state.history.last } : {}),
         current,
-        toReview: toReview(result),
+        toReview: toReview(result, prepared.directory),
         warnings,
         skippedRows: skipped.length,
         summariesAs: pivots ? 'pivot_tables' : 'formula_tables',
