@@ -6,7 +6,8 @@
 import { createRowClassifier, type ClassifyContext, type OverrideProblem, type RowResult } from './classify';
 import { addCreditors, addRowsToDirectory, type CreditorRecord, type SupplierDirectory } from './directory';
 import type { PostcodeIndex } from './geography';
-import { findPostcode, postcodeArea } from './postcode';
+import { postcodeAreasNeeded, postcodesToLookUpOnline, type OnlineAnswer } from './locality';
+import { findPostcode, type PostcodeText } from './postcode';
 import type { SpendRow } from './rows';
 import { Summariser, type Summary } from './summary';
 
@@ -21,36 +22,33 @@ export interface PreparedRows {
   creditorPostcodes: number;
 }
 
+type PostcodeTexts = Iterable<{ postcode?: string; address?: string }>;
+
 /**
- * Calls `visit` once for each distinct piece of text a locality may be decided from (a row's
- * postcode and address, an override, a supplier's postcode), without building a key per row.
+ * Each distinct piece of text a locality may be decided from (a row's postcode and address, an
+ * override, a supplier's postcode, and any others given), once, without building a key per row.
  */
-function forEachPostcodeText(
-  rows: readonly SpendRow[],
-  directory: SupplierDirectory,
-  others: Iterable<{ postcode?: string; address?: string }>,
-  visit: (text: { postcode?: string; address?: string }) => void,
-): void {
+function* distinctPostcodeTexts(rows: readonly SpendRow[], directory: SupplierDirectory, others: PostcodeTexts = []): Generator<PostcodeText> {
   const seen = new Map<string, Set<string>>();
-  const once = (postcode: string | undefined, address: string | undefined) => {
+  const isNew = (postcode: string | undefined, address: string | undefined) => {
     let addresses = seen.get(postcode ?? '');
     if (!addresses) {
       addresses = new Set();
       seen.set(postcode ?? '', addresses);
     }
-    if (addresses.has(address ?? '')) return;
+    if (addresses.has(address ?? '')) return false;
     addresses.add(address ?? '');
-    visit({ postcode, address });
+    return true;
   };
   for (const row of rows) {
-    if (row.postcode || row.address) once(row.postcode, row.address);
-    if (row.localityOverride) once(row.localityOverride, undefined);
+    if ((row.postcode || row.address) && isNew(row.postcode, row.address)) yield { postcode: row.postcode, address: row.address };
+    if (row.localityOverride && isNew(row.localityOverride, undefined)) yield { postcode: row.localityOverride };
   }
   for (const entry of directory.entries.values()) {
-    if (entry.postcode) once(entry.postcode, undefined);
-    if (entry.localityOverride) once(entry.localityOverride, undefined);
+    if (entry.postcode && isNew(entry.postcode, undefined)) yield { postcode: entry.postcode };
+    if (entry.localityOverride && isNew(entry.localityOverride, undefined)) yield { postcode: entry.localityOverride };
   }
-  for (const text of others) once(text.postcode, text.address);
+  for (const text of others) if (isNew(text.postcode, text.address)) yield text;
 }
 
 /**
@@ -60,44 +58,27 @@ function forEachPostcodeText(
 export function prepareRows(rows: SpendRow[], directory: SupplierDirectory, creditors: readonly CreditorRecord[] = []): PreparedRows {
   const keys = addRowsToDirectory(directory, rows);
   const creditorPostcodes = addCreditors(directory, creditors);
-  const areas = new Set<string>();
-  forEachPostcodeText(rows, directory, [], (text) => {
-    const found = findPostcode(text);
-    if (found.kind === 'full' || found.kind === 'sector' || found.kind === 'district') areas.add(found.area);
-  });
-  return { rows, keys, directory, postcodeAreas: [...areas].sort(), creditorPostcodes };
+  return { rows, keys, directory, postcodeAreas: postcodeAreasNeeded(distinctPostcodeTexts(rows, directory)), creditorPostcodes };
 }
 
 /**
  * Full postcodes the loaded pack cannot answer and the cache does not hold: what an online
  * lookup would be asked, when the user allows it.
  */
-export function postcodesForOnlineLookup(
-  prepared: PreparedRows,
-  index: PostcodeIndex | undefined,
-  cached: ReadonlyMap<string, unknown>,
-): string[] {
-  const wanted = new Set<string>();
-  forEachPostcodeText(prepared.rows, prepared.directory, [], (text) => {
-    const found = findPostcode(text);
-    if (found.kind !== 'full' || cached.has(found.postcode)) return;
-    if (!index || !index.hasArea(postcodeArea(found.outward)) || index.districtOf(found.postcode) === undefined) {
-      wanted.add(found.postcode);
-    }
-  });
-  return [...wanted].sort();
+export function postcodesForOnlineLookup(prepared: PreparedRows, index: PostcodeIndex | undefined, online: ReadonlyMap<string, OnlineAnswer>): string[] {
+  return postcodesToLookUpOnline(distinctPostcodeTexts(prepared.rows, prepared.directory), { index, online });
 }
 
 /**
  * The full postcodes the rows, the directory, the overrides and any other texts given (the local
  * register) mention: the online answers a workbook keeps are for these and no others.
  */
-export function fullPostcodesMentioned(prepared: PreparedRows, others: Iterable<{ postcode?: string; address?: string }> = []): Set<string> {
+export function fullPostcodesMentioned(prepared: PreparedRows, others: PostcodeTexts = []): Set<string> {
   const postcodes = new Set<string>();
-  forEachPostcodeText(prepared.rows, prepared.directory, others, (text) => {
+  for (const text of distinctPostcodeTexts(prepared.rows, prepared.directory, others)) {
     const found = findPostcode(text);
     if (found.kind === 'full') postcodes.add(found.postcode);
-  });
+  }
   return postcodes;
 }
 

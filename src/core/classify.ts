@@ -5,14 +5,12 @@
  * the Suppliers sheet; influence from the row override, the supplier override, then the rules.
  */
 import type { Influence, Locality, SupplierType } from './codes';
-import type { SupplierDirectory, SupplierEntry } from './directory';
-import { POSTCODE_SOURCES } from './directory';
+import { directoryEntry, POSTCODE_SOURCES, type SupplierDirectory, type SupplierEntry } from './directory';
 import type { DistrictInfo } from './geography';
 import { districtLabel } from './labels';
-import { decideLocality, type LocalityContext, type LocalityDecision } from './locality';
+import { decideLocality, localityOfDistrict, type LocalityContext, type LocalityDecision } from './locality';
 import {
   districtFinder,
-  localityOfDistrict,
   parseInfluenceOverride,
   parseLocalityOverride,
   type LocalityOverride,
@@ -218,8 +216,14 @@ export function createRowClassifier(ctx: ClassifyContext, directory: SupplierDir
     return place;
   }
 
+  const entries = new Map<string, SupplierEntry | undefined>();
+  function entryOf(key: string): SupplierEntry | undefined {
+    if (!entries.has(key)) entries.set(key, directoryEntry(directory, key));
+    return entries.get(key);
+  }
+
   function classify(row: SpendRow, key: string): RowResult {
-    const entry = directory.entries.get(key);
+    const entry = entryOf(key);
     const overrides = overridesOf(entry);
     const place = locate(row, entry, overrides.locality);
 

@@ -13,7 +13,7 @@ import { SUPPLIER_TYPE_LABELS } from './labels';
 import { columnLetter } from './mapping';
 import { findPostcode } from './postcode';
 import type { SpendRow } from './rows';
-import { supplierKey } from './supplier-key';
+import { keyIdentity, supplierKey } from './supplier-key';
 
 export const POSTCODE_SOURCES = { payments: 'payments', creditors: 'creditor file' } as const;
 
@@ -37,7 +37,7 @@ export interface SupplierEntry {
 }
 
 export interface SupplierDirectory {
-  /** Entries by key, in sheet order then first-seen order. */
+  /** Entries by key identity (the key without spaces), in sheet order then first-seen order. */
   entries: Map<string, SupplierEntry>;
   /** Columns of the sheet the add-in does not know, kept as the user left them, per key. */
   extraColumns: string[];
@@ -46,6 +46,11 @@ export interface SupplierDirectory {
 
 export function emptyDirectory(): SupplierDirectory {
   return { entries: new Map(), extraColumns: [], extraValues: new Map() };
+}
+
+/** The entry of a supplier key, however its words are spaced. */
+export function directoryEntry(directory: SupplierDirectory, key: string): SupplierEntry | undefined {
+  return directory.entries.get(keyIdentity(key));
 }
 
 /** The Suppliers sheet's columns the user may edit, in the order the add-in first writes them. */
@@ -125,12 +130,12 @@ export function directoryFromSheet(grid: Grid, sheetName: string): { directory: 
         });
       }
     }
-    if (directory.entries.has(key)) {
+    if (directory.entries.has(keyIdentity(key))) {
       problems.push({ cell: cell('Supplier key'), message: `supplier key "${key}" appears twice; the first line is used` });
       continue;
     }
     const otherNames = value(row, 'Other names');
-    directory.entries.set(key, {
+    directory.entries.set(keyIdentity(key), {
       key,
       name: name || key,
       otherNames: otherNames ? otherNames.split(/\s*;\s*/).filter(Boolean) : [],
@@ -143,7 +148,7 @@ export function directoryFromSheet(grid: Grid, sheetName: string): { directory: 
       notes: value(row, 'Notes') || undefined,
       cells: { localityOverride: cell('Locality override'), influenceOverride: cell('Influence override') },
     });
-    if (extraIndexes.length > 0) directory.extraValues.set(key, extraIndexes.map((i) => row[i] ?? ''));
+    if (extraIndexes.length > 0) directory.extraValues.set(keyIdentity(key), extraIndexes.map((i) => row[i] ?? ''));
   }
   return { directory, problems };
 }
@@ -158,24 +163,25 @@ function fullPostcodeOf(row: { postcode?: string; address?: string }): string | 
 /**
  * Adds the suppliers of these rows to the directory (new ones appended), with the names seen, the
  * supplier id, and a postcode from their own postcode or address columns where the entry has
- * none. Returns each row's supplier key, in row order.
+ * none. Returns each row's supplier key (the directory's spelling of it), in row order.
  */
 export function addRowsToDirectory(directory: SupplierDirectory, rows: readonly SpendRow[]): string[] {
-  const keyOfName = new Map<string, string>();
+  const entryOfName = new Map<string, SupplierEntry>();
   const keys: string[] = new Array(rows.length);
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i];
-    let key = keyOfName.get(row.supplier);
-    if (key === undefined) {
-      key = supplierKey(row.supplier);
-      keyOfName.set(row.supplier, key);
+    let entry = entryOfName.get(row.supplier);
+    if (entry === undefined) {
+      const key = supplierKey(row.supplier);
+      entry = directoryEntry(directory, key);
+      if (!entry) {
+        entry = { key, name: row.supplier, otherNames: [] };
+        directory.entries.set(keyIdentity(key), entry);
+      }
+      entryOfName.set(row.supplier, entry);
     }
-    keys[i] = key;
-    let entry = directory.entries.get(key);
-    if (!entry) {
-      entry = { key, name: row.supplier, otherNames: [] };
-      directory.entries.set(key, entry);
-    } else if (row.supplier !== entry.name && !entry.otherNames.includes(row.supplier) && entry.otherNames.length < MAX_OTHER_NAMES) {
+    keys[i] = entry.key;
+    if (row.supplier !== entry.name && !entry.otherNames.includes(row.supplier) && entry.otherNames.length < MAX_OTHER_NAMES) {
       entry.otherNames.push(row.supplier);
     }
     if (!entry.supplierId && row.supplierId) entry.supplierId = row.supplierId;
@@ -209,7 +215,7 @@ export function addCreditors(directory: SupplierDirectory, creditors: readonly C
   for (const creditor of creditors) {
     const postcode = fullPostcodeOf(creditor);
     if (!postcode) continue;
-    const entry = (creditor.supplierId && byId.get(simplify(creditor.supplierId))) || directory.entries.get(supplierKey(creditor.supplier));
+    const entry = (creditor.supplierId && byId.get(simplify(creditor.supplierId))) || directoryEntry(directory, supplierKey(creditor.supplier));
     if (!entry || entry.postcode) continue;
     entry.postcode = postcode;
     entry.postcodeSource = POSTCODE_SOURCES.creditors;
@@ -258,10 +264,10 @@ export function suppliersSheetGrid(
   for (let r = 1; r < grid.length; r++) {
     while (grid[r].length < width) grid[r].push('');
     const key = text(grid[r][at('Supplier key')]) || (text(grid[r][at('Supplier name')]) ? supplierKey(text(grid[r][at('Supplier name')])) : '');
-    if (key && !rowOfKey.has(key)) rowOfKey.set(key, r);
+    if (key && !rowOfKey.has(keyIdentity(key))) rowOfKey.set(keyIdentity(key), r);
   }
-  for (const entry of directory.entries.values()) {
-    let r = rowOfKey.get(entry.key);
+  for (const [identity, entry] of directory.entries) {
+    let r = rowOfKey.get(identity);
     if (r === undefined) {
       r = grid.length;
       const row: Cell[] = new Array<Cell>(width).fill('');
@@ -272,7 +278,7 @@ export function suppliersSheetGrid(
       row[at('Influence override')] = entry.influenceOverride ?? '';
       row[at('Notes')] = entry.notes ?? '';
       grid.push(row);
-      rowOfKey.set(entry.key, r);
+      rowOfKey.set(identity, r);
     }
     const row = grid[r];
     if (!text(row[at('Supplier key')])) row[at('Supplier key')] = entry.key;

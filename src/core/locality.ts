@@ -51,7 +51,8 @@ function nameOf(code: string, ctx: LocalityContext, fallback?: string): string {
   return ctx.districts.get(code)?.name ?? fallback ?? code;
 }
 
-function localityOf(district: string, areas: Areas): Locality {
+/** The locality a district has for these areas: the wider area always contains the local one. */
+export function localityOfDistrict(district: string, areas: Areas): Locality {
   if (areas.local.districts.includes(district)) return 'local';
   if (areas.wider.districts.includes(district)) return 'wider';
   return 'rest_of_uk';
@@ -121,7 +122,7 @@ function decideByPlace(shown: string, area: string, ctx: LocalityContext): Local
   const { areas } = ctx;
   const crown = CROWN_DEPENDENCIES[area];
   if (crown) {
-    const locality = localityOf(crown.district, areas);
+    const locality = localityOfDistrict(crown.district, areas);
     const where = locality === 'rest_of_uk' ? `outside ${areas.wider.name}` : `inside ${locality === 'local' ? areas.local.name : areas.wider.name}`;
     return { locality, district: crown.district, basis: `${shown}: ${crown.place}, ${where}`, basisKind: 'partial' };
   }
@@ -152,13 +153,13 @@ function decideFull(finding: Extract<PostcodeFinding, { kind: 'full' }>, ctx: Lo
   const loaded = index?.hasArea(area) ?? false;
   const exact = loaded ? index!.districtOf(postcode) : undefined;
   if (exact) {
-    const locality = localityOf(exact, ctx.areas);
+    const locality = localityOfDistrict(exact, ctx.areas);
     return { locality, district: exact, basis: `Full postcode ${postcode} in ${nameOf(exact, ctx)}`, basisKind: 'postcode' };
   }
   const online = ctx.online.get(postcode);
   if (online?.district) {
     return {
-      locality: localityOf(online.district, ctx.areas),
+      locality: localityOfDistrict(online.district, ctx.areas),
       district: online.district,
       basis: `Online lookup (postcodes.io): ${postcode} in ${nameOf(online.district, ctx, online.districtName)}`,
       basisKind: 'online',

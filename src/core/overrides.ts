@@ -75,10 +75,3 @@ export function parseInfluenceOverride(text: string): Parsed<Influence> {
   if (value) return { ok: true, value };
   return { ok: false, problem: `"${text.trim()}" is not influenceable, not influenceable, review, yes or no` };
 }
-
-/** The locality a district has for these areas: the wider area always contains the local one. */
-export function localityOfDistrict(district: string, areas: { local: { districts: readonly string[] }; wider: { districts: readonly string[] } }): Locality {
-  if (areas.local.districts.includes(district)) return 'local';
-  if (areas.wider.districts.includes(district)) return 'wider';
-  return 'rest_of_uk';
-}

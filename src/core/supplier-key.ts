@@ -1,13 +1,15 @@
 /**
  * The supplier key: one normalised name for all the ways a finance system writes one supplier
- * ("A.B.C. LIMITED" and "Abc Ltd" → "ABC"; "Water Plus - 4035576019 - 2 Foxhill Bank",
- * "Waterplus - 6002030122 - Rhyddings Park" and "Water Plus Ltd" → "WATERPLUS"). It drops what
+ * ("A.B.C. LIMITED" and "Abc Ltd" → "A B C"; "Water Plus - 4035576019 - 2 Foxhill Bank"
+ * and "Water Plus Ltd" → "WATER PLUS"; "Waterplus - 6002030122 - Rhyddings Park" → "WATERPLUS",
+ * the same supplier). It drops what
  * finance systems add to a name (account numbers and sites, payment-method notes, legal
  * suffixes, web addresses, trading names) and keeps every word that tells one organisation from
  * another, so that "Salford City Council" and "Salford Royal NHS Foundation Trust" stay apart.
- * The words are joined without spaces or "and", because finance systems split and join words
- * at will ("Kidz R Us" and "Kidzrus", "E.On" and "Eon", "Barratt & Hughes" and "Barratt
- * Hughes"); the supplier directory shows the names behind each key.
+ * The key is shown with its words spaced ("WATER PLUS"), but finance systems split and join
+ * words at will ("Kidz R Us" and "Kidzrus", "E.On" and "Eon", "Barratt & Hughes" and "Barratt
+ * Hughes"), so two keys name the same supplier when their identities — the key without spaces
+ * — are equal ("WATER PLUS" and "WATERPLUS"). The supplier directory groups by identity.
  */
 
 /** Parenthesised notes that say how a payment was made, not who was paid: "(DD ONLY)". */
@@ -80,7 +82,12 @@ export function supplierKey(name: string): string {
   if (s.includes("'") || s.includes('`')) s = s.replace(/\s*['`]\s*S\b/g, 'S');
   s = s.replace(/[^A-Z0-9]+/g, ' ');
 
-  return keyFromWords(s.split(' ').filter((word) => word !== '' && word !== 'AND')) || name.trim().toUpperCase().replace(/\s+/g, '');
+  return keyFromWords(s.split(' ').filter((word) => word !== '' && word !== 'AND')) || name.trim().toUpperCase().replace(/\s+/g, ' ');
+}
+
+/** What makes two keys the same supplier: the key without its spaces. */
+export function keyIdentity(key: string): string {
+  return key.replace(/ /g, '');
 }
 
 function keyFromWords(words: string[]): string {
@@ -94,7 +101,7 @@ function keyFromWords(words: string[]): string {
   let start = 0;
   while (start < end - 1 && TITLES.has(words[start])) start++;
   while (end - start > 1 && TRAILING_NOISE.has(words[end - 1])) end--;
-  return words.slice(start, end).join('');
+  return words.slice(start, end).join(' ');
 }
 
 /**

@@ -9,7 +9,7 @@ import { postcodesForOnlineLookup, prepareRows, startAnalysis, type AnalysisResu
 import type { Areas } from '../core/areas';
 import type { Grid } from '../core/cell';
 import type { OverrideProblem } from '../core/classify';
-import { addCreditors, directoryFromSheet, emptyDirectory, suppliersSheetGrid, type CreditorRecord, type SheetProblem, type SupplierDirectory } from '../core/directory';
+import { addCreditors, directoryEntry, directoryFromSheet, emptyDirectory, suppliersSheetGrid, type CreditorRecord, type SheetProblem, type SupplierDirectory } from '../core/directory';
 import type { DistrictInfo } from '../core/geography';
 import { INFLUENCE_LABELS, localityLabel, type AreaNames } from '../core/labels';
 import { decideLocality } from '../core/locality';
@@ -143,7 +143,7 @@ function toReview(analysis: AnalysisResult, directory: SupplierDirectory): Suppl
   return lines.slice(0, MAX_TO_REVIEW).map((s) => {
     if (s.locality !== 'unknown') return { key: s.key, name: s.name, spend: s.spend, why: 'review', detail: s.reason };
     const payments = `${s.rows} payment${s.rows === 1 ? '' : 's'}`;
-    const postcode = directory.entries.get(s.key)?.postcode;
+    const postcode = directoryEntry(directory, s.key)?.postcode;
     const detail = postcode
       ? `Locality unknown across ${payments}, although its postcode is ${postcode} (the Locality basis column says why): correct the postcode or set a locality override on the Suppliers sheet.`
       : `Locality unknown across ${payments}: add its postcode on the Suppliers sheet.`;
@@ -572,7 +572,7 @@ export function createWorkbookService(options: ServiceOptions = {}): WorkbookSer
         if (!grid || grid.length === 0) throw new WorkbookError(`There is no "${name}" sheet yet: analyse the data first, then import the creditor file.`);
         const { directory } = directoryFromSheet(grid, name);
         const ids = new Set([...directory.entries.values()].map((e) => e.supplierId?.trim().toLowerCase()).filter(Boolean));
-        const matched = records.filter((r) => (r.supplierId && ids.has(r.supplierId.trim().toLowerCase())) || directory.entries.has(supplierKey(r.supplier))).length;
+        const matched = records.filter((r) => (r.supplierId && ids.has(r.supplierId.trim().toLowerCase())) || directoryEntry(directory, supplierKey(r.supplier)) !== undefined).length;
         const filled = addCreditors(directory, records);
         const after = suppliersSheetGrid(grid, directory, findingsOnSheet(grid));
         const writer = new BatchWriter(context);

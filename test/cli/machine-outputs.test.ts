@@ -51,7 +51,7 @@ describe('--results-csv', () => {
       influence: 'influenceable',
       reason: 'Cleaning',
       supplier_type: 'company',
-      supplier_key: 'FISHERGATECLEANING',
+      supplier_key: 'FISHERGATE CLEANING',
     });
   });
 

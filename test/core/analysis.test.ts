@@ -26,6 +26,6 @@ describe('the postcodes an analysis mentions', () => {
 
   test('an online lookup is asked only for what neither the pack nor the cache answers', () => {
     const prepared = prepareRows(rows, emptyDirectory());
-    expect(postcodesForOnlineLookup(prepared, undefined, new Map([['M1 1AE', {}]]))).toEqual(['LS1 4AP', 'PR1 2HE']);
+    expect(postcodesForOnlineLookup(prepared, undefined, new Map([['M1 1AE', { district: 'E08000003' }]]))).toEqual(['LS1 4AP', 'PR1 2HE']);
   });
 });
