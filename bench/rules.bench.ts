@@ -10,21 +10,11 @@ import type { SupplierType } from '../src/core/codes';
 import { compileRules, parseRulesCsv, type PaymentFacts } from '../src/core/rules';
 import { supplierKey } from '../src/core/supplier-key';
 import { supplierType } from '../src/core/supplier-type';
+import { seededRandom } from '../test/support/seeded-random';
 import { bestTime, type Figure, type Suite } from './harness';
 
 const ROWS = 200_000;
 
-/** mulberry32: a small seeded generator, so every run judges the same rows. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const FIRST = ['Northern', 'Pennine', 'Ribble', 'Acme', 'Castle', 'Victoria', 'Summit', 'Oak', 'Bridge', 'Premier', 'Red Rose', 'Moorland'];
 const TRADE = ['Construction', 'Cleaning Services', 'Catering', 'Security', 'Landscapes', 'Recruitment', 'Solicitors', 'Consulting', 'Motors', 'Printing', 'Care', 'Plumbing & Heating', 'Software', 'Hire', 'Supplies', 'Events'];
@@ -44,7 +34,7 @@ const DESCRIPTIONS = [
 ];
 
 function realisticRows(count: number): PaymentFacts[] {
-  const random = seeded(20240401);
+  const random = seededRandom(20240401);
   const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)];
   const suppliers: string[] = [];
   for (let i = 0; i < 400; i++) suppliers.push(`${pick(FIRST)} ${pick(TRADE)} ${pick(FORM)}`.trim());

@@ -18,6 +18,7 @@ import { buildAreas } from '../src/core/areas';
 import { emptyState, STATE_SHEET, stateToCells, type WorkbookState } from '../src/core/settings';
 import { openGeoPack } from '../src/geo/geo-pack';
 import { nodePackSource } from '../src/geo/node-pack-source';
+import { seededRandom } from '../test/support/seeded-random';
 
 const ROOT = path.resolve(__dirname, '..');
 const SOURCE = path.resolve(ROOT, '..', 'shared', 'geo', 'nspl-2024-08-extract.csv.gz');
@@ -27,17 +28,7 @@ const PRESTON = 'E07000123';
 const LANCASHIRE_OTHERS = ['E07000117', 'E07000118', 'E07000119', 'E07000120', 'E07000121', 'E07000122', 'E07000124', 'E07000125', 'E07000126', 'E07000127', 'E07000128', 'E06000008', 'E06000009'];
 const ELSEWHERE = ['E08000003', 'E08000035', 'E08000025', 'E09000033', 'E09000001', 'E08000021', 'E06000023', 'E08000012', 'W06000015', 'S12000049', 'E07000178', 'E06000018', 'E08000019', 'E08000001', 'E06000042'];
 
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const rand = random(20240401);
+const rand = seededRandom(20240401);
 const pick = <T>(items: readonly T[]): T => items[Math.floor(rand() * items.length)];
 
 /** A few hundred real postcodes of each wanted district, sampled evenly through the extract. */

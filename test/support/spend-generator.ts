@@ -4,18 +4,7 @@
  * service areas, amounts written the ways finance exports write them, and some credit notes.
  * The same (rows, seed) always gives the same text.
  */
-
-/** Mulberry32: a small, fast, well-spread 32-bit generator. */
-function randomSource(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from './seeded-random';
 
 const LANCASHIRE_OUTWARDS = [
   'PR1', 'PR2', 'PR3', 'PR4', 'PR5', 'PR6', 'PR7', 'PR8', 'PR9', 'PR25', 'PR26',
@@ -129,7 +118,7 @@ export const GENERATED_HEADER =
   'Payment Date,Supplier Name,Supplier Postcode,Expense Type,Description,Service Area,Net Amount';
 
 export function generateSpendCsv(rows: number, seed: number): string {
-  const random = randomSource(seed);
+  const random = seededRandom(seed);
   const suppliers = makeSuppliers(random, Math.max(50, Math.min(5000, Math.round(rows / 50))));
   const lines: string[] = [GENERATED_HEADER];
   for (let i = 0; i < rows; i++) {
