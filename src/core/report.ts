@@ -175,8 +175,9 @@ export class AnalysisRefs {
   }
 }
 
+/** Always quoted: a sheet named like a cell ("LSB1", "R1C1") must be, and quoting is always valid. */
 export function quoteSheet(name: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+  return `'${name.replace(/'/g, "''")}'`;
 }
 
 /**
