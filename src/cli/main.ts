@@ -5,7 +5,7 @@ const terminal = process.stderr.isTTY === true;
 
 runCommand(process.argv.slice(2), {
   // `npm run baseline` runs in the project folder; npm says where the user ran it in INIT_CWD.
-  cwd: process.env.INIT_CWD ?? process.cwd(),
+  cwd: process.env.npm_lifecycle_event === 'baseline' && process.env.INIT_CWD ? process.env.INIT_CWD : process.cwd(),
   out: (line) => console.log(line),
   err: (line) => console.error(line),
   // A progress line redrawn in place, only where someone is watching.

@@ -5,39 +5,23 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import ExcelJS from 'exceljs';
 import { fullPostcodesMentioned, postcodesForOnlineLookup, prepareRows, startAnalysis, type AnalysisResult } from '../core/analysis';
 import { buildAreas, type Areas } from '../core/areas';
 import type { Grid } from '../core/cell';
 import type { OverrideProblem } from '../core/classify';
-import { directoryFromSheet, emptyDirectory, suppliersSheetGrid, type CreditorRecord, type SheetProblem, type SupplierDirectory } from '../core/directory';
+import { directoryFromSheet, emptyDirectory, type CreditorRecord, type SheetProblem, type SupplierDirectory } from '../core/directory';
 import type { DistrictInfo, PostcodeIndex } from '../core/geography';
-import { INFLUENCE_LABELS, localityLabel } from '../core/labels';
 import { decideLocality, postcodeAreasNeeded } from '../core/locality';
 import { columnLetter, proposeMapping } from '../core/mapping';
 import { registerFromGrid, REGISTER_COLUMNS } from '../core/register';
-import {
-  ANALYSIS_COLUMNS,
-  analysisRow,
-  fittedWidth,
-  headlineSnapshot,
-  planReport,
-  RESULT_COLUMN_FORMATS,
-  resultCells,
-  type RegisterEntry,
-} from '../core/report';
+import { headlineSnapshot } from '../core/report';
 import { compileRules, parseRulesCsv, rulesToCsv, RulesError, validateRulesSheet, type Rule } from '../core/rules';
-import { readSpendRows } from '../core/rows';
-import { parseCsv } from '../core/csv';
 import {
   DEFAULT_THRESHOLD,
   DEFAULT_TOP_SUPPLIERS,
   emptyState,
   sheetNamesFor,
-  STATE_SHEET,
-  stateToCells,
   type HeadlineSnapshot,
-  type ResultColumnsRecord,
   type SheetRole,
   type WorkbookState,
 } from '../core/settings';
@@ -46,12 +30,12 @@ import { openGeoPack, type GeoPack } from '../geo/geo-pack';
 import { nodePackSource } from '../geo/node-pack-source';
 import { addToOnlineCache, emptyOnlineCache, lookUpPostcodesOnline, onlineAnswers, readOnlineCache, type OnlineCache } from '../geo/postcodes-io';
 import type { CliOptions } from './args';
-import { expandInputs, filterByDate, InputError, inputColumns, loadInputs, readRows, type DataSheet, type LoadedInputs } from './inputs';
+import { expandInputs, filterByDate, InputError, inputColumns, loadInputs, readRows, type DataSheet } from './inputs';
 import { defaultRulesFile, geoPackFolder, sampleWorkbook } from './project-files';
 import { readSpendFile } from './read-file';
 import { writeResultsCsv } from './results-csv';
 import { summaryJson } from './summary-json';
-import { clearArea, NUMBER_FORMATS, printOnePageWide, writeGrid, writeResultBlock, writeStateSheet, writeSummarySheet, writeTable } from './write-workbook';
+import { writeWorkbook } from './write-workbook';
 
 export interface RunIO {
   cwd: string;
@@ -165,7 +149,7 @@ export async function runBaseline(options: CliOptions, io: RunIO): Promise<RunOu
     onlineCache: answersFor(cache, fullPostcodesMentioned(prepared, registerLines)),
   };
 
-  await writeOutput({
+  const written = await writeWorkbook({
     outFile: outputs.workbook,
     loaded,
     rows,
@@ -185,6 +169,9 @@ export async function runBaseline(options: CliOptions, io: RunIO): Promise<RunOu
     top,
     baselineSnapshot: baseline,
   });
+  if (written.droppedCharacters > 0) {
+    io.err(`note: ${written.droppedCharacters} control character${written.droppedCharacters === 1 ? '' : 's'} in the input's text cannot be stored in an .xlsx and ${written.droppedCharacters === 1 ? 'was' : 'were'} left out of the copy.`);
+  }
   if (outputs.resultsCsv) {
     writeResultsCsv(outputs.resultsCsv, rows, result.results, (code) => districts.get(code)?.name ?? '', loaded.dataSheets.length > 1);
   }
@@ -404,188 +391,4 @@ function describeOverrideProblem(problem: OverrideProblem, sheets: readonly Data
   const column = sheet.mapping[problem.field]?.column;
   const where = column === undefined ? `row ${row.row}` : `${columnLetter(column)}${row.row}`;
   return { cell: `${sheet.source || sheet.sheet}!${where}`, message: `${problem.message}; ignored` };
-}
-
-// ---------------------------------------------------------------------------------------------
-
-interface OutputPlan {
-  outFile: string;
-  loaded: LoadedInputs;
-  rows: ReturnType<typeof readSpendRows>['rows'];
-  skipped: ReturnType<typeof readSpendRows>['skipped'];
-  result: AnalysisResult;
-  areas: Areas;
-  districts: ReadonlyMap<string, DistrictInfo>;
-  state: WorkbookState;
-  register: { grid: Grid; entries: RegisterEntry[] };
-  directory: SupplierDirectory;
-  rules: Rule[];
-  rulesDescription: string[];
-  problems: SheetProblem[];
-  analysedAt: string;
-  geographyRelease: string;
-  threshold: number;
-  top: number;
-  baselineSnapshot?: HeadlineSnapshot;
-}
-
-async function writeOutput(plan: OutputPlan): Promise<void> {
-  const { loaded, result, areas, state } = plan;
-  const names = { local: areas.local.name, wider: areas.wider.name };
-  const single = loaded.files.length === 1 && path.extname(loaded.files[0].file).toLowerCase() === '.xlsx';
-  const workbook = new ExcelJS.Workbook();
-  if (single) await workbook.xlsx.readFile(loaded.files[0].file);
-  workbook.calcProperties.fullCalcOnLoad = true;
-
-  // The data sheets, cell for cell, with the result columns to their right.
-  const resultColumns: ResultColumnsRecord[] = [];
-  const resultsBySource = new Map<string, { row: number; cells: ReturnType<typeof resultCells> }[]>();
-  plan.rows.forEach((row, i) => {
-    const key = row.source ?? '';
-    if (!resultsBySource.has(key)) resultsBySource.set(key, []);
-    resultsBySource.get(key)!.push({ row: row.row - 1, cells: resultCells(result.results[i], row, names) });
-  });
-  const skippedBySource = new Map<string, typeof plan.skipped>();
-  for (const skip of plan.skipped) {
-    const key = skip.source ?? '';
-    if (!skippedBySource.has(key)) skippedBySource.set(key, []);
-    skippedBySource.get(key)!.push(skip);
-  }
-  const usedNames = new Set<string>();
-  for (const data of loaded.dataSheets) {
-    let sheet: ExcelJS.Worksheet;
-    if (single) {
-      sheet = workbook.getWorksheet(data.sheet)!;
-    } else {
-      sheet = workbook.addWorksheet(uniqueSheetName(data.source || data.sheet, usedNames));
-      writeGrid(sheet, data.grid);
-    }
-    usedNames.add(sheet.name.toLowerCase());
-    const firstColumn = data.resultColumns?.firstColumn ?? dataWidth(data.grid);
-    const headerRow = data.layout.headerRow;
-    const rowsHere = resultsBySource.get(data.source) ?? [];
-    for (const skip of skippedBySource.get(data.source) ?? []) {
-      rowsHere.push({ row: skip.row - 1, cells: ['', '', `Not analysed: ${skip.reason}`, '', '', '', '', '', '', ''] });
-    }
-    writeResultBlock(sheet, { headerRow, firstColumn, columns: RESULT_COLUMN_FORMATS, rows: rowsHere });
-    resultColumns.push({ sheet: sheet.name, firstColumn, headers: RESULT_COLUMN_FORMATS.map((c) => c.header), headerRow: headerRow ?? 0 });
-  }
-
-  const existing = workbook.worksheets.map((s) => s.name);
-  const sheetNames = sheetNamesFor(state.owned.sheets, existing.filter((n) => !Object.values(state.owned.sheets).includes(n)));
-  const sheetFor = (role: SheetRole) => workbook.getWorksheet(sheetNames[role]) ?? workbook.addWorksheet(sheetNames[role]);
-
-  const report = planReport({
-    analysis: result,
-    rows: plan.rows,
-    areas,
-    districts: plan.districts,
-    sheetNames,
-    analysedAt: plan.analysedAt,
-    geographyRelease: plan.geographyRelease,
-    rulesDescription: plan.rulesDescription,
-    threshold: plan.threshold,
-    // Named by the sheet in the copy, so that analysing the copy again describes it the same way.
-    inputDescription: loaded.dataSheets.map((d, i) => `Sheet "${resultColumns[i].sheet}": header ${d.layout.headerRow === null ? 'none (columns recognised by content)' : `row ${d.layout.headerRow + 1}`}; ${inputColumns(d).map(([f, m]) => `${f} = ${m.header}`).join(', ')}`),
-    skipped: plan.skipped,
-    problems: plan.problems,
-    history: { baseline: plan.baselineSnapshot },
-    register: plan.register.entries,
-    topSuppliers: plan.top,
-  });
-
-  const extents: WorkbookState['owned']['extents'] = {};
-  for (const sheetPlan of report) {
-    const sheet = sheetFor(sheetPlan.role);
-    const previous = state.owned.extents[sheetPlan.role];
-    if (previous) clearArea(sheet, previous.rows, previous.columns);
-    extents[sheetPlan.role] = writeSummarySheet(sheet, sheetPlan);
-  }
-
-  const analysisSheet = sheetFor('analysis');
-  // Wholly the add-in's: its rows go, so the new ones take the columns' formats as on the first run.
-  analysisSheet.spliceRows(1, analysisSheet.rowCount);
-  writeTable(analysisSheet, ANALYSIS_COLUMNS, plan.rows.map((row, i) => analysisRow(row, result.results[i], names)));
-
-  const suppliersSheet = sheetFor('suppliers');
-  const suppliersGrid = suppliersSheetGrid(sheetValues(suppliersSheet), plan.directory, (key) => {
-    const line = result.summary.suppliers.get(key);
-    return line && { locality: localityLabel(line.locality, names), districtLabel: line.districtLabel, influence: INFLUENCE_LABELS[line.influence], reason: line.reason, spend: line.spend, rows: line.rows };
-  });
-  writeGrid(suppliersSheet, suppliersGrid);
-  styleHeaderRow(suppliersSheet, suppliersGrid);
-  const spendColumn = suppliersGrid[0].indexOf('Spend');
-  if (spendColumn >= 0) sheetColumnFormat(suppliersSheet, spendColumn, suppliersGrid.length, NUMBER_FORMATS.gbp!);
-
-  const rulesSheet = workbook.getWorksheet(sheetNames.rules);
-  if (!rulesSheet) {
-    const sheet = workbook.addWorksheet(sheetNames.rules);
-    const grid = parseCsv(rulesToCsv(plan.rules));
-    writeGrid(sheet, grid);
-    styleHeaderRow(sheet, grid);
-  }
-  if (!workbook.getWorksheet(sheetNames.register)) {
-    const sheet = workbook.addWorksheet(sheetNames.register);
-    writeGrid(sheet, plan.register.grid);
-    styleHeaderRow(sheet, plan.register.grid);
-  }
-
-  // The mapping is remembered for the sheet as it is named in the copy, where the next run finds it.
-  const mapping = state.settings.mapping && { ...state.settings.mapping, sheet: resultColumns[0].sheet };
-  const finalState: WorkbookState = { ...state, settings: { ...state.settings, mapping }, owned: { resultColumns, sheets: sheetNames, extents } };
-  const stateSheet = workbook.getWorksheet(STATE_SHEET) ?? workbook.addWorksheet(STATE_SHEET);
-  clearArea(stateSheet, stateSheet.rowCount, 1);
-  writeStateSheet(stateSheet, stateToCells(finalState));
-
-  // Fast compression: the file is a quarter larger, the slowest step a fifth quicker.
-  await workbook.xlsx.writeFile(plan.outFile, { zip: { compressionOptions: { level: 1 } } } as Partial<ExcelJS.XlsxWriteOptions>);
-}
-
-/** A user-editable sheet's header row bold and frozen; columns no narrower than what they hold (the user may widen them). */
-function styleHeaderRow(sheet: ExcelJS.Worksheet, grid: Grid): void {
-  const row = sheet.getRow(1);
-  row.font = { bold: true };
-  for (let c = 0; c < grid[0].length; c++) {
-    const fitted = fittedWidth({ header: '', format: 'text', width: 12 }, grid.map((cells) => cells[c]));
-    sheet.getColumn(c + 1).width = Math.max(sheet.getColumn(c + 1).width ?? 0, fitted);
-  }
-  sheet.views = [{ state: 'frozen', ySplit: 1 }];
-  printOnePageWide(sheet);
-}
-
-/** A number format for the cells of one column below the header (the user's other cells keep theirs). */
-function sheetColumnFormat(sheet: ExcelJS.Worksheet, column: number, rows: number, format: string): void {
-  for (let r = 2; r <= rows; r++) sheet.getCell(r, column + 1).numFmt = format;
-}
-
-function sheetValues(sheet: ExcelJS.Worksheet): Grid {
-  const grid: Grid = [];
-  sheet.eachRow({ includeEmpty: true }, (row, number) => {
-    const values = row.values as ExcelJS.CellValue[];
-    grid[number - 1] = values.slice(1).map((v) => (v === undefined || v === null ? '' : typeof v === 'object' ? String((v as { result?: unknown }).result ?? '') : (v as string | number | boolean)));
-  });
-  for (let r = 0; r < grid.length; r++) grid[r] ??= [];
-  return grid;
-}
-
-/** The width of the data: the result columns go immediately to its right. */
-function dataWidth(grid: Grid): number {
-  let width = 0;
-  for (const row of grid) {
-    for (let c = row.length - 1; c >= width; c--) {
-      const cell = row[c];
-      if (cell !== null && cell !== '') {
-        width = c + 1;
-        break;
-      }
-    }
-  }
-  return width;
-}
-
-function uniqueSheetName(wanted: string, used: Set<string>): string {
-  const clean = wanted.replace(/[\\/?*[\]:]/g, ' ').slice(0, 31);
-  let name = clean;
-  for (let n = 2; used.has(name.toLowerCase()); n++) name = `${clean.slice(0, 31 - String(n).length - 3)} (${n})`;
-  return name;
 }

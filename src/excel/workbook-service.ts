@@ -19,7 +19,7 @@ import { ANALYSIS_COLUMNS, analysisRow, headlineSnapshot, layoutSheet, planRepor
 import { readSpendRows, type SkippedRow, type SpendRow } from '../core/rows';
 import { compileRules, parseRulesCsv, RulesError, rulesToCsv, validateRulesSheet, type Rule } from '../core/rules';
 import { sheetNamesFor, SHEET_ROLES, STATE_SHEET, type SheetRole, type WorkbookState, type Settings } from '../core/settings';
-import { supplierKey } from '../core/supplier-key';
+import { keyIdentity, supplierKey } from '../core/supplier-key';
 import type { TableLayout } from '../core/table';
 import { addToOnlineCache, emptyOnlineCache, lookUpPostcodesOnline, onlineAnswers, type OnlineCache } from '../geo/postcodes-io';
 import {
@@ -532,7 +532,7 @@ export function createWorkbookService(options: ServiceOptions = {}): WorkbookSer
         const name = sheetNamesFor(state.owned.sheets, []).suppliers;
         const grid = (await readSheetGrids(context, [name])).get(name) ?? [];
         const keyColumn = (grid[0] ?? []).findIndex((h) => String(h).trim().toLowerCase() === 'supplier key');
-        const row = grid.findIndex((cells, r) => r > 0 && keyColumn >= 0 && String(cells[keyColumn]).trim() === key);
+        const row = grid.findIndex((cells, r) => r > 0 && keyColumn >= 0 && keyIdentity(String(cells[keyColumn]).trim()) === keyIdentity(key));
         if (row < 0) throw new WorkbookError(`The supplier "${key}" is not on the ${name} sheet.`);
         sheet.activate();
         sheet.getRangeByIndexes(row, 0, 1, Math.max(1, grid[0].length)).select();

@@ -36,6 +36,9 @@ describe('the pane’s other requests', () => {
     const { sim, service } = await analysed();
     await service.showSheet('method');
     expect(sim.activeSheetName).toBe('Method');
+    await service.showSupplier('WATER PLUS');
+    expect(sim.selection).toBe('Suppliers!A6:P6');
+    // However a finance system spaced the name, it is the same supplier.
     await service.showSupplier('WATERPLUS');
     expect(sim.selection).toBe('Suppliers!A6:P6');
     await expect(service.showSupplier('NOBODY')).rejects.toThrow(WorkbookError);

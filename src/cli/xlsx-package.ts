@@ -1,0 +1,293 @@
+/**
+ * An .xlsx package as parts: those of the input, copied as their compressed bytes unless
+ * replaced, and new ones. It knows the workbook's sheets (workbook.xml and its relationships),
+ * adds sheets, sets their visibility, asks for a full recalculation on open, and writes the
+ * whole to a file through the zip writer.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { quoteSheet } from '../core/report';
+import { escapeXml } from './xlsx-cells';
+import { EMPTY_STYLES } from './xlsx-styles';
+import { attribute, childElements, rootElement, rootPrefix, withAttribute } from './xlsx-xml';
+import { entryText, readZip, ZipFileWriter, type ZipEntry } from './xlsx-zip';
+
+const NS_MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+const NS_RELATIONSHIPS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+const REL_WORKSHEET = `${NS_RELATIONSHIPS}/worksheet`;
+const REL_OFFICE_DOCUMENT = `${NS_RELATIONSHIPS}/officeDocument`;
+const REL_STYLES = `${NS_RELATIONSHIPS}/styles`;
+const REL_CALC_CHAIN = `${NS_RELATIONSHIPS}/calcChain`;
+const WORKSHEET_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml';
+const STYLES_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml';
+const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+
+/** The elements of workbook.xml in the order the schema requires. */
+const WORKBOOK_ORDER = [
+  'fileVersion', 'fileSharing', 'workbookPr', 'workbookProtection', 'bookViews', 'sheets', 'functionGroups', 'externalReferences',
+  'definedNames', 'calcPr', 'oleSize', 'customWorkbookViews', 'pivotCaches', 'smartTagPr', 'smartTagTypes', 'webPublishing',
+  'fileRecoveryPr', 'webPublishObjects', 'extLst',
+];
+
+export type SheetState = 'visible' | 'hidden' | 'veryHidden';
+
+export interface Relationship {
+  id: string;
+  type: string;
+  /** The part it points to, as a path inside the package ("xl/tables/table1.xml"); external targets as written. */
+  target: string;
+  external: boolean;
+}
+
+interface SheetEntry {
+  name: string;
+  /** The <sheet> element as it was, for an input's sheets. */
+  tag?: string;
+  state: SheetState;
+  part: string;
+}
+
+type Part = { kind: 'entry'; entry: ZipEntry } | { kind: 'text'; text: string } | { kind: 'chunks'; chunks: () => Iterable<string> };
+
+const BLANK_PARTS: Record<string, string> = {
+  '[Content_Types].xml':
+    XML_DECLARATION +
+    '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
+    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
+    '<Default Extension="xml" ContentType="application/xml"/>' +
+    '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
+    '</Types>',
+  '_rels/.rels':
+    XML_DECLARATION +
+    `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL_OFFICE_DOCUMENT}" Target="xl/workbook.xml"/></Relationships>`,
+  'xl/workbook.xml': `${XML_DECLARATION}<workbook xmlns="${NS_MAIN}" xmlns:r="${NS_RELATIONSHIPS}"><bookViews><workbookView/></bookViews><sheets/></workbook>`,
+  'xl/_rels/workbook.xml.rels': `${XML_DECLARATION}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>`,
+};
+
+export class XlsxPackage {
+  private readonly parts = new Map<string, Part>();
+  private readonly sheets: SheetEntry[] = [];
+  readonly workbookPart: string;
+  private readonly addedRelationships: Relationship[] = [];
+  private readonly addedOverrides: { part: string; type: string }[] = [];
+  private readonly filterNames = new Map<string, string | undefined>();
+
+  private constructor(entries: ZipEntry[] | Record<string, string>) {
+    if (Array.isArray(entries)) for (const entry of entries) this.parts.set(entry.name, { kind: 'entry', entry });
+    else for (const [name, text] of Object.entries(entries)) this.parts.set(name, { kind: 'text', text });
+    const officeDocument = this.relationships('').find((rel) => rel.type === REL_OFFICE_DOCUMENT);
+    if (!officeDocument || !this.parts.has(officeDocument.target)) throw new Error('it has no workbook part');
+    this.workbookPart = officeDocument.target;
+    const targets = new Map(this.relationships(this.workbookPart).map((rel) => [rel.id, rel.target]));
+    const workbook = this.text(this.workbookPart);
+    const sheetsSpan = childElements(workbook, undefined, rootPrefix(workbook)).find((child) => child.name === 'sheets');
+    for (const sheet of sheetsSpan ? childElements(workbook, sheetsSpan, rootPrefix(workbook)) : []) {
+      const tag = workbook.slice(sheet.start, sheet.contentStart);
+      const id = relationshipAttribute(tag);
+      const part = id ? targets.get(id) : undefined;
+      if (!part) throw new Error(`the sheet "${attribute(tag, 'name')}" has no part`);
+      this.sheets.push({ name: attribute(tag, 'name') ?? '', tag, state: (attribute(tag, 'state') as SheetState) ?? 'visible', part });
+    }
+  }
+
+  /** The package of an .xlsx file's bytes. */
+  static fromBytes(bytes: Buffer): XlsxPackage {
+    return new XlsxPackage(readZip(bytes));
+  }
+
+  /** A package with a workbook and no sheets yet (its styles are added when asked for). */
+  static blank(): XlsxPackage {
+    return new XlsxPackage(BLANK_PARTS);
+  }
+
+  sheetNames(): string[] {
+    return this.sheets.map((sheet) => sheet.name);
+  }
+
+  /** The worksheet part of a sheet, or undefined when the workbook has no sheet of that name. */
+  sheetPart(name: string): string | undefined {
+    return this.sheets.find((sheet) => sheet.name === name)?.part;
+  }
+
+  /** The workbook's stylesheet part; a workbook without one (Excel never writes such) is given one. */
+  stylesPart(): string {
+    const styles = this.relationships(this.workbookPart).find((rel) => rel.type === REL_STYLES) ?? this.addedRelationships.find((rel) => rel.type === REL_STYLES);
+    if (styles) return styles.target;
+    const part = `${path.posix.dirname(this.workbookPart)}/styles.xml`;
+    this.setText(part, EMPTY_STYLES);
+    this.addedRelationships.push({ id: '', type: REL_STYLES, target: part, external: false });
+    this.addedOverrides.push({ part, type: STYLES_TYPE });
+    return part;
+  }
+
+  has(part: string): boolean {
+    return this.parts.has(part);
+  }
+
+  text(part: string): string {
+    const found = this.parts.get(part);
+    if (!found) throw new Error(`it has no part ${part}`);
+    if (found.kind === 'entry') return entryText(found.entry);
+    if (found.kind === 'text') return found.text;
+    throw new Error(`${part} is being written`);
+  }
+
+  setText(part: string, text: string): void {
+    this.parts.set(part, { kind: 'text', text });
+  }
+
+  /** A part written from chunks of text when the package is written (a sheet too large to hold as one string twice). */
+  setChunks(part: string, chunks: () => Iterable<string>): void {
+    this.parts.set(part, { kind: 'chunks', chunks });
+  }
+
+  /** The relationships of a part ("" for the package's own). */
+  relationships(part: string): Relationship[] {
+    const relsPart = relationshipsPartOf(part);
+    if (!this.parts.has(relsPart)) return [];
+    const xml = this.text(relsPart);
+    const base = path.posix.dirname(part);
+    return [...xml.matchAll(/<(?:\w+:)?Relationship\s[^>]*>/g)].map((match) => {
+      const target = attribute(match[0], 'Target') ?? '';
+      const external = attribute(match[0], 'TargetMode') === 'External';
+      return {
+        id: attribute(match[0], 'Id') ?? '',
+        type: attribute(match[0], 'Type') ?? '',
+        target: external ? target : target.startsWith('/') ? target.slice(1) : path.posix.normalize(path.posix.join(base === '.' ? '' : base, target)),
+        external,
+      };
+    });
+  }
+
+  /** A new, empty worksheet at the end of the workbook; returns its part. */
+  addSheet(name: string, state: SheetState = 'visible'): string {
+    const taken = new Set(this.parts.keys());
+    let n = this.sheets.length + 1;
+    while (taken.has(`xl/worksheets/sheet${n}.xml`)) n++;
+    const part = `xl/worksheets/sheet${n}.xml`;
+    this.sheets.push({ name, state, part });
+    this.addedRelationships.push({ id: '', type: REL_WORKSHEET, target: part, external: false });
+    this.addedOverrides.push({ part, type: WORKSHEET_TYPE });
+    return part;
+  }
+
+  setSheetState(name: string, state: SheetState): void {
+    const sheet = this.sheets.find((s) => s.name === name);
+    if (sheet) sheet.state = state;
+  }
+
+  /** Excel's hidden name that goes with a sheet's filter; undefined when the sheet has none. */
+  setFilterRange(sheetName: string, reference: string | undefined): void {
+    this.filterNames.set(sheetName, reference);
+  }
+
+  /** Writes the package: the input's parts in their order, then the new ones. */
+  async write(file: string): Promise<void> {
+    this.finishWorkbook();
+    const zip = ZipFileWriter.open(file);
+    try {
+      for (const [name, part] of this.parts) {
+        if (part.kind === 'entry') zip.copy(part.entry);
+        else if (part.kind === 'text') await zip.add(name, [part.text]);
+        else await zip.add(name, part.chunks());
+      }
+      zip.close();
+    } catch (error) {
+      zip.abandon();
+      fs.rmSync(file, { force: true });
+      throw error;
+    }
+  }
+
+  /**
+   * workbook.xml with the sheets as they now are and a recalculation on open; its relationships
+   * and the content types. The calculation chain goes: it lists the formula cells as they were,
+   * and Excel reports a chain naming cells that are no longer formulas as damage (it rebuilds
+   * the chain itself).
+   */
+  private finishWorkbook(): void {
+    const relsPart = relationshipsPartOf(this.workbookPart);
+    let rels = this.parts.has(relsPart) ? this.text(relsPart) : BLANK_PARTS['xl/_rels/workbook.xml.rels'];
+    let types = this.text('[Content_Types].xml');
+    for (const chain of this.relationships(this.workbookPart).filter((rel) => rel.type === REL_CALC_CHAIN)) {
+      this.parts.delete(chain.target);
+      rels = rels.replace(new RegExp(`<(?:\\w+:)?Relationship\\s[^>]*Id="${chain.id}"[^>]*>`), '');
+      types = types.replace(new RegExp(`<(?:\\w+:)?Override\\s[^>]*PartName="/${chain.target.replace(/[.]/g, '\\.')}"[^>]*>`), '');
+    }
+    const usedIds = new Set(this.relationships(this.workbookPart).map((rel) => rel.id));
+    const base = path.posix.dirname(this.workbookPart);
+    const idOf = new Map<string, string>();
+    let n = 1;
+    for (const rel of this.addedRelationships) {
+      while (usedIds.has(`rId${n}`)) n++;
+      const id = `rId${n++}`;
+      idOf.set(rel.target, id);
+      rels = rels.replace(/<\/((?:\w+:)?)Relationships>\s*$/, (_, p: string) => `<${p}Relationship Id="${id}" Type="${rel.type}" Target="${escapeXml(path.posix.relative(base, rel.target))}"/></${p}Relationships>`);
+    }
+    this.setText(relsPart, rels);
+
+    for (const { part, type } of this.addedOverrides) {
+      types = types.replace(/<\/((?:\w+:)?)Types>\s*$/, (_, p: string) => `<${p}Override PartName="/${escapeXml(part)}" ContentType="${type}"/></${p}Types>`);
+    }
+    this.setText('[Content_Types].xml', types);
+
+    const workbook = this.text(this.workbookPart);
+    const p = rootPrefix(workbook);
+    const relPrefix = namespacePrefix(workbook, NS_RELATIONSHIPS);
+    let lastSheetId = Math.max(0, ...this.sheets.map((sheet) => Number(sheet.tag ? attribute(sheet.tag, 'sheetId') : 0)));
+    const sheetTags = this.sheets.map((sheet) => {
+      let tag = sheet.tag ?? `<${p}sheet name="${escapeXml(sheet.name)}" sheetId="${++lastSheetId}" ${relPrefix ? `${relPrefix}:id` : `xmlns:r="${NS_RELATIONSHIPS}" r:id`}="${idOf.get(sheet.part)}"/>`;
+      if ((attribute(tag, 'state') ?? 'visible') !== sheet.state) tag = withAttribute(tag, 'state', sheet.state === 'visible' ? undefined : sheet.state);
+      return tag.endsWith('/>') ? tag : `${tag.slice(0, -1)}/>`;
+    });
+    let xml = setChild(workbook, p, 'sheets', `<${p}sheets>${sheetTags.join('')}</${p}sheets>`);
+    if (this.filterNames.size > 0) xml = this.withFilterNames(xml, p);
+    const calcPr = childElements(xml, undefined, p).find((child) => child.name === 'calcPr');
+    const calc = calcPr ? withAttribute(xml.slice(calcPr.start, calcPr.end), 'fullCalcOnLoad', '1') : `<${p}calcPr fullCalcOnLoad="1"/>`;
+    this.setText(this.workbookPart, setChild(xml, p, 'calcPr', calc));
+  }
+
+  private withFilterNames(xml: string, p: string): string {
+    const span = childElements(xml, undefined, p).find((child) => child.name === 'definedNames');
+    let names = span ? childElements(xml, span, p).map((child) => xml.slice(child.start, child.end)) : [];
+    for (const [sheetName, reference] of this.filterNames) {
+      const index = this.sheets.findIndex((sheet) => sheet.name === sheetName);
+      const own = (tag: string) => attribute(tag, 'name') === '_xlnm._FilterDatabase' && attribute(tag, 'localSheetId') === String(index);
+      names = names.filter((name) => !own(name));
+      if (reference) names.push(`<${p}definedName name="_xlnm._FilterDatabase" localSheetId="${index}" hidden="1">${escapeXml(`${quoteSheet(sheetName)}!${absolute(reference)}`)}</${p}definedName>`);
+    }
+    if (names.length === 0) return span ? xml.slice(0, span.start) + xml.slice(span.end) : xml;
+    return setChild(xml, p, 'definedNames', `<${p}definedNames>${names.join('')}</${p}definedNames>`);
+  }
+}
+
+function relationshipsPartOf(part: string): string {
+  return part === '' ? '_rels/.rels' : `${path.posix.dirname(part) === '.' ? '' : `${path.posix.dirname(part)}/`}_rels/${path.posix.basename(part)}.rels`;
+}
+
+/** The r:id of a <sheet> (whatever the relationships namespace is called there). */
+function relationshipAttribute(tag: string): string | undefined {
+  return /\s[\w.-]+:id\s*=\s*"([^"]*)"/.exec(tag)?.[1];
+}
+
+/** The prefix a part's root declares for a namespace, or undefined. */
+function namespacePrefix(xml: string, namespace: string): string | undefined {
+  const root = rootElement(xml);
+  const tag = xml.slice(root.start, root.contentStart);
+  return new RegExp(`xmlns:([\\w.-]+)="${namespace.replace(/[.\\/]/g, '\\$&')}"`).exec(tag)?.[1];
+}
+
+/** The part with the root's child element `name` replaced, or inserted where the schema puts it. */
+function setChild(xml: string, p: string, name: string, element: string): string {
+  const children = childElements(xml, undefined, p);
+  const existing = children.find((child) => child.name === name);
+  if (existing) return xml.slice(0, existing.start) + element + xml.slice(existing.end);
+  const order = WORKBOOK_ORDER.indexOf(name);
+  const next = children.find((child) => WORKBOOK_ORDER.indexOf(child.name) > order);
+  const at = next ? next.start : xml.lastIndexOf('</');
+  return xml.slice(0, at) + element + xml.slice(at);
+}
+
+function absolute(reference: string): string {
+  return reference.replace(/([A-Z]+)(\d+)/g, '$$$1$$$2');
+}

@@ -1,0 +1,122 @@
+/**
+ * The annotated copy in another spreadsheet program. LibreOffice, told to recalculate every
+ * formula on load, computes each summary formula to the value the command wrote (the values in
+ * the file are zeroed first, so a formula it did not compute cannot pass); and it lays the copy
+ * out with the formats the command gave it: £ amounts and percentages on the summary, the result
+ * headers beside the data, the Suppliers sheet, the user's chart and PivotTable.
+ *
+ * Needs LibreOffice (soffice) and poppler-utils (pdftotext); reported as skipped without them.
+ */
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import { runIn, temporaryFolder } from './cli-harness';
+import { writeFixtureWorkbook } from './xlsx-fixture';
+
+const available = (command: string, flag: string) => spawnSync(command, [flag], { stdio: 'ignore' }).status === 0;
+const hasLibreOffice = available('soffice', '--version') && available('pdftotext', '-v');
+const describeWithLibreOffice = hasLibreOffice
+  ? describe
+  : (name: string, body: () => void) => describe.skip(`${name} (skipped: needs LibreOffice's soffice and poppler-utils' pdftotext, not installed)`, body);
+
+const SUMMARY_SHEETS = ['Baseline', 'Top suppliers', 'Method', 'Opportunities'];
+
+/** A LibreOffice profile that recalculates every formula of an .xlsx on load. */
+function recalculatingProfile(folder: string): string {
+  const profile = path.join(folder, 'profile');
+  fs.mkdirSync(path.join(profile, 'user'), { recursive: true });
+  fs.writeFileSync(
+    path.join(profile, 'user', 'registrymodifications.xcu'),
+    '<?xml version="1.0" encoding="UTF-8"?>\n<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">' +
+      '<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item></oor:items>\n',
+  );
+  return `file://${profile}`;
+}
+
+function convert(profile: string, file: string, format: 'xlsx' | 'pdf', outDir: string): string {
+  const run = spawnSync('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', format, '--outdir', outDir, file], { encoding: 'utf8', timeout: 120_000 });
+  const converted = path.join(outDir, `${path.basename(file, '.xlsx')}.${format}`);
+  if (!fs.existsSync(converted)) throw new Error(`LibreOffice did not convert ${path.basename(file)}: ${run.stderr}`);
+  return converted;
+}
+
+/** The copy with every formula's cached value replaced by 0. */
+async function zeroed(file: string, out: string): Promise<void> {
+  const zip = await JSZip.loadAsync(fs.readFileSync(file));
+  for (const name of Object.keys(zip.files).filter((n) => /^xl\/worksheets\/[^/]+\.xml$/.test(n))) {
+    const xml = await zip.file(name)!.async('string');
+    zip.file(name, xml.replace(/(<\/f>)<v>[^<]*<\/v>/g, '$1<v>0</v>'));
+  }
+  fs.writeFileSync(out, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
+}
+
+/** Every summary formula of the copy against LibreOffice's value for it; returns how many were compared. */
+async function expectRecalculatedValues(written: string, recalculated: string): Promise<number> {
+  const ours = new ExcelJS.Workbook();
+  await ours.xlsx.readFile(written);
+  const theirs = new ExcelJS.Workbook();
+  await theirs.xlsx.readFile(recalculated);
+  let compared = 0;
+  for (const name of SUMMARY_SHEETS) {
+    ours.getWorksheet(name)!.eachRow((row) =>
+      row.eachCell((cell) => {
+        const value = cell.value as ExcelJS.CellFormulaValue;
+        if (!value || typeof value !== 'object' || !('formula' in value)) return;
+        const other = theirs.getWorksheet(name)!.getCell(cell.address).value;
+        // ExcelJS reads a cached 0 back as no result.
+        const computed = other && typeof other === 'object' ? ((other as ExcelJS.CellFormulaValue).result ?? 0) : other;
+        const want = value.result ?? 0;
+        const where = `${name}!${cell.address}`;
+        if (typeof want === 'number') expect({ where, value: Number(computed).toFixed(6) }).toEqual({ where, value: want.toFixed(6) });
+        else expect({ where, value: computed }).toEqual({ where, value: want });
+        compared++;
+      }),
+    );
+  }
+  return compared;
+}
+
+describeWithLibreOffice('the annotated copy in LibreOffice', () => {
+  let folder: string;
+  let profile: string;
+  beforeAll(async () => {
+    folder = temporaryFolder('xlsx-libreoffice');
+    profile = recalculatingProfile(folder);
+    await writeFixtureWorkbook(path.join(folder, 'payments.xlsx'));
+    expect(await runIn(folder, ['payments.xlsx', '--local', 'Preston', '--wider', 'Lancashire'])).toMatchObject({ code: 0 });
+    // A credit, categories differing in case, a wildcard and a tilde in names, rows without a category.
+    fs.writeFileSync(
+      path.join(folder, 'spend.csv'),
+      [
+        'Body,Supplier Name,Supplier Postcode,Expense Type,Net Amount',
+        'Preston City Council,Fishergate Cleaning Ltd,PR1 2AA,Cleaning Services,100.00',
+        'Preston City Council,Fishergate Cleaning Ltd,PR1 2AA,CLEANING SERVICES,50.00',
+        'Lancashire County Council,Star * Roofing Ltd,PR25 1AA,Building Repairs,400.00',
+        ',Manchester Legal LLP,M1 1AE,,200.00',
+        'Preston City Council,EDF Energy Customers Ltd,M3 5AB,Electricity,-25.00',
+        'Preston City Council,Nowhere ~ Ltd,,Printing ~ copying,10.00',
+      ].join('\r\n'),
+    );
+    expect(await runIn(folder, ['spend.csv', '--local', 'Preston', '--wider', 'Lancashire'])).toMatchObject({ code: 0 });
+  }, 60_000);
+
+  test.each([['payments-baseline.xlsx'], ['spend-baseline.xlsx']])('%s: every summary formula, recalculated by LibreOffice, equals the value written', async (file) => {
+    const blank = path.join(folder, `zeroed-${file}`);
+    await zeroed(path.join(folder, file), blank);
+    const recalculated = convert(profile, blank, 'xlsx', path.join(folder, 'recalculated'));
+    expect(await expectRecalculatedValues(path.join(folder, file), recalculated)).toBeGreaterThan(100);
+  }, 120_000);
+
+  test('it lays the copy out with its formats: £ and % on the summary, result headers, the Suppliers sheet, the user’s chart and PivotTable', () => {
+    const pdf = convert(profile, path.join(folder, 'payments-baseline.xlsx'), 'pdf', path.join(folder, 'pdf'));
+    const text = spawnSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }).stdout;
+    expect(text).toMatch(/Total spend \(net of credits\)\s+£63,425\.75\s+100\.0%/);
+    expect(text).toMatch(/Local \(Preston\)\s+£46,250\.00\s+72\.9%/);
+    expect(text).toContain('Locality basis');
+    expect(text).toMatch(/Supplier key\s+Supplier name/);
+    expect(text).toContain('Spend by supplier');
+    expect(text).toContain('Sum of Net Amount');
+  }, 120_000);
+});
