@@ -4,7 +4,7 @@
  * override, the supplier override, the row's own postcode or address, the supplier's postcode on
  * the Suppliers sheet; influence from the row override, the supplier override, then the rules.
  */
-import type { Influence, Locality, SupplierType } from './codes';
+import { INFLUENCES, type Influence, type Locality, type SupplierType } from './codes';
 import { directoryEntry, POSTCODE_SOURCES, type SupplierDirectory, type SupplierEntry } from './directory';
 import type { DistrictInfo } from './geography';
 import { districtLabel } from './labels';
@@ -17,7 +17,7 @@ import {
 } from './overrides';
 import { findPostcode } from './postcode';
 import type { SpendRow } from './rows';
-import type { RuleBook } from './rules';
+import type { Judgement, PaymentFacts, RuleBook } from './rules';
 import { supplierType } from './supplier-type';
 
 /** How a row's locality was decided, for the coverage table of the method sheet. */
@@ -73,6 +73,7 @@ export interface ClassifyContext extends LocalityContext {
 }
 
 export interface RowClassifier {
+  /** The row's result; rows classified alike share one result object, so it must not be changed. */
   classify(row: SpendRow, key: string): RowResult;
   readonly problems: OverrideProblem[];
 }
@@ -118,7 +119,6 @@ function coverageOf(decision: LocalityDecision): CoverageBasis {
 export function createRowClassifier(ctx: ClassifyContext, directory: SupplierDirectory): RowClassifier {
   const problems: OverrideProblem[] = [];
   const findDistrict = districtFinder(ctx.districts);
-  const typeOfName = new Map<string, SupplierType>();
   const supplierOverrides = new Map<string, { locality?: LocalityOverride; influence?: Influence }>();
   const nameOf = (code: string | undefined) => (code ? ctx.districts.get(code)?.name : undefined);
   const labels = new Map<string, string>();
@@ -131,9 +131,29 @@ export function createRowClassifier(ctx: ClassifyContext, directory: SupplierDir
     return label;
   };
 
-  // Postcode texts repeat across the rows of one supplier: each is read and decided once.
-  const findOwn = memoisedByTexts((postcode, address) => findPostcode({ postcode, address }));
   const decide = memoisedByTexts((postcode, address) => decideLocality({ postcode, address }, ctx));
+
+  type Place = Pick<RowResult, 'locality' | 'district' | 'basis' | 'coverage'>;
+  /** What a payment's own postcode and address say: nothing, or a place (unknown, with why, when the postcode is invalid). */
+  interface OwnPlace {
+    place: Place | undefined;
+    invalid: string | undefined;
+  }
+  const NOTHING_OWN: OwnPlace = { place: undefined, invalid: undefined };
+  // Postcode texts repeat across the rows of one supplier: each is read and decided once, and
+  // every row that shares a decision shares one Place object.
+  const ownPlaces = new Map<LocalityDecision, Place>();
+  const ownPlaceOf = memoisedByTexts((postcode, address): OwnPlace => {
+    const own = findPostcode({ postcode, address });
+    if (own.kind === 'none') return NOTHING_OWN;
+    const decision = decide(postcode, address);
+    let place = ownPlaces.get(decision);
+    if (!place) {
+      place = { locality: decision.locality, district: decision.district, basis: decision.basis, coverage: coverageOf(decision) };
+      ownPlaces.set(decision, place);
+    }
+    return { place, invalid: own.kind === 'invalid' ? own.why : undefined };
+  });
 
   function fromOverride(override: LocalityOverride, label: string): Pick<RowResult, 'locality' | 'district' | 'basis'> {
     switch (override.kind) {
@@ -172,9 +192,6 @@ export function createRowClassifier(ctx: ClassifyContext, directory: SupplierDir
     return parsed;
   }
 
-  type Place = Pick<RowResult, 'locality' | 'district' | 'basis' | 'coverage'>;
-  // The same decision places every row that shares it: one object for them all.
-  const ownPlaces = new Map<LocalityDecision, Place>();
   const directoryPlaces = new Map<SupplierEntry, Place>();
 
   function locate(row: SpendRow, entry: SupplierEntry | undefined, supplierOverride: LocalityOverride | undefined): Place {
@@ -185,27 +202,16 @@ export function createRowClassifier(ctx: ClassifyContext, directory: SupplierDir
     }
     if (supplierOverride) return { ...fromOverride(supplierOverride, 'Supplier override (Suppliers sheet)'), coverage: 'override' };
 
-    const own = row.postcode || row.address ? findOwn(row.postcode, row.address) : undefined;
-    const ownUsable = own && own.kind !== 'none' && own.kind !== 'invalid';
-    if (ownUsable || !entry?.postcode) {
-      if (!own || own.kind === 'none') {
-        return NO_POSTCODE;
-      }
-      const decision = decide(row.postcode, row.address);
-      let place = ownPlaces.get(decision);
-      if (!place) {
-        place = { locality: decision.locality, district: decision.district, basis: decision.basis, coverage: coverageOf(decision) };
-        ownPlaces.set(decision, place);
-      }
-      return place;
-    }
-    const ownInvalid = own?.kind === 'invalid';
+    const own: OwnPlace = row.postcode || row.address ? ownPlaceOf(row.postcode, row.address) : NOTHING_OWN;
+    if (!entry?.postcode) return own.place ?? NO_POSTCODE;
+    if (own.place && own.invalid === undefined) return own.place;
+    const ownInvalid = own.invalid !== undefined;
     const known = ownInvalid ? undefined : directoryPlaces.get(entry);
     if (known) return known;
     const decision = decide(entry.postcode, undefined);
     const fromCreditors = entry.postcodeSource === POSTCODE_SOURCES.creditors;
     const source = fromCreditors ? 'Creditor file' : 'Suppliers sheet';
-    const ownProblem = ownInvalid ? ` (the payment's own postcode is invalid: ${own.why})` : '';
+    const ownProblem = ownInvalid ? ` (the payment's own postcode is invalid: ${own.invalid})` : '';
     const place: Place = {
       locality: decision.locality,
       district: decision.district,
@@ -216,67 +222,75 @@ export function createRowClassifier(ctx: ClassifyContext, directory: SupplierDir
     return place;
   }
 
-  const entries = new Map<string, SupplierEntry | undefined>();
-  function entryOf(key: string): SupplierEntry | undefined {
-    if (!entries.has(key)) entries.set(key, directoryEntry(directory, key));
-    return entries.get(key);
+  /** What every payment to one supplier shares, found once per name as written. */
+  type SupplierFacts = { entry?: SupplierEntry; overrides: ReturnType<typeof overridesOf>; type: SupplierType };
+  const factsOfName = new Map<string, SupplierFacts>();
+  function supplierFacts(row: SpendRow, key: string): SupplierFacts {
+    let facts = factsOfName.get(row.supplier);
+    if (!facts) {
+      const entry = directoryEntry(directory, key);
+      facts = { entry, overrides: overridesOf(entry), type: entry?.type ?? supplierType(row.supplier) };
+      factsOfName.set(row.supplier, facts);
+    }
+    return facts;
+  }
+
+  // One object carries each row's facts to the rules (which keep none of them): no garbage per row.
+  const facts: PaymentFacts = { supplier: '', supplierType: 'unknown', category: undefined, description: undefined, serviceArea: undefined };
+
+  type Verdict = Pick<Judgement, 'verdict' | 'reason' | 'coop'>;
+  const overrideVerdicts = (reason: string) =>
+    Object.fromEntries(INFLUENCES.map((influence) => [influence, { verdict: influence, reason, coop: false }])) as Record<Influence, Verdict>;
+  const rowOverride = overrideVerdicts('Row override');
+  const supplierOverride = overrideVerdicts('Supplier override (Suppliers sheet)');
+
+  // Payments that share a place, a verdict and a supplier share one result: a million rows hold
+  // a few thousand result objects, not a million.
+  const results = new Map<Place, Map<Verdict, Map<SupplierFacts, RowResult>>>();
+  function resultFor(place: Place, verdict: Verdict, supplier: SupplierFacts, key: string): RowResult {
+    let byVerdict = results.get(place);
+    if (!byVerdict) results.set(place, (byVerdict = new Map()));
+    let bySupplier = byVerdict.get(verdict);
+    if (!bySupplier) byVerdict.set(verdict, (bySupplier = new Map()));
+    let result = bySupplier.get(supplier);
+    if (!result) {
+      result = {
+        locality: place.locality,
+        district: place.district,
+        districtLabel: place.district ? labelOf(place.district) : '',
+        basis: place.basis,
+        coverage: place.coverage,
+        influence: verdict.verdict,
+        reason: verdict.reason,
+        coop: verdict.coop,
+        supplierType: supplier.type,
+        supplierKey: key,
+      };
+      bySupplier.set(supplier, result);
+    }
+    return result;
   }
 
   function classify(row: SpendRow, key: string): RowResult {
-    const entry = entryOf(key);
-    const overrides = overridesOf(entry);
-    const place = locate(row, entry, overrides.locality);
+    const supplier = supplierFacts(row, key);
+    const place = locate(row, supplier.entry, supplier.overrides.locality);
 
-    let type = entry?.type;
-    if (!type) {
-      type = typeOfName.get(row.supplier);
-      if (!type) {
-        type = supplierType(row.supplier);
-        typeOfName.set(row.supplier, type);
-      }
-    }
-
-    let influence: Influence | undefined;
-    let reason = '';
-    let coop = false;
+    let verdict: Verdict | undefined;
     if (row.influenceOverride) {
-      const result = parseInfluenceOverride(row.influenceOverride);
-      if (result.ok) {
-        influence = result.value;
-        reason = 'Row override';
-      } else {
-        problems.push({ row, field: 'influenceOverride', message: result.problem });
-      }
+      const parsed = parseInfluenceOverride(row.influenceOverride);
+      if (parsed.ok) verdict = rowOverride[parsed.value];
+      else problems.push({ row, field: 'influenceOverride', message: parsed.problem });
     }
-    if (!influence && overrides.influence) {
-      influence = overrides.influence;
-      reason = 'Supplier override (Suppliers sheet)';
+    if (!verdict && supplier.overrides.influence) verdict = supplierOverride[supplier.overrides.influence];
+    if (!verdict) {
+      facts.supplier = row.supplier;
+      facts.supplierType = supplier.type;
+      facts.category = row.category;
+      facts.description = row.description;
+      facts.serviceArea = row.serviceArea;
+      verdict = ctx.rules.judge(facts);
     }
-    if (!influence) {
-      const judgement = ctx.rules.judge({
-        supplier: row.supplier,
-        supplierType: type,
-        category: row.category,
-        description: row.description,
-        serviceArea: row.serviceArea,
-      });
-      influence = judgement.verdict;
-      reason = judgement.reason;
-      coop = judgement.coop;
-    }
-
-    return {
-      locality: place.locality,
-      district: place.district,
-      districtLabel: place.district ? labelOf(place.district) : '',
-      basis: place.basis,
-      coverage: place.coverage,
-      influence,
-      reason,
-      coop,
-      supplierType: type,
-      supplierKey: key,
-    };
+    return resultFor(place, verdict, supplier, key);
   }
 
   return { classify, problems };

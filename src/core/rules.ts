@@ -464,7 +464,7 @@ export interface RuleBook {
 }
 
 const NO_RULE = Number.POSITIVE_INFINITY;
-const NO_MATCH: Judgement = { verdict: 'review', reason: 'No rule matched', coop: false };
+const NO_MATCH: Judgement = Object.freeze({ verdict: 'review', reason: 'No rule matched', coop: false });
 
 /** Values seen per field are remembered up to this many, then forgotten, to bound memory. */
 const CACHE_LIMIT = 50_000;
@@ -483,8 +483,11 @@ class FieldMatcher {
   private readonly otherPhrases: { terms: Term[]; rule: number }[] = [];
   private readonly patterns: { regex: RegExp; rule: number }[] = [];
   private readonly seen = new Map<string, number>();
+  /** The first rule this field has: a text need not be searched once a better rule has matched. */
+  lowest = NO_RULE;
 
   add(rule: Rule, index: number): void {
+    this.lowest = Math.min(this.lowest, index);
     if (rule.match === 'pattern') {
       this.patterns.push({ regex: new RegExp(rule.value, 'i'), rule: index });
       return;
@@ -575,14 +578,20 @@ export function compileRules(rules: readonly Rule[]): RuleBook {
     }
   });
   const redactedRule = typeRule.get(REDACTED_TYPE) ?? NO_RULE;
+  // A judgement that does not name the supplier is the same for every payment its rule decides.
+  const namesSupplier = ordered.map((rule) => rule.reason.includes(SUPPLIER_PLACEHOLDER));
+  const fixed: readonly Judgement[] = ordered.map((rule) => Object.freeze({ verdict: rule.verdict, reason: rule.reason, rule, coop: rule.coop }));
+  const named: Map<string, Judgement>[] = [];
   const redactedSuppliers = new Map<string, boolean>();
 
   function judge(facts: PaymentFacts): Judgement {
     let best = typeRule.get(facts.supplierType) ?? NO_RULE;
-    if (facts.supplier) best = Math.min(best, matchers.supplier.firstMatch(facts.supplier));
-    if (facts.category) best = Math.min(best, matchers.category.firstMatch(facts.category));
-    if (facts.description) best = Math.min(best, matchers.description.firstMatch(facts.description));
-    if (facts.serviceArea) best = Math.min(best, matchers.service_area.firstMatch(facts.serviceArea));
+    // A field is searched only when it has a rule that could still come first.
+    const { supplier, category, description, service_area: serviceArea } = matchers;
+    if (facts.supplier && supplier.lowest < best) best = Math.min(best, supplier.firstMatch(facts.supplier));
+    if (facts.category && category.lowest < best) best = Math.min(best, category.firstMatch(facts.category));
+    if (facts.description && description.lowest < best) best = Math.min(best, description.firstMatch(facts.description));
+    if (facts.serviceArea && serviceArea.lowest < best) best = Math.min(best, serviceArea.firstMatch(facts.serviceArea));
     if (redactedRule < best && facts.supplierType === 'individual') {
       let redacted = redactedSuppliers.get(facts.supplier);
       if (redacted === undefined) {
@@ -592,12 +601,18 @@ export function compileRules(rules: readonly Rule[]): RuleBook {
       }
       if (redacted) best = redactedRule;
     }
-    if (best === NO_RULE) return { ...NO_MATCH };
+    if (best === NO_RULE) return NO_MATCH;
     const rule = ordered[best];
-    const reason = rule.reason.includes(SUPPLIER_PLACEHOLDER)
-      ? rule.reason.split(SUPPLIER_PLACEHOLDER).join(facts.supplier.trim())
-      : rule.reason;
-    return { verdict: rule.verdict, reason, rule, coop: rule.coop };
+    if (!namesSupplier[best]) return fixed[best];
+    const bySupplier = (named[best] ??= new Map());
+    let judgement = bySupplier.get(facts.supplier);
+    if (!judgement) {
+      const reason = rule.reason.split(SUPPLIER_PLACEHOLDER).join(facts.supplier.trim());
+      judgement = Object.freeze({ verdict: rule.verdict, reason, rule, coop: rule.coop });
+      if (bySupplier.size >= CACHE_LIMIT) bySupplier.clear();
+      bySupplier.set(facts.supplier, judgement);
+    }
+    return judgement;
   }
 
   return { rules: ordered, judge };
