@@ -2,28 +2,15 @@
  * When the add-in took the wrong row for the column headers, the user says which row it is (or
  * that there is none) and the columns are read again from there.
  */
-import type { Browser } from 'playwright-core';
-import { bundleSimulator, checkPrerequisites, launchChromium, openPane, screenshot, serveFolder, DIST, type StaticServer } from './pane-harness';
+import { screenshot, usePaneBrowser } from './pane-harness';
 import { messyWorkbook } from './remembered-workbook';
 
 jest.setTimeout(120_000);
 
-let browser: Browser;
-let server: StaticServer;
-let simulatorJs: string;
-
-beforeAll(async () => {
-  checkPrerequisites();
-  [browser, server, simulatorJs] = await Promise.all([launchChromium(), serveFolder(DIST), bundleSimulator()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const pane = usePaneBrowser();
 
 it('reads the columns again from the header row the user gives, or from none', async () => {
-  const { page, pageErrors } = await openPane(browser, server, simulatorJs, { setup: messyWorkbook(), missing: ['/geo/'] });
+  const { page, pageErrors } = await pane.open({ setup: messyWorkbook(), missing: ['/geo/'] });
   await page.getByText(/with column headers on row 4\.$/).waitFor();
 
   await page.getByRole('button', { name: 'Wrong header row?' }).click();

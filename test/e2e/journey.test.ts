@@ -9,24 +9,11 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import type { SimulatorSetup } from '../sim/simulator-setup';
 import { formatPounds, formatShare } from '../../src/taskpane/format';
 import { headlineMeasures } from '../../src/taskpane/headline';
-import {
-  bundleSimulator,
-  checkPrerequisites,
-  describeWithGeoPack,
-  launchChromium,
-  openPane,
-  screenshot,
-  seriousViolations,
-  serveFolder,
-  DIST,
-  PANE_VIEWPORT,
-  type AxeViolation,
-  type StaticServer,
-} from './pane-harness';
+import { type AxeViolation, describeWithGeoPack, PANE_VIEWPORT, screenshot, seriousViolations, usePaneBrowser } from './pane-harness';
 import { cellAddress, find, savedState, selection, setSyncDelay, sheetNames, typeInCell, values, workbookHeadline } from './workbook-view';
 
 jest.setTimeout(180_000);
@@ -43,19 +30,7 @@ function setupFor(theme: Theme): SimulatorSetup {
   return { ...setup, host: { theme } };
 }
 
-let browser: Browser;
-let server: StaticServer;
-let simulatorJs: string;
-
-beforeAll(async () => {
-  checkPrerequisites();
-  [browser, server, simulatorJs] = await Promise.all([launchChromium(), serveFolder(DIST), bundleSimulator()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const pane = usePaneBrowser();
 
 /** The pane, its scans and its screenshots for one pass of the journey. */
 class Pass {
@@ -182,7 +157,7 @@ const LATER_RUN = /^Compared with the run of/;
 describeWithGeoPack('the journey in the task pane', () => {
   for (const theme of ['light', 'dark'] as const) {
     it(`with the mouse, ${theme} theme`, async () => {
-      const { page, refused, pageErrors } = await openPane(browser, server, simulatorJs, { setup: setupFor(theme) });
+      const { page, refused, pageErrors } = await pane.open({ setup: setupFor(theme) });
       const pass = new Pass(page, `mouse-${theme}`);
       const original = (await values(page, 'Payments')).map((row) => row.slice(0, 7));
 
@@ -255,7 +230,7 @@ describeWithGeoPack('the journey in the task pane', () => {
   }
 
   it('with the keyboard only', async () => {
-    const { page, refused, pageErrors } = await openPane(browser, server, simulatorJs, { setup: setupFor('light') });
+    const { page, refused, pageErrors } = await pane.open({ setup: setupFor('light') });
     const pass = new Pass(page, 'keyboard-light');
     const original = (await values(page, 'Payments')).map((row) => row.slice(0, 7));
     const keys = page.keyboard;

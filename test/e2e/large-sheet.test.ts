@@ -3,10 +3,10 @@
  * workbook as it was, and a full run then finishes. (How long the pane is kept busy is measured
  * by bench/taskpane.bench.ts, not asserted here.)
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { parseCsv } from '../../src/core/csv';
 import { generateSpendCsv } from '../support/spend-generator';
-import { bundleSimulator, checkPrerequisites, describeWithGeoPack, launchChromium, openPane, screenshot, serveFolder, DIST, type StaticServer } from './pane-harness';
+import { describeWithGeoPack, screenshot, usePaneBrowser } from './pane-harness';
 import { setSyncDelay, sheetNames } from './workbook-view';
 
 jest.setTimeout(240_000);
@@ -14,19 +14,7 @@ jest.setTimeout(240_000);
 const ROWS = 20_000;
 const SEED = 6;
 
-let browser: Browser;
-let server: StaticServer;
-let simulatorJs: string;
-
-beforeAll(async () => {
-  checkPrerequisites();
-  [browser, server, simulatorJs] = await Promise.all([launchChromium(), serveFolder(DIST), bundleSimulator()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const pane = usePaneBrowser();
 
 function columnHashes(page: Page): Promise<string[]> {
   return page.evaluate(() => (window.__excelSim as unknown as { columnHashes(sheet: string): string[] }).columnHashes('Spend'));
@@ -35,7 +23,7 @@ function columnHashes(page: Page): Promise<string[]> {
 describeWithGeoPack('a large sheet', () => {
   it('shows rows done, cancels without a trace, then runs to the end', async () => {
     const cells = parseCsv(generateSpendCsv(ROWS, SEED));
-    const { page, pageErrors } = await openPane(browser, server, simulatorJs, { setup: { sheets: [{ name: 'Spend', cells }] } });
+    const { page, pageErrors } = await pane.open({ setup: { sheets: [{ name: 'Spend', cells }] } });
     await page.getByRole('heading', { name: '1. Your spend data' }).waitFor();
     await expect(page.getByText(`Found ${ROWS.toLocaleString('en-GB')} rows of data in sheet Spend`, { exact: false }).count()).resolves.toBe(1);
     const local = page.getByRole('combobox', { name: 'Local area' });

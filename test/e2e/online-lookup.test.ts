@@ -6,10 +6,9 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import type { Browser } from 'playwright-core';
 import type { SimulatorSetup } from '../sim/simulator-setup';
 import { startPostcodesIoStandin, type Standin } from '../support/postcodes-io-standin';
-import { bundleSimulator, checkPrerequisites, describeWithGeoPack, launchChromium, openPane, screenshot, serveFolder, DIST, type StaticServer } from './pane-harness';
+import { describeWithGeoPack, screenshot, usePaneBrowser } from './pane-harness';
 import { savedState, values } from './workbook-view';
 
 jest.setTimeout(120_000);
@@ -25,30 +24,20 @@ function setup(): SimulatorSetup {
   return { ...base, sheets: [{ ...payments, cells }, ...rest] };
 }
 
-let browser: Browser;
-let server: StaticServer;
-let simulatorJs: string;
+const pane = usePaneBrowser();
 let standin: Standin;
 
 beforeAll(async () => {
-  checkPrerequisites();
-  [browser, server, simulatorJs, standin] = await Promise.all([
-    launchChromium(),
-    serveFolder(DIST),
-    bundleSimulator(),
-    startPostcodesIoStandin({ [NEW_POSTCODE]: { district: 'E07000123', districtName: 'Preston', country: 'England' } }),
-  ]);
+  standin = await startPostcodesIoStandin({ [NEW_POSTCODE]: { district: 'E07000123', districtName: 'Preston', country: 'England' } });
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
   await standin?.close();
 });
 
 describeWithGeoPack('online postcode lookup', () => {
   it('sends only the unknown postcodes, once the user has turned it on', async () => {
-    const { page, refused, pageErrors, sentOnline } = await openPane(browser, server, simulatorJs, { setup: setup(), postcodesIo: standin.baseUrl });
+    const { page, refused, pageErrors, sentOnline } = await pane.open({ setup: setup(), postcodesIo: standin.baseUrl });
     await page.getByRole('combobox', { name: /^Supplier name/ }).click();
     await page.getByRole('option', { name: 'C: Beneficiary Organisation' }).click();
     const local = page.getByRole('combobox', { name: 'Local area' });

@@ -193,6 +193,32 @@ export async function openPane(browser: Browser, server: StaticServer, simulator
   return { page, refused, pageErrors, sentOnline };
 }
 
+export interface PaneBrowser {
+  browser: Browser;
+  server: StaticServer;
+  simulatorJs: string;
+  /** Opens the built task pane over a simulated workbook (openPane with these three). */
+  open(options: PaneOptions): Promise<OpenedPane>;
+}
+
+/**
+ * For a test file: Chromium, a server of dist/ and the simulator bundle, started before its tests
+ * and stopped after them.
+ */
+export function usePaneBrowser(): PaneBrowser {
+  const shared = {} as PaneBrowser;
+  shared.open = (options) => openPane(shared.browser, shared.server, shared.simulatorJs, options);
+  beforeAll(async () => {
+    checkPrerequisites();
+    [shared.browser, shared.server, shared.simulatorJs] = await Promise.all([launchChromium(), serveFolder(DIST), bundleSimulator()]);
+  });
+  afterAll(async () => {
+    await shared.browser?.close();
+    await shared.server?.close();
+  });
+  return shared;
+}
+
 /** A full-page screenshot under test-results/e2e, named for the pass and the step. */
 export async function screenshot(page: Page, name: string): Promise<string> {
   fs.mkdirSync(SCREENSHOTS, { recursive: true });

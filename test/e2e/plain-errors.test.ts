@@ -2,32 +2,19 @@
  * A failure the user can act on reaches them in plain words with what to do next, and leaves
  * the workbook as it was: here, a protected spend sheet.
  */
-import type { Browser } from 'playwright-core';
-import { bundleSimulator, checkPrerequisites, launchChromium, openPane, screenshot, seriousViolations, serveFolder, DIST, type StaticServer } from './pane-harness';
+import { screenshot, seriousViolations, usePaneBrowser } from './pane-harness';
 import { rememberedWorkbook } from './remembered-workbook';
 import { sheetNames, values } from './workbook-view';
 
 jest.setTimeout(120_000);
 
-let browser: Browser;
-let server: StaticServer;
-let simulatorJs: string;
-
-beforeAll(async () => {
-  checkPrerequisites();
-  [browser, server, simulatorJs] = await Promise.all([launchChromium(), serveFolder(DIST), bundleSimulator()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const pane = usePaneBrowser();
 
 it('says a protected sheet cannot be written and what to do, changing nothing', async () => {
   const setup = rememberedWorkbook();
   setup.sheets = setup.sheets!.map((sheet) => (sheet.name === 'Payments' ? { ...sheet, protected: true } : sheet));
   // The pack is left out: this failure must not depend on it.
-  const { page, pageErrors } = await openPane(browser, server, simulatorJs, { setup, missing: ['/geo/'] });
+  const { page, pageErrors } = await pane.open({ setup, missing: ['/geo/'] });
   await page.getByRole('button', { name: 'Analyse', exact: true }).waitFor();
   const before = { sheets: await sheetNames(page), cells: await values(page, 'Payments') };
 
@@ -45,7 +32,7 @@ it('says a protected sheet cannot be written and what to do, changing nothing', 
 });
 
 it('says when there is no spend data to be found, and what to do', async () => {
-  const { page, pageErrors } = await openPane(browser, server, simulatorJs, { setup: { sheets: [{ name: 'Sheet1' }] }, missing: ['/geo/'] });
+  const { page, pageErrors } = await pane.open({ setup: { sheets: [{ name: 'Sheet1' }] }, missing: ['/geo/'] });
   const notice = page.getByRole('group').filter({ hasText: 'No spend data found' });
   await notice.waitFor();
   await expect(page.getByRole('button', { name: 'Analyse', exact: true }).isDisabled()).resolves.toBe(true);

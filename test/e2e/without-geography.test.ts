@@ -3,29 +3,16 @@
  * proxy that blocks it), the pane says what is missing and carries on with the areas the
  * workbook remembers: it still analyses, and what it shows is what the workbook holds.
  */
-import type { Browser } from 'playwright-core';
-import { bundleSimulator, checkPrerequisites, launchChromium, openPane, screenshot, seriousViolations, serveFolder, DIST, type StaticServer } from './pane-harness';
+import { screenshot, seriousViolations, usePaneBrowser } from './pane-harness';
 import { rememberedWorkbook } from './remembered-workbook';
 import { values } from './workbook-view';
 
 jest.setTimeout(120_000);
 
-let browser: Browser;
-let server: StaticServer;
-let simulatorJs: string;
-
-beforeAll(async () => {
-  checkPrerequisites();
-  [browser, server, simulatorJs] = await Promise.all([launchChromium(), serveFolder(DIST), bundleSimulator()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const pane = usePaneBrowser();
 
 it('says the postcode data is missing, and analyses with the areas the workbook remembers', async () => {
-  const { page, refused, pageErrors } = await openPane(browser, server, simulatorJs, { setup: rememberedWorkbook(), missing: ['/geo/'] });
+  const { page, refused, pageErrors } = await pane.open({ setup: rememberedWorkbook(), missing: ['/geo/'] });
   const notice = page.getByText('The list of areas could not be loaded');
   await notice.waitFor();
   await expect(page.getByText(/The areas saved in this workbook are used — local: Preston; wider: Lancashire \(ceremonial county\)/).count()).resolves.toBe(1);
