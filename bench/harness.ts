@@ -24,12 +24,16 @@ export interface Suite {
   run(): Promise<Figure[]>;
 }
 
-/** Runs `fn` repeatedly for at least `minMs` and returns the best time of one run, in ms. */
-export async function bestTime(fn: () => unknown | Promise<unknown>, minMs = 500, minRuns = 3): Promise<number> {
+/**
+ * Runs `fn` repeatedly for at least `minMs` and returns the best time of one run, in ms.
+ * `beforeEach`, untimed, puts every run on the same footing (a full garbage collection, say).
+ */
+export async function bestTime(fn: () => unknown | Promise<unknown>, minMs = 500, minRuns = 3, beforeEach?: () => void): Promise<number> {
   let best = Infinity;
   const started = performance.now();
   let runs = 0;
   while (runs < minRuns || performance.now() - started < minMs) {
+    beforeEach?.();
     const t0 = performance.now();
     await fn();
     best = Math.min(best, performance.now() - t0);

@@ -4,7 +4,7 @@
  * online, then classify in steps (so a task pane can show progress and cancel) and summarise.
  */
 import { createRowClassifier, type ClassifyContext, type OverrideProblem, type RowResult } from './classify';
-import { addCreditors, addRowsToDirectory, type CreditorRecord, type SupplierDirectory } from './directory';
+import { addCreditors, addRowsToDirectory, type CreditorRecord, type SupplierDirectory, type SupplierName } from './directory';
 import type { PostcodeIndex } from './geography';
 import { postcodeAreasNeeded, postcodesToLookUpOnline, type OnlineAnswer } from './locality';
 import { findPostcode, type PostcodeText } from './postcode';
@@ -13,8 +13,8 @@ import { Summariser, type Summary } from './summary';
 
 export interface PreparedRows {
   rows: SpendRow[];
-  /** Supplier key of each row, in row order. */
-  keys: string[];
+  /** Supplier name and key of each row, in row order. */
+  suppliers: SupplierName[];
   directory: SupplierDirectory;
   /** Postcode areas ("PR", "M") the rows, the directory and the overrides mention. */
   postcodeAreas: string[];
@@ -27,8 +27,10 @@ type PostcodeTexts = Iterable<{ postcode?: string; address?: string }>;
 /**
  * Each distinct piece of text a locality may be decided from (a row's postcode and address, an
  * override, a supplier's postcode, and any others given), once, without building a key per row.
+ * Payments to one supplier mostly repeat its texts, so a row whose texts are those of its
+ * supplier's previous row is passed over without a lookup.
  */
-function* distinctPostcodeTexts(rows: readonly SpendRow[], directory: SupplierDirectory, others: PostcodeTexts = []): Generator<PostcodeText> {
+function* distinctPostcodeTexts(rows: readonly SpendRow[], suppliers: readonly SupplierName[], directory: SupplierDirectory, others: PostcodeTexts = []): Generator<PostcodeText> {
   const seen = new Map<string, Set<string>>();
   const isNew = (postcode: string | undefined, address: string | undefined) => {
     let addresses = seen.get(postcode ?? '');
@@ -40,7 +42,14 @@ function* distinctPostcodeTexts(rows: readonly SpendRow[], directory: SupplierDi
     addresses.add(address ?? '');
     return true;
   };
-  for (const row of rows) {
+  const previous: (SpendRow | undefined)[] = [];
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i];
+    if (!row.postcode && !row.address && !row.localityOverride) continue;
+    const index = suppliers[i].index;
+    const before = previous[index];
+    previous[index] = row;
+    if (before && before.postcode === row.postcode && before.address === row.address && !row.localityOverride) continue;
     if ((row.postcode || row.address) && isNew(row.postcode, row.address)) yield { postcode: row.postcode, address: row.address };
     if (row.localityOverride && isNew(row.localityOverride, undefined)) yield { postcode: row.localityOverride };
   }
@@ -56,9 +65,9 @@ function* distinctPostcodeTexts(rows: readonly SpendRow[], directory: SupplierDi
  * directory has none, and finds the postcode areas the analysis will need.
  */
 export function prepareRows(rows: SpendRow[], directory: SupplierDirectory, creditors: readonly CreditorRecord[] = []): PreparedRows {
-  const keys = addRowsToDirectory(directory, rows);
+  const suppliers = addRowsToDirectory(directory, rows);
   const creditorPostcodes = addCreditors(directory, creditors);
-  return { rows, keys, directory, postcodeAreas: postcodeAreasNeeded(distinctPostcodeTexts(rows, directory)), creditorPostcodes };
+  return { rows, suppliers, directory, postcodeAreas: postcodeAreasNeeded(distinctPostcodeTexts(rows, suppliers, directory)), creditorPostcodes };
 }
 
 /**
@@ -66,7 +75,7 @@ export function prepareRows(rows: SpendRow[], directory: SupplierDirectory, cred
  * lookup would be asked, when the user allows it.
  */
 export function postcodesForOnlineLookup(prepared: PreparedRows, index: PostcodeIndex | undefined, online: ReadonlyMap<string, OnlineAnswer>): string[] {
-  return postcodesToLookUpOnline(distinctPostcodeTexts(prepared.rows, prepared.directory), { index, online });
+  return postcodesToLookUpOnline(distinctPostcodeTexts(prepared.rows, prepared.suppliers, prepared.directory), { index, online });
 }
 
 /**
@@ -75,7 +84,7 @@ export function postcodesForOnlineLookup(prepared: PreparedRows, index: Postcode
  */
 export function fullPostcodesMentioned(prepared: PreparedRows, others: PostcodeTexts = []): Set<string> {
   const postcodes = new Set<string>();
-  for (const text of distinctPostcodeTexts(prepared.rows, prepared.directory, others)) {
+  for (const text of distinctPostcodeTexts(prepared.rows, prepared.suppliers, prepared.directory, others)) {
     const found = findPostcode(text);
     if (found.kind === 'full') postcodes.add(found.postcode);
   }
@@ -101,13 +110,13 @@ export interface Analysis {
 export function startAnalysis(prepared: PreparedRows, ctx: ClassifyContext): Analysis {
   const classifier = createRowClassifier(ctx, prepared.directory);
   const summariser = new Summariser();
-  const { rows, keys } = prepared;
+  const { rows, suppliers } = prepared;
   const results: RowResult[] = new Array(rows.length);
   let done = 0;
   const step = (count: number) => {
     const end = Math.min(rows.length, done + count);
     for (let i = done; i < end; i++) {
-      const result = classifier.classify(rows[i], keys[i]);
+      const result = classifier.classify(rows[i], suppliers[i]);
       results[i] = result;
       summariser.add(rows[i], result);
     }

@@ -5,7 +5,7 @@
  * the Suppliers sheet; influence from the row override, the supplier override, then the rules.
  */
 import { INFLUENCES, type Influence, type Locality, type SupplierType } from './codes';
-import { directoryEntry, POSTCODE_SOURCES, type SupplierDirectory, type SupplierEntry } from './directory';
+import { directoryEntry, POSTCODE_SOURCES, type SupplierDirectory, type SupplierEntry, type SupplierName } from './directory';
 import type { DistrictInfo } from './geography';
 import { districtLabel } from './labels';
 import { decideLocality, localityOfDistrict, type LocalityContext, type LocalityDecision } from './locality';
@@ -17,7 +17,7 @@ import {
 } from './overrides';
 import { findPostcode } from './postcode';
 import type { SpendRow } from './rows';
-import type { Judgement, PaymentFacts, RuleBook } from './rules';
+import type { Judgement, RuleBook, SupplierRule } from './rules';
 import { supplierType } from './supplier-type';
 
 /** How a row's locality was decided, for the coverage table of the method sheet. */
@@ -45,6 +45,11 @@ export const COVERAGE_LABELS: Record<CoverageBasis, string> = {
 };
 
 export interface RowResult {
+  /**
+   * Numbers the distinct results of one classification, from 0 in the order they were made:
+   * rows classified alike share one result, so figures can be added up per result.
+   */
+  id: number;
   locality: Locality;
   /** ONS code of the district, when known. */
   district?: string;
@@ -74,7 +79,7 @@ export interface ClassifyContext extends LocalityContext {
 
 export interface RowClassifier {
   /** The row's result; rows classified alike share one result object, so it must not be changed. */
-  classify(row: SpendRow, key: string): RowResult;
+  classify(row: SpendRow, supplier: SupplierName): RowResult;
   readonly problems: OverrideProblem[];
 }
 
@@ -192,17 +197,56 @@ export function createRowClassifier(ctx: ClassifyContext, directory: SupplierDir
     return parsed;
   }
 
+  /** What every payment to one supplier shares, found once per name as written. */
+  interface SupplierFacts {
+    entry?: SupplierEntry;
+    overrides: ReturnType<typeof overridesOf>;
+    type: SupplierType;
+    rule: SupplierRule;
+    /** The postcode and address texts of the supplier's last payment, and what they said. */
+    lastPostcode?: string;
+    lastAddress?: string;
+    lastOwn?: OwnPlace;
+    /** The supplier's results by place and verdict; most payments to a supplier share its first place. */
+    firstPlace?: Place;
+    atFirstPlace: RowResult[];
+    elsewhere?: Map<Place, RowResult[]>;
+  }
+  const factsOfName: SupplierFacts[] = [];
+  function supplierFacts(supplier: SupplierName): SupplierFacts {
+    let facts = factsOfName[supplier.index];
+    if (!facts) {
+      const entry = directoryEntry(directory, supplier.key);
+      const type = entry?.type ?? supplierType(supplier.name);
+      facts = { entry, overrides: overridesOf(entry), type, rule: ctx.rules.supplierRule(supplier.name, type), atFirstPlace: [] };
+      factsOfName[supplier.index] = facts;
+    }
+    return facts;
+  }
+
+  /** What the payment's own postcode and address say; payments to one supplier mostly repeat them. */
+  function ownPlaceOfRow(row: SpendRow, supplier: SupplierFacts): OwnPlace {
+    if (!row.postcode && !row.address) return NOTHING_OWN;
+    if (supplier.lastOwn === undefined || row.postcode !== supplier.lastPostcode || row.address !== supplier.lastAddress) {
+      supplier.lastOwn = ownPlaceOf(row.postcode, row.address);
+      supplier.lastPostcode = row.postcode;
+      supplier.lastAddress = row.address;
+    }
+    return supplier.lastOwn;
+  }
+
   const directoryPlaces = new Map<SupplierEntry, Place>();
 
-  function locate(row: SpendRow, entry: SupplierEntry | undefined, supplierOverride: LocalityOverride | undefined): Place {
+  function locate(row: SpendRow, supplier: SupplierFacts): Place {
+    const { entry, overrides } = supplier;
     if (row.localityOverride) {
       const result = parseLocalityOverride(row.localityOverride, findDistrict);
       if (result.ok) return { ...fromOverride(result.value, 'Row override'), coverage: 'override' };
       problems.push({ row, field: 'localityOverride', message: result.problem });
     }
-    if (supplierOverride) return { ...fromOverride(supplierOverride, 'Supplier override (Suppliers sheet)'), coverage: 'override' };
+    if (overrides.locality) return { ...fromOverride(overrides.locality, 'Supplier override (Suppliers sheet)'), coverage: 'override' };
 
-    const own: OwnPlace = row.postcode || row.address ? ownPlaceOf(row.postcode, row.address) : NOTHING_OWN;
+    const own = ownPlaceOfRow(row, supplier);
     if (!entry?.postcode) return own.place ?? NO_POSTCODE;
     if (own.place && own.invalid === undefined) return own.place;
     const ownInvalid = own.invalid !== undefined;
@@ -222,39 +266,35 @@ export function createRowClassifier(ctx: ClassifyContext, directory: SupplierDir
     return place;
   }
 
-  /** What every payment to one supplier shares, found once per name as written. */
-  type SupplierFacts = { entry?: SupplierEntry; overrides: ReturnType<typeof overridesOf>; type: SupplierType };
-  const factsOfName = new Map<string, SupplierFacts>();
-  function supplierFacts(row: SpendRow, key: string): SupplierFacts {
-    let facts = factsOfName.get(row.supplier);
-    if (!facts) {
-      const entry = directoryEntry(directory, key);
-      facts = { entry, overrides: overridesOf(entry), type: entry?.type ?? supplierType(row.supplier) };
-      factsOfName.set(row.supplier, facts);
-    }
-    return facts;
-  }
-
-  // One object carries each row's facts to the rules (which keep none of them): no garbage per row.
-  const facts: PaymentFacts = { supplier: '', supplierType: 'unknown', category: undefined, description: undefined, serviceArea: undefined };
-
-  type Verdict = Pick<Judgement, 'verdict' | 'reason' | 'coop'>;
+  type Verdict = Pick<Judgement, 'verdict' | 'reason' | 'coop' | 'position'>;
+  // Each verdict has its own position: the rules' own, one after them for "no rule matched"
+  // (position -1), then the overrides'.
+  const slotOf = (verdict: Verdict) => (verdict.position < 0 ? ctx.rules.rules.length : verdict.position);
+  let nextOverrideSlot = ctx.rules.rules.length + 1;
   const overrideVerdicts = (reason: string) =>
-    Object.fromEntries(INFLUENCES.map((influence) => [influence, { verdict: influence, reason, coop: false }])) as Record<Influence, Verdict>;
+    Object.fromEntries(INFLUENCES.map((influence) => [influence, { verdict: influence, reason, coop: false, position: nextOverrideSlot++ }])) as Record<Influence, Verdict>;
   const rowOverride = overrideVerdicts('Row override');
   const supplierOverride = overrideVerdicts('Supplier override (Suppliers sheet)');
 
   // Payments that share a place, a verdict and a supplier share one result: a million rows hold
-  // a few thousand result objects, not a million.
-  const results = new Map<Place, Map<Verdict, Map<SupplierFacts, RowResult>>>();
+  // a few thousand result objects, not a million. A supplier's results are found by position
+  // in an array, not by hashing: this runs once for every row.
+  let resultCount = 0;
   function resultFor(place: Place, verdict: Verdict, supplier: SupplierFacts, key: string): RowResult {
-    let byVerdict = results.get(place);
-    if (!byVerdict) results.set(place, (byVerdict = new Map()));
-    let bySupplier = byVerdict.get(verdict);
-    if (!bySupplier) byVerdict.set(verdict, (bySupplier = new Map()));
-    let result = bySupplier.get(supplier);
+    let bySlot: RowResult[] | undefined;
+    if (supplier.firstPlace === undefined) supplier.firstPlace = place;
+    if (place === supplier.firstPlace) {
+      bySlot = supplier.atFirstPlace;
+    } else {
+      supplier.elsewhere ??= new Map();
+      bySlot = supplier.elsewhere.get(place);
+      if (!bySlot) supplier.elsewhere.set(place, (bySlot = []));
+    }
+    const slot = slotOf(verdict);
+    let result = bySlot[slot];
     if (!result) {
       result = {
+        id: resultCount++,
         locality: place.locality,
         district: place.district,
         districtLabel: place.district ? labelOf(place.district) : '',
@@ -266,14 +306,14 @@ export function createRowClassifier(ctx: ClassifyContext, directory: SupplierDir
         supplierType: supplier.type,
         supplierKey: key,
       };
-      bySupplier.set(supplier, result);
+      bySlot[slot] = result;
     }
     return result;
   }
 
-  function classify(row: SpendRow, key: string): RowResult {
-    const supplier = supplierFacts(row, key);
-    const place = locate(row, supplier.entry, supplier.overrides.locality);
+  function classify(row: SpendRow, name: SupplierName): RowResult {
+    const supplier = supplierFacts(name);
+    const place = locate(row, supplier);
 
     let verdict: Verdict | undefined;
     if (row.influenceOverride) {
@@ -282,15 +322,8 @@ export function createRowClassifier(ctx: ClassifyContext, directory: SupplierDir
       else problems.push({ row, field: 'influenceOverride', message: parsed.problem });
     }
     if (!verdict && supplier.overrides.influence) verdict = supplierOverride[supplier.overrides.influence];
-    if (!verdict) {
-      facts.supplier = row.supplier;
-      facts.supplierType = supplier.type;
-      facts.category = row.category;
-      facts.description = row.description;
-      facts.serviceArea = row.serviceArea;
-      verdict = ctx.rules.judge(facts);
-    }
-    return resultFor(place, verdict, supplier, key);
+    if (!verdict) verdict = ctx.rules.judgePayment(supplier.rule, row);
+    return resultFor(place, verdict, supplier, name.key);
   }
 
   return { classify, problems };

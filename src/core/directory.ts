@@ -160,30 +160,41 @@ function fullPostcodeOf(row: { postcode?: string; address?: string }): string | 
   return found.kind === 'full' ? found.postcode : undefined;
 }
 
+/** A supplier name as written and the key it is filed under: one object per name, shared by its rows. */
+export interface SupplierName {
+  readonly name: string;
+  readonly key: string;
+  /** Numbers the names of one call from 0, in the order met, so facts about them can be kept in arrays. */
+  readonly index: number;
+}
+
 /**
  * Adds the suppliers of these rows to the directory (new ones appended), with the names seen, the
  * supplier id, and a postcode from their own postcode or address columns where the entry has
- * none. Returns each row's supplier key (the directory's spelling of it), in row order.
+ * none. Returns each row's supplier name and key (the directory's spelling of it), in row order.
  */
-export function addRowsToDirectory(directory: SupplierDirectory, rows: readonly SpendRow[]): string[] {
-  const entryOfName = new Map<string, SupplierEntry>();
-  const keys: string[] = new Array(rows.length);
+export function addRowsToDirectory(directory: SupplierDirectory, rows: readonly SpendRow[]): SupplierName[] {
+  const byName = new Map<string, { entry: SupplierEntry; named: SupplierName }>();
+  const names: SupplierName[] = new Array(rows.length);
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i];
-    let entry = entryOfName.get(row.supplier);
-    if (entry === undefined) {
+    let known = byName.get(row.supplier);
+    if (known === undefined) {
       const key = supplierKey(row.supplier);
-      entry = directoryEntry(directory, key);
+      let entry = directoryEntry(directory, key);
       if (!entry) {
         entry = { key, name: row.supplier, otherNames: [] };
         directory.entries.set(keyIdentity(key), entry);
       }
-      entryOfName.set(row.supplier, entry);
+      known = { entry, named: { name: row.supplier, key: entry.key, index: byName.size } };
+      byName.set(row.supplier, known);
+      // Each name is met here once, so the list of other names is checked once per name, not per row.
+      if (row.supplier !== entry.name && !entry.otherNames.includes(row.supplier) && entry.otherNames.length < MAX_OTHER_NAMES) {
+        entry.otherNames.push(row.supplier);
+      }
     }
-    keys[i] = entry.key;
-    if (row.supplier !== entry.name && !entry.otherNames.includes(row.supplier) && entry.otherNames.length < MAX_OTHER_NAMES) {
-      entry.otherNames.push(row.supplier);
-    }
+    const { entry, named } = known;
+    names[i] = named;
     if (!entry.supplierId && row.supplierId) entry.supplierId = row.supplierId;
     if (!entry.postcode) {
       const postcode = fullPostcodeOf(row);
@@ -193,7 +204,7 @@ export function addRowsToDirectory(directory: SupplierDirectory, rows: readonly 
       }
     }
   }
-  return keys;
+  return names;
 }
 
 export interface CreditorRecord {

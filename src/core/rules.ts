@@ -440,12 +440,25 @@ function termMatches(term: Term, word: string): boolean {
 // ---------------------------------------------------------------------------------------------
 // Compiling and judging.
 
-export interface PaymentFacts {
-  supplier: string;
-  supplierType: SupplierType;
+/** What a payment's own texts say, beside its supplier. */
+export interface PaymentText {
   category?: string;
   description?: string;
   serviceArea?: string;
+}
+
+export interface PaymentFacts extends PaymentText {
+  supplier: string;
+  supplierType: SupplierType;
+}
+
+/** What a supplier's name and type decide, found once for all the payments to it. */
+export interface SupplierRule {
+  readonly supplier: string;
+  /** The first rule (by order tried) the name or type matches. */
+  readonly first: number;
+  /** Judgements whose reason names this supplier, by rule. */
+  readonly named: Map<number, Judgement>;
 }
 
 export interface Judgement {
@@ -455,18 +468,27 @@ export interface Judgement {
   rule?: Rule;
   /** Whether the category has co-operative potential (from the deciding rule). */
   coop: boolean;
+  /** Where the deciding rule is in the book's order (`RuleBook.rules`), or -1 when none matched. */
+  position: number;
 }
 
 export interface RuleBook {
   /** The rules in the order they are tried. */
   readonly rules: readonly Rule[];
   judge(facts: PaymentFacts): Judgement;
+  /** For judging many payments to one supplier: its name and type are read once, here. */
+  supplierRule(supplier: string, supplierType: SupplierType): SupplierRule;
+  judgePayment(supplier: SupplierRule, payment: PaymentText): Judgement;
 }
 
 const NO_RULE = Number.POSITIVE_INFINITY;
-const NO_MATCH: Judgement = Object.freeze({ verdict: 'review', reason: 'No rule matched', coop: false });
+const NO_MATCH: Judgement = Object.freeze({ verdict: 'review', reason: 'No rule matched', coop: false, position: -1 });
 
-/** Values seen per field are remembered up to this many, then forgotten, to bound memory. */
+/**
+ * Values seen per field are remembered in two generations of up to this many each: when the newer
+ * fills it replaces the older, so texts that keep coming back stay and one-off texts (most
+ * descriptions) pass through, with memory bounded.
+ */
 const CACHE_LIMIT = 50_000;
 
 type TextField = 'supplier' | 'category' | 'description' | 'service_area';
@@ -482,7 +504,10 @@ class FieldMatcher {
   private readonly prefixes: { prefix: string; rule: number }[] = [];
   private readonly otherPhrases: { terms: Term[]; rule: number }[] = [];
   private readonly patterns: { regex: RegExp; rule: number }[] = [];
-  private readonly seen = new Map<string, number>();
+  private recent = new Map<string, number>();
+  private older = new Map<string, number>();
+  /** What each term met so far starts: the first rule it alone matches, and the phrases to try from it. */
+  private readonly starts = new Map<string, TermStart>();
   /** The first rule this field has: a text need not be searched once a better rule has matched. */
   lowest = NO_RULE;
 
@@ -512,11 +537,14 @@ class FieldMatcher {
   }
 
   firstMatch(text: string): number {
-    const known = this.seen.get(text);
-    if (known !== undefined) return known;
-    const found = this.search(text);
-    if (this.seen.size >= CACHE_LIMIT) this.seen.clear();
-    this.seen.set(text, found);
+    let found = this.recent.get(text);
+    if (found !== undefined) return found;
+    found = this.older.get(text) ?? this.search(text);
+    if (this.recent.size >= CACHE_LIMIT) {
+      this.older = this.recent;
+      this.recent = new Map();
+    }
+    this.recent.set(text, found);
     return found;
   }
 
@@ -524,16 +552,9 @@ class FieldMatcher {
     let best = NO_RULE;
     const words = matchTerms(text);
     for (let i = 0; i < words.length; i++) {
-      const word = words[i];
-      const entry = this.byWord.get(word);
-      if (entry) {
-        if (entry.rule < best) best = entry.rule;
-        if (entry.phrases.length > 0) best = firstPhraseAt(entry.phrases, words, i, best);
-      }
-      for (const prefix of this.prefixes) {
-        if (prefix.rule < best && word.startsWith(prefix.prefix)) best = prefix.rule;
-      }
-      if (this.otherPhrases.length > 0) best = firstPhraseAt(this.otherPhrases, words, i, best);
+      const start = this.startOf(words[i]);
+      if (start.rule < best) best = start.rule;
+      if (start.phrases.length > 0) best = firstPhraseAt(start.phrases, words, i, best);
     }
     for (const pattern of this.patterns) {
       if (pattern.rule >= best) break;
@@ -541,6 +562,25 @@ class FieldMatcher {
     }
     return best;
   }
+
+  /** Texts are mostly new but their words are not: what a word starts is worked out once. */
+  private startOf(word: string): TermStart {
+    let start = this.starts.get(word);
+    if (start) return start;
+    const entry = this.byWord.get(word);
+    let rule = entry ? entry.rule : NO_RULE;
+    for (const prefix of this.prefixes) if (prefix.rule < rule && word.startsWith(prefix.prefix)) rule = prefix.rule;
+    const phrases = [...(entry ? entry.phrases : []), ...this.otherPhrases.filter((phrase) => termMatches(phrase.terms[0], word))];
+    start = { rule, phrases };
+    if (this.starts.size >= CACHE_LIMIT) this.starts.clear();
+    this.starts.set(word, start);
+    return start;
+  }
+}
+
+interface TermStart {
+  rule: number;
+  phrases: { terms: Term[]; rule: number }[];
 }
 
 function firstPhraseAt(phrases: readonly { terms: Term[]; rule: number }[], words: string[], at: number, best: number): number {
@@ -580,40 +620,47 @@ export function compileRules(rules: readonly Rule[]): RuleBook {
   const redactedRule = typeRule.get(REDACTED_TYPE) ?? NO_RULE;
   // A judgement that does not name the supplier is the same for every payment its rule decides.
   const namesSupplier = ordered.map((rule) => rule.reason.includes(SUPPLIER_PLACEHOLDER));
-  const fixed: readonly Judgement[] = ordered.map((rule) => Object.freeze({ verdict: rule.verdict, reason: rule.reason, rule, coop: rule.coop }));
-  const named: Map<string, Judgement>[] = [];
-  const redactedSuppliers = new Map<string, boolean>();
+  const fixed: readonly Judgement[] = ordered.map((rule, position) => Object.freeze({ verdict: rule.verdict, reason: rule.reason, rule, coop: rule.coop, position }));
+  const { supplier: supplierField, category, description, service_area: serviceArea } = matchers;
 
-  function judge(facts: PaymentFacts): Judgement {
-    let best = typeRule.get(facts.supplierType) ?? NO_RULE;
+  function supplierRule(supplier: string, supplierType: SupplierType): SupplierRule {
+    let first = typeRule.get(supplierType) ?? NO_RULE;
+    if (supplier && supplierField.lowest < first) first = Math.min(first, supplierField.firstMatch(supplier));
+    if (redactedRule < first && supplierType === 'individual' && isRedacted(supplier)) first = redactedRule;
+    return { supplier, first, named: new Map() };
+  }
+
+  function judgePayment(supplier: SupplierRule, payment: PaymentText): Judgement {
+    let best = supplier.first;
     // A field is searched only when it has a rule that could still come first.
-    const { supplier, category, description, service_area: serviceArea } = matchers;
-    if (facts.supplier && supplier.lowest < best) best = Math.min(best, supplier.firstMatch(facts.supplier));
-    if (facts.category && category.lowest < best) best = Math.min(best, category.firstMatch(facts.category));
-    if (facts.description && description.lowest < best) best = Math.min(best, description.firstMatch(facts.description));
-    if (facts.serviceArea && serviceArea.lowest < best) best = Math.min(best, serviceArea.firstMatch(facts.serviceArea));
-    if (redactedRule < best && facts.supplierType === 'individual') {
-      let redacted = redactedSuppliers.get(facts.supplier);
-      if (redacted === undefined) {
-        redacted = isRedacted(facts.supplier);
-        if (redactedSuppliers.size >= CACHE_LIMIT) redactedSuppliers.clear();
-        redactedSuppliers.set(facts.supplier, redacted);
-      }
-      if (redacted) best = redactedRule;
-    }
+    if (payment.category && category.lowest < best) best = Math.min(best, category.firstMatch(payment.category));
+    if (payment.description && description.lowest < best) best = Math.min(best, description.firstMatch(payment.description));
+    if (payment.serviceArea && serviceArea.lowest < best) best = Math.min(best, serviceArea.firstMatch(payment.serviceArea));
     if (best === NO_RULE) return NO_MATCH;
-    const rule = ordered[best];
     if (!namesSupplier[best]) return fixed[best];
-    const bySupplier = (named[best] ??= new Map());
-    let judgement = bySupplier.get(facts.supplier);
+    let judgement = supplier.named.get(best);
     if (!judgement) {
-      const reason = rule.reason.split(SUPPLIER_PLACEHOLDER).join(facts.supplier.trim());
-      judgement = Object.freeze({ verdict: rule.verdict, reason, rule, coop: rule.coop });
-      if (bySupplier.size >= CACHE_LIMIT) bySupplier.clear();
-      bySupplier.set(facts.supplier, judgement);
+      const rule = ordered[best];
+      const reason = rule.reason.split(SUPPLIER_PLACEHOLDER).join(supplier.supplier.trim());
+      judgement = Object.freeze({ verdict: rule.verdict, reason, rule, coop: rule.coop, position: best });
+      supplier.named.set(best, judgement);
     }
     return judgement;
   }
 
-  return { rules: ordered, judge };
+  // What each supplier name decides, by the type it was given with, so one-off judging stays quick.
+  const supplierRules = new Map<SupplierType, Map<string, SupplierRule>>();
+  function judge(facts: PaymentFacts): Judgement {
+    let ofType = supplierRules.get(facts.supplierType);
+    if (!ofType) supplierRules.set(facts.supplierType, (ofType = new Map()));
+    let supplier = ofType.get(facts.supplier);
+    if (!supplier) {
+      if (ofType.size >= CACHE_LIMIT) ofType.clear();
+      supplier = supplierRule(facts.supplier, facts.supplierType);
+      ofType.set(facts.supplier, supplier);
+    }
+    return judgePayment(supplier, facts);
+  }
+
+  return { rules: ordered, judge, supplierRule, judgePayment };
 }

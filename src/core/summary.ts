@@ -181,67 +181,98 @@ const bits = <K extends string>(keys: readonly K[]) => Object.fromEntries(keys.m
 const LOCALITY_BIT = bits(LOCALITIES);
 const INFLUENCE_BIT = bits(INFLUENCES);
 
-/** Accumulates rows one at a time (memory grows with suppliers and categories, not rows). */
+/** What the rows sharing one result add up to. */
+interface ResultTotals {
+  result: RowResult;
+  pence: number;
+  /** Sum of the payments' absolute values, to weigh what a supplier mostly is. */
+  absolutePence: number;
+  rows: number;
+  /** The supplier name of the first of these rows. */
+  name: string;
+}
+
+/**
+ * Accumulates rows one at a time (memory grows with suppliers and categories, not rows). Rows
+ * classified alike share one result, numbered by its `id`, so most figures are added up per
+ * result (in an array, not by hashing: this runs for every row) and spread to localities,
+ * verdicts and suppliers once, when the summary is asked for; only the category and the
+ * institution, which are the row's own, are looked at per row.
+ */
 export class Summariser {
-  private totalPence = 0;
-  private rows = 0;
-  private readonly localityPence = zeroBy(LOCALITIES);
-  private readonly localityRows = zeroBy(LOCALITIES);
-  private readonly influencePence = zeroBy(INFLUENCES);
-  private readonly influenceRows = zeroBy(INFLUENCES);
-  private leakPence = 0;
-  private influenceableLeakPence = 0;
-  private readonly coveragePence = zeroBy(COVERAGE_BASES);
-  private readonly coverageRows = zeroBy(COVERAGE_BASES);
+  private readonly byId: ResultTotals[] = [];
+  /** Results in the order first met. */
+  private readonly firstMet: ResultTotals[] = [];
   private readonly byCategory = new Breakdown();
-  private readonly byKind = new Breakdown();
-  private readonly byType = new Breakdown();
   private readonly byInstitution = new Breakdown();
-  private readonly suppliers = new Map<string, SupplierTotals>();
   private hasCategory = false;
   private hasInstitution = false;
 
   add(row: SpendRow, result: RowResult): void {
     const pence = penceOf(row.amount);
-    this.totalPence += pence;
-    this.rows++;
-    const { locality, influence, supplierKey: key } = result;
-    this.localityPence[locality] += pence;
-    this.localityRows[locality]++;
-    this.influencePence[influence] += pence;
-    this.influenceRows[influence]++;
-    if (isLeakage(locality)) {
-      this.leakPence += pence;
-      if (influence === 'influenceable') this.influenceableLeakPence += pence;
+    let totals = this.byId[result.id];
+    if (totals === undefined) {
+      totals = { result, pence: 0, absolutePence: 0, rows: 0, name: row.supplier };
+      this.byId[result.id] = totals;
+      this.firstMet.push(totals);
     }
-    this.coveragePence[result.coverage] += pence;
-    this.coverageRows[result.coverage]++;
-
+    totals.pence += pence;
+    totals.absolutePence += Math.abs(pence);
+    totals.rows++;
     if (row.category) this.hasCategory = true;
     if (row.institution) this.hasInstitution = true;
     this.byCategory.add(row.category || NO_CATEGORY, pence, result);
-    this.byKind.add(result.reason, pence, result);
-    this.byType.add(result.supplierType, pence, result);
     this.byInstitution.add(row.institution || NO_INSTITUTION, pence, result);
-
-    let supplier = this.suppliers.get(key);
-    if (!supplier) {
-      supplier = { name: row.supplier, pence: 0, rows: 0, places: new PairWeights(), verdicts: new PairWeights(), type: result.supplierType, localities: 0, influences: 0 };
-      this.suppliers.set(key, supplier);
-    }
-    supplier.pence += pence;
-    supplier.rows++;
-    supplier.localities |= LOCALITY_BIT[locality];
-    supplier.influences |= INFLUENCE_BIT[influence];
-    supplier.places.add(locality, result.districtLabel, Math.abs(pence));
-    supplier.verdicts.add(influence, result.reason, Math.abs(pence));
   }
 
   result(topN: number): Summary {
-    const total = this.totalPence;
+    let total = 0;
+    let rowCount = 0;
+    const localityPence = zeroBy(LOCALITIES);
+    const localityRows = zeroBy(LOCALITIES);
+    const influencePence = zeroBy(INFLUENCES);
+    const influenceRows = zeroBy(INFLUENCES);
+    let leakPence = 0;
+    let influenceableLeakPence = 0;
+    const coveragePence = zeroBy(COVERAGE_BASES);
+    const coverageRows = zeroBy(COVERAGE_BASES);
+    const byKind = new Breakdown();
+    const byType = new Breakdown();
+    const supplierTotals = new Map<string, SupplierTotals>();
+    // In the order the results were first met, which is the rows' order for everything that
+    // keeps the first of something (a supplier's name, a label's spelling, a tie's winner).
+    for (const { result, pence, absolutePence, rows, name } of this.firstMet) {
+      const { locality, influence, supplierKey: key } = result;
+      total += pence;
+      rowCount += rows;
+      localityPence[locality] += pence;
+      localityRows[locality] += rows;
+      influencePence[influence] += pence;
+      influenceRows[influence] += rows;
+      if (isLeakage(locality)) {
+        leakPence += pence;
+        if (influence === 'influenceable') influenceableLeakPence += pence;
+      }
+      coveragePence[result.coverage] += pence;
+      coverageRows[result.coverage] += rows;
+      byKind.add(result.reason, pence, result);
+      byType.add(result.supplierType, pence, result);
+      let supplier = supplierTotals.get(key);
+      if (!supplier) {
+        supplier = { name, pence: 0, rows: 0, places: new PairWeights(), verdicts: new PairWeights(), type: result.supplierType, localities: 0, influences: 0 };
+        supplierTotals.set(key, supplier);
+      }
+      supplier.pence += pence;
+      supplier.rows += rows;
+      supplier.localities |= LOCALITY_BIT[locality];
+      supplier.influences |= INFLUENCE_BIT[influence];
+      supplier.places.add(locality, result.districtLabel, absolutePence);
+      supplier.verdicts.add(influence, result.reason, absolutePence);
+    }
+
     const suppliersWith = (bit: number, of: 'localities' | 'influences') => {
       let count = 0;
-      for (const supplier of this.suppliers.values()) if (supplier[of] & bit) count++;
+      for (const supplier of supplierTotals.values()) if (supplier[of] & bit) count++;
       return count;
     };
     const tally = <K extends string>(pence: Record<K, number>, rows: Record<K, number>, bit: Record<K, number>, of: 'localities' | 'influences', key: K): Tally => ({
@@ -253,19 +284,19 @@ export class Summariser {
     const shares: Shares | null =
       total > 0
         ? {
-            local: share(this.localityPence.local),
-            widerIncludingLocal: share(this.localityPence.local + this.localityPence.wider),
-            restOfUk: share(this.localityPence.rest_of_uk),
-            outsideUk: share(this.localityPence.outside_uk),
-            unknown: share(this.localityPence.unknown),
-            leakage: share(this.leakPence),
-            influenceableLeakage: share(this.influenceableLeakPence),
-            review: share(this.influencePence.review),
+            local: share(localityPence.local),
+            widerIncludingLocal: share(localityPence.local + localityPence.wider),
+            restOfUk: share(localityPence.rest_of_uk),
+            outsideUk: share(localityPence.outside_uk),
+            unknown: share(localityPence.unknown),
+            leakage: share(leakPence),
+            influenceableLeakage: share(influenceableLeakPence),
+            review: share(influencePence.review),
           }
         : null;
 
     const suppliers = new Map<string, SupplierLine>();
-    for (const [key, s] of this.suppliers) {
+    for (const [key, s] of supplierTotals) {
       const [locality, districtLabel] = s.places.heaviest();
       const [influence, reason] = s.verdicts.heaviest();
       suppliers.set(key, {
@@ -287,27 +318,27 @@ export class Summariser {
       .map((line, index): TopSupplier => ({ ...line, rank: index + 1 }));
 
     return {
-      totals: { spend: pounds(total), rows: this.rows, suppliers: this.suppliers.size },
+      totals: { spend: pounds(total), rows: rowCount, suppliers: supplierTotals.size },
       locality: Object.fromEntries(
-        LOCALITIES.map((l) => [l, tally(this.localityPence, this.localityRows, LOCALITY_BIT, 'localities', l)]),
+        LOCALITIES.map((l) => [l, tally(localityPence, localityRows, LOCALITY_BIT, 'localities', l)]),
       ) as Record<Locality, Tally>,
       influence: Object.fromEntries(
-        INFLUENCES.map((i) => [i, tally(this.influencePence, this.influenceRows, INFLUENCE_BIT, 'influences', i)]),
+        INFLUENCES.map((i) => [i, tally(influencePence, influenceRows, INFLUENCE_BIT, 'influences', i)]),
       ) as Record<Influence, Tally>,
       shares,
       sharesNote:
         shares === null
           ? `Total spend is ${total === 0 ? 'zero' : 'negative (credits exceed payments)'}, so shares of it cannot be computed.`
           : undefined,
-      leakage: { spend: pounds(this.leakPence), influenceableSpend: pounds(this.influenceableLeakPence) },
+      leakage: { spend: pounds(leakPence), influenceableSpend: pounds(influenceableLeakPence) },
       coverage: Object.fromEntries(
-        COVERAGE_BASES.map((b) => [b, { spend: pounds(this.coveragePence[b]), rows: this.coverageRows[b] }]),
+        COVERAGE_BASES.map((b) => [b, { spend: pounds(coveragePence[b]), rows: coverageRows[b] }]),
       ) as Record<CoverageBasis, { spend: number; rows: number }>,
-      categories: (this.hasCategory ? this.byCategory : this.byKind).result(),
+      categories: (this.hasCategory ? this.byCategory : byKind).result(),
       categorySource: this.hasCategory ? 'category' : 'rule',
-      supplierTypes: this.byType.result().filter((line) => SUPPLIER_TYPES.includes(line.label as SupplierType)),
+      supplierTypes: byType.result().filter((line) => SUPPLIER_TYPES.includes(line.label as SupplierType)),
       institutions: this.hasInstitution ? this.byInstitution.result() : undefined,
-      leakageByKind: this.byKind.result('leakage').filter((line) => line.influenceableLeakage !== 0),
+      leakageByKind: byKind.result('leakage').filter((line) => line.influenceableLeakage !== 0),
       topSuppliers,
       suppliers,
     };

@@ -72,6 +72,7 @@ describe('--results-csv', () => {
 
   test('text starting with = + - @ tab or CR gets an apostrophe; numbers and other text do not', () => {
     const result: RowResult = {
+      id: 0,
       locality: 'unknown',
       districtLabel: '',
       basis: '\tTabbed basis',

@@ -1,5 +1,5 @@
 import { fullPostcodesMentioned, postcodesForOnlineLookup, prepareRows } from '../../src/core/analysis';
-import { emptyDirectory } from '../../src/core/directory';
+import { directoryEntry, emptyDirectory } from '../../src/core/directory';
 import type { SpendRow } from '../../src/core/rows';
 
 const rows: SpendRow[] = [
@@ -12,8 +12,9 @@ const rows: SpendRow[] = [
 describe('prepareRows', () => {
   test('one supplier key per spelling, the directory filled from the rows, and the postcode areas needed', () => {
     const prepared = prepareRows(rows, emptyDirectory());
-    expect(prepared.keys[0]).toBe(prepared.keys[1]);
-    expect(prepared.directory.entries.get(prepared.keys[0])).toMatchObject({ name: 'Acme Ltd', otherNames: ['ACME LIMITED'], postcode: 'PR1 2HE', postcodeSource: 'payments' });
+    expect(prepared.suppliers[0].key).toBe(prepared.suppliers[1].key);
+    expect(prepared.suppliers.map((s) => s.name)).toEqual(rows.map((row) => row.supplier));
+    expect(directoryEntry(prepared.directory, prepared.suppliers[0].key)).toMatchObject({ name: 'Acme Ltd', otherNames: ['ACME LIMITED'], postcode: 'PR1 2HE', postcodeSource: 'payments' });
     expect(prepared.postcodeAreas).toEqual(['LS', 'M', 'PR']);
   });
 });

@@ -1,5 +1,5 @@
 import { createRowClassifier, type ClassifyContext } from '../../src/core/classify';
-import { addRowsToDirectory, emptyDirectory } from '../../src/core/directory';
+import { addRowsToDirectory, directoryEntry, emptyDirectory } from '../../src/core/directory';
 import { compileRules } from '../../src/core/rules';
 import type { SpendRow } from '../../src/core/rows';
 
@@ -21,9 +21,9 @@ const ctx: ClassifyContext = {
 
 function classifyAll(rows: SpendRow[]) {
   const directory = emptyDirectory();
-  const keys = addRowsToDirectory(directory, rows);
+  const suppliers = addRowsToDirectory(directory, rows);
   const classifier = createRowClassifier(ctx, directory);
-  return { results: rows.map((row, i) => classifier.classify(row, keys[i])), problems: classifier.problems };
+  return { results: rows.map((row, i) => classifier.classify(row, suppliers[i])), problems: classifier.problems };
 }
 
 describe('createRowClassifier', () => {
@@ -68,10 +68,10 @@ describe('createRowClassifier', () => {
       { row: 2, supplier: 'Acme Ltd', amount: 1, postcode: 'LS1 4AP' },
       { row: 3, supplier: 'Acme Ltd', amount: 1 },
     ];
-    const keys = addRowsToDirectory(directory, rows);
-    Object.assign(directory.entries.get(keys[0])!, { localityOverride: 'local', influenceOverride: 'nonsense' });
+    const suppliers = addRowsToDirectory(directory, rows);
+    Object.assign(directoryEntry(directory, suppliers[0].key)!, { localityOverride: 'local', influenceOverride: 'nonsense' });
     const classifier = createRowClassifier(ctx, directory);
-    const results = rows.map((row, i) => classifier.classify(row, keys[i]));
+    const results = rows.map((row, i) => classifier.classify(row, suppliers[i]));
     expect(results.map((r) => [r.locality, r.basis])).toEqual([
       ['local', 'Supplier override (Suppliers sheet)'],
       ['local', 'Supplier override (Suppliers sheet)'],

@@ -3,6 +3,7 @@ import { analysisRow, ANALYSIS_COLUMN, fittedWidth, layoutSheet, MAX_TEXT_WIDTH,
 import { NO_CATEGORY, NO_INSTITUTION } from '../../src/core/summary';
 
 const result: RowResult = {
+  id: 0,
   locality: 'rest_of_uk',
   districtLabel: 'Leeds (E08000035)',
   basis: 'Full postcode LS1 4AP in Leeds',

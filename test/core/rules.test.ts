@@ -128,7 +128,7 @@ describe('compileRules and judge', () => {
 
   test('no rule matched: review, with that reason', () => {
     const book = compileRules(rulesFrom('10,category,words,grant,not_influenceable,Grant,no'));
-    expect(book.judge(facts({ category: 'Stationery' }))).toEqual({ verdict: 'review', reason: 'No rule matched', coop: false });
+    expect(book.judge(facts({ category: 'Stationery' }))).toEqual({ verdict: 'review', reason: 'No rule matched', coop: false, position: -1 });
     expect(compileRules([]).judge(facts({})).reason).toBe('No rule matched');
   });
 
@@ -199,6 +199,37 @@ describe('compileRules and judge', () => {
     const book = compileRules(rulesFrom('10,description,words,constructor,influenceable,Builder,no'));
     expect(book.judge(facts({ description: 'Constructor toString hasOwnProperty' })).reason).toBe('Builder');
     expect(book.judge(facts({ description: '__proto__ valueOf' })).reason).toBe('No rule matched');
+  });
+
+  test('judging payments to one supplier by its supplier rule agrees with judging each payment alone', () => {
+    const book = compileRules(
+      rulesFrom(
+        '10,supplier_type,words,public_body,not_influenceable,Public body: {supplier},no',
+        '20,supplier,words,edf,not_influenceable,Utility: {supplier},no',
+        '30,category,words,cleaning,influenceable,Cleaning,yes',
+        '40,description,phrase,grass cutting,influenceable,Grounds,yes',
+        '50,supplier_type,words,redacted,not_influenceable,Individual,no',
+      ),
+    );
+    const payments = [{ category: 'Cleaning' }, { description: 'Grass cutting at depot' }, { serviceArea: 'Parks' }, {}];
+    const suppliers: [string, PaymentFacts['supplierType']][] = [
+      ['Anyone Ltd', 'company'],
+      ['EDF Energy', 'company'],
+      ['Preston City Council', 'public_body'],
+      ['REDACTED', 'individual'],
+    ];
+    for (const [supplier, supplierType] of suppliers) {
+      const rule = book.supplierRule(supplier, supplierType);
+      for (const payment of payments) {
+        const alone = book.judge({ supplier, supplierType, ...payment });
+        const together = book.judgePayment(rule, payment);
+        expect(together).toEqual(alone);
+        // The same judgement object each time, so results can be shared by reference.
+        expect(book.judgePayment(rule, payment)).toBe(together);
+      }
+    }
+    expect(book.judgePayment(book.supplierRule('Preston City Council', 'public_body'), {}).reason).toBe('Public body: Preston City Council');
+    expect(book.judgePayment(book.supplierRule('Anyone Ltd', 'company'), { category: 'Cleaning' })).toMatchObject({ position: 2, coop: true });
   });
 
   test('remembered answers do not change when the same text comes back', () => {

@@ -11,6 +11,7 @@ export function summaryOf(payments: readonly Payment[]): Summary {
   payments.forEach(([supplier, amount, locality, influence], i) => {
     const row: SpendRow = { row: i + 2, supplier, amount };
     const result: RowResult = {
+      id: i,
       locality,
       districtLabel: '',
       basis: 'test',
