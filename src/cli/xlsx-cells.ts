@@ -26,26 +26,6 @@ export function escapeXml(text: string, dropped?: DroppedCharacters): string {
   });
 }
 
-/** The inverse of escapeXml for attribute values read from a part (entities and character references). */
-export function unescapeXml(text: string): string {
-  if (!text.includes('&')) return text;
-  return text.replace(/&(#x[0-9a-fA-F]+|#\d+|amp|lt|gt|quot|apos);/g, (_, entity: string) => {
-    if (entity[0] === '#') return String.fromCodePoint(entity[1] === 'x' ? parseInt(entity.slice(2), 16) : Number(entity.slice(1)));
-    return { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" }[entity]!;
-  });
-}
-
-/** The 0-based column of a cell reference such as "AB12". */
-export function columnOfReference(reference: string): number {
-  let n = 0;
-  for (let i = 0; i < reference.length; i++) {
-    const code = reference.charCodeAt(i) & ~32;
-    if (code < 65 || code > 90) break;
-    n = n * 26 + code - 64;
-  }
-  return n - 1;
-}
-
 const isSpace = (code: number) => code === 32 || code === 9 || code === 10 || code === 13;
 
 /** Cell elements for one part, with its namespace prefix ("" or "x:"). */

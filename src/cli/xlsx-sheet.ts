@@ -7,7 +7,8 @@
  */
 import type { OutCell } from '../core/report';
 import { columnLetter } from '../core/mapping';
-import { CellXml, columnOfReference, type DroppedCharacters } from './xlsx-cells';
+import { columnOfReference } from '../core/spreadsheet-xml';
+import { CellXml, type DroppedCharacters } from './xlsx-cells';
 import { attribute, childElements, rootPrefix, withAttribute, type ElementSpan } from './xlsx-xml';
 
 export interface CellWrite {

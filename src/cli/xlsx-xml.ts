@@ -3,7 +3,8 @@
  * element as spans of the source text, and attributes of a start tag. Everything not touched is
  * copied as the very text it was.
  */
-import { escapeXml, unescapeXml } from './xlsx-cells';
+import { unescapeXml } from '../core/spreadsheet-xml';
+import { escapeXml } from './xlsx-cells';
 
 export interface ElementSpan {
   /** The local name when the element is in the part's main namespace ("row"), else the qualified name ("mc:AlternateContent"). */

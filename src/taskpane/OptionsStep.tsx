@@ -88,7 +88,7 @@ export default function OptionsStep({ service, online, threshold, disabled, defa
 
   const importFile = (file: File) =>
     act('creditors', 'import the creditor file', async () => {
-      const read = readCreditorFile(new Uint8Array(await file.arrayBuffer()), file.name);
+      const read = await readCreditorFile(new Uint8Array(await file.arrayBuffer()), file.name);
       if (!read.ok) return { intent: 'error', message: read.message };
       const { matched, filled } = await service.importCreditors(read.records);
       return {
@@ -140,13 +140,13 @@ export default function OptionsStep({ service, online, threshold, disabled, defa
       <div className={styles.group}>
         <Body1Strong as="h3">Creditor file</Body1Strong>
         <Body1>
-          If your spend sheet has no postcodes, import the supplier list from your finance system (CSV, with supplier names and postcodes or
+          If your spend sheet has no postcodes, import the supplier list from your finance system (CSV or Excel, with supplier names and postcodes or
           addresses). Blank postcodes on the Suppliers sheet are filled from it; nothing you typed there is replaced.
         </Body1>
         <input
           ref={fileInput}
           type="file"
-          accept=".csv,.txt,text/csv"
+          accept=".csv,.txt,.xlsx,.xlsm,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
           hidden
           aria-hidden="true"
           tabIndex={-1}

@@ -1,22 +1,55 @@
 /**
- * A creditor master file (the finance system's supplier list with addresses) read from CSV bytes,
- * the way the command line reads `--creditors`: the table is found, its columns mapped by the
- * same vocabulary as spend files, and one record made per supplier line.
+ * A creditor master file (the finance system's supplier list with addresses) read from the bytes
+ * of a CSV or .xlsx file, the way the command line reads `--creditors`: the table is found (on
+ * the first visible sheet of a workbook), its columns mapped by the same vocabulary as spend
+ * files, and one record made per supplier line.
  */
 import type { Grid } from '../core/cell';
 import { parseCsv } from '../core/csv';
 import type { CreditorRecord } from '../core/directory';
 import { proposeMapping } from '../core/mapping';
+import { firstVisibleSheet, gridOfWorksheet, sharedStringsOf } from '../core/spreadsheet-xml';
 import { findTable } from '../core/table';
 import { decodeText } from '../core/text-decode';
 
 export type CreditorFileResult = { ok: true; records: CreditorRecord[] } | { ok: false; message: string };
 
-export function readCreditorFile(bytes: Uint8Array, fileName: string): CreditorFileResult {
-  if (!/\.(csv|txt|tsv)$/i.test(fileName)) {
-    return { ok: false, message: `${fileName} is not a CSV file. Save the supplier list from your finance system (or from Excel) as CSV, then choose it again.` };
+type GridResult = { ok: true; grid: Grid } | { ok: false; message: string };
+
+/** The first visible sheet of an .xlsx file; the zip reader is fetched only when one is chosen. */
+async function workbookGrid(bytes: Uint8Array, fileName: string): Promise<GridResult> {
+  const { default: JSZip } = await import(/* webpackChunkName: "xlsx-reader" */ 'jszip');
+  const cannotRead = (why: string): GridResult => ({
+    ok: false,
+    message: `${fileName} could not be read as an Excel workbook (${why}). Open it in Excel and save it again as .xlsx or CSV, then choose it again.`,
+  });
+  let zip: InstanceType<typeof JSZip>;
+  try {
+    zip = await JSZip.loadAsync(bytes);
+  } catch {
+    return cannotRead('it is not a valid .xlsx file');
   }
-  const grid: Grid = parseCsv(decodeText(bytes).text);
+  const part = (path: string) => zip.file(path)?.async('string');
+  const [workbook, relationships, shared] = await Promise.all([part('xl/workbook.xml'), part('xl/_rels/workbook.xml.rels'), part('xl/sharedStrings.xml')]);
+  if (workbook === undefined || relationships === undefined) return cannotRead('it has no workbook part');
+  const sheet = firstVisibleSheet(workbook, relationships);
+  if (!sheet.ok) return cannotRead(sheet.message);
+  const worksheet = await part(sheet.path);
+  if (worksheet === undefined) return cannotRead(`its sheet ${sheet.name} is missing`);
+  return { ok: true, grid: gridOfWorksheet(worksheet, shared === undefined ? [] : sharedStringsOf(shared)) };
+}
+
+export async function readCreditorFile(bytes: Uint8Array, fileName: string): Promise<CreditorFileResult> {
+  let grid: Grid;
+  if (/\.(xlsx|xlsm)$/i.test(fileName)) {
+    const read = await workbookGrid(bytes, fileName);
+    if (!read.ok) return read;
+    grid = read.grid;
+  } else if (/\.(csv|txt|tsv)$/i.test(fileName)) {
+    grid = parseCsv(decodeText(bytes).text);
+  } else {
+    return { ok: false, message: `${fileName} is not a CSV or .xlsx file. Save the supplier list from your finance system (or from Excel) as either, then choose it again.` };
+  }
   const layout = findTable(grid);
   if (layout.lastDataRow < layout.firstDataRow) return { ok: false, message: `${fileName} is empty.` };
   const { mapping } = proposeMapping(grid, layout);

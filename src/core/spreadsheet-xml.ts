@@ -1,0 +1,124 @@
+/**
+ * Cell values read out of the XML parts of an .xlsx file (SpreadsheetML): which sheet is the
+ * first visible one, the shared strings, and one worksheet as a grid. Values only: text, numbers
+ * and booleans as Excel saved them (a formula's last value), blanks as null. The zip itself is
+ * the host's business.
+ */
+import type { Cell, Grid } from './cell';
+
+/** The inverse of XML escaping: entities and character references. */
+export function unescapeXml(text: string): string {
+  if (!text.includes('&')) return text;
+  return text.replace(/&(#x[0-9a-fA-F]+|#\d+|amp|lt|gt|quot|apos);/g, (_, entity: string) => {
+    if (entity[0] === '#') return String.fromCodePoint(entity[1] === 'x' ? parseInt(entity.slice(2), 16) : Number(entity.slice(1)));
+    return { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" }[entity]!;
+  });
+}
+
+/** The 0-based column of a cell reference such as "AB12". */
+export function columnOfReference(reference: string): number {
+  let n = 0;
+  for (let i = 0; i < reference.length; i++) {
+    const code = reference.charCodeAt(i) & ~32;
+    if (code < 65 || code > 90) break;
+    n = n * 26 + code - 64;
+  }
+  return n - 1;
+}
+
+/** The 0-based row of a cell reference such as "AB12", or -1 when it has none. */
+function rowOfReference(reference: string): number {
+  const digits = /\d+$/.exec(reference);
+  return digits ? Number(digits[0]) - 1 : -1;
+}
+
+/** An attribute of a start tag, unescaped; prefixed names ("r:id") are matched as written. */
+function attributeOf(tag: string, name: string): string | undefined {
+  const match = new RegExp(`\\s${name.replace(':', '\\:')}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(tag);
+  return match ? unescapeXml(match[1] ?? match[2]) : undefined;
+}
+
+/** The text of every <t> element in a piece of XML, joined (rich text is several runs). */
+function textRuns(xml: string): string {
+  let text = '';
+  for (const match of xml.matchAll(/<(?:\w+:)?t(?:\s[^>]*)?>([^<]*)<\/(?:\w+:)?t>/g)) text += unescapeXml(match[1]);
+  return text;
+}
+
+/** The shared strings of xl/sharedStrings.xml, in order; phonetic runs are not part of the text. */
+export function sharedStringsOf(xml: string): string[] {
+  const strings: string[] = [];
+  for (const match of xml.matchAll(/<(?:\w+:)?si(?:\s[^>]*)?(?:\/>|>([\s\S]*?)<\/(?:\w+:)?si>)/g)) {
+    const item = (match[1] ?? '').replace(/<(?:\w+:)?rPh\b[\s\S]*?<\/(?:\w+:)?rPh>/g, '');
+    strings.push(textRuns(item));
+  }
+  return strings;
+}
+
+export type FirstSheet = { ok: true; name: string; path: string } | { ok: false; message: string };
+
+/**
+ * The first sheet a user would see (not hidden) and the path of its part in the package, from
+ * xl/workbook.xml and xl/_rels/workbook.xml.rels.
+ */
+export function firstVisibleSheet(workbookXml: string, relationshipsXml: string): FirstSheet {
+  const sheets = [...workbookXml.matchAll(/<(?:\w+:)?sheet\s[^>]*>/g)].map((match) => match[0]);
+  const visible = sheets.find((tag) => (attributeOf(tag, 'state') ?? 'visible') === 'visible');
+  if (!visible) return { ok: false, message: 'it has no visible sheet' };
+  const id = [...visible.matchAll(/\s([\w]+:id)\s*=/g)].map((match) => attributeOf(visible, match[1])).find((value) => value !== undefined);
+  const relationship = [...relationshipsXml.matchAll(/<(?:\w+:)?Relationship\s[^>]*>/g)].map((match) => match[0]).find((tag) => attributeOf(tag, 'Id') === id);
+  const target = relationship && attributeOf(relationship, 'Target');
+  if (!target) return { ok: false, message: 'its workbook part does not say where its first sheet is' };
+  // Targets are relative to xl/, or absolute from the package root.
+  const path = target.startsWith('/') ? target.slice(1) : `xl/${target.replace(/^\.\//, '')}`;
+  return { ok: true, name: attributeOf(visible, 'name') ?? 'Sheet1', path };
+}
+
+function cellValue(type: string | undefined, inner: string, sharedStrings: readonly string[]): Cell {
+  if (type === 'inlineStr') return textRuns(inner.replace(/<(?:\w+:)?rPh\b[\s\S]*?<\/(?:\w+:)?rPh>/g, ''));
+  const value = /<(?:\w+:)?v(?:\s[^>]*)?>([^<]*)<\/(?:\w+:)?v>/.exec(inner)?.[1];
+  if (value === undefined) return null;
+  switch (type) {
+    case 's':
+      return sharedStrings[Number(value)] ?? null;
+    case 'b':
+      return value === '1';
+    case 'str':
+      return unescapeXml(value);
+    case 'e':
+      return unescapeXml(value);
+    default: {
+      const number = Number(value);
+      return Number.isFinite(number) ? number : unescapeXml(value);
+    }
+  }
+}
+
+/** One worksheet part as a grid, row 1 at index 0; rows and cells without a reference follow the one before. */
+export function gridOfWorksheet(xml: string, sharedStrings: readonly string[]): Grid {
+  const grid: Grid = [];
+  const data = /<(?:\w+:)?sheetData\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:\w+:)?sheetData>)/.exec(xml)?.[1] ?? '';
+  let rowIndex = -1;
+  for (const row of data.matchAll(/<(?:\w+:)?row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?row>)/g)) {
+    const number = attributeOf(row[1], 'r');
+    rowIndex = number === undefined ? rowIndex + 1 : Number(number) - 1;
+    const cells: Cell[] = [];
+    let column = -1;
+    for (const cell of (row[2] ?? '').matchAll(/<(?:\w+:)?c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?c>)/g)) {
+      const reference = attributeOf(cell[1], 'r');
+      column = reference === undefined ? column + 1 : columnOfReference(reference);
+      if (reference !== undefined && rowOfReference(reference) >= 0) rowIndex = rowOfReference(reference);
+      const value = cellValue(attributeOf(cell[1], 't'), cell[2] ?? '', sharedStrings);
+      if (value === null) continue;
+      while (cells.length < column) cells.push(null);
+      cells[column] = value;
+    }
+    while (grid.length < rowIndex) grid.push([]);
+    grid[rowIndex] = cells;
+  }
+  const width = Math.max(0, ...grid.map((cells) => cells.length));
+  return grid.map((cells) => {
+    while (cells.length < width) cells.push(null);
+    return cells;
+  });
+}
