@@ -9,7 +9,7 @@ import { fullPostcodesMentioned, postcodesForOnlineLookup, prepareRows, startAna
 import { buildAreas, type Areas } from '../core/areas';
 import type { Grid } from '../core/cell';
 import type { OverrideProblem } from '../core/classify';
-import { directoryFromSheet, emptyDirectory, type CreditorRecord, type SheetProblem, type SupplierDirectory } from '../core/directory';
+import { creditorRecords, directoryFromSheet, emptyDirectory, type CreditorRecord, type SheetProblem, type SupplierDirectory } from '../core/directory';
 import type { DistrictInfo, PostcodeIndex } from '../core/geography';
 import { decideLocality, postcodeAreasNeeded } from '../core/locality';
 import { columnLetter, proposeMapping } from '../core/mapping';
@@ -292,23 +292,7 @@ async function readCreditors(file: string): Promise<CreditorRecord[]> {
   const { mapping } = proposeMapping(sheet.grid, layout);
   if (!mapping.supplier) throw new InputError(`--creditors ${path.basename(file)}: no supplier name column found.`);
   if (!mapping.postcode && !mapping.address) throw new InputError(`--creditors ${path.basename(file)}: no postcode or address column found.`);
-  const records: CreditorRecord[] = [];
-  const cell = (row: number, column: number | undefined) => {
-    if (column === undefined) return undefined;
-    const value = sheet.grid[row]?.[column];
-    return value === null || value === undefined || value === '' ? undefined : String(value).trim();
-  };
-  for (let r = layout.firstDataRow; r <= layout.lastDataRow; r++) {
-    const supplier = cell(r, mapping.supplier.column);
-    if (!supplier) continue;
-    records.push({
-      supplier,
-      supplierId: cell(r, mapping.supplierId?.column),
-      postcode: cell(r, mapping.postcode?.column),
-      address: cell(r, mapping.address?.column),
-    });
-  }
-  return records;
+  return creditorRecords(sheet.grid, layout, mapping);
 }
 
 async function lookUpOnline(prepared: ReturnType<typeof prepareRows>, index: PostcodeIndex | undefined, cache: OnlineCache, options: CliOptions, io: RunIO): Promise<OnlineCache> {

@@ -10,9 +10,10 @@
 import type { Cell, Grid } from './cell';
 import { SUPPLIER_TYPES, type SupplierType } from './codes';
 import { SUPPLIER_TYPE_LABELS } from './labels';
-import { columnLetter } from './mapping';
+import { columnLetter, type Mapping } from './mapping';
 import { findPostcode } from './postcode';
 import type { SpendRow } from './rows';
+import type { TableLayout } from './table';
 import { keyIdentity, supplierKey } from './supplier-key';
 
 export const POSTCODE_SOURCES = { payments: 'payments', creditors: 'creditor file' } as const;
@@ -212,6 +213,32 @@ export interface CreditorRecord {
   supplierId?: string;
   postcode?: string;
   address?: string;
+}
+
+/**
+ * The records of a creditor master file's table, found and mapped as a spend sheet's are: one
+ * per line with a supplier name, blank cells left out.
+ */
+export function creditorRecords(grid: Grid, layout: TableLayout, mapping: Mapping): CreditorRecord[] {
+  const cell = (row: number, column: number | undefined): string | undefined => {
+    if (column === undefined) return undefined;
+    const text = String(grid[row]?.[column] ?? '').trim();
+    return text === '' ? undefined : text;
+  };
+  const records: CreditorRecord[] = [];
+  for (let r = layout.firstDataRow; r <= layout.lastDataRow; r++) {
+    const supplier = cell(r, mapping.supplier?.column);
+    if (!supplier) continue;
+    const record: CreditorRecord = { supplier };
+    const supplierId = cell(r, mapping.supplierId?.column);
+    const postcode = cell(r, mapping.postcode?.column);
+    const address = cell(r, mapping.address?.column);
+    if (supplierId) record.supplierId = supplierId;
+    if (postcode) record.postcode = postcode;
+    if (address) record.address = address;
+    records.push(record);
+  }
+  return records;
 }
 
 /**

@@ -38,19 +38,18 @@ function attributeOf(tag: string, name: string): string | undefined {
   return match ? unescapeXml(match[1] ?? match[2]) : undefined;
 }
 
-/** The text of every <t> element in a piece of XML, joined (rich text is several runs). */
+/** The text of a string item: every <t> element joined (rich text is several runs); phonetic runs are not part of it. */
 function textRuns(xml: string): string {
   let text = '';
-  for (const match of xml.matchAll(/<(?:\w+:)?t(?:\s[^>]*)?>([^<]*)<\/(?:\w+:)?t>/g)) text += unescapeXml(match[1]);
+  for (const match of xml.replace(/<(?:\w+:)?rPh\b[\s\S]*?<\/(?:\w+:)?rPh>/g, '').matchAll(/<(?:\w+:)?t(?:\s[^>]*)?>([^<]*)<\/(?:\w+:)?t>/g)) text += unescapeXml(match[1]);
   return text;
 }
 
-/** The shared strings of xl/sharedStrings.xml, in order; phonetic runs are not part of the text. */
+/** The shared strings of xl/sharedStrings.xml, in order. */
 export function sharedStringsOf(xml: string): string[] {
   const strings: string[] = [];
   for (const match of xml.matchAll(/<(?:\w+:)?si(?:\s[^>]*)?(?:\/>|>([\s\S]*?)<\/(?:\w+:)?si>)/g)) {
-    const item = (match[1] ?? '').replace(/<(?:\w+:)?rPh\b[\s\S]*?<\/(?:\w+:)?rPh>/g, '');
-    strings.push(textRuns(item));
+    strings.push(textRuns(match[1] ?? ''));
   }
   return strings;
 }
@@ -75,7 +74,7 @@ export function firstVisibleSheet(workbookXml: string, relationshipsXml: string)
 }
 
 function cellValue(type: string | undefined, inner: string, sharedStrings: readonly string[]): Cell {
-  if (type === 'inlineStr') return textRuns(inner.replace(/<(?:\w+:)?rPh\b[\s\S]*?<\/(?:\w+:)?rPh>/g, ''));
+  if (type === 'inlineStr') return textRuns(inner);
   const value = /<(?:\w+:)?v(?:\s[^>]*)?>([^<]*)<\/(?:\w+:)?v>/.exec(inner)?.[1];
   if (value === undefined) return null;
   switch (type) {

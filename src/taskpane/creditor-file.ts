@@ -6,7 +6,7 @@
  */
 import type { Grid } from '../core/cell';
 import { parseCsv } from '../core/csv';
-import type { CreditorRecord } from '../core/directory';
+import { creditorRecords, type CreditorRecord } from '../core/directory';
 import { proposeMapping } from '../core/mapping';
 import { firstVisibleSheet, gridOfWorksheet, sharedStringsOf } from '../core/spreadsheet-xml';
 import { findTable } from '../core/table';
@@ -59,24 +59,7 @@ export async function readCreditorFile(bytes: Uint8Array, fileName: string): Pro
   if (!mapping.postcode && !mapping.address) {
     return { ok: false, message: `${fileName}: no postcode or address column was found. Give the column a header such as "Postcode" or "Address" and try again.` };
   }
-  const cell = (row: number, column: number | undefined): string | undefined => {
-    if (column === undefined) return undefined;
-    const text = String(grid[row]?.[column] ?? '').trim();
-    return text === '' ? undefined : text;
-  };
-  const records: CreditorRecord[] = [];
-  for (let r = layout.firstDataRow; r <= layout.lastDataRow; r++) {
-    const supplier = cell(r, mapping.supplier.column);
-    if (!supplier) continue;
-    const record: CreditorRecord = { supplier };
-    const supplierId = cell(r, mapping.supplierId?.column);
-    const postcode = cell(r, mapping.postcode?.column);
-    const address = cell(r, mapping.address?.column);
-    if (supplierId) record.supplierId = supplierId;
-    if (postcode) record.postcode = postcode;
-    if (address) record.address = address;
-    records.push(record);
-  }
+  const records = creditorRecords(grid, layout, mapping);
   if (records.length === 0) return { ok: false, message: `${fileName}: no supplier lines were found below the header.` };
   return { ok: true, records };
 }
