@@ -84,4 +84,28 @@ describe('an Excel table', () => {
     expectUnchanged(sim, before);
     expect(sim.sheetNames()).toEqual(['Payments']);
   });
+
+  it('with formatting far to its right is refused before anything is written when Excel on the web could not add the columns', async () => {
+    // Excel on the web refuses to add a table column that moves more than 33,554,000 cells:
+    // 2,100 rows x (16383 - 6 columns) is over that, and one formatted cell at Z10 is enough.
+    const rows = 2_100;
+    const sim = simulate({ sheets: [{ name: 'Payments' }], selection: 'Payments!B5' });
+    sim.writeCells('Payments', 'A1', [HEADER]);
+    sim.fillCells('Payments', 'A2', rows - 1, HEADER.length, (row, column) => PAYMENTS[row % PAYMENTS.length][column] as string | number);
+    sim.addTable('Payments', `A1:F${rows}`, { name: 'Spend2024' });
+    sim.formatCells('Payments', 'Z10', { fillColor: '#FFFF00' });
+    const before = snapshot(sim, 'Payments', `A1:Z${rows}`);
+    const service = serviceAt(FIRST_RUN);
+    const error = await service.analyse(await acceptProposal(await service.inspect()), await hooks()).catch((e: unknown) => e);
+    expect((error as Error).message).toMatch(/Spend2024.*formatted cells to its right \(Z10\).*Excel on the web.*Clear Formats/);
+    expectUnchanged(sim, before);
+    expect(sim.sheetNames()).toEqual(['Payments']);
+    expect(sim.stats.history.every((sync) => sync.failedWith === undefined)).toBe(true);
+
+    // Desktop Excel moves the formatted cell along with the new columns.
+    sim.setHost({ platform: 'PC' });
+    await service.analyse(await acceptProposal(await service.inspect()), await hooks());
+    expect(sim.tables().find((t) => t.name === 'Spend2024')!.columns).toHaveLength(16);
+    expect(sim.style('Payments', 'AJ10').fillColor).toBe('#FFFF00');
+  });
 });

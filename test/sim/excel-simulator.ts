@@ -132,6 +132,7 @@ export class ExcelSimulator {
     if (parsed.selection) this.setSelection(parsed.selection);
     this.workbook.structureProtected = parsed.workbookProtected;
     this.workbook.documentReadOnly = this.host.documentMode === 'ReadOnly';
+    this.workbook.onTheWeb = this.host.platform === 'OfficeOnline';
     this.Excel = createExcelNamespace(this.session);
     this.Office = createOfficeNamespace(this.session, this.host, options.hostReady ?? Promise.resolve());
   }
@@ -231,6 +232,7 @@ export class ExcelSimulator {
     Object.assign(this.host, toHostInfo(parsed));
     this.session.excelApiVersion = parsed.excelApiVersion;
     this.workbook.documentReadOnly = parsed.documentMode === 'ReadOnly';
+    this.workbook.onTheWeb = parsed.platform === 'OfficeOnline';
   }
 
   private hostSetup(): HostSetup {

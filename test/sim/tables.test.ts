@@ -87,6 +87,27 @@ describe('tables', () => {
     expect(error.code).toBe('OperationCellsExceedLimit');
   });
 
+  it('counts a cell that is only formatted as something to move, and only on the web', async () => {
+    const setup = (platform: 'OfficeOnline' | 'PC') =>
+      createExcelSimulator({
+        sheets: [{ name: 'S', cells: spend, tables: [{ address: 'A1:B3', name: 'T' }] }],
+        limits: { operationCellLimit: 1000 },
+        host: { platform },
+      });
+    const addColumn = (sim: ReturnType<typeof setup>) =>
+      sim.Excel.run(async (context) => {
+        context.workbook.tables.getItem('T').columns.add(undefined, undefined, 'More');
+        await context.sync();
+      });
+    const web = setup('OfficeOnline');
+    web.formatCells('S', 'Z2', { fillColor: '#FFFF00' });
+    expect((await officeErrorOf(addColumn(web))).code).toBe('OperationCellsExceedLimit');
+    const desktop = setup('PC');
+    desktop.formatCells('S', 'Z2', { fillColor: '#FFFF00' });
+    await addColumn(desktop);
+    expect(desktop.style('S', 'AA2').fillColor).toBe('#FFFF00');
+  });
+
   it('adds rows at the end, pushing cells below down', async () => {
     const sim = createExcelSimulator({ sheets: [{ name: 'S', cells: [...spend, [], ['below']], tables: [{ address: 'A1:B3', name: 'T' }] }] });
     await sim.Excel.run(async (context) => {

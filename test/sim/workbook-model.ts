@@ -161,6 +161,8 @@ export class WorkbookModel {
   properties = { title: '', author: '', subject: '', comments: '', keywords: '', category: '', company: '', manager: '' };
   /** Excel on the web refuses TableColumnCollection.add above this many affected cells. */
   operationCellLimit = 33_554_000;
+  /** The host is Excel on the web, where some limits apply that desktop Excel does not have. */
+  onTheWeb = true;
   private nextId = 1;
   private evaluating = new Set<string>();
 
@@ -719,9 +721,16 @@ export class WorkbookModel {
   /**
    * TableColumnCollection.add(index?, values?, name?): "If null or -1, the addition happens at
    * the end. Columns with a higher index will be shifted to the side." Cells to the right of the
-   * table, in the table's rows, move right. `values` is the whole column, header first. On the
-   * web the insert fails with OperationCellsExceedLimit when (table rows) x (16383 - table
-   * columns) exceeds 33,554,000 and there is data to the right of the table (Excel error codes).
+   * table, in the table's rows, move right. `values` is the whole column, header first.
+   *
+   * "Error handling with the application-specific JavaScript APIs" (learn.microsoft.com/office/
+   * dev/add-ins/testing/application-specific-api-error-handling), OperationCellsExceedLimit: "The
+   * attempted operation affects more than the limit of 33554000 cells. If the
+   * TableColumnCollection.add API triggers this error, confirm that there is no unintentional data
+   * within the worksheet but outside of the table [...] (number of table rows) x (16383 - (number
+   * of table columns)) [...] This error only occurs in Excel on the web." What counts as data is
+   * what NonBlankCellOffSheet says of cells that "might appear empty but have blank values, some
+   * formatting, or a formula": a formatted cell to the right of the table counts.
    */
   addTableColumn(table: TableModel, index: number | null | undefined, values: unknown, name: string | null | undefined): TableColumnModel {
     const count = table.columns.length;
@@ -736,7 +745,7 @@ export class WorkbookModel {
     }
     const right: Rect = { ...band, left: table.rect.right + 1 };
     const hasDataRight = right.left < MAX_COLUMNS && this.hasAnythingIn(table.sheet, right);
-    if (hasDataRight && rows * (MAX_COLUMNS - 1 - count) > this.operationCellLimit) {
+    if (this.onTheWeb && hasDataRight && rows * (MAX_COLUMNS - 1 - count) > this.operationCellLimit) {
       throw new HostError('OperationCellsExceedLimit', `Adding a column to "${table.name}" would move more than ${this.operationCellLimit} cells; clear the cells to the right of the table.`);
     }
     if (this.hasAnythingIn(table.sheet, band)) table.sheet.cells.shiftColumns(column, 1, table.rect.top, table.rect.bottom);
