@@ -105,7 +105,9 @@ export function createOfficeNamespace(session: HostSession, host: HostInfo, host
     },
     context: {
       host: HostType.Excel,
-      platform: host.platform,
+      get platform() {
+        return host.platform;
+      },
       displayLanguage: host.displayLanguage,
       contentLanguage: host.displayLanguage,
       diagnostics: { host: HostType.Excel, platform: host.platform, version: '16.0.0.0' },
