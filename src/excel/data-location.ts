@@ -10,13 +10,19 @@ import { STATE_SHEET, type WorkbookState } from '../core/settings';
 import { WorkbookError } from './api';
 import { BLOCK_HEADERS, BLOCK_WIDTH, coreRow, dataWidthOf, layoutOf, locateBlock, RESULT_WIDTH, type BlockPlace, type Region } from './data-shape';
 import { readRows } from './grid-read';
-import { MERGED_AREAS_EXCEL_API, supportsExcelApi } from './host-check';
+import { MERGED_AREAS_EXCEL_API, onTheWeb, supportsExcelApi } from './host-check';
 import type { TableLayout } from '../core/table';
 
 /** Rows read to find the header and propose a mapping. */
 const HEAD_ROWS = 1000;
 /** Excel's last column (XFD) is index 16383. */
 const SHEET_COLUMNS = 16384;
+/**
+ * Excel on the web refuses TableColumnCollection.add with OperationCellsExceedLimit when
+ * (table rows) x (16383 - table columns) is over this and anything, formatting included, lies to
+ * the right of the table ("Error handling with the application-specific JavaScript APIs").
+ */
+const WEB_OPERATION_CELL_LIMIT = 33_554_000;
 /**
  * The most cells an analysis reads (about a million rows of thirty columns): beyond it the task
  * pane would hold more than a browser tab comfortably can.
@@ -166,10 +172,10 @@ export async function preflight(context: Excel.RequestContext, shape: Shape, own
     sheet.protection.load('protected');
     return { name, sheet };
   });
-  let rightOfTable: Excel.Range | undefined;
+  let rightOfTable: { values: Excel.Range; anything: Excel.Range } | undefined;
   if (region.table && !block.existed) {
-    rightOfTable = dataSheet.getRangeByIndexes(region.top, region.right + 1, region.bottom - region.top + 1, SHEET_COLUMNS - region.right - 1).getUsedRangeOrNullObject(true);
-    rightOfTable.load('address');
+    const band = dataSheet.getRangeByIndexes(region.top, region.right + 1, region.bottom - region.top + 1, SHEET_COLUMNS - region.right - 1);
+    rightOfTable = { values: band.getUsedRangeOrNullObject(true).load('address'), anything: band.getUsedRangeOrNullObject(false).load('address') };
   }
   const merged: Excel.RangeAreas[] = [];
   if (supportsExcelApi(MERGED_AREAS_EXCEL_API)) {
@@ -191,9 +197,16 @@ export async function preflight(context: Excel.RequestContext, shape: Shape, own
       throw new WorkbookError(`The add-in's sheet "${name}" is protected. Unprotect it (Review > Unprotect Sheet), then analyse again.`);
     }
   }
-  if (rightOfTable && !rightOfTable.isNullObject) {
+  if (rightOfTable && !rightOfTable.values.isNullObject) {
     throw new WorkbookError(
-      `The table ${region.table} needs ${BLOCK_WIDTH} more columns for the results, but there are cells to its right (${rightOfTable.address.replace(/^.*!/, '')}) that would be moved. Move or clear them, then analyse again.`,
+      `The table ${region.table} needs ${BLOCK_WIDTH} more columns for the results, but there are cells to its right (${rightOfTable.values.address.replace(/^.*!/, '')}) that would be moved. Move or clear them, then analyse again.`,
+    );
+  }
+  const tableRows = region.bottom - region.top + 1;
+  const tableColumns = region.right - region.left + 1;
+  if (rightOfTable && !rightOfTable.anything.isNullObject && onTheWeb() && tableRows * (SHEET_COLUMNS - 1 - tableColumns) > WEB_OPERATION_CELL_LIMIT) {
+    throw new WorkbookError(
+      `The table ${region.table} has formatted cells to its right (${rightOfTable.anything.address.replace(/^.*!/, '')}). Excel on the web cannot add columns to a table of ${tableRows.toLocaleString('en-GB')} rows while anything lies to its right (it would move more than ${WEB_OPERATION_CELL_LIMIT.toLocaleString('en-GB')} cells). Select those cells and clear them (Home > Clear > Clear Formats), then analyse again.`,
     );
   }
   for (const areas of merged) {

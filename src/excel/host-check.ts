@@ -19,6 +19,11 @@ export function supportsExcelApi(version: string): boolean {
   return Office.context.requirements.isSetSupported('ExcelApi', version);
 }
 
+/** Excel on the web, which has limits desktop Excel does not. */
+export function onTheWeb(): boolean {
+  return Office.context.platform === Office.PlatformType.OfficeOnline;
+}
+
 export function isReadOnly(): boolean {
   return Office.context.document.mode === Office.DocumentMode.ReadOnly;
 }
