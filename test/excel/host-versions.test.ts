@@ -58,3 +58,30 @@ describe('a host with a small request limit', () => {
     expect(tight.stats.history.filter((sync) => !sync.failedWith).every((sync) => sync.requestBytes <= 6_000)).toBe(true);
   });
 });
+
+/** Analyses, types a postcode on the Suppliers sheet (as a user corrects a supplier), analyses again. */
+async function analyseCorrectAndReanalyse(sim: ReturnType<typeof simulate>): Promise<void> {
+  const service = serviceAt(FIRST_RUN);
+  await service.analyse(await acceptProposal(await service.inspect()), await hooks());
+  const suppliers = sim.values('Suppliers');
+  const postcode = suppliers[0].indexOf('Postcode');
+  const pennine = suppliers.findIndex((row) => row.includes('Pennine Print Ltd'));
+  sim.writeCells('Suppliers', `${String.fromCharCode(65 + postcode)}${pennine + 1}`, [['PR1 2HE']]);
+  await service.analyse(await acceptProposal(await service.inspect()), await hooks());
+}
+
+describe.each([
+  ['null values, without an error', 'null-values'],
+  ['GeneralException', 'general-exception'],
+] as const)('a host that answers a read too large for it with %s', (_, oversizedReads) => {
+  it('gets every read again in smaller requests, and the same workbook: what the user typed is kept', async () => {
+    const roomy = simulate({ sheets: [{ name: 'Spend', cells: spendSheetCells() }] });
+    await analyseCorrectAndReanalyse(roomy);
+    const expected = workbookValues(roomy, FIRST_RUN);
+    expect(JSON.stringify(expected.Suppliers)).toContain('PR1 2HE');
+
+    const tight = simulate({ sheets: [{ name: 'Spend', cells: spendSheetCells() }], limits: { payloadBytes: 6_000 }, host: { oversizedReads } });
+    await analyseCorrectAndReanalyse(tight);
+    expect(workbookValues(tight, FIRST_RUN)).toEqual(expected);
+  });
+});

@@ -122,6 +122,7 @@ export class ExcelSimulator {
     this.session = new HostSession(this.workbook, { ...DEFAULT_LIMITS }, parsed.host.excelApiVersion);
     this.setLimits(parsed.limits);
     this.session.syncDelayMs = parsed.syncDelayMs;
+    this.session.oversizedReads = parsed.host.oversizedReads;
     // Sheets are hidden only once all exist: a workbook always keeps one visible sheet.
     for (const sheet of parsed.sheets) this.addSheet({ ...sheet, visibility: 'Visible' });
     for (const sheet of parsed.sheets) {
@@ -233,6 +234,7 @@ export class ExcelSimulator {
     this.session.excelApiVersion = parsed.excelApiVersion;
     this.workbook.documentReadOnly = parsed.documentMode === 'ReadOnly';
     this.workbook.onTheWeb = parsed.platform === 'OfficeOnline';
+    this.session.oversizedReads = parsed.oversizedReads;
   }
 
   private hostSetup(): HostSetup {
@@ -243,6 +245,7 @@ export class ExcelSimulator {
       theme: this.host.theme,
       otherRequirementSets: this.host.otherRequirementSets,
       displayLanguage: this.host.displayLanguage,
+      oversizedReads: this.session.oversizedReads,
     };
   }
 

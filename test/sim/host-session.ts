@@ -16,6 +16,22 @@ export interface SimLimits {
 
 export const DEFAULT_LIMITS: SimLimits = { payloadBytes: 5_000_000, cellReadLimit: 5_000_000 };
 
+/**
+ * What a read over the cell limit or the response limit gets. Documented: RangeExceedsLimit and
+ * ResponsePayloadSizeLimitExceeded. Observed otherwise:
+ * - 'null-values': `Range.values` (and the other cell properties) come back `null`, no error.
+ *   OfficeDev/office-js #6781 ("Range.values returns null on large spill ranges instead of
+ *   throwing an error", desktop, Mac and web alike), #4783 (values and text null over five
+ *   million cells on Mac), and the note proposed for the performance article in
+ *   OfficeDev/office-js-docs-pr #5821: "the API doesn't always throw an error. In some cases,
+ *   Range.values returns null instead", depending on the number of cells or the size of the data.
+ * - 'general-exception': the read fails with GeneralException ("An internal error has
+ *   occurred"), as Excel on the web answered large payloads in OfficeDev/office-js #1012 and
+ *   #1314 and OfficeDev/office-js-docs #1247 ("Internal Server Error when getting values of a
+ *   huge range in Excel Online").
+ */
+export type OversizedReads = 'documented' | 'null-values' | 'general-exception';
+
 export interface SyncRecord {
   requestBytes: number;
   responseBytes: number;
@@ -78,6 +94,7 @@ export class HostSession {
   readonly syncListeners = new Set<SyncListener>();
   /** Milliseconds each sync takes, so a page can show progress as it would against a real host. */
   syncDelayMs = 0;
+  oversizedReads: OversizedReads = 'documented';
 
   constructor(
     readonly workbook: WorkbookModel,

@@ -22,6 +22,8 @@ export interface OperationResult {
   responseBytes: number;
   /** Hands loaded values to their proxies; called only when the sync succeeds. */
   deliver(): void;
+  /** Hands them over with every cell property null, for a host that answers an oversized response so. */
+  deliverOversized?(): void;
 }
 
 export interface Operation {
@@ -91,7 +93,7 @@ export class RequestContext {
       fail(new OfficeExtensionError('RequestPayloadSizeLimitExceeded', `The request payload size has exceeded the limit (${requestBytes} bytes > ${session.limits.payloadBytes}).`, 'RequestContext.sync'), 0);
     }
 
-    const deliveries: Array<() => void> = [];
+    const deliveries: OperationResult[] = [];
     for (let i = 0; i < operations.length; i++) {
       const op = operations[i];
       const injected = session.takeFailure(i);
@@ -100,7 +102,7 @@ export class RequestContext {
         const result = op.run();
         if (result) {
           record.responseBytes += result.responseBytes;
-          deliveries.push(result.deliver);
+          deliveries.push(result);
         }
       } catch (error) {
         if (error instanceof HostError) fail(new OfficeExtensionError(error.code, error.message, op.label), i);
@@ -116,10 +118,12 @@ export class RequestContext {
 
     stats.responseBytes += record.responseBytes;
     stats.largestResponseBytes = Math.max(stats.largestResponseBytes, record.responseBytes);
-    if (record.responseBytes > session.limits.payloadBytes) {
-      fail(new OfficeExtensionError('ResponsePayloadSizeLimitExceeded', `The response payload size has exceeded the limit (${record.responseBytes} bytes > ${session.limits.payloadBytes}).`, 'RequestContext.sync'), operations.length);
+    const oversized = record.responseBytes > session.limits.payloadBytes;
+    if (oversized && session.oversizedReads !== 'null-values') {
+      const code = session.oversizedReads === 'general-exception' ? 'GeneralException' : 'ResponsePayloadSizeLimitExceeded';
+      fail(new OfficeExtensionError(code, `The response payload size has exceeded the limit (${record.responseBytes} bytes > ${session.limits.payloadBytes}).`, 'RequestContext.sync'), operations.length);
     }
-    for (const deliver of deliveries) deliver();
+    for (const result of deliveries) (oversized ? result.deliverOversized ?? result.deliver : result.deliver)();
     this.notify(record);
     return passThroughValue as T;
   }

@@ -49,6 +49,12 @@ export const hostSetupSchema = z.object({
   theme: z.union([z.enum(['light', 'dark']), themeSchema]).default('light'),
   otherRequirementSets: z.record(z.string(), z.string()).default({}),
   displayLanguage: z.string().default('en-GB'),
+  /**
+   * How a read over the limits is answered: with the documented errors (RangeExceedsLimit,
+   * ResponsePayloadSizeLimitExceeded), with `null` values and no error, or with GeneralException
+   * (see host-session.ts for the sources).
+   */
+  oversizedReads: z.enum(['documented', 'null-values', 'general-exception']).default('documented'),
 });
 
 export const limitsSetupSchema = z.object({
