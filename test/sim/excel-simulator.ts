@@ -39,6 +39,7 @@ export interface TableSummary {
   sheet: string;
   address: string;
   columns: string[];
+  showHeaders: boolean;
   showTotals: boolean;
   style: string;
 }
@@ -200,10 +201,12 @@ export class ExcelSimulator {
     this.workbook.patchStyle({ sheet, rect: this.rect(sheet, address) }, style);
   }
 
-  addTable(sheetName: string, address: string, options: { name?: string; hasHeaders?: boolean } = {}): void {
+  addTable(sheetName: string, address: string, options: { name?: string; hasHeaders?: boolean; showHeaders?: boolean; showTotals?: boolean } = {}): void {
     const sheet = this.sheet(sheetName);
     const table = this.workbook.addTable({ sheet, rect: this.rect(sheet, address) }, options.hasHeaders ?? true);
     if (options.name) this.workbook.renameTable(table, options.name);
+    if (options.showTotals) this.workbook.setShowTotals(table, true);
+    if (options.showHeaders === false) this.workbook.setShowHeaders(table, false);
   }
 
   protectSheet(sheetName: string, isProtected = true): void {
@@ -386,6 +389,7 @@ export class ExcelSimulator {
       sheet: t.sheet.name,
       address: formatAddress(t.sheet.name, t.rect),
       columns: t.columns.map((c) => c.name),
+      showHeaders: t.showHeaders,
       showTotals: t.showTotals,
       style: t.style,
     }));

@@ -330,6 +330,9 @@ function matchesCriterion(value: Scalar, criterion: Scalar): boolean {
 
 type Fn = (args: Operand[], ev: Evaluation) => Operand;
 
+/** SUBTOTAL's function numbers for the functions known here. */
+const SUBTOTAL_FUNCTIONS: Record<number, string> = { 1: 'AVERAGE', 2: 'COUNT', 3: 'COUNTA', 4: 'MAX', 5: 'MIN', 9: 'SUM' };
+
 function numbersIn(args: Operand[], ev: Evaluation): number[] | FormulaError {
   const numbers: number[] = [];
   for (const arg of args) {
@@ -418,6 +421,13 @@ const FUNCTIONS: Record<string, Fn> = {
     if (arg === undefined) return new FormulaError('#VALUE!');
     if (isError(arg)) return arg;
     return typeof arg === 'object' ? arg.rect.bottom - arg.rect.top + 1 : 1;
+  },
+  // SUBTOTAL(function_num, ref…): 1-11 count hidden rows, 101-111 do not (no row is hidden here).
+  SUBTOTAL: (args, ev) => {
+    const code = numberOf(ev.scalar(args[0] ?? ''));
+    if (isError(code)) return code;
+    const fn = FUNCTIONS[SUBTOTAL_FUNCTIONS[Math.trunc(code) % 100] ?? ''];
+    return fn ? fn(args.slice(1), ev) : new FormulaError('#VALUE!');
   },
   CONCATENATE: (args, ev) => args.map((a) => textOf(ev.scalar(a))).join(''),
   CONCAT: (args, ev) => args.flatMap((a) => ev.rangeCells(a)).map(textOf).join(''),

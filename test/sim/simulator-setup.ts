@@ -19,6 +19,10 @@ export const tableSetupSchema = z.object({
   address: z.string(),
   name: z.string().optional(),
   hasHeaders: z.boolean().default(true),
+  /** Table.showHeaders set to false after the table is made: its header row removed. */
+  showHeaders: z.boolean().default(true),
+  /** Table.showTotals set to true after the table is made: a total row added below. */
+  showTotals: z.boolean().default(false),
 });
 
 export const sheetSetupSchema = z.object({

@@ -181,4 +181,38 @@ describe('tables', () => {
     expect(sim.values('K')).toEqual(spend);
     expect(sim.tables()).toEqual([]);
   });
+
+  it('adds and removes a total row below the data, which is part of the table', async () => {
+    const sim = createExcelSimulator({ sheets: [{ name: 'S', cells: spend, tables: [{ address: 'A1:B3', name: 'T' }] }] });
+    await sim.Excel.run(async (context) => {
+      const table = context.workbook.tables.getItem('T');
+      table.showTotals = true;
+      const range = table.getRange().load('address');
+      const body = table.getDataBodyRange().load('address');
+      const total = table.getTotalRowRange().load('values');
+      await context.sync();
+      expect([range.address, body.address]).toEqual(['S!A1:B4', 'S!A2:B3']);
+      expect(total.values).toEqual([['Total', 30]]);
+    });
+    expect(sim.formulas('S', 'B4')).toEqual([['=SUBTOTAL(109,T[Amount])']]);
+  });
+
+  it('removes the header row from the table (its cells left blank) and shows it again, names kept', async () => {
+    const sim = createExcelSimulator({ sheets: [{ name: 'S', at: 'A2', cells: spend, tables: [{ address: 'A2:B4', name: 'T', showHeaders: false }] }] });
+    expect(sim.tables()[0]).toMatchObject({ address: 'S!A3:B4', showHeaders: false, columns: ['Supplier', 'Amount'] });
+    expect(sim.values('S', 'A2:B2')).toEqual([['', '']]);
+    await sim.Excel.run(async (context) => {
+      const table = context.workbook.tables.getItem('T');
+      const body = table.getDataBodyRange().load('address');
+      table.load('showHeaders');
+      await context.sync();
+      expect([body.address, table.showHeaders]).toEqual(['S!A3:B4', false]);
+      table.columns.add(undefined, undefined, 'Notes');
+      table.showHeaders = true;
+      await context.sync();
+    });
+    expect(sim.tables()[0]).toMatchObject({ address: 'S!A2:C4', showHeaders: true, columns: ['Supplier', 'Amount', 'Notes'] });
+    expect(sim.values('S', 'A2:C2')).toEqual([['Supplier', 'Amount', 'Notes']]);
+  });
 });
+

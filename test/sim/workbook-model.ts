@@ -72,21 +72,27 @@ export class TableModel {
     readonly id: string,
     public name: string,
     readonly sheet: SheetModel,
-    /** Header row through the last row (the totals row when shown). */
+    /** Header row (when shown) through the last row (the totals row when shown). */
     public rect: Rect,
     public columns: TableColumnModel[],
   ) {
     this.nextColumnId = columns.length + 1;
   }
 
+  /** Rows of the range above the data: the header row, unless it is removed. */
+  get headerRows(): number {
+    return this.showHeaders ? 1 : 0;
+  }
+
   get dataRect(): Rect | null {
-    const top = this.rect.top + 1;
+    const top = this.rect.top + this.headerRows;
     const bottom = this.rect.bottom - (this.showTotals ? 1 : 0);
     return top <= bottom ? { ...this.rect, top, bottom } : null;
   }
 
-  get headerRect(): Rect {
-    return { ...this.rect, bottom: this.rect.top };
+  /** The header row, or null when it is removed. */
+  get headerRect(): Rect | null {
+    return this.showHeaders ? { ...this.rect, bottom: this.rect.top } : null;
   }
 }
 
@@ -387,7 +393,7 @@ export class WorkbookModel {
     this.assertCellsEditable(target);
     const { sheet, rect } = target;
     const inputAt = cellInputs(input, rect, property);
-    const headerTables = this.tables.filter((t) => t.sheet === sheet && t.showHeaders && intersect(t.headerRect, rect));
+    const headerTables = this.tables.filter((t) => t.sheet === sheet && t.headerRect && intersect(t.headerRect, rect));
     for (let r = rect.top; r <= rect.bottom; r++) {
       for (let c = rect.left; c <= rect.right; c++) {
         const where = `${property} of ${formatAddress(sheet.name, { top: r, left: c, bottom: r, right: c })}`;
@@ -516,7 +522,7 @@ export class WorkbookModel {
         }
       }
     }
-    const headerTables = this.tables.filter((t) => t.sheet === sheet && intersect(t.headerRect, target.rect));
+    const headerTables = this.tables.filter((t) => t.sheet === sheet && t.headerRect && intersect(t.headerRect, target.rect));
     for (const table of headerTables) this.syncHeaderNames(table);
   }
 
@@ -682,6 +688,7 @@ export class WorkbookModel {
   }
 
   private writeHeaderCells(table: TableModel): void {
+    if (!table.showHeaders) return;
     table.columns.forEach((column, i) => {
       table.sheet.cells.setValue(table.rect.top, table.rect.left + i, column.name);
     });
@@ -690,7 +697,8 @@ export class WorkbookModel {
   /** Header cells are the column names: editing one renames its column (blank ones become "ColumnN"). */
   private syncHeaderNames(table: TableModel): void {
     const width = columnCountOf(table.rect);
-    const header = this.readValues({ sheet: table.sheet, rect: table.headerRect })[0];
+    const header = table.headerRect ? this.readValues({ sheet: table.sheet, rect: table.headerRect })[0] : table.columns.map((c) => c.name);
+    while (header.length < width) header.push('');
     const names = this.uniqueColumnNames(header);
     const columns: TableColumnModel[] = [];
     for (let i = 0; i < width; i++) {
@@ -709,7 +717,7 @@ export class WorkbookModel {
   }
 
   renameTableColumn(table: TableModel, index: number, name: string): void {
-    this.assertCellsEditable({ sheet: table.sheet, rect: table.headerRect });
+    this.assertCellsEditable({ sheet: table.sheet, rect: table.headerRect ?? table.rect });
     if (typeof name !== 'string' || name === '') throw new HostError('InvalidArgument', 'A table column needs a name.');
     if (table.columns.some((c, i) => i !== index && c.name.toLowerCase() === name.toLowerCase())) {
       throw new HostError('InvalidArgument', `The table "${table.name}" already has a column "${name}".`);
@@ -764,8 +772,8 @@ export class WorkbookModel {
     table.columns.splice(at, 0, model);
     this.writeHeaderCells(table);
     if (values !== undefined && values !== null) {
-      const body: Rect = { top: table.rect.top + 1, bottom: table.rect.bottom, left: column, right: column };
-      if (body.top <= body.bottom) this.writeValues({ sheet: table.sheet, rect: body }, Array.isArray(values) ? values.slice(1) : values, 'values');
+      const body: Rect = { top: table.rect.top + table.headerRows, bottom: table.rect.bottom, left: column, right: column };
+      if (body.top <= body.bottom) this.writeValues({ sheet: table.sheet, rect: body }, Array.isArray(values) ? values.slice(table.headerRows) : values, 'values');
     }
     return model;
   }
@@ -805,7 +813,7 @@ export class WorkbookModel {
     if (Array.isArray(values) && (rows === 0 || values.some((v) => !Array.isArray(v) || v.length !== table.columns.length))) {
       throw new HostError('InvalidArgument', `Each new row of "${table.name}" needs ${table.columns.length} values.`);
     }
-    const firstRow = table.rect.top + 1 + at;
+    const firstRow = table.rect.top + table.headerRows + at;
     const inserted: Rect = { top: firstRow, bottom: firstRow + rows - 1, left: table.rect.left, right: table.rect.right };
     this.assertCellsEditable({ sheet: table.sheet, rect: { ...inserted, bottom: MAX_ROWS - 1 } });
     table.sheet.cells.insertRows(firstRow, rows, table.rect.left, table.rect.right);
@@ -841,6 +849,12 @@ export class WorkbookModel {
     this.syncHeaderNames(table);
   }
 
+  /**
+   * Table.showTotals: "Specifies if the total row is visible. This value can be set to show or
+   * remove the total row." A shown total row is part of the table's range, below the data; as
+   * Excel fills it ("Total the data in an Excel table", support.microsoft.com), its first cell
+   * says "Total" and its last column sums the column with SUBTOTAL(109, …).
+   */
   setShowTotals(table: TableModel, show: boolean): void {
     if (table.showTotals === show) return;
     this.assertCellsEditable({ sheet: table.sheet, rect: table.rect });
@@ -848,11 +862,37 @@ export class WorkbookModel {
       table.sheet.cells.insertRows(table.rect.bottom + 1, 1, table.rect.left, table.rect.right);
       table.rect = { ...table.rect, bottom: table.rect.bottom + 1 };
       table.sheet.cells.setValue(table.rect.bottom, table.rect.left, 'Total');
+      const last = table.columns[table.columns.length - 1];
+      if (table.columns.length > 1) table.sheet.cells.setFormula(table.rect.bottom, table.rect.right, `=SUBTOTAL(109,${table.name}[${last.name}])`);
     } else {
       table.sheet.cells.deleteRows(table.rect.bottom, 1, table.rect.left, table.rect.right);
       table.rect = { ...table.rect, bottom: table.rect.bottom - 1 };
     }
     table.showTotals = show;
+  }
+
+  /**
+   * Table.showHeaders: "Specifies if the header row is visible. This value can be set to show or
+   * remove the header row." A removed header row is no longer part of the table's range (the
+   * range starts at the data); its cells are left blank, and the column names are kept, to be
+   * shown again in the row above the data.
+   */
+  setShowHeaders(table: TableModel, show: boolean): void {
+    if (table.showHeaders === show) return;
+    if (show) {
+      if (table.rect.top === 0) throw new HostError('InvalidOperation', `There is no row above "${table.name}" for its header row.`);
+      const header: Rect = { ...table.rect, top: table.rect.top - 1, bottom: table.rect.top - 1 };
+      this.assertCellsEditable({ sheet: table.sheet, rect: header });
+      table.rect = { ...table.rect, top: header.top };
+      table.showHeaders = true;
+      this.writeHeaderCells(table);
+    } else {
+      const header = table.headerRect!;
+      this.assertCellsEditable({ sheet: table.sheet, rect: header });
+      for (let c = header.left; c <= header.right; c++) table.sheet.cells.clearContents(header.top, c);
+      table.rect = { ...table.rect, top: table.rect.top + 1 };
+      table.showHeaders = false;
+    }
   }
 
   /** Table.delete removes the table and what it held. */
