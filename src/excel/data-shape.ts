@@ -16,7 +16,10 @@ export const BLOCK_WIDTH = RESULT_COLUMN_FORMATS.length;
 export const RESULT_WIDTH = BLOCK_WIDTH - 2;
 export const BLOCK_HEADERS = RESULT_COLUMN_FORMATS.map((c) => c.header);
 
-/** Where the data is: 0-based, inclusive sheet coordinates (a table's range starts at its header row). */
+/**
+ * Where the data is: 0-based, inclusive sheet coordinates. A table's region starts at its header
+ * row (or at its first row when its header row is removed) and ends at its last data row.
+ */
 export interface Region {
   sheet: string;
   table?: string;
@@ -24,6 +27,10 @@ export interface Region {
   left: number;
   bottom: number;
   right: number;
+  /** A table with its header row removed (Table.showHeaders false): its column names. */
+  columnNames?: string[];
+  /** A table with a total row (Table.showTotals), the row below `bottom`. */
+  totalRow?: boolean;
 }
 
 export interface BlockPlace {
