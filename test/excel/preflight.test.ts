@@ -45,6 +45,17 @@ describe('before writing anything, the add-in stops with a clear message when', 
     await expectRefused({ ...spend(), host: { documentMode: 'ReadOnly' } }, /open read-only/);
   });
 
+  it('the document is read-only though Office says it can be changed (office-js #6209)', async () => {
+    const sim = simulate({ ...spend(), host: { documentMode: 'ReadOnly', reportsReadOnly: false } });
+    const before = snapshot(sim, 'Spend', SPEND_ADDRESS);
+    const service = serviceAt(FIRST_RUN);
+    const error = await service.analyse(await acceptProposal(await service.inspect()), await hooks()).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(WorkbookError);
+    expect((error as Error).message).toMatch(/would not let the add-in change this workbook.*read-only/);
+    expectUnchanged(sim, before);
+    expect(sim.sheetNames()).toEqual(['Spend']);
+  });
+
   it('the header row has merged cells', async () => {
     await expectRefused(spend(), /merged cells \(B4:C4\)/, (sim) =>
       sim.Excel.run(async (context) => {

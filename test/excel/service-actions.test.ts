@@ -101,6 +101,13 @@ describe('the pane’s other requests', () => {
     expect(checks.find((c) => c.name === 'A PivotTable')).toEqual({ name: 'A PivotTable', ok: false, detail: expect.stringMatching(/formula tables/) });
   });
 
+  it('checkHost on a read-only document that Office calls editable says it cannot be changed', async () => {
+    const sim = simulate({ sheets: [{ name: 'Spend', cells: spendSheetCells() }], host: { documentMode: 'ReadOnly', reportsReadOnly: false } });
+    const checks = await serviceAt(FIRST_RUN).checkHost();
+    expect(checks.find((c) => c.name === 'Document can be changed')).toMatchObject({ ok: false, detail: expect.stringMatching(/read-only/) });
+    expect(sim.sheetNames()).toEqual(['Spend']);
+  });
+
   it('checkHost on a protected workbook reports the sheet it could not add, and changes nothing', async () => {
     const sim = simulate({ sheets: [{ name: 'Spend', cells: spendSheetCells() }], workbookProtected: true });
     const checks = await serviceAt(FIRST_RUN).checkHost();

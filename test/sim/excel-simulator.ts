@@ -98,6 +98,7 @@ function toHostInfo(setup: ReturnType<typeof hostSetupSchema.parse>): HostInfo {
   return {
     platform: setup.platform,
     documentMode: setup.documentMode,
+    reportsReadOnly: setup.reportsReadOnly,
     theme: setup.theme === 'light' ? LIGHT_THEME : setup.theme === 'dark' ? DARK_THEME : setup.theme,
     otherRequirementSets: setup.otherRequirementSets,
     displayLanguage: setup.displayLanguage,
@@ -245,6 +246,7 @@ export class ExcelSimulator {
       excelApiVersion: this.session.excelApiVersion,
       platform: this.host.platform,
       documentMode: this.host.documentMode,
+      reportsReadOnly: this.host.reportsReadOnly,
       theme: this.host.theme,
       otherRequirementSets: this.host.otherRequirementSets,
       displayLanguage: this.host.displayLanguage,

@@ -50,6 +50,13 @@ export const hostSetupSchema = z.object({
   excelApiVersion: z.string().regex(/^\d+\.\d+$/, 'a requirement-set version such as "1.17"').default('1.17'),
   platform: z.enum(['PC', 'OfficeOnline', 'Mac', 'iOS', 'Android', 'Universal']).default('OfficeOnline'),
   documentMode: z.enum(['ReadWrite', 'ReadOnly']).default('ReadWrite'),
+  /**
+   * Whether Office.context.document.mode says "readOnly" for a read-only document. It does not
+   * always: OfficeDev/office-js #6209 (a file set to open read-only keeps reporting read-write),
+   * #3831 ("Same for Excel": a SharePoint view-only mode cannot be detected), #5484
+   * ("Office.context.document.mode always returns 'readWrite'" in Viewing mode).
+   */
+  reportsReadOnly: z.boolean().default(true),
   theme: z.union([z.enum(['light', 'dark']), themeSchema]).default('light'),
   otherRequirementSets: z.record(z.string(), z.string()).default({}),
   displayLanguage: z.string().default('en-GB'),
