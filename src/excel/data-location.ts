@@ -10,7 +10,7 @@ import { STATE_SHEET, type WorkbookState } from '../core/settings';
 import { WorkbookError } from './api';
 import { BLOCK_HEADERS, BLOCK_WIDTH, coreRow, dataWidthOf, layoutOf, locateBlock, RESULT_WIDTH, type BlockPlace, type Region } from './data-shape';
 import { readRows } from './grid-read';
-import { MERGED_AREAS_EXCEL_API, onTheWeb, supportsExcelApi } from './host-check';
+import { assertWorkbookCanChange, MERGED_AREAS_EXCEL_API, onTheWeb, supportsExcelApi } from './host-check';
 import type { TableLayout } from '../core/table';
 
 /** Rows read to find the header and propose a mapping. */
@@ -150,9 +150,10 @@ export async function readShape(context: Excel.RequestContext, region: Region, s
 }
 
 /**
- * Everything that would stop a write part-way, checked before anything is written: a read-only
- * document, protection, merged cells in the header or where the results go, a sheet too large,
- * no room for the result columns. Each is a WorkbookError saying what to do.
+ * Everything that would stop a write part-way, checked before anything is written: protection,
+ * merged cells in the header or where the results go, a sheet too large, no room for the result
+ * columns, and last a document that cannot be changed (read-only, though Office may not say so).
+ * Each is a WorkbookError saying what to do.
  */
 export async function preflight(context: Excel.RequestContext, shape: Shape, ownSheets: readonly string[]): Promise<void> {
   const { region, block, dataWidth } = shape;
@@ -225,7 +226,7 @@ export async function preflight(context: Excel.RequestContext, shape: Shape, own
     if (!areas.isNullObject) {
       throw new WorkbookError(`There are merged cells (${areas.address.replace(/(?:'[^']*'|[^,!']+)!/g, '')}) in the header row or where the result columns go. Unmerge them (Home > Merge & Center), then analyse again.`);
     }
-  }
+  }  await assertWorkbookCanChange(context);
 }
 
 /** "Column F" of the sheet for a column of the core grid (data columns, then the two override columns). */

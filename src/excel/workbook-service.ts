@@ -39,7 +39,7 @@ import { BLOCK_HEADERS, BLOCK_WIDTH, dataAddress, mappingFromLabels, proposeData
 import { firstRowSheet, headerSheetRow, locateData, preflight, readShape, sheetColumnLetter, type Shape } from './data-location';
 import { readRows, throwIfCancelled } from './grid-read';
 import { rowsOf, writeRows } from './grid-write';
-import { checkHost, hostCapabilities, isReadOnly, MINIMUM_EXCEL_API, RESIZE_EXCEL_API, supportsExcelApi } from './host-check';
+import { checkHost, explainRefusedChange, hostCapabilities, isReadOnly, MINIMUM_EXCEL_API, READ_ONLY_MESSAGE, RESIZE_EXCEL_API, supportsExcelApi } from './host-check';
 import { deletePivots, pivotSpecs, placeCharts, placePivots, type ChartSpec } from './pivot-summaries';
 import { blockHeader, resultRows } from './result-block';
 import { readSheetGrids } from './sheet-read';
@@ -70,7 +70,7 @@ function requireWritable(): void {
   if (!supportsExcelApi(MINIMUM_EXCEL_API)) {
     throw new WorkbookError(`This Excel is too old for the add-in (it supports ExcelApi ${hostCapabilities().excelApi}; ExcelApi ${MINIMUM_EXCEL_API} is needed). Use Excel on the web or Microsoft 365.`);
   }
-  if (isReadOnly()) throw new WorkbookError('The workbook is open read-only. Save a copy you can edit (or click Edit Workbook), then analyse again.');
+  if (isReadOnly()) throw new WorkbookError(READ_ONLY_MESSAGE);
 }
 
 async function readState(context: Excel.RequestContext): Promise<{ state: WorkbookState; rows: number; exists: boolean }> {
@@ -487,6 +487,11 @@ export function createWorkbookService(options: ServiceOptions = {}): WorkbookSer
     });
   }
 
+  /** withState for a request that changes the workbook: a refusal because it cannot be changed says so. */
+  function changingState<T>(body: (context: Excel.RequestContext, state: WorkbookState, stateRows: number, stateExists: boolean) => Promise<T>): Promise<T> {
+    return withState(body).catch(explainRefusedChange);
+  }
+
   async function sheetToShow(context: Excel.RequestContext, state: WorkbookState, role: SheetRole): Promise<Excel.Worksheet> {
     const name = sheetNamesFor(state.owned.sheets, [])[role];
     const sheet = context.workbook.worksheets.getItemOrNullObject(name);
@@ -509,7 +514,7 @@ export function createWorkbookService(options: ServiceOptions = {}): WorkbookSer
 
     async saveSettings(settings: Settings) {
       requireWritable();
-      await withState(async (context, state, rows, exists) => {
+      await changingState(async (context, state, rows, exists) => {
         await ensureStateSheet(context, exists);
         const writer = new BatchWriter(context);
         await writeState(writer, context, { ...state, settings }, rows);
@@ -549,7 +554,7 @@ export function createWorkbookService(options: ServiceOptions = {}): WorkbookSer
         if (error instanceof RulesError) throw new WorkbookError(error.message);
         throw error;
       }
-      await withState(async (context, state) => {
+      await changingState(async (context, state) => {
         const name = sheetNamesFor(state.owned.sheets, (await existingSheetNames(context)).filter((n) => !Object.values(state.owned.sheets).includes(n))).rules;
         let sheet = context.workbook.worksheets.getItemOrNullObject(name);
         sheet.protection.load('protected');
@@ -566,7 +571,7 @@ export function createWorkbookService(options: ServiceOptions = {}): WorkbookSer
 
     async importCreditors(records: CreditorRecord[]) {
       requireWritable();
-      return withState(async (context, state) => {
+      return changingState(async (context, state) => {
         const name = sheetNamesFor(state.owned.sheets, []).suppliers;
         const grid = (await readSheetGrids(context, [name])).get(name);
         if (!grid || grid.length === 0) throw new WorkbookError(`There is no "${name}" sheet yet: analyse the data first, then import the creditor file.`);
