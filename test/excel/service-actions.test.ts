@@ -95,6 +95,16 @@ describe('the pane’s other requests', () => {
     expect(sim.pivotTables()).toEqual([]);
   });
 
+  it('checkHost never leaves its scratch sheet behind, whatever fails', async () => {
+    const sim = simulate({ sheets: [{ name: 'Spend', cells: spendSheetCells() }] });
+    // The fourth operation is reading back the first cells written to the scratch sheet.
+    sim.injectFailure({ nthOperationFromNow: 4, code: 'GeneralException' });
+    const checks = await serviceAt(FIRST_RUN).checkHost();
+    expect(checks.find((c) => c.name === 'Add a sheet, write and read back')).toMatchObject({ ok: false, detail: expect.stringMatching(/^GeneralException/) });
+    expect(checks.find((c) => c.name === 'Delete the scratch sheet')?.ok).toBe(true);
+    expect(sim.sheetNames()).toEqual(['Spend']);
+  });
+
   it('checkHost on a host without PivotTables says the summaries will be formula tables', async () => {
     simulate({ sheets: [{ name: 'Spend', cells: spendSheetCells() }], host: { excelApiVersion: '1.7' } });
     const checks = await serviceAt(FIRST_RUN).checkHost();
