@@ -46,4 +46,23 @@ describe('the summary formulas, computed as Excel computes them', () => {
     const spend = payments().filter((row) => row[CATEGORY] === WILD).reduce((sum, row) => sum + (row[AMOUNT] as number), 0);
     for (const row of wild) expect(row.filter((v): v is number => typeof v === 'number')).toContain(spend);
   });
+
+  it('match supplier keys that read as one number, or are longer than 255 characters, literally', async () => {
+    const LONG = `${'Long Name '.repeat(30)}Ltd`;
+    const suppliers = ['2024 Ltd', '02024 Ltd', LONG];
+    const rows = PAYMENTS.map((row, i) => (i < suppliers.length ? row.map((cell, c) => (c === 1 ? suppliers[i] : cell)) : row));
+    const sim = simulate({ sheets: [{ name: 'Spend', cells: [...TITLE_ROWS, HEADER, ...rows] }] });
+    const service = serviceAt(FIRST_RUN);
+    const result = await service.analyse(await acceptProposal(await service.inspect()), await hooks());
+    const top = sim.values(result.sheetNames.top_suppliers);
+    const header = top.findIndex((row) => row.includes('Supplier key'));
+    const keyAt = top[header].indexOf('Supplier key');
+    const spendAt = top[header].indexOf('Spend (£)');
+    for (const line of result.summary.topSuppliers) {
+      const row = top.find((r, i) => i > header && r[keyAt] === line.key)!;
+      expect({ key: line.key, spend: row[spendAt] }).toEqual({ key: line.key, spend: line.spend });
+    }
+    expect(result.summary.topSuppliers.map((s) => s.key)).toEqual(expect.arrayContaining(['2024', '02024']));
+  });
 });
+

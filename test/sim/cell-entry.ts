@@ -15,6 +15,10 @@
  * - A leading apostrophe is Excel's quote prefix: the rest is stored as text and the apostrophe is
  *   not part of the value (OfficeDev/office-js issue #6687 shows the API dropping it).
  * - The grid holds at most 32,767 characters per cell ("Excel specifications and limits").
+ * - A formula cannot hold a text value longer than 255 characters; Excel refuses it with "Text
+ *   values in formulas are limited to 255 characters. To create text values longer than 255
+ *   characters in a formula, use the CONCATENATE function or the concatenation operator (&)."
+ *   (the support.microsoft.com article of that title). Office.js reports it as InvalidArgument.
  *
  * The simulated host culture is en-US: "1,234" is a number, "3/12/2024" is 12 March 2024.
  */
@@ -80,6 +84,15 @@ export function parseTypedText(raw: string): { value: CellValue; impliedFormat?:
   return null;
 }
 
+export const MAX_FORMULA_TEXT_CHARACTERS = 255;
+
+/** The longest text value ("…") in a formula. */
+export function longestTextValue(formula: string): number {
+  let longest = 0;
+  for (const match of formula.matchAll(/"((?:[^"]|"")*)"/g)) longest = Math.max(longest, match[1].replace(/""/g, '"').length);
+  return longest;
+}
+
 /**
  * Interprets one element of a 2-D array written to `values` (or `formulas`) of a cell whose
  * number format is `numberFormat`.
@@ -100,7 +113,12 @@ export function interpretEntry(input: unknown, numberFormat: string, where: stri
   if (input === '') return { kind: 'clear' };
   if (numberFormat === TEXT_FORMAT) return { kind: 'value', value: input };
   if (input.startsWith("'")) return input.length === 1 ? { kind: 'clear' } : { kind: 'value', value: input.slice(1) };
-  if (input.startsWith('=') && input.length > 1) return { kind: 'formula', formula: input };
+  if (input.startsWith('=') && input.length > 1) {
+    if (longestTextValue(input) > MAX_FORMULA_TEXT_CHARACTERS) {
+      throw new HostError('InvalidArgument', `${where}: text values in formulas are limited to ${MAX_FORMULA_TEXT_CHARACTERS} characters.`);
+    }
+    return { kind: 'formula', formula: input };
+  }
   const typed = parseTypedText(input);
   if (typed) return { kind: 'value', ...typed };
   if ((input.startsWith('+') || input.startsWith('-')) && input.length > 1) {
