@@ -11,7 +11,12 @@
  *   excel-add-ins-blank-null-values): `null` in a 2-D array leaves that cell unchanged, `null` as a
  *   whole property is invalid, `""` clears the contents (or resets numberFormat to General), and
  *   empty cells read back as `""`.
- * - Number format "@" is Excel's Text format: what is entered is kept as text.
+ * - Number format "@" is Excel's Text format: what is entered is kept as text. That Range.values
+ *   keeps text written to a Text cell as text is not documented, though: what it documents is
+ *   that a string starting with "=", "+" or "-" is taken as a formula, with no exception for Text
+ *   cells. A host may be set up to do just that (TextCellEntry 'as-documented'): in a Text cell,
+ *   "=", "+" and "-" then start formulas and a leading apostrophe is the quote prefix, while what
+ *   would be a number or a date stays text, as the Text format says.
  * - A leading apostrophe is Excel's quote prefix: the rest is stored as text and the apostrophe is
  *   not part of the value (OfficeDev/office-js issue #6687 shows the API dropping it).
  * - The grid holds at most 32,767 characters per cell ("Excel specifications and limits").
@@ -29,6 +34,9 @@ export type CellValue = string | number | boolean;
 export const TEXT_FORMAT = '@';
 export const GENERAL_FORMAT = 'General';
 export const MAX_CELL_CHARACTERS = 32_767;
+
+/** What a string written to a Text ("@") cell becomes: kept as typed, or read as the Range.values documentation reads any string. */
+export type TextCellEntry = 'kept' | 'as-documented';
 
 export type Entry =
   | { kind: 'unchanged' }
@@ -97,7 +105,7 @@ export function longestTextValue(formula: string): number {
  * Interprets one element of a 2-D array written to `values` (or `formulas`) of a cell whose
  * number format is `numberFormat`.
  */
-export function interpretEntry(input: unknown, numberFormat: string, where: string): Entry {
+export function interpretEntry(input: unknown, numberFormat: string, where: string, textCells: TextCellEntry = 'kept'): Entry {
   if (input === null || input === undefined) return { kind: 'unchanged' };
   if (typeof input === 'number') {
     if (!Number.isFinite(input)) throw new HostError('InvalidArgument', `${where}: ${input} is not a number Excel can store.`);
@@ -111,7 +119,8 @@ export function interpretEntry(input: unknown, numberFormat: string, where: stri
     throw new HostError('InvalidArgument', `${where}: text longer than ${MAX_CELL_CHARACTERS} characters does not fit in a cell.`);
   }
   if (input === '') return { kind: 'clear' };
-  if (numberFormat === TEXT_FORMAT) return { kind: 'value', value: input };
+  const textCell = numberFormat === TEXT_FORMAT;
+  if (textCell && (textCells === 'kept' || !/^['=+-]/.test(input))) return { kind: 'value', value: input };
   if (input.startsWith("'")) return input.length === 1 ? { kind: 'clear' } : { kind: 'value', value: input.slice(1) };
   if (input.startsWith('=') && input.length > 1) {
     if (longestTextValue(input) > MAX_FORMULA_TEXT_CHARACTERS) {
@@ -119,7 +128,7 @@ export function interpretEntry(input: unknown, numberFormat: string, where: stri
     }
     return { kind: 'formula', formula: input };
   }
-  const typed = parseTypedText(input);
+  const typed = textCell ? null : parseTypedText(input);
   if (typed) return { kind: 'value', ...typed };
   if ((input.startsWith('+') || input.startsWith('-')) && input.length > 1) {
     return { kind: 'formula', formula: `=${input}` };

@@ -136,6 +136,7 @@ export class ExcelSimulator {
     this.workbook.structureProtected = parsed.workbookProtected;
     this.workbook.documentReadOnly = this.host.documentMode === 'ReadOnly';
     this.workbook.onTheWeb = this.host.platform === 'OfficeOnline';
+    this.workbook.textCellEntry = parsed.host.textCellEntry;
     this.Excel = createExcelNamespace(this.session);
     this.Office = createOfficeNamespace(this.session, this.host, options.hostReady ?? Promise.resolve());
   }
@@ -239,6 +240,7 @@ export class ExcelSimulator {
     this.workbook.documentReadOnly = parsed.documentMode === 'ReadOnly';
     this.workbook.onTheWeb = parsed.platform === 'OfficeOnline';
     this.session.oversizedReads = parsed.oversizedReads;
+    this.workbook.textCellEntry = parsed.textCellEntry;
   }
 
   private hostSetup(): HostSetup {
@@ -251,6 +253,7 @@ export class ExcelSimulator {
       otherRequirementSets: this.host.otherRequirementSets,
       displayLanguage: this.host.displayLanguage,
       oversizedReads: this.session.oversizedReads,
+      textCellEntry: this.workbook.textCellEntry,
     };
   }
 

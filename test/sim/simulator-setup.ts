@@ -66,6 +66,8 @@ export const hostSetupSchema = z.object({
    * (see host-session.ts for the sources).
    */
   oversizedReads: z.enum(['documented', 'null-values', 'general-exception']).default('documented'),
+  /** What a string written to a Text ("@") cell becomes: kept as typed, or read as Range.values documents (see cell-entry.ts). */
+  textCellEntry: z.enum(['kept', 'as-documented']).default('kept'),
 });
 
 export const limitsSetupSchema = z.object({

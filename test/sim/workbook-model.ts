@@ -5,7 +5,7 @@
  */
 import {
   GENERAL_FORMAT, displayText, interpretEntry, valueTypeOf,
-  type CellValue, type ValueType,
+  type CellValue, type TextCellEntry, type ValueType,
 } from './cell-entry';
 import { evaluateFormula, type FormulaScope, type RangeRef } from './formula-evaluator';
 import {
@@ -169,6 +169,8 @@ export class WorkbookModel {
   operationCellLimit = 33_554_000;
   /** The host is Excel on the web, where some limits apply that desktop Excel does not have. */
   onTheWeb = true;
+  /** What a string written to a Text cell becomes (see cell-entry.ts). */
+  textCellEntry: TextCellEntry = 'kept';
   private nextId = 1;
   private evaluating = new Set<string>();
 
@@ -397,7 +399,7 @@ export class WorkbookModel {
     for (let r = rect.top; r <= rect.bottom; r++) {
       for (let c = rect.left; c <= rect.right; c++) {
         const where = `${property} of ${formatAddress(sheet.name, { top: r, left: c, bottom: r, right: c })}`;
-        const entry = interpretEntry(inputAt(r - rect.top, c - rect.left), sheet.cells.numberFormatAt(r, c), where);
+        const entry = interpretEntry(inputAt(r - rect.top, c - rect.left), sheet.cells.numberFormatAt(r, c), where, this.textCellEntry);
         switch (entry.kind) {
           case 'unchanged':
             break;
