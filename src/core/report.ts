@@ -281,6 +281,14 @@ function shareOf(part: number, total: number): number | string {
   return total > 0 ? part / total : 'n/a';
 }
 
+/** The titles the summary sheets start with (in A1), by which a workbook without the add-in's record still shows them as its own. */
+export const REPORT_TITLES = {
+  summary: 'Local spend baseline',
+  method: 'Method and coverage',
+  opportunities: 'Opportunities',
+  topSuppliers: (count: number) => `Top ${count} suppliers by spend`,
+};
+
 export function planReport(ctx: ReportContext): SheetPlan[] {
   const { summary } = ctx.analysis;
   const names: AreaNames = { local: ctx.areas.local.name, wider: ctx.areas.wider.name };
@@ -407,19 +415,19 @@ export function planReport(ctx: ReportContext): SheetPlan[] {
   ];
 
   return [
-    { role: 'summary', name: ctx.sheetNames.summary, title: 'Local spend baseline', subtitle, blocks: summaryBlocks },
+    { role: 'summary', name: ctx.sheetNames.summary, title: REPORT_TITLES.summary, subtitle, blocks: summaryBlocks },
     {
       role: 'top_suppliers',
       name: ctx.sheetNames.top_suppliers,
-      title: `Top ${ctx.topSuppliers} suppliers by spend`,
+      title: REPORT_TITLES.topSuppliers(ctx.topSuppliers),
       subtitle: ['The CLES method: the largest suppliers carry most of the spend; fix their postcodes and types first.'],
       blocks: [topSuppliersBlock(summary, refs, names)],
     },
-    { role: 'method', name: ctx.sheetNames.method, title: 'Method and coverage', subtitle: [`Analysed ${formatDateTime(ctx.analysedAt)}.`], blocks: methodBlocks(ctx, refs) },
+    { role: 'method', name: ctx.sheetNames.method, title: REPORT_TITLES.method, subtitle: [`Analysed ${formatDateTime(ctx.analysedAt)}.`], blocks: methodBlocks(ctx, refs) },
     {
       role: 'opportunities',
       name: ctx.sheetNames.opportunities,
-      title: 'Opportunities',
+      title: REPORT_TITLES.opportunities,
       subtitle: ['Influenceable spend that leaves the wider area, by kind of spend, with local suppliers from the Local register sheet.'],
       blocks: [opportunitiesBlock(ctx, summary)],
     },

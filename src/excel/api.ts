@@ -121,6 +121,11 @@ export interface WorkbookService {
   showSheet(role: SheetRole): Promise<void>;
   /** Shows the Suppliers sheet with the line of this supplier selected. */
   showSupplier(key: string): Promise<void>;
+  /**
+   * "Reset the add-in's settings" (after the pane has asked the user): deletes the very hidden
+   * state sheet, damaged or not, and nothing else.
+   */
+  resetSettings(): Promise<void>;
   /** Replaces the Rules sheet with the default rules (after the pane has asked the user). */
   resetRules(defaultRulesCsv: string): Promise<void>;
   /** Fills blank postcodes on the Suppliers sheet from a creditor master file. */

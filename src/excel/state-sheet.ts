@@ -1,12 +1,17 @@
 /**
  * The workbook state (SPEC.md, "Workbook state") on the very hidden sheet the command line reads
- * too: versioned JSON split over column A, validated by the core's schema.
+ * too: versioned JSON split over column A, validated by the core's schema. Damaged state can be
+ * reset: the user cannot remove the sheet (Excel's Unhide dialog does not list a very hidden
+ * sheet, and Worksheet.delete refuses one).
  */
 import type { Grid } from '../core/cell';
 import { emptyState, STATE_SHEET, stateFromCells, StateError, stateSchema, stateToCells, type WorkbookState } from '../core/settings';
 import { WorkbookError } from './api';
 import type { BatchWriter } from './batch-writer';
 import { writeRows, type WriteCell } from './grid-write';
+
+/** What to do about damaged settings: the task pane offers the action. */
+export const RESET_ADVICE = `Choose "Reset the add-in's settings" to start afresh: your sheets, the result columns and the add-in's sheets stay; the areas, the column choices and the lookup cache are forgotten.`;
 
 /** The state from the state sheet's grid (undefined or empty: a workbook never analysed). */
 export function stateFromGrid(grid: Grid | undefined): WorkbookState {
@@ -16,7 +21,7 @@ export function stateFromGrid(grid: Grid | undefined): WorkbookState {
   try {
     return stateFromCells(cells);
   } catch (error) {
-    if (error instanceof StateError) throw new WorkbookError(`${error.message} Delete the hidden sheet ${STATE_SHEET} to start afresh.`);
+    if (error instanceof StateError) throw new WorkbookError(`${error.message} ${RESET_ADVICE}`);
     throw error;
   }
 }
@@ -40,4 +45,18 @@ export async function writeState(writer: BatchWriter, context: Excel.RequestCont
   const sheet = context.workbook.worksheets.getItem(STATE_SHEET);
   await writeRows(writer, sheet, 0, 0, { count: rows.length, width: 1, row: (i) => rows[i] });
   return cells.length;
+}
+
+/**
+ * Deletes the state sheet, if there is one: made hidden first, since Worksheet.delete fails on a
+ * very hidden sheet ("if the worksheet's visibility is set to "VeryHidden", the delete operation
+ * will fail with an InvalidOperation exception").
+ */
+export async function removeStateSheet(context: Excel.RequestContext): Promise<void> {
+  const sheet = context.workbook.worksheets.getItemOrNullObject(STATE_SHEET);
+  await context.sync();
+  if (sheet.isNullObject) return;
+  sheet.visibility = 'Hidden';
+  sheet.delete();
+  await context.sync();
 }

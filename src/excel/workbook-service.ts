@@ -44,7 +44,8 @@ import { deletePivots, pivotSpecs, placeCharts, placePivots, type ChartSpec } fr
 import { blockHeader, resultRows } from './result-block';
 import { readSheetGrids } from './sheet-read';
 import { headerStyleOp, RESULT_HEADER_FILL, widthsOp } from './sheet-style';
-import { ensureStateSheet, stateFromGrid, writeState } from './state-sheet';
+import { ownSheetsOf } from './own-sheets';
+import { ensureStateSheet, removeStateSheet, stateFromGrid, writeState } from './state-sheet';
 import { clearExtent, writeSummarySheet, type Extent } from './summary-sheets';
 import { findingsOnSheet, updateSuppliersSheet, writeRegisterSheet, writeRulesSheet } from './user-sheets';
 
@@ -85,11 +86,12 @@ async function existingSheetNames(context: Excel.RequestContext): Promise<string
   return sheets.items.map((s) => s.name);
 }
 
-/** The add-in's sheet names: recorded, else the defaults made unique against the user's sheets. */
+/** The add-in's sheet names: recorded (or recognised), else the defaults made unique against the user's sheets. */
 async function ownSheetNames(context: Excel.RequestContext, state: WorkbookState): Promise<{ names: Record<SheetRole, string>; existing: Set<string> }> {
   const existing = await existingSheetNames(context);
-  const recorded = new Set(Object.values(state.owned.sheets));
-  const names = sheetNamesFor(state.owned.sheets, existing.filter((n) => !recorded.has(n)));
+  const own = await ownSheetsOf(context, state, existing);
+  const recorded = new Set(Object.values(own));
+  const names = sheetNamesFor(own, existing.filter((n) => !recorded.has(n)));
   return { names, existing: new Set(existing.map((n) => n.toLowerCase())) };
 }
 
@@ -545,6 +547,11 @@ export function createWorkbookService(options: ServiceOptions = {}): WorkbookSer
       });
     },
 
+    async resetSettings() {
+      requireWritable();
+      await Excel.run((context) => removeStateSheet(context)).catch(explainRefusedChange);
+    },
+
     async resetRules(defaultRulesCsv) {
       requireWritable();
       let rules: Rule[];
@@ -555,7 +562,7 @@ export function createWorkbookService(options: ServiceOptions = {}): WorkbookSer
         throw error;
       }
       await changingState(async (context, state) => {
-        const name = sheetNamesFor(state.owned.sheets, (await existingSheetNames(context)).filter((n) => !Object.values(state.owned.sheets).includes(n))).rules;
+        const name = (await ownSheetNames(context, state)).names.rules;
         let sheet = context.workbook.worksheets.getItemOrNullObject(name);
         sheet.protection.load('protected');
         await context.sync();

@@ -46,5 +46,16 @@ describe('damaged settings', () => {
     expect(sim.values('Spend', 'G4')).toEqual([['Locality']]);
     expect(sim.values('Spend', 'Q4')).toEqual([['']]);
     expect(sim.sheets().find((s) => s.name === STATE_SHEET)?.visibility).toBe('VeryHidden');
+    // The add-in's sheets are recognised as its own again and refreshed in place, not made anew.
+    expect(sim.sheetNames()).toEqual([...sheetsBefore.map((s) => s.name), STATE_SHEET]);
+  });
+
+  it('never take over a sheet of the user’s that has one of the add-in’s names', async () => {
+    const sim = simulate({ sheets: [{ name: 'Spend', cells: spendSheetCells() }, { name: 'Method', cells: [['How we buy locally']] }] });
+    const service = serviceAt(FIRST_RUN);
+    await service.analyse(await acceptProposal(await service.inspect()), await hooks());
+    expect(sim.values('Method')).toEqual([['How we buy locally']]);
+    expect(sim.values('Method (2)')[0][0]).toBe('Method and coverage');
   });
 });
+
