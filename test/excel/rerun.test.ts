@@ -24,6 +24,21 @@ async function analyseTwice(edit?: (sim: ReturnType<typeof simulate>) => Promise
 }
 
 describe('a re-run', () => {
+  it('does not have Excel recalculate the previous run’s formulas after every batch it writes, and leaves them calculated', async () => {
+    // A small request limit makes many write batches, as a large sheet does.
+    const sim = simulate({ sheets: [{ name: 'Spend', cells: spendSheetCells() }], limits: { payloadBytes: 6_000 } });
+    const first = serviceAt(FIRST_RUN);
+    await first.analyse(await acceptProposal(await first.inspect()), await hooks());
+    sim.resetStats();
+    const second = serviceAt(SECOND_RUN);
+    await second.analyse(await acceptProposal(await second.inspect()), await hooks());
+    const writeSyncs = sim.stats.history.filter((sync) => !sync.failedWith).length;
+    expect(writeSyncs).toBeGreaterThan(30);
+    expect(sim.stats.recalculations).toBeLessThanOrEqual(3);
+    expect(sim.calculationPending).toBe(false);
+  });
+
+
   it('on unchanged data changes nothing but the time stamp', async () => {
     const sim = simulate({ sheets: [{ name: 'Spend', cells: spendSheetCells() }], activeSheet: 'Spend' });
     const first = serviceAt(FIRST_RUN);

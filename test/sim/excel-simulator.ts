@@ -8,7 +8,7 @@ import type { CellValue } from './cell-entry';
 import { createColumnHasher } from './column-hash';
 import { createExcelNamespace, type ExcelNamespace } from './excel-namespace';
 import { formatAddress, parseAddress, type Rect } from './grid-address';
-import { DEFAULT_LIMITS, HostSession, type InjectedFailure, type SimLimits, type SimStats, type SyncListener } from './host-session';
+import { DEFAULT_LIMITS, emptyStats, HostSession, type InjectedFailure, type SimLimits, type SimStats, type SyncListener } from './host-session';
 import { ClientResult, OfficeExtensionError, OfficeExtensionErrorCodes, TrackedObjects } from './office-extension';
 import { DARK_THEME, LIGHT_THEME, createOfficeNamespace, type HostInfo, type OfficeNamespace } from './office-namespace';
 import type { PivotModel } from './pivot-model';
@@ -287,7 +287,12 @@ export class ExcelSimulator {
   }
 
   resetStats(): void {
-    this.session.stats = { ...this.session.stats, syncs: 0, operations: 0, requestBytes: 0, responseBytes: 0, largestRequestBytes: 0, largestResponseBytes: 0, history: [] };
+    this.session.stats = emptyStats();
+  }
+
+  /** Cells changed since Excel last calculated, with calculation suspended or off: the workbook shows stale results. */
+  get calculationPending(): boolean {
+    return this.workbook.needsCalculation;
   }
 
   get limits(): SimLimits {

@@ -42,6 +42,9 @@ export interface SyncRecord {
 
 export interface SimStats {
   syncs: number;
+  /** Times Excel recalculated the workbook's formulas, and the formula cells it computed. */
+  recalculations: number;
+  formulaCellsCalculated: number;
   operations: number;
   requestBytes: number;
   responseBytes: number;
@@ -73,7 +76,7 @@ export interface PendingFailure {
 export type SyncListener = (record: SyncRecord, stats: Readonly<SimStats>) => void;
 
 export function emptyStats(): SimStats {
-  return { syncs: 0, operations: 0, requestBytes: 0, responseBytes: 0, largestRequestBytes: 0, largestResponseBytes: 0, history: [] };
+  return { syncs: 0, recalculations: 0, formulaCellsCalculated: 0, operations: 0, requestBytes: 0, responseBytes: 0, largestRequestBytes: 0, largestResponseBytes: 0, history: [] };
 }
 
 /** "1.17" >= "1.8": requirement-set versions compare part by part. */
@@ -95,12 +98,32 @@ export class HostSession {
   /** Milliseconds each sync takes, so a page can show progress as it would against a real host. */
   syncDelayMs = 0;
   oversizedReads: OversizedReads = 'documented';
+  /** Application.suspendApiCalculationUntilNextSync was called in the sync now running. */
+  calculationSuspended = false;
 
   constructor(
     readonly workbook: WorkbookModel,
     public limits: SimLimits,
     public excelApiVersion: string,
   ) {}
+
+  /** Excel computes the workbook's formulas (only their dependents, in Excel; every one of them is counted here). */
+  recalculate(): void {
+    this.stats.recalculations++;
+    this.stats.formulaCellsCalculated += this.workbook.formulaCellCount();
+    this.workbook.needsCalculation = false;
+  }
+
+  /**
+   * After a sync, a workbook in automatic calculation whose cells changed is recalculated, unless
+   * the sync suspended calculation; then it waits for the next sync ("Range value should be [10,
+   * 20, 30] when we load the property, because calculation is resumed after last sync",
+   * "Performance optimization using the Excel JavaScript API", learn.microsoft.com).
+   */
+  settleCalculation(): void {
+    if (this.workbook.needsCalculation && !this.calculationSuspended && this.workbook.calculationMode === 'Automatic') this.recalculate();
+    this.calculationSuspended = false;
+  }
 
   supports(version: string): boolean {
     return versionAtLeast(this.excelApiVersion, version);

@@ -84,6 +84,7 @@ export class RequestContext {
     stats.largestRequestBytes = Math.max(stats.largestRequestBytes, requestBytes);
     const fail = (error: OfficeExtensionError, ranUpTo: number): never => {
       record.failedWith = error.code;
+      session.settleCalculation();
       error.traceMessages = traces.filter((t) => t.afterOperation <= ranUpTo).map((t) => t.message);
       this.notify(record);
       throw error;
@@ -123,6 +124,7 @@ export class RequestContext {
       const code = session.oversizedReads === 'general-exception' ? 'GeneralException' : 'ResponsePayloadSizeLimitExceeded';
       fail(new OfficeExtensionError(code, `The response payload size has exceeded the limit (${record.responseBytes} bytes > ${session.limits.payloadBytes}).`, 'RequestContext.sync'), operations.length);
     }
+    session.settleCalculation();
     for (const result of deliveries) (oversized ? result.deliverOversized ?? result.deliver : result.deliver)();
     this.notify(record);
     return passThroughValue as T;

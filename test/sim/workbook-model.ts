@@ -163,6 +163,8 @@ export class WorkbookModel {
   structurePassword: string | undefined;
   documentReadOnly = false;
   calculationMode = 'Automatic';
+  /** Cell contents changed since the formulas were last calculated (see request-context.ts). */
+  needsCalculation = false;
   name = 'Book1.xlsx';
   properties = { title: '', author: '', subject: '', comments: '', keywords: '', category: '', company: '', manager: '' };
   /** Excel on the web refuses TableColumnCollection.add above this many affected cells. */
@@ -173,6 +175,11 @@ export class WorkbookModel {
   textCellEntry: TextCellEntry = 'kept';
   private nextId = 1;
   private evaluating = new Set<string>();
+
+  /** Cells holding a formula, in every sheet: what a recalculation computes. */
+  formulaCellCount(): number {
+    return this.sheets.reduce((sum, sheet) => sum + sheet.cells.formulaCount(), 0);
+  }
 
   newId(prefix: string): string {
     return `{${prefix}-${String(this.nextId++).padStart(8, '0')}}`;
@@ -393,6 +400,7 @@ export class WorkbookModel {
   /** Range.values / Range.formulas set: see cell-entry.ts for how each element is read. */
   writeValues(target: CellTarget, input: unknown, property: 'values' | 'formulas'): void {
     this.assertCellsEditable(target);
+    this.needsCalculation = true;
     const { sheet, rect } = target;
     const inputAt = cellInputs(input, rect, property);
     const headerTables = this.tables.filter((t) => t.sheet === sheet && t.headerRect && intersect(t.headerRect, rect));
@@ -507,6 +515,7 @@ export class WorkbookModel {
   /** Range.clear(applyTo): "All" (the default), "Formats" or "Contents". */
   clear(target: CellTarget, applyTo: ClearApplyTo = 'All'): void {
     this.assertCellsEditable(target);
+    if (applyTo !== 'Formats') this.needsCalculation = true;
     const { sheet } = target;
     const contents = applyTo === 'All' || applyTo === 'Contents' || applyTo === 'ResetContents';
     const formats = applyTo === 'All' || applyTo === 'Formats';
@@ -531,6 +540,7 @@ export class WorkbookModel {
   /** Range.insert(shift): cells move down or right; tables below or to the right move with them. */
   insertCells(target: CellTarget, shift: string): Rect {
     this.assertCellsEditable(target);
+    this.needsCalculation = true;
     const { sheet, rect } = target;
     if (shift === 'Down') {
       sheet.cells.insertRows(rect.top, rowCountOf(rect), rect.left, rect.right);
@@ -548,6 +558,7 @@ export class WorkbookModel {
 
   deleteCells(target: CellTarget, shift: string): void {
     this.assertCellsEditable(target);
+    this.needsCalculation = true;
     const { sheet, rect } = target;
     if (this.tables.some((t) => t.sheet === sheet && intersect(t.rect, rect) && !contains(rect, t.rect))) {
       throw new HostError('InsertDeleteConflict', 'The delete would cut through a table.');
@@ -750,6 +761,7 @@ export class WorkbookModel {
     const column = table.rect.left + at;
     const band: Rect = { top: table.rect.top, bottom: table.rect.bottom, left: column, right: MAX_COLUMNS - 1 };
     this.assertCellsEditable({ sheet: table.sheet, rect: band });
+    this.needsCalculation = true;
     if (values !== undefined && values !== null && Array.isArray(values) && values.length !== rows) {
       throw new HostError('InvalidArgument', `The values for a new column of "${table.name}" need ${rows} rows (header first), not ${values.length}.`);
     }
@@ -818,6 +830,7 @@ export class WorkbookModel {
     const firstRow = table.rect.top + table.headerRows + at;
     const inserted: Rect = { top: firstRow, bottom: firstRow + rows - 1, left: table.rect.left, right: table.rect.right };
     this.assertCellsEditable({ sheet: table.sheet, rect: { ...inserted, bottom: MAX_ROWS - 1 } });
+    this.needsCalculation = true;
     table.sheet.cells.insertRows(firstRow, rows, table.rect.left, table.rect.right);
     this.moveObjects(table.sheet, (r) => r !== table.rect && r.top >= firstRow && r.left >= table.rect.left && r.right <= table.rect.right, rows, 0);
     table.rect = { ...table.rect, bottom: table.rect.bottom + rows };
@@ -840,6 +853,7 @@ export class WorkbookModel {
    */
   resizeTable(table: TableModel, target: CellTarget): void {
     this.assertCellsEditable(target);
+    this.needsCalculation = true;
     const { rect } = target;
     if (target.sheet !== table.sheet || rect.top !== table.rect.top || !intersect(rect, table.rect)) {
       throw new HostError('InvalidArgument', `The new range for "${table.name}" must be on the same sheet, overlap the table, and keep its header row.`);
