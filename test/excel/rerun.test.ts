@@ -32,9 +32,10 @@ describe('a re-run', () => {
     sim.resetStats();
     const second = serviceAt(SECOND_RUN);
     await second.analyse(await acceptProposal(await second.inspect()), await hooks());
-    const writeSyncs = sim.stats.history.filter((sync) => !sync.failedWith).length;
-    expect(writeSyncs).toBeGreaterThan(30);
-    expect(sim.stats.recalculations).toBeLessThanOrEqual(3);
+    const syncs = sim.stats.history.filter((sync) => !sync.failedWith).length;
+    expect(syncs).toBeGreaterThan(30);
+    // A few times in the run (after the reads between the writing steps, and once at the end), whatever the number of batches.
+    expect(sim.stats.recalculations).toBeLessThanOrEqual(5);
     expect(sim.calculationPending).toBe(false);
   });
 

@@ -84,7 +84,8 @@ export class RequestContext {
     stats.largestRequestBytes = Math.max(stats.largestRequestBytes, requestBytes);
     const fail = (error: OfficeExtensionError, ranUpTo: number): never => {
       record.failedWith = error.code;
-      session.settleCalculation();
+      // A request refused before any of it ran changed nothing, and is not a sync Excel calculates after.
+      if (ranUpTo > 0) session.settleCalculation();
       error.traceMessages = traces.filter((t) => t.afterOperation <= ranUpTo).map((t) => t.message);
       this.notify(record);
       throw error;
