@@ -407,7 +407,8 @@ export function createWorkbookService(options: ServiceOptions = {}): WorkbookSer
       const block = resultRows(blockFirst, shape.region.bottom, rows, result.results, skipped, areaNames);
       const writeTotal = block.count + rows.length;
       progress('writing', 0, writeTotal);
-      const writer = new BatchWriter(context);
+      // Calculation waits while the batches are written (the previous run's formulas are over these cells).
+      const writer = new BatchWriter(context, { suspendCalculation: true });
       await ensureStateSheet(context, stateExists);
       const interimCells = await writeState(writer, context, settled, stateRows);
       const missingSheets = ownNames.filter((n) => !existing.has(n.toLowerCase()));
@@ -464,7 +465,7 @@ export function createWorkbookService(options: ServiceOptions = {}): WorkbookSer
 
       const final: WorkbookState = { ...settled, owned: { ...settled.owned, extents }, history: { baseline: state.history.baseline, last: current } };
       await writeState(writer, context, final, Math.max(stateRows, interimCells));
-      await writer.flush();
+      await writer.finish();
       progress('writing', writeTotal, writeTotal);
 
       for (const problem of problems) warnings.push(`${problem.cell ? `${problem.cell}: ` : ''}${problem.message}`);
