@@ -12,6 +12,7 @@ import { DEFAULT_LIMITS, emptyStats, HostSession, type InjectedFailure, type Sim
 import { ClientResult, OfficeExtensionError, OfficeExtensionErrorCodes, TrackedObjects } from './office-extension';
 import { DARK_THEME, LIGHT_THEME, createOfficeNamespace, type HostInfo, type OfficeNamespace } from './office-namespace';
 import type { PivotModel } from './pivot-model';
+import { OFFICE_LIMITS, ResponsivenessWatch, type ResponsivenessLimits } from './responsiveness';
 import { resolveAddress } from './proxies/proxy-support';
 import type { CellStyle } from './sheet-cells';
 import {
@@ -270,6 +271,13 @@ export class ExcelSimulator {
   /** Makes a coming sync or operation fail with an OfficeExtension.Error (see InjectedFailure). */
   injectFailure(failure: InjectedFailure): void {
     this.session.inject(failure);
+  }
+
+  /** Starts watching the add-in's use of the thread as Office does (see responsiveness.ts); `stop` gives the report. */
+  watchResponsiveness(limits: ResponsivenessLimits = OFFICE_LIMITS): ResponsivenessWatch {
+    const watch = new ResponsivenessWatch(this.session, limits);
+    watch.start();
+    return watch;
   }
 
   /** Calls `listener` after every sync (failed ones too); returns a function that stops it. */

@@ -98,6 +98,8 @@ export class HostSession {
   /** Milliseconds each sync takes, so a page can show progress as it would against a real host. */
   syncDelayMs = 0;
   oversizedReads: OversizedReads = 'documented';
+  /** Milliseconds spent running syncs, Excel's side of the work. */
+  hostBusyMs = 0;
   /** Application.suspendApiCalculationUntilNextSync was called in the sync now running. */
   calculationSuspended = false;
 

@@ -74,7 +74,18 @@ export class RequestContext {
     const session = this.session;
     if (session.syncDelayMs > 0) await wait(session.syncDelayMs);
     else await Promise.resolve();
+    // What follows is Excel's work, done here in the add-in's thread: it is timed, so that the
+    // add-in's own use of the thread can be told from it (see responsiveness.ts).
+    const started = performance.now();
+    try {
+      return this.run(operations, traces, passThroughValue);
+    } finally {
+      session.hostBusyMs += performance.now() - started;
+    }
+  }
 
+  private run<T>(operations: Operation[], traces: Array<{ afterOperation: number; message: string }>, passThroughValue?: T): T {
+    const session = this.session;
     const stats = session.stats;
     stats.syncs++;
     const requestBytes = 2 + operations.reduce((sum, op) => sum + op.requestBytes + 1, 0);
