@@ -100,6 +100,8 @@ export class HostSession {
   oversizedReads: OversizedReads = 'documented';
   /** Milliseconds spent running syncs, Excel's side of the work. */
   hostBusyMs = 0;
+  /** A watch over the add-in's use of the thread is running (see responsiveness.ts). */
+  watched = false;
   /** Application.suspendApiCalculationUntilNextSync was called in the sync now running. */
   calculationSuspended = false;
 

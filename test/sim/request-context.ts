@@ -73,6 +73,9 @@ export class RequestContext {
     if (operations.length === 0) return passThroughValue as T;
     const session = this.session;
     if (session.syncDelayMs > 0) await wait(session.syncDelayMs);
+    // A sync is a round trip to Excel: while the add-in's use of the thread is watched, other
+    // tasks (the watch's timer) run before it completes, as they would while Excel works.
+    else if (session.watched) await wait(0);
     else await Promise.resolve();
     // What follows is Excel's work, done here in the add-in's thread: it is timed, so that the
     // add-in's own use of the thread can be told from it (see responsiveness.ts).

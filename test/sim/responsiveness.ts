@@ -9,9 +9,10 @@
  *   Office application automatically restarts all the active add-ins [...] Add-ins reach this
  *   threshold when they don't regularly yield processing while performing long-running tasks."
  *
- * Here the add-in shares its thread with the simulated Excel, so the watch measures how long the
- * thread was kept from a short timer, less the time spent inside syncs (Excel's work, which real
- * Excel does in its own process). Intervals and thresholds can be scaled down for tests.
+ * Here the add-in shares its thread with the simulated Excel, so Excel's work inside syncs (which
+ * real Excel does in its own process) is taken out of what is measured: the share of each
+ * interval the thread was active (Node's event loop utilisation, so the watch runs in Node only),
+ * and the longest time a short timer was kept waiting. Intervals can be scaled down for tests.
  */
 import type { HostSession } from './host-session';
 
@@ -35,31 +36,57 @@ export interface ResponsivenessReport {
   warnings: number;
 }
 
-/** The timer the watch sets, again and again: it fires late by as long as the thread was held. */
-const TICK_MS = 1;
+/**
+ * The timer the watch sets, again and again: it fires late by as long as the thread was held.
+ * Not more often, so that the watch's own work is little beside the add-in's.
+ */
+const TICK_MS = 5;
+/** Lateness below this is the timer's own jitter, not the thread being held. */
+const JITTER_MS = 5;
+
+/** Node's measure of how long its event loop was active and idle (performance.eventLoopUtilization). */
+interface LoopUse {
+  idle: number;
+  active: number;
+}
+type LoopUtilization = (since?: LoopUse) => LoopUse;
 
 export class ResponsivenessWatch {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private last = 0;
   private lastHost = 0;
   private intervalStart = 0;
-  private intervalBusy = 0;
+  private intervalHost = 0;
+  private intervalLoop: LoopUse = { idle: 0, active: 0 };
+  private readonly loopUse: LoopUtilization;
   private overInARow = 0;
   private readonly report: ResponsivenessReport = { longestBlockMs: 0, busyShares: [], warnings: 0 };
 
   constructor(
     private readonly session: HostSession,
     private readonly limits: ResponsivenessLimits,
-  ) {}
+  ) {
+    const loopUse = (performance as { eventLoopUtilization?: LoopUtilization }).eventLoopUtilization;
+    if (!loopUse) throw new Error('Watching responsiveness needs Node (performance.eventLoopUtilization).');
+    this.loopUse = loopUse.bind(performance);
+  }
 
   start(): void {
+    this.session.watched = true;
     this.last = performance.now();
     this.lastHost = this.session.hostBusyMs;
-    this.intervalStart = this.last;
+    this.startInterval(this.last);
     this.schedule();
   }
 
+  private startInterval(now: number): void {
+    this.intervalStart = now;
+    this.intervalHost = this.session.hostBusyMs;
+    this.intervalLoop = this.loopUse();
+  }
+
   stop(): ResponsivenessReport {
+    this.session.watched = false;
     if (this.timer !== undefined) clearTimeout(this.timer);
     this.timer = undefined;
     return { ...this.report, busyShares: [...this.report.busyShares] };
@@ -74,21 +101,21 @@ export class ResponsivenessWatch {
   private tick(): void {
     const now = performance.now();
     const host = this.session.hostBusyMs;
-    const held = Math.max(0, now - this.last - TICK_MS - (host - this.lastHost));
+    const late = now - this.last - TICK_MS - (host - this.lastHost);
+    const held = late < JITTER_MS ? 0 : late;
     this.last = now;
     this.lastHost = host;
     this.report.longestBlockMs = Math.max(this.report.longestBlockMs, held);
-    this.intervalBusy += held;
     if (now - this.intervalStart >= this.limits.intervalMs) {
-      const share = this.intervalBusy / (now - this.intervalStart);
+      const use = this.loopUse(this.intervalLoop);
+      const share = Math.max(0, use.active - (host - this.intervalHost)) / (use.active + use.idle);
       this.report.busyShares.push(share);
       this.overInARow = share > this.limits.busyShare ? this.overInARow + 1 : 0;
       if (this.overInARow === this.limits.intervals) {
         this.report.warnings++;
         this.overInARow = 0;
       }
-      this.intervalStart = now;
-      this.intervalBusy = 0;
+      this.startInterval(now);
     }
     this.schedule();
   }
