@@ -5,7 +5,7 @@
  * in the state which columns and areas it is about to write before it writes them, and the final
  * state last, so that a failure part-way is repaired by the next run.
  */
-import { postcodesForOnlineLookup, prepareRows, startAnalysis, type AnalysisResult } from '../core/analysis';
+import { postcodesForOnlineLookup, startAnalysis, startPreparation, type AnalysisResult } from '../core/analysis';
 import type { Areas } from '../core/areas';
 import type { Grid } from '../core/cell';
 import type { OverrideProblem } from '../core/classify';
@@ -34,6 +34,7 @@ import {
   type WorkbookService,
 } from './api';
 import { inspectAnalysisTable, writeAnalysisTable } from './analysis-table';
+import { inSlices } from './time-slices';
 import { BatchWriter } from './batch-writer';
 import { BLOCK_HEADERS, BLOCK_WIDTH, dataAddress, mappingFromLabels, proposeDataMapping, RESULT_WIDTH, savedMapping, withOverrideColumns } from './data-shape';
 import { firstRowSheet, headerSheetRow, locateData, preflight, readShape, sheetColumnLetter, type Shape } from './data-location';
@@ -54,9 +55,6 @@ export interface ServiceOptions {
   now?: () => Date;
 }
 
-/** Rows classified at a time, and how long that goes on before the pane gets the event loop back. */
-const CLASSIFY_STEP_ROWS = 1_000;
-const CLASSIFY_SLICE_MS = 30;
 /** Suppliers listed for the user to look at, largest spend first. */
 const MAX_TO_REVIEW = 50;
 /** Summary blocks that PivotTables replace when the host has them. */
@@ -65,7 +63,6 @@ const PIVOT_BLOCKS = new Set(['category_by_locality', 'type_by_locality', 'insti
 /** A sheet with nothing on it holds nothing the user typed: it is (re)made like a missing one. */
 const nonEmpty = (grid: Grid | undefined): Grid | undefined => (grid && grid.length > 0 ? grid : undefined);
 
-const yieldToUi = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 function requireWritable(): void {
   if (!supportsExcelApi(MINIMUM_EXCEL_API)) {
@@ -279,7 +276,9 @@ export function createWorkbookService(options: ServiceOptions = {}): WorkbookSer
       const suppliersGrid = nonEmpty(grids.get(names.suppliers));
       const read = suppliersGrid ? directoryFromSheet(suppliersGrid, names.suppliers) : { directory: emptyDirectory(), problems: [] };
       problems.push(...read.problems);
-      const prepared = prepareRows(rows, read.directory);
+      const preparation = startPreparation(rows, read.directory);
+      await inSlices((count) => preparation.step(count), { signal: hooks.signal });
+      const prepared = preparation.finish();
 
       // --- Geography and the optional online lookup.
       progress('geography', 0, 1);
@@ -319,21 +318,12 @@ export function createWorkbookService(options: ServiceOptions = {}): WorkbookSer
         problems.push(...validated.errors.map((e) => ({ ...splitCellMessage(e), message: `${splitCellMessage(e).message}; this rule was skipped` })));
       }
 
-      // --- Classifying, in steps with a look at the event loop between them (cancellable).
+      // --- Classifying, in slices that leave Excel idle time between them (cancellable).
       const areas: Areas = request.areas;
       const threshold = request.threshold;
       const ctx = { index, online: onlineAnswers(cache), districts, areas, threshold };
       const analysis = startAnalysis(prepared, { ...ctx, rules: compileRules(rules) });
-      let sliceStart = performance.now();
-      while (analysis.done < analysis.total) {
-        analysis.step(CLASSIFY_STEP_ROWS);
-        if (performance.now() - sliceStart >= CLASSIFY_SLICE_MS) {
-          progress('classifying', analysis.done, analysis.total);
-          await yieldToUi();
-          throwIfCancelled(hooks.signal);
-          sliceStart = performance.now();
-        }
-      }
+      await inSlices((count) => analysis.step(count) >= analysis.total, { signal: hooks.signal, afterSlice: () => progress('classifying', analysis.done, analysis.total) });
       progress('classifying', analysis.done, analysis.total);
       throwIfCancelled(hooks.signal);
       const top = state.settings.topSuppliers;
