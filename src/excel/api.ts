@@ -32,8 +32,6 @@ export interface DataFound {
 export interface HostCapabilities {
   /** The highest ExcelApi requirement set supported, e.g. "1.17". */
   excelApi: string;
-  /** ExcelApi 1.8: native PivotTables; otherwise summaries are formula tables. */
-  pivotTables: boolean;
   readOnly: boolean;
 }
 
@@ -96,8 +94,6 @@ export interface AnalyseResult {
   /** Things the user should know: overrides not understood (with cells), rules skipped, online failures. */
   warnings: string[];
   skippedRows: number;
-  /** Whether summaries are PivotTables (ExcelApi 1.8) or formula tables, and why. */
-  summariesAs: 'pivot_tables' | 'formula_tables';
   sheetNames: Record<SheetRole, string>;
 }
 

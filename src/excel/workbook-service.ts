@@ -57,7 +57,7 @@ export interface ServiceOptions {
 
 /** Suppliers listed for the user to look at, largest spend first. */
 const MAX_TO_REVIEW = 50;
-/** Summary blocks that PivotTables replace when the host has them. */
+/** Summary blocks that the PivotTables replace. */
 const PIVOT_BLOCKS = new Set(['category_by_locality', 'type_by_locality', 'institution_by_locality']);
 
 /** A sheet with nothing on it holds nothing the user typed: it is (re)made like a missing one. */
@@ -205,9 +205,8 @@ function mergeExtents(a: WorkbookState['owned']['extents'], b: WorkbookState['ow
   return merged;
 }
 
-/** The summary plans; with PivotTables, the cross-tabulations are theirs rather than formula blocks. */
-function summaryPlans(plans: SheetPlan[], pivots: boolean): SheetPlan[] {
-  if (!pivots) return plans;
+/** The summary plans, the cross-tabulations left to the PivotTables rather than formula blocks. */
+function summaryPlans(plans: SheetPlan[]): SheetPlan[] {
   return plans.map((plan) => (plan.role === 'summary' ? { ...plan, blocks: plan.blocks.filter((b) => !PIVOT_BLOCKS.has(b.id)) } : plan));
 }
 
@@ -247,7 +246,6 @@ export function createWorkbookService(options: ServiceOptions = {}): WorkbookSer
     const progress = (phase: AnalysePhase, done: number, total: number) => hooks.onProgress?.({ phase, done, total });
     progress('checking', 0, 1);
     requireWritable();
-    const pivots = supportsExcelApi('1.8');
     const canResize = supportsExcelApi(RESIZE_EXCEL_API);
     return Excel.run(async (context) => {
       // --- Checking: nothing is written until everything that could stop a write is known.
@@ -360,7 +358,6 @@ export function createWorkbookService(options: ServiceOptions = {}): WorkbookSer
           register,
           topSuppliers: top,
         }),
-        pivots,
       );
       const extents: WorkbookState['owned']['extents'] = {};
       for (const plan of plans) {
@@ -429,7 +426,7 @@ export function createWorkbookService(options: ServiceOptions = {}): WorkbookSer
 
       const table = await inspectAnalysisTable(context);
       const keepTable = canResize;
-      if (pivots && table.existingRows !== undefined && !keepTable) await deletePivots(context);
+      if (table.existingRows !== undefined && !keepTable) await deletePivots(context);
       await writeAnalysisTable(context, writer, context.workbook.worksheets.getItem(names.analysis), table, keepTable, {
         count: rows.length,
         width: ANALYSIS_COLUMNS.length,
@@ -443,13 +440,9 @@ export function createWorkbookService(options: ServiceOptions = {}): WorkbookSer
       }
       await writer.flush();
       const summaryPlan = plans.find((p) => p.role === 'summary')!;
-      if (pivots) {
-        const placed = await placePivots(context, summaryPlan.name, pivotSpecs(result.summary));
-        if (table.existingRows !== undefined && !keepTable && placed.made > 0) {
-          warnings.push(`The PivotTables were rebuilt: this Excel (ExcelApi ${hostCapabilities().excelApi}) cannot resize the analysis table (ExcelApi ${RESIZE_EXCEL_API}), so they could not simply be refreshed.`);
-        }
-      } else {
-        warnings.push(`This Excel (ExcelApi ${hostCapabilities().excelApi}) has no PivotTables (ExcelApi 1.8), so the summaries are formula tables over the ${names.analysis} sheet, as the command line writes them.`);
+      const placed = await placePivots(context, summaryPlan.name, pivotSpecs(result.summary));
+      if (table.existingRows !== undefined && !keepTable && placed.made > 0) {
+        warnings.push(`The PivotTables were rebuilt: this Excel (ExcelApi ${hostCapabilities().excelApi}) cannot resize the analysis table (ExcelApi ${RESIZE_EXCEL_API}), so they could not simply be refreshed.`);
       }
       await placeCharts(context, summaryPlan.name, chartSpecs(summaryPlan));
 
@@ -467,7 +460,6 @@ export function createWorkbookService(options: ServiceOptions = {}): WorkbookSer
         toReview: toReview(result, prepared.directory),
         warnings,
         skippedRows: skipped.length,
-        summariesAs: pivots ? 'pivot_tables' : 'formula_tables',
         sheetNames: names,
       };
     });

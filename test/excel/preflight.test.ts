@@ -68,12 +68,3 @@ describe('before writing anything, the add-in stops with a clear message when', 
     await expectRefused(spend(), /no room for the 10 result columns/, (sim) => sim.writeCells('Spend', 'XFA1', [['far right']]));
   });
 });
-
-describe('a host', () => {
-  it('older than ExcelApi 1.7 is told so instead of being analysed', async () => {
-    simulate({ ...spend(), host: { excelApiVersion: '1.6' } });
-    const overview = await serviceAt(FIRST_RUN).inspect();
-    expect(overview.data).toBeUndefined();
-    expect(overview.dataProblem).toMatch(/ExcelApi 1\.6; the add-in needs 1\.7/);
-  });
-});

@@ -105,10 +105,11 @@ describe('the pane’s other requests', () => {
     expect(sim.sheetNames()).toEqual(['Spend']);
   });
 
-  it('checkHost on a host without PivotTables says the summaries will be formula tables', async () => {
-    simulate({ sheets: [{ name: 'Spend', cells: spendSheetCells() }], host: { excelApiVersion: '1.7' } });
+  it('checkHost on a host older than the manifest requires says so and tries nothing', async () => {
+    const sim = simulate({ sheets: [{ name: 'Spend', cells: spendSheetCells() }], host: { excelApiVersion: '1.7' } });
     const checks = await serviceAt(FIRST_RUN).checkHost();
-    expect(checks.find((c) => c.name === 'A PivotTable')).toEqual({ name: 'A PivotTable', ok: false, detail: expect.stringMatching(/formula tables/) });
+    expect(checks).toEqual([{ name: 'Excel API', ok: false, detail: expect.stringMatching(/ExcelApi 1\.7 \(the add-in needs 1\.8/) }]);
+    expect(sim.stats.syncs).toBe(0);
   });
 
   it('checkHost on a read-only document that Office calls editable says it cannot be changed', async () => {

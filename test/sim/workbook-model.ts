@@ -165,6 +165,9 @@ export class WorkbookModel {
   calculationMode = 'Automatic';
   /** Cell contents changed since the formulas were last calculated (see request-context.ts). */
   needsCalculation = false;
+  /** Counts changes to cell contents, so what is read from unchanged cells can be read once. */
+  private contentVersion = 0;
+  private pivotSource: { version: number; table: TableModel; rect: Rect; data: SourceData } | undefined;
   name = 'Book1.xlsx';
   properties = { title: '', author: '', subject: '', comments: '', keywords: '', category: '', company: '', manager: '' };
   /** Excel on the web refuses TableColumnCollection.add above this many affected cells. */
@@ -175,6 +178,11 @@ export class WorkbookModel {
   textCellEntry: TextCellEntry = 'kept';
   private nextId = 1;
   private evaluating = new Set<string>();
+
+  private contentChanged(): void {
+    this.needsCalculation = true;
+    this.contentVersion++;
+  }
 
   /** Cells holding a formula, in every sheet: what a recalculation computes. */
   formulaCellCount(): number {
@@ -400,7 +408,7 @@ export class WorkbookModel {
   /** Range.values / Range.formulas set: see cell-entry.ts for how each element is read. */
   writeValues(target: CellTarget, input: unknown, property: 'values' | 'formulas'): void {
     this.assertCellsEditable(target);
-    this.needsCalculation = true;
+    this.contentChanged();
     const { sheet, rect } = target;
     const inputAt = cellInputs(input, rect, property);
     const headerTables = this.tables.filter((t) => t.sheet === sheet && t.headerRect && intersect(t.headerRect, rect));
@@ -515,7 +523,7 @@ export class WorkbookModel {
   /** Range.clear(applyTo): "All" (the default), "Formats" or "Contents". */
   clear(target: CellTarget, applyTo: ClearApplyTo = 'All'): void {
     this.assertCellsEditable(target);
-    if (applyTo !== 'Formats') this.needsCalculation = true;
+    if (applyTo !== 'Formats') this.contentChanged();
     const { sheet } = target;
     const contents = applyTo === 'All' || applyTo === 'Contents' || applyTo === 'ResetContents';
     const formats = applyTo === 'All' || applyTo === 'Formats';
@@ -540,7 +548,7 @@ export class WorkbookModel {
   /** Range.insert(shift): cells move down or right; tables below or to the right move with them. */
   insertCells(target: CellTarget, shift: string): Rect {
     this.assertCellsEditable(target);
-    this.needsCalculation = true;
+    this.contentChanged();
     const { sheet, rect } = target;
     if (shift === 'Down') {
       sheet.cells.insertRows(rect.top, rowCountOf(rect), rect.left, rect.right);
@@ -558,7 +566,7 @@ export class WorkbookModel {
 
   deleteCells(target: CellTarget, shift: string): void {
     this.assertCellsEditable(target);
-    this.needsCalculation = true;
+    this.contentChanged();
     const { sheet, rect } = target;
     if (this.tables.some((t) => t.sheet === sheet && intersect(t.rect, rect) && !contains(rect, t.rect))) {
       throw new HostError('InsertDeleteConflict', 'The delete would cut through a table.');
@@ -761,7 +769,7 @@ export class WorkbookModel {
     const column = table.rect.left + at;
     const band: Rect = { top: table.rect.top, bottom: table.rect.bottom, left: column, right: MAX_COLUMNS - 1 };
     this.assertCellsEditable({ sheet: table.sheet, rect: band });
-    this.needsCalculation = true;
+    this.contentChanged();
     if (values !== undefined && values !== null && Array.isArray(values) && values.length !== rows) {
       throw new HostError('InvalidArgument', `The values for a new column of "${table.name}" need ${rows} rows (header first), not ${values.length}.`);
     }
@@ -830,7 +838,7 @@ export class WorkbookModel {
     const firstRow = table.rect.top + table.headerRows + at;
     const inserted: Rect = { top: firstRow, bottom: firstRow + rows - 1, left: table.rect.left, right: table.rect.right };
     this.assertCellsEditable({ sheet: table.sheet, rect: { ...inserted, bottom: MAX_ROWS - 1 } });
-    this.needsCalculation = true;
+    this.contentChanged();
     table.sheet.cells.insertRows(firstRow, rows, table.rect.left, table.rect.right);
     this.moveObjects(table.sheet, (r) => r !== table.rect && r.top >= firstRow && r.left >= table.rect.left && r.right <= table.rect.right, rows, 0);
     table.rect = { ...table.rect, bottom: table.rect.bottom + rows };
@@ -853,7 +861,7 @@ export class WorkbookModel {
    */
   resizeTable(table: TableModel, target: CellTarget): void {
     this.assertCellsEditable(target);
-    this.needsCalculation = true;
+    this.contentChanged();
     const { rect } = target;
     if (target.sheet !== table.sheet || rect.top !== table.rect.top || !intersect(rect, table.rect)) {
       throw new HostError('InvalidArgument', `The new range for "${table.name}" must be on the same sheet, overlap the table, and keep its header row.`);
@@ -1012,7 +1020,14 @@ export class WorkbookModel {
     if (source.kind === 'table') {
       if (source.table.deleted) throw new HostError('InvalidReference', `The source table of "${pivot.name}" no longer exists.`);
       const data = source.table.dataRect;
-      return { fields: source.table.columns.map((c) => c.name), rows: data ? this.readValues({ sheet: source.table.sheet, rect: data }) : [] };
+      // PivotTables made and changed over a table whose cells have not changed read them once.
+      const cached = this.pivotSource;
+      if (cached && cached.table === source.table && cached.version === this.contentVersion && data && cached.rect.top === data.top && cached.rect.bottom === data.bottom && cached.rect.left === data.left && cached.rect.right === data.right) {
+        return { fields: source.table.columns.map((c) => c.name), rows: cached.data.rows };
+      }
+      const read: SourceData = { fields: source.table.columns.map((c) => c.name), rows: data ? this.readValues({ sheet: source.table.sheet, rect: data }) : [] };
+      if (data) this.pivotSource = { version: this.contentVersion, table: source.table, rect: data, data: read };
+      return read;
     }
     if (source.sheet.deleted) throw new HostError('InvalidReference', `The source sheet of "${pivot.name}" no longer exists.`);
     const used = source.sheet.cells.usedRect(true);
