@@ -1,6 +1,7 @@
 /**
  * Online postcode lookup, as the pane promises it: off until the user turns it on; then only
- * postcodes the pack does not know are sent, to postcodes.io, and nothing else from the sheet.
+ * postcodes the pack does not know are sent, to postcodes.io, and nothing else from the sheet,
+ * as every request of the pane recorded at the network layer shows.
  * postcodes.io is played by the local stand-in (the page's requests to api.postcodes.io are
  * answered from it); nothing reaches the internet.
  */
@@ -8,7 +9,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { SimulatorSetup } from '../sim/simulator-setup';
 import { startPostcodesIoStandin, type Standin } from '../support/postcodes-io-standin';
-import { describeWithGeoPack, screenshot, usePaneBrowser } from './pane-harness';
+import { normalisePostcode } from '../../src/core/postcode';
+import { describeWithGeoPack, OFFICE_JS, screenshot, usePaneBrowser } from './pane-harness';
 import { savedState, values } from './workbook-view';
 
 jest.setTimeout(120_000);
@@ -37,7 +39,8 @@ afterAll(async () => {
 
 describeWithGeoPack('online postcode lookup', () => {
   it('sends only the unknown postcodes, once the user has turned it on', async () => {
-    const { page, refused, pageErrors, sentOnline } = await pane.open({ setup: setup(), postcodesIo: standin.baseUrl });
+    const opened = await pane.open({ setup: setup(), postcodesIo: standin.baseUrl });
+    const { page, refused, pageErrors, sentOnline } = opened;
     await page.getByRole('combobox', { name: /^Supplier name/ }).click();
     await page.getByRole('option', { name: 'C: Beneficiary Organisation' }).click();
     const local = page.getByRole('combobox', { name: 'Local area' });
@@ -64,6 +67,20 @@ describeWithGeoPack('online postcode lookup', () => {
     expect(Date.parse(state.settings.online.decidedAt ?? '')).not.toBeNaN();
     expect(refused).toEqual([]);
     expect(pageErrors).toEqual([]);
+
+    // At the network layer: only office.js and the postcodes.io requests left the machine, and
+    // those carried nothing but postcodes; nothing the sheet holds went anywhere else.
+    expect(opened.cspViolations).toEqual([]);
+    const offMachine = opened.requestsOffMachine();
+    expect(offMachine.filter((r) => r.url !== 'https://api.postcodes.io/postcodes')).toEqual([{ method: 'GET', url: OFFICE_JS, body: null }]);
+    const lookups = offMachine.filter((r) => r.url === 'https://api.postcodes.io/postcodes' && r.method !== 'OPTIONS');
+    expect(lookups.map((r) => [r.method, JSON.parse(r.body ?? '')])).toEqual([['POST', { postcodes: [NEW_POSTCODE] }]]);
+    const sheetText = setup().sheets!.flatMap((sheet) => sheet.cells!.flat()).filter((cell) => typeof cell === 'string' && cell.length > 3 && normalisePostcode(cell) === undefined) as string[];
+    expect(sheetText.length).toBeGreaterThan(20);
+    for (const request of opened.requests) {
+      const sent = `${request.url} ${request.body ?? ''}`;
+      expect(sheetText.filter((text) => sent.includes(text))).toEqual([]);
+    }
     await page.context().close();
   });
 });

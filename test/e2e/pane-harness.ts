@@ -67,6 +67,7 @@ export function checkPrerequisites(): void {
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
   '.json': 'application/json',
   '.gz': 'application/gzip',
   '.png': 'image/png',
@@ -134,6 +135,13 @@ export interface PaneOptions {
   postcodesIo?: string;
 }
 
+/** One request as the browser made it, whoever answered it. */
+export interface RecordedRequest {
+  method: string;
+  url: string;
+  body: string | null;
+}
+
 export interface OpenedPane {
   page: Page;
   /** Requests the page tried to send off this machine, which were refused. */
@@ -142,6 +150,12 @@ export interface OpenedPane {
   pageErrors: string[];
   /** The bodies of the requests the page sent to postcodes.io (answered by the stand-in). */
   sentOnline: string[];
+  /** Every request of the pane's browser context, at the network layer, in order. */
+  requests: RecordedRequest[];
+  /** Every `securitypolicyviolation` event in the pane: what was blocked, by which directive. */
+  cspViolations: string[];
+  /** The requests so far to anywhere but the server of dist/ on this machine. */
+  requestsOffMachine(): RecordedRequest[];
 }
 
 /**
@@ -162,9 +176,28 @@ export async function paneContext(browser: Browser, server: StaticServer, missin
   return { context, refused };
 }
 
+/**
+ * Every `securitypolicyviolation` event of the context's pages from the start of each page, as
+ * "directive blocked what at where", in the list returned.
+ */
+export async function recordCspViolations(context: BrowserContext): Promise<string[]> {
+  const violations: string[] = [];
+  await context.exposeBinding('__reportCspViolation', (_source, violation: string) => violations.push(violation));
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      const report = (window as unknown as { __reportCspViolation: (violation: string) => void }).__reportCspViolation;
+      report(`${event.effectiveDirective} blocked ${event.blockedURI || '(inline)'} at ${event.sourceFile}:${event.lineNumber}`);
+    });
+  });
+  return violations;
+}
+
 /** Opens the built task pane over a simulated workbook, as Excel would. */
 export async function openPane(browser: Browser, server: StaticServer, simulatorJs: string, options: PaneOptions): Promise<OpenedPane> {
   const { context, refused } = await paneContext(browser, server, options.missing);
+  const requests: RecordedRequest[] = [];
+  context.on('request', (request) => requests.push({ method: request.method(), url: request.url(), body: request.postData() }));
+  const cspViolations = await recordCspViolations(context);
   const page = await context.newPage();
   const pageErrors: string[] = [];
   page.on('pageerror', (error) => pageErrors.push(error.message));
@@ -190,7 +223,8 @@ export async function openPane(browser: Browser, server: StaticServer, simulator
     (window as unknown as { __excelSimSetup: unknown }).__excelSimSetup = setup;
   }, options.setup);
   await page.goto(`${server.origin}/taskpane.html`);
-  return { page, refused, pageErrors, sentOnline };
+  const requestsOffMachine = () => requests.filter((request) => new URL(request.url).origin !== server.origin);
+  return { page, refused, pageErrors, sentOnline, requests, cspViolations, requestsOffMachine };
 }
 
 export interface PaneBrowser {
@@ -203,14 +237,24 @@ export interface PaneBrowser {
 
 /**
  * For a test file: Chromium, a server of dist/ and the simulator bundle, started before its tests
- * and stopped after them.
+ * and stopped after them. Every pane a test opens must have run under the pages' Content Security
+ * Policy without a violation (checked after each test), unless the file provokes them on purpose.
  */
-export function usePaneBrowser(): PaneBrowser {
+export function usePaneBrowser({ provokesCspViolations = false } = {}): PaneBrowser {
   const shared = {} as PaneBrowser;
-  shared.open = (options) => openPane(shared.browser, shared.server, shared.simulatorJs, options);
+  const opened: OpenedPane[] = [];
+  shared.open = async (options) => {
+    const pane = await openPane(shared.browser, shared.server, shared.simulatorJs, options);
+    opened.push(pane);
+    return pane;
+  };
   beforeAll(async () => {
     checkPrerequisites();
     [shared.browser, shared.server, shared.simulatorJs] = await Promise.all([launchChromium(), serveFolder(DIST), bundleSimulator()]);
+  });
+  afterEach(() => {
+    const violations = opened.splice(0).flatMap((pane) => pane.cspViolations);
+    if (!provokesCspViolations) expect(violations).toEqual([]);
   });
   afterAll(async () => {
     await shared.browser?.close();
@@ -244,7 +288,9 @@ const AXE_SOURCE = path.join(ROOT, 'node_modules', 'axe-core', 'axe.min.js');
  * Insights also suppresses (microsoft/tabster#288, microsoft/accessibility-insights-web#7605).
  */
 export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE_SOURCE });
+  // Evaluated by the test's debugging connection, which the page's Content Security Policy
+  // does not govern (a script tag added to the page would be refused, and reported).
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(fs.readFileSync(AXE_SOURCE, 'utf8'));
   const violations = await page.evaluate(async () => {
     type Result = { id: string; impact: string | null; help: string; nodes: { target: unknown[]; html: string }[] };
     const axe = (window as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<{ violations: Result[] }> } }).axe;
