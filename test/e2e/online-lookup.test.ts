@@ -7,6 +7,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import type { Page } from 'playwright-core';
 import type { SimulatorSetup } from '../sim/simulator-setup';
 import { startPostcodesIoStandin, type Standin } from '../support/postcodes-io-standin';
 import { normalisePostcode } from '../../src/core/postcode';
@@ -37,24 +38,38 @@ afterAll(async () => {
   await standin?.close();
 });
 
+/** Maps the supplier column, picks Preston, turns online lookup on and analyses. */
+async function analyseOnline(page: Page, screenshotName?: string): Promise<void> {
+  await page.getByRole('combobox', { name: /^Supplier name/ }).click();
+  await page.getByRole('option', { name: 'C: Beneficiary Organisation' }).click();
+  const local = page.getByRole('combobox', { name: 'Local area' });
+  await local.click();
+  await local.fill('Preston');
+  await page.getByRole('option', { name: /^Preston \(district\)/ }).click();
+  await page.getByText(/^Local: Preston/).waitFor();
+
+  await page.getByRole('button', { name: '3. Options' }).click();
+  const online = page.getByRole('switch', { name: 'Look up postcodes online' });
+  await online.check();
+  if (screenshotName) await screenshot(page, screenshotName);
+  await page.getByRole('button', { name: 'Analyse', exact: true }).click();
+  await page.getByRole('heading', { name: '5. Results' }).waitFor();
+}
+
+/** The Locality and Locality basis written beside Acme Consulting's payments. */
+async function acmeResults(page: Page): Promise<unknown[][]> {
+  const rows = await values(page, 'Payments');
+  const header = rows[3];
+  return rows.filter((row) => row[2] === 'Acme Consulting').map((row) => [row[header.indexOf('Locality')], row[header.indexOf('Locality basis')]]);
+}
+
 describeWithGeoPack('online postcode lookup', () => {
+  afterEach(() => standin.failAlways(undefined));
+
   it('sends only the unknown postcodes, once the user has turned it on', async () => {
     const opened = await pane.open({ setup: setup(), postcodesIo: standin.baseUrl });
     const { page, refused, pageErrors, sentOnline } = opened;
-    await page.getByRole('combobox', { name: /^Supplier name/ }).click();
-    await page.getByRole('option', { name: 'C: Beneficiary Organisation' }).click();
-    const local = page.getByRole('combobox', { name: 'Local area' });
-    await local.click();
-    await local.fill('Preston');
-    await page.getByRole('option', { name: /^Preston \(district\)/ }).click();
-    await page.getByText(/^Local: Preston/).waitFor();
-
-    await page.getByRole('button', { name: '3. Options' }).click();
-    const online = page.getByRole('switch', { name: 'Look up postcodes online' });
-    await online.check();
-    await screenshot(page, 'online-lookup-01-turned-on');
-    await page.getByRole('button', { name: 'Analyse', exact: true }).click();
-    await page.getByRole('heading', { name: '5. Results' }).waitFor();
+    await analyseOnline(page, 'online-lookup-01-turned-on');
 
     expect(sentOnline.map((body) => JSON.parse(body))).toEqual([{ postcodes: [NEW_POSTCODE] }]);
     const rows = await values(page, 'Payments');
@@ -81,6 +96,33 @@ describeWithGeoPack('online postcode lookup', () => {
       const sent = `${request.url} ${request.body ?? ''}`;
       expect(sheetText.filter((text) => sent.includes(text))).toEqual([]);
     }
+    await page.context().close();
+  });
+
+  it('a service that cuts the connection and then throttles: the pane says so, keeps nothing false, and a later run fills it in', async () => {
+    standin.failNext('cut');
+    standin.failAlways({ status: 429, retryAfterSeconds: 1 });
+    const { page, pageErrors } = await pane.open({ setup: setup(), postcodesIo: standin.baseUrl });
+    await analyseOnline(page);
+    const results = page.getByRole('region', { name: '5. Results' });
+    await expect(results.getByText(/Online lookup of 1 postcode: 0 found, 1 not looked up \(the service asked us to slow down \(HTTP 429\), after 4 attempts\)\./).count()).resolves.toBe(1);
+    await screenshot(page, 'online-lookup-02-service-failing');
+    for (const [locality, basis] of await acmeResults(page)) {
+      expect(locality).not.toBe('Local (Preston)');
+      // Decided without an answer, and never "not known to postcodes.io".
+      expect(basis).toMatch(/^Full postcode PR1 0ZZ is not in ONS NSPL/);
+      expect(basis).not.toMatch(/postcodes\.io/);
+    }
+    const state = (await savedState(page)) as unknown as { onlineCache: Record<string, unknown> };
+    expect(state.onlineCache).toEqual({});
+
+    // The service is back: analysing again asks again, and fills in what was missing.
+    standin.failAlways(undefined);
+    await page.getByRole('button', { name: 'Analyse again' }).click();
+    await results.getByText(/^Compared with the run of/).waitFor();
+    expect((await acmeResults(page)).map(([locality]) => locality)).toEqual(['Local (Preston)', 'Local (Preston)']);
+    expect(Object.keys(((await savedState(page)) as unknown as { onlineCache: Record<string, unknown> }).onlineCache)).toEqual([NEW_POSTCODE]);
+    expect(pageErrors).toEqual([]);
     await page.context().close();
   });
 });

@@ -133,6 +133,8 @@ export interface PaneOptions {
   missing?: string[];
   /** Answers for requests to api.postcodes.io (online lookup), from a local stand-in. */
   postcodesIo?: string;
+  /** Files of dist/ served with other bytes (path → body), e.g. a damaged "/geo/postcodes-PR.bin.gz". */
+  replaced?: Record<string, Buffer>;
 }
 
 /** One request as the browser made it, whoever answered it. */
@@ -210,13 +212,24 @@ export async function openPane(browser: Browser, server: StaticServer, simulator
       if (request.method() === 'OPTIONS') return route.fulfill({ status: 204, headers: cors });
       sentOnline.push(request.postData() ?? '');
       const url = new URL(request.url());
-      const answer = await fetch(`${standin}${url.pathname}${url.search}`, {
-        method: request.method(),
-        headers: { 'Content-Type': 'application/json' },
-        body: request.postData() ?? undefined,
-      });
-      await route.fulfill({ status: answer.status, contentType: 'application/json', headers: cors, body: await answer.text() });
+      let answer: { status: number; headers: Record<string, string>; body: string };
+      try {
+        const response = await fetch(`${standin}${url.pathname}${url.search}`, {
+          method: request.method(),
+          headers: { 'Content-Type': 'application/json' },
+          body: request.postData() ?? undefined,
+        });
+        const retryAfter = response.headers.get('retry-after');
+        answer = { status: response.status, headers: { ...cors, ...(retryAfter ? { 'Retry-After': retryAfter } : {}) }, body: await response.text() };
+      } catch {
+        // The stand-in cut the connection: so does the route.
+        return route.abort('connectionreset');
+      }
+      await route.fulfill({ status: answer.status, contentType: 'application/json', headers: answer.headers, body: answer.body });
     });
+  }
+  for (const [pathname, body] of Object.entries(options.replaced ?? {})) {
+    await context.route(`${server.origin}${pathname}`, (route) => route.fulfill({ status: 200, body }));
   }
   await context.route(OFFICE_JS, (route) => route.fulfill({ status: 200, contentType: 'text/javascript', body: simulatorJs }));
   await page.addInitScript((setup) => {
