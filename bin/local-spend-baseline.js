@@ -1,10 +1,11 @@
 #!/usr/bin/env node
-// `npx local-spend-baseline` / `npm run baseline`: the command-line analysis (src/cli).
+// `local-spend-baseline`: the command-line analysis (src/cli), bundled into build/cli.js.
 const fs = require('fs');
 const path = require('path');
 
 const root = path.resolve(__dirname, '..');
-const { buildCli, outfile } = require(path.join(root, 'scripts', 'build-cli.js'));
+const bundle = path.join(root, 'build', 'cli.js');
+const sources = path.join(root, 'src');
 
 /** Newest modification time under dir (the sources the bundle is made from). */
 function newest(dir) {
@@ -16,5 +17,9 @@ function newest(dir) {
   return latest;
 }
 
-if (!fs.existsSync(outfile) || fs.statSync(outfile).mtimeMs < newest(path.join(root, 'src'))) buildCli();
-require(outfile);
+// In the project folder, rebuild the bundle when the sources are newer; an installed package
+// holds the bundle alone.
+if (fs.existsSync(sources) && (!fs.existsSync(bundle) || fs.statSync(bundle).mtimeMs < newest(sources))) {
+  require(path.join(root, 'scripts', 'build-cli.js')).buildCli();
+}
+require(bundle);

@@ -1,7 +1,10 @@
 /**
- * Bundles the command line (src/cli/main.ts) into build/cli.js with esbuild. Runs on
- * `npm install` (prepare) and `npm run build`; bin/local-spend-baseline.js also runs it when the
- * sources are newer than the bundle, so the command always runs the code in the tree.
+ * Bundles the command line (src/cli/main.ts) into build/cli.js with esbuild, with ExcelJS, zod
+ * and every other library it uses inlined: the one file, the geography pack, the default rules
+ * and the sample are all `npm pack` puts in the package, which so needs nothing from the
+ * registry to install. Runs on `npm pack` (prepack) and `npm run build`;
+ * bin/local-spend-baseline.js also runs it in the project folder when the sources are newer
+ * than the bundle, so the command always runs the code in the tree.
  */
 const path = require('path');
 const esbuild = require('esbuild');
@@ -17,8 +20,6 @@ function buildCli() {
     platform: 'node',
     target: 'node20',
     format: 'cjs',
-    // Dependencies stay in node_modules; only the project's own code is bundled.
-    packages: 'external',
     sourcemap: true,
     logLevel: 'warning',
   });
