@@ -6,6 +6,7 @@
  * bin/local-spend-baseline.js also runs it in the project folder when the sources are newer
  * than the bundle, so the command always runs the code in the tree.
  */
+const fs = require('fs');
 const path = require('path');
 const esbuild = require('esbuild');
 
@@ -26,6 +27,22 @@ function buildCli() {
   return outfile;
 }
 
-module.exports = { buildCli, outfile };
+/** Newest modification time under dir (the sources the bundle is made from). */
+function newest(dir) {
+  let latest = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    latest = Math.max(latest, entry.isDirectory() ? newest(full) : fs.statSync(full).mtimeMs);
+  }
+  return latest;
+}
+
+/** Rebuilds the bundle only when it is missing or older than the sources. */
+function buildCliIfStale() {
+  if (!fs.existsSync(outfile) || fs.statSync(outfile).mtimeMs < newest(path.join(root, 'src'))) buildCli();
+  return outfile;
+}
+
+module.exports = { buildCli, buildCliIfStale, outfile };
 
 if (require.main === module) buildCli();
