@@ -3,7 +3,8 @@
  * [--release TEXT]`.
  *
  * Reads an ONS postcode directory (NSPL or ONSPD: its CSV, the CSV gzipped, or the zip as ONS
- * publishes it; columns found by name: `pcds` or `pcd`, `laua` (ONSPD: `oslaua`), and `doterm`
+ * publishes it; columns found by name: `pcds` or `pcd`, the district's `laua` (older ONSPD:
+ * `oslaua`; from 2025 `lad25cd`, `lad26cd`, …), and `doterm`
  * where present, whose terminated postcodes are dropped) and the district tables committed in
  * geography/tables, and writes the pack described in src/geo/README.md to geography/pack.
  */
@@ -241,8 +242,10 @@ function sourceColumns(file: string, header: string[]): SourceColumns {
     return undefined;
   };
   const postcode = find('pcds', 'pcd');
-  const district = find('laua', 'oslaua');
-  const missing = [!postcode && '"pcds" or "pcd"', !district && '"laua" (ONSPD: "oslaua")'].filter(Boolean);
+  // Releases from 2025 name the district column by its year, as lad25cd.
+  const yearly = names.find((name) => /^lad\d\dcd$/.test(name));
+  const district = find('laua', 'oslaua', ...(yearly ? [yearly] : []));
+  const missing = [!postcode && '"pcds" or "pcd"', !district && '"laua", "oslaua" or "ladYYcd"'].filter(Boolean);
   if (!postcode || !district) {
     throw new SourceError(`${file}, line 1: no ${missing.join(' and no ')} column; the header has ${header.join(', ')}.`);
   }

@@ -82,7 +82,19 @@ describe('geo-build stops on a bad source with the file, line and column', () =>
 
   it('a missing required column', async () => {
     const source = sourceWith(['pcds,lad', 'PR1 2HE,E07000123']);
-    await expect(build(source)).rejects.toThrow(new SourceError(`${source}, line 1: no "laua" (ONSPD: "oslaua") column; the header has pcds, lad.`));
+    await expect(build(source)).rejects.toThrow(new SourceError(`${source}, line 1: no "laua", "oslaua" or "ladYYcd" column; the header has pcds, lad.`));
+  });
+
+  it('the header of releases from 2025, whose district column is named by its year', async () => {
+    const source = sourceWith([
+      'pcd7,pcd8,pcds,dointr,doterm,usrtypind,east1m,north1m,gridind,oa21cd,cty25cd,ced25cd,lad25cd,wd25cd',
+      '"PR1 2HE","PR1  2HE","PR1 2HE","198001","","0","354000","429000","1","E00127000","E10000017","E58000000","E07000123","E05000000"',
+      '"PR1 2HF","PR1  2HF","PR1 2HF","198001","202001","0","354000","429000","1","E00127000","E10000017","E58000000","E07000123","E05000000"',
+    ]);
+    const out = path.join(path.dirname(source), 'pack');
+    await build(source);
+    const index = await (await openGeoPack(nodePackSource(out))).loadAreas(['PR']);
+    expect([index.districtOf('PR1 2HE'), index.districtOf('PR1 2HF')]).toEqual(['E07000123', undefined]);
   });
 
   it.each([
