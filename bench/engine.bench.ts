@@ -52,7 +52,6 @@ function readRows(bytes: Uint8Array): SpendRow[] {
 }
 
 async function engineContext() {
-  if (!fs.existsSync(geoPackFolder())) throw new Error('no geography pack: run `npm run geo:build` first');
   const pack = await openGeoPack(nodePackSource(geoPackFolder()));
   const built = buildAreas('Preston', 'Lancashire (ceremonial county)', pack.districts);
   if (!built.ok) throw new Error(built.message);

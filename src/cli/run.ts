@@ -26,6 +26,7 @@ import {
   type WorkbookState,
 } from '../core/settings';
 import { findTable } from '../core/table';
+import { describeGeography } from '../geo/describe-geography';
 import { openGeoPack, type GeoPack } from '../geo/geo-pack';
 import { nodePackSource } from '../geo/node-pack-source';
 import { addToOnlineCache, emptyOnlineCache, lookUpPostcodesOnline, onlineAnswers, readOnlineCache, type OnlineCache } from '../geo/postcodes-io';
@@ -46,7 +47,7 @@ export interface RunIO {
   now: () => Date;
   /** Where postcodes.io is (tests use a local stand-in). */
   onlineBaseUrl?: string;
-  /** The geography pack folder (default: the project's geo-pack/). */
+  /** The geography pack folder (default: the project's geography/pack). */
   geoPack?: string;
 }
 
@@ -164,7 +165,7 @@ export async function runBaseline(options: CliOptions, io: RunIO): Promise<RunOu
     rulesDescription,
     problems,
     analysedAt,
-    geographyRelease: pack ? `${pack.release} (offline pack)` : 'No offline geography pack: postcodes answered from the lookup cache only',
+    geographyRelease: describeGeography(pack),
     threshold,
     top,
     baselineSnapshot: baseline,
@@ -220,10 +221,13 @@ function answersFor(cache: OnlineCache, postcodes: ReadonlySet<string>): Workboo
   return Object.fromEntries(Object.entries(cache.answers).filter(([postcode]) => postcodes.has(postcode)));
 }
 
+/** The pack ships with the project: missing, it was deleted or left out of a copy. */
+const PACK_MISSING_HELP = 'geography/pack, which ships with the project, is missing: restore it, or rebuild it from an ONS download with `npm run geo:build -- FILE`';
+
 async function openPack(io: RunIO, notes: string[]): Promise<GeoPack | undefined> {
   const folder = io.geoPack ?? geoPackFolder();
   if (!fs.existsSync(folder)) {
-    notes.push('no offline geography pack (run `npm run geo:build`); postcodes are answered from the lookup cache and --online only.');
+    notes.push(`no offline geography pack (${PACK_MISSING_HELP}); postcodes are answered from the lookup cache and --online only.`);
     return undefined;
   }
   return openGeoPack(nodePackSource(folder));
@@ -272,7 +276,7 @@ function chooseAreas(options: CliOptions, state: WorkbookState, pack: GeoPack | 
   const local = localText ?? saved?.local.query;
   if (!local) throw new InputError('Name the local area with --local (e.g. --local Preston) and the wider area with --wider (e.g. --wider Lancashire).');
   // Without the pack only districts the lookup cache happens to name are known: not enough to resolve a county or region.
-  if (!pack) throw new InputError('Area names need the offline geography pack, which is not built: run `npm run geo:build`.');
+  if (!pack) throw new InputError(`Area names need the offline geography pack: ${PACK_MISSING_HELP}.`);
   const wider = options.wider ?? (options.local ? undefined : saved?.wider.query) ?? (usingSample ? SAMPLE_AREAS.wider : undefined);
   const built = buildAreas(local, wider, pack.districts);
   if (!built.ok) {

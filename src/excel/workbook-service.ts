@@ -21,6 +21,7 @@ import { compileRules, parseRulesCsv, RulesError, rulesToCsv, validateRulesSheet
 import { sheetNamesFor, SHEET_ROLES, STATE_SHEET, type SheetRole, type WorkbookState, type Settings } from '../core/settings';
 import { keyIdentity, supplierKey } from '../core/supplier-key';
 import type { TableLayout } from '../core/table';
+import { describeGeography } from '../geo/describe-geography';
 import { addToOnlineCache, emptyOnlineCache, lookUpPostcodesOnline, onlineAnswers, type OnlineCache } from '../geo/postcodes-io';
 import {
   WorkbookError,
@@ -356,7 +357,7 @@ export function createWorkbookService(options: ServiceOptions = {}): WorkbookSer
           districts,
           sheetNames: names,
           analysedAt,
-          geographyRelease: hooks.pack ? `${hooks.pack.release} (offline pack)` : 'No offline geography pack: postcodes answered from the lookup cache only',
+          geographyRelease: describeGeography(hooks.pack),
           rulesDescription: [rulesDescription],
           threshold,
           inputDescription: [

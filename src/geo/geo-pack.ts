@@ -26,6 +26,11 @@ const REBUILD = 'rebuild the pack with `npm run geo:build`';
 export interface GeoPack {
   readonly release: string;
   readonly attribution: string;
+  /**
+   * What the pack's source lacked that a full ONS directory has, each in words ("Northern
+   * Ireland (postcode area BT)"): the pack does not know the district of a postcode there.
+   */
+  readonly sourceLacks: readonly string[];
   readonly districts: ReadonlyMap<string, DistrictInfo>;
   /** The postcode areas the pack covers ("AB", "AL", …). */
   readonly areas: readonly string[];
@@ -49,6 +54,7 @@ export async function openGeoPack(source: PackSource): Promise<GeoPack> {
   return {
     release: index.release,
     attribution: index.attribution,
+    sourceLacks: index.source.lacks,
     districts,
     areas: index.areas.map((a) => a.area),
     async loadAreas(wanted) {
