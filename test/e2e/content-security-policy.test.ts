@@ -1,13 +1,18 @@
 /**
  * The Content Security Policy the add-in's pages carry, as the built files serve it: what it
- * allows, that Chromium enforces it (so the journey's zero violations mean something), and that
- * the ribbon command page and the help page load under theirs without a violation.
+ * allows, that Chromium enforces it (so the journey's zero violations mean something), that the
+ * ribbon command page and the help page load under theirs without a violation, and that the
+ * development server `npm start` runs (source maps, hot reload over a WebSocket) needs no more.
  */
 import * as fs from 'fs';
+import type { AddressInfo } from 'net';
 import * as path from 'path';
+import webpack from 'webpack';
+import WebpackDevServer from 'webpack-dev-server';
+import configure from '../../webpack.config.js';
 import { DIST, OFFICE_JS, paneContext, recordCspViolations, usePaneBrowser } from './pane-harness';
 
-jest.setTimeout(60_000);
+jest.setTimeout(240_000);
 
 const pane = usePaneBrowser({ provokesCspViolations: true });
 
@@ -89,5 +94,35 @@ describe('Chromium enforces it', () => {
     expect(violations).toEqual([]);
     expect(refused).toEqual([]);
     await context.close();
+  });
+
+  it('the pane from the development server (npm start) loads and reloads under the same policy', async () => {
+    // webpack-dev-server marks the process as serving when loaded, and the config would then read
+    // npm start's certificate from the home folder; unmarked, the server makes its own.
+    delete process.env.WEBPACK_SERVE;
+    const config = (await configure({}, { mode: 'development' })) as webpack.Configuration;
+    const server = new WebpackDevServer(
+      { ...config.devServer, host: '127.0.0.1', port: 0, open: false },
+      webpack({ ...config, stats: 'errors-only', infrastructureLogging: { level: 'error' } }),
+    );
+    await server.start();
+    const context = await pane.browser.newContext({ ignoreHTTPSErrors: true });
+    try {
+      const { port } = server.server!.address() as AddressInfo;
+      await context.route(OFFICE_JS, (route) => route.fulfill({ status: 200, contentType: 'text/javascript', body: pane.simulatorJs }));
+      const violations = await recordCspViolations(context);
+      const page = await context.newPage();
+      const sockets: string[] = [];
+      page.on('websocket', (socket) => sockets.push(socket.url()));
+      await page.goto(`https://127.0.0.1:${port}/taskpane.html`);
+      await page.getByRole('heading', { name: '1. Your spend data' }).waitFor();
+      // Hot reload's connection back to the server, which connect-src 'self' allows.
+      for (let waited = 0; sockets.length === 0 && waited < 10_000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(sockets).toEqual([`wss://127.0.0.1:${port}/ws`]);
+      expect(violations).toEqual([]);
+    } finally {
+      await context.close();
+      await server.stop();
+    }
   });
 });
