@@ -1,5 +1,6 @@
-import { BLOCK_HEADERS, locateBlock, type Region } from '../../src/excel/data-shape';
-import { formatFor, NUMBER_FORMATS } from '../../src/excel/grid-write';
+import { locateBlock, type Region } from '../../src/core/analysis/data-sheet';
+import { NUMBER_FORMATS, RESULT_BLOCK_HEADERS as BLOCK_HEADERS } from '../../src/core/report/columns';
+import { formatFor } from '../../src/excel/grid-write';
 import { rowBytes, valueBytes } from '../../src/excel/request-size';
 import { changedCells } from '../../src/excel/user-sheets';
 

@@ -38,6 +38,15 @@ describe('the layer rule', () => {
     expect(await ruleIds(code, 'src/excel/example.ts')).toEqual([]);
   });
 
+  it('lets the hosts use the core only through its entry module', async () => {
+    const deep = "import { analyse } from '../core/analysis/analyse';\nexport const run = analyse;\n";
+    const entry = "import { analyse } from '../core';\nexport const run = analyse;\n";
+    for (const host of ['src/cli/example.ts', 'src/excel/example.ts']) {
+      expect(await ruleIds(deep, host)).toContainEqual(expect.stringMatching(/^no-restricted-imports: .*entry module/));
+      expect(await ruleIds(entry, host)).toEqual([]);
+    }
+  });
+
   it('accepts a pure core module', async () => {
     expect(await ruleIds("import { parseCsv } from './csv';\nexport const rows = parseCsv('a,b');\n", 'src/core/example.ts')).toEqual([]);
   });
