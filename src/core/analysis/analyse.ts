@@ -32,7 +32,7 @@ import { describeOverrideProblem } from './problems';
 import { resultBlockPlan } from './result-block';
 import { chooseRules } from './rules-choice';
 import { suppliersToReview } from './to-review';
-import { isBlankSheet, registerSheetPlan, rulesSheetPlan, suppliersSheetPlan } from './user-sheets';
+import { filledSheet, registerSheetPlan, rulesSheetPlan, suppliersSheetPlan } from './user-sheets';
 
 /** Rows classified between two pauses: a pause every millisecond or so. */
 const CLASSIFY_STEP_ROWS = 1_000;
@@ -56,15 +56,14 @@ export async function analyse(input: AnalysisInput): Promise<AnalysisOutcome> {
 
   // The suppliers: the Suppliers sheet as the user left it, then the rows, then the creditor file.
   const problems: SheetProblem[] = [];
-  const suppliersSheet = isBlankSheet(input.suppliersSheet) ? undefined : input.suppliersSheet;
+  const suppliersSheet = filledSheet(input.suppliersSheet);
   const suppliers = suppliersSheet ? directoryFromSheet(suppliersSheet, sheetNames.suppliers) : { directory: emptyDirectory(), problems: [] };
   problems.push(...suppliers.problems);
   const prepared = prepareRows(data.rows, suppliers.directory, input.creditors);
 
   const rules = chooseRules(input.rules, sheetNames.rules);
   problems.push(...rules.problems);
-  const registerSheet = isBlankSheet(input.registerSheet) ? undefined : input.registerSheet;
-  const registerLines = registerFromGrid(input.registerFile ?? registerSheet ?? []);
+  const registerLines = registerFromGrid(input.registerFile ?? filledSheet(input.registerSheet) ?? []);
 
   // The geography: the pack's areas the rows and the register need, and the online answers.
   const registerAreas = postcodeAreasNeeded(registerLines.map((line) => ({ postcode: line.postcode })));

@@ -9,7 +9,7 @@ import { BaselineError } from '../errors';
 import { parseRulesCsv, RulesError, rulesToCsv, validateRulesSheet, type Rule } from '../rules';
 import type { RulesSource } from './input';
 import type { UserSheetPlan } from './plan-types';
-import { isBlankSheet, rulesSheetPlan } from './user-sheets';
+import { filledSheet, rulesSheetPlan } from './user-sheets';
 
 export interface ChosenRules {
   rules: Rule[];
@@ -50,8 +50,9 @@ export function chooseRules(source: RulesSource, sheetName: string): ChosenRules
     problems,
   });
   if (source.file) return described(parseRulesCsv(source.file.text, source.file.name), source.file.name);
-  if (!isBlankSheet(source.sheet)) {
-    const { rules, errors } = validateRulesSheet(source.sheet!, sheetName);
+  const sheet = filledSheet(source.sheet);
+  if (sheet) {
+    const { rules, errors } = validateRulesSheet(sheet, sheetName);
     const problems = errors.map((error) => {
       const { cell, message } = splitCellMessage(error);
       return { cell, message: `${message}; this rule was skipped` };

@@ -13,9 +13,9 @@ import { RULE_COLUMNS, type Rule } from '../rules';
 import type { Summary } from '../summary';
 import type { UserSheetPlan } from './plan-types';
 
-/** A sheet with nothing on it holds nothing the user typed: it is made afresh like a missing one. */
-export function isBlankSheet(grid: Grid | undefined): grid is undefined {
-  return !grid || grid.length === 0;
+/** The sheet's cells, or undefined when it is missing or has nothing on it: then it holds nothing the user typed, and is made afresh. */
+export function filledSheet(grid: Grid | undefined): Grid | undefined {
+  return grid && grid.length > 0 ? grid : undefined;
 }
 
 const RESULT_COLUMNS = new Set<string>(SUPPLIER_RESULT_COLUMNS);
@@ -43,11 +43,11 @@ const REGISTER_WIDTHS = [32, 12, 40, 8, 8, 12, 30];
 
 /** A sheet the user keeps as they left it once it exists; made from `made` when it has nothing on it. */
 function keptOrMade(sheet: string, existing: Grid | undefined, made: () => Grid, column: (header: string, i: number) => ReportColumn): UserSheetPlan {
-  const isNew = isBlankSheet(existing);
-  const after = isNew ? made() : existing;
+  const kept = filledSheet(existing);
+  const after = kept ?? made();
   const width = after.reduce((max, row) => Math.max(max, row.length), 0);
   const columns = Array.from({ length: width }, (_, i) => column(String(after[0]?.[i] ?? ''), i));
-  return isNew ? { sheet, after, columns, isNew } : { sheet, before: existing, after, columns, isNew };
+  return kept ? { sheet, before: kept, after, columns, isNew: false } : { sheet, after, columns, isNew: true };
 }
 
 /** The Rules sheet: as the user left it, else holding these rules (priority as a number, the rest as text). */
@@ -62,5 +62,5 @@ export function rulesSheetPlan(sheet: string, existing: Grid | undefined, rules:
 
 /** The Local register sheet: as the user left it, else the register file given, else its header to fill in. */
 export function registerSheetPlan(sheet: string, existing: Grid | undefined, file: Grid | undefined): UserSheetPlan {
-  return keptOrMade(sheet, existing, () => (isBlankSheet(file) ? [[...REGISTER_COLUMNS]] : file), (header, i) => ({ header, format: 'general', width: REGISTER_WIDTHS[i] ?? 12 }));
+  return keptOrMade(sheet, existing, () => filledSheet(file) ?? [[...REGISTER_COLUMNS]], (header, i) => ({ header, format: 'general', width: REGISTER_WIDTHS[i] ?? 12 }));
 }
