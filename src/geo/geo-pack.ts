@@ -3,6 +3,7 @@
  * from (a folder in Node, a URL in the browser) and how gzip is undone are the PackSource's
  * business; everything here is plain code that runs in both.
  */
+import { BaselineError } from '../core/errors';
 import type { DistrictInfo, PostcodeIndex } from '../core/geography';
 import { AreaFileError, decodeAreaFile, looksLikeAreaFile, type DecodedAreaFile } from './area-file';
 import { PACK_INDEX_FILE, packIndexSchema, type PackIndex } from './pack-index';
@@ -17,8 +18,12 @@ export interface PackSource {
 }
 
 /** A pack that cannot be read or is damaged. Its message says which file and what to do. */
-export class GeoPackError extends Error {
+export class GeoPackError extends BaselineError {
   override name = 'GeoPackError';
+
+  constructor(message: string) {
+    super('geography-damaged', message);
+  }
 }
 
 const REBUILD = 'rebuild the pack with `npm run geo:build`';

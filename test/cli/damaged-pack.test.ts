@@ -1,8 +1,8 @@
 /**
  * A damaged geography pack under the command: a truncated area file, one whose checksum is
  * wrong, an area file from another build of the pack (two packs mixed), a truncated index. Each
- * ends with status 1 and one line naming the file and what to do; nothing is written, and the
- * same command with the pack rebuilt succeeds.
+ * ends with status 1, its code and one line naming the file and what to do; nothing is written,
+ * and the same command with the pack rebuilt succeeds.
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -45,10 +45,11 @@ test.each<[string, string, (bytes: Buffer) => Buffer | Promise<Buffer>, RegExp]>
   fs.writeFileSync(path.join(folder, 'spend.csv'), 'Supplier Name,Supplier Postcode,Net Amount\r\nFishergate Cleaning Ltd,PR1 2AA,100.00\r\nBlackpool Coaches Ltd,FY1 1AA,20.00\r\n');
   const run = await runIn(folder, ARGS, { geoPack: await damagedPack(file, damage) });
   expect(run.code).toBe(1);
+  expect(run.error?.code).toBe('geography-damaged');
   expect(run.out).toEqual([]);
   const failure = run.err.filter((line) => !line.startsWith('note:'));
   expect(failure).toHaveLength(1);
-  expect(failure[0].replace(/^local-spend-baseline: /, '')).toMatch(message);
+  expect(failure[0].replace(/^local-spend-baseline failed: /, '')).toMatch(message);
   expect(filesIn(folder)).toEqual(['spend.csv']);
 
   // With the pack rebuilt, the same command succeeds.

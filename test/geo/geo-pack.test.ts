@@ -5,7 +5,7 @@ import * as path from 'path';
 import { gunzipSync, gzipSync } from 'zlib';
 import { buildGeoPack } from '../../scripts/geo-build';
 import { browserPackSource } from '../../src/geo/browser-pack-source';
-import { describeGeography } from '../../src/geo/describe-geography';
+import { describeGeography } from '../../src/core/analysis/geography';
 import { GeoPackError, openGeoPack, type PackSource } from '../../src/geo/geo-pack';
 import { nodePackSource } from '../../src/geo/node-pack-source';
 import { areaFileName } from '../../src/geo/pack-index';

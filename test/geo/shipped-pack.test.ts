@@ -9,7 +9,7 @@ import { gzipSync } from 'zlib';
 import { DEFAULT_OUT, DEFAULT_TABLES, PROJECT_ROOT } from '../../scripts/geo-build';
 import { geoPackFolder } from '../../src/cli/project-files';
 import { resolveArea } from '../../src/core/areas';
-import { describeGeography } from '../../src/geo/describe-geography';
+import { describeGeography } from '../../src/core/analysis/geography';
 import { openGeoPack, type GeoPack } from '../../src/geo/geo-pack';
 import { nodePackSource } from '../../src/geo/node-pack-source';
 import { packIndexSchema, type PackIndex } from '../../src/geo/pack-index';

@@ -1,15 +1,12 @@
 /**
- * The one pipeline both hosts drive: prepare the rows (supplier keys, the directory, which
- * postcode areas are needed), let the host load those areas and, when allowed, look postcodes up
- * online, then classify in steps (so a task pane can show progress and cancel) and summarise.
+ * The rows made ready to classify: supplier keys, the directory, and the postcodes and postcode
+ * areas the analysis will need, so that a host loads only those and asks online only for those.
  */
-import { createRowClassifier, type ClassifyContext, type OverrideProblem, type RowResult } from './classify';
-import { addCreditors, addRowsToDirectory, type CreditorRecord, type SupplierDirectory, type SupplierName } from './directory';
-import type { PostcodeIndex } from './geography';
-import { postcodeAreasNeeded, postcodesToLookUpOnline, type OnlineAnswer } from './locality';
-import { findPostcode, type PostcodeText } from './postcode';
-import type { SpendRow } from './rows';
-import { Summariser, type Summary } from './summary';
+import { addCreditors, addRowsToDirectory, type CreditorRecord, type SupplierDirectory, type SupplierName } from '../directory';
+import type { PostcodeIndex } from '../geography';
+import { postcodeAreasNeeded, postcodesToLookUpOnline, type OnlineAnswer } from '../locality';
+import { findPostcode, type PostcodeText } from '../postcode';
+import type { SpendRow } from '../rows';
 
 export interface PreparedRows {
   rows: SpendRow[];
@@ -89,49 +86,4 @@ export function fullPostcodesMentioned(prepared: PreparedRows, others: PostcodeT
     if (found.kind === 'full') postcodes.add(found.postcode);
   }
   return postcodes;
-}
-
-export interface AnalysisResult {
-  results: RowResult[];
-  summary: Summary;
-  problems: OverrideProblem[];
-}
-
-export interface Analysis {
-  /** Rows classified so far, of `total`. */
-  readonly done: number;
-  readonly total: number;
-  /** Classifies up to `count` more rows; returns how many are done. */
-  step(count: number): number;
-  /** Classifies what is left and summarises. */
-  finish(topSuppliers: number): AnalysisResult;
-}
-
-export function startAnalysis(prepared: PreparedRows, ctx: ClassifyContext): Analysis {
-  const classifier = createRowClassifier(ctx, prepared.directory);
-  const summariser = new Summariser();
-  const { rows, suppliers } = prepared;
-  const results: RowResult[] = new Array(rows.length);
-  let done = 0;
-  const step = (count: number) => {
-    const end = Math.min(rows.length, done + count);
-    for (let i = done; i < end; i++) {
-      const result = classifier.classify(rows[i], suppliers[i]);
-      results[i] = result;
-      summariser.add(rows[i], result);
-    }
-    done = end;
-    return done;
-  };
-  return {
-    get done() {
-      return done;
-    },
-    total: rows.length,
-    step,
-    finish(topSuppliers) {
-      step(rows.length);
-      return { results, summary: summariser.result(topSuppliers), problems: classifier.problems };
-    },
-  };
 }
