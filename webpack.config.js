@@ -12,7 +12,8 @@ const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const { ADDIN_URL_VARIABLE, DEV_URL, addinUrl, rewriteManifest } = require('./scripts/addin-url');
 
-const geoPackDir = path.resolve(__dirname, 'geo-pack');
+/** The geography pack that ships with the project, served and deployed as geo/. */
+const geoPackDir = path.resolve(__dirname, 'geography', 'pack');
 
 module.exports = async (_env, argv) => {
   const production = argv.mode !== 'development';
@@ -20,18 +21,22 @@ module.exports = async (_env, argv) => {
 
   const copies = [
     { from: 'assets/*.png', to: 'assets/[name][ext]' },
+    { from: 'src/taskpane/help.css', to: 'help.css' },
     {
       from: 'manifest.xml',
       to: 'manifest.xml',
       transform: (content) => rewriteManifest(content.toString(), url),
     },
   ];
-  if (fs.existsSync(geoPackDir)) copies.push({ from: 'geo-pack', to: 'geo' });
-  else console.warn('No geo-pack/ to copy into dist/geo: run `npm run geo:build` first.');
+  if (!fs.existsSync(path.join(geoPackDir, 'index.json'))) {
+    throw new Error('geography/pack/index.json is missing: restore the geography/pack folder (it ships with the project) or rebuild it with `npm run geo:build -- FILE`.');
+  }
+  copies.push({ from: 'geography/pack', to: 'geo' });
 
   return {
     mode: production ? 'production' : 'development',
-    devtool: production ? 'source-map' : 'eval-cheap-module-source-map',
+    // No eval-based source maps, even in development: the pages' Content Security Policy has no 'unsafe-eval'.
+    devtool: production ? 'source-map' : 'cheap-module-source-map',
     entry: {
       taskpane: './src/taskpane/index.tsx',
       commands: './src/taskpane/commands.ts',
@@ -73,7 +78,7 @@ module.exports = async (_env, argv) => {
       port: new URL(DEV_URL).port,
       headers: { 'Access-Control-Allow-Origin': '*' },
       server: { type: 'https', options: await devCertificate() },
-      static: fs.existsSync(geoPackDir) ? [{ directory: geoPackDir, publicPath: '/geo' }] : [],
+      static: [{ directory: geoPackDir, publicPath: '/geo' }],
       client: { overlay: { warnings: false, errors: true } },
     },
   };

@@ -10,8 +10,8 @@
  * context.sync() is called. Once set, it is the developer's responsibility to re-calc the
  * workbook" (ExcelApi 1.6), which `finish` does.
  */
+import { BaselineError } from '../core';
 import { isPayloadLimitError, REQUEST_BUDGET_BYTES } from './request-size';
-import { WorkbookError } from './api';
 
 export interface WriteOp {
   /** Estimated JSON bytes of the request it adds. */
@@ -67,7 +67,7 @@ export class BatchWriter {
     } catch (error) {
       if (!isPayloadLimitError(error)) throw error;
       const parts = ops.length > 1 ? [ops.slice(0, ops.length >> 1), ops.slice(ops.length >> 1)] : ops[0].split?.().map((op) => [op]);
-      if (!parts || parts.length < 2) throw new WorkbookError('Excel refused a write as too large even when split; this host’s request limit is unusually small.');
+      if (!parts || parts.length < 2) throw new BaselineError('row-too-large', 'Excel refused a write as too large even when split; this host’s request limit is unusually small.');
       for (const part of parts) {
         this.suspendCalculation();
         for (const op of part) op.queue();

@@ -4,8 +4,8 @@
  * the rows read so far weighed; a read Excel refuses as too large (with an error, or with null
  * values) is asked again in halves, and no later read is larger than one it refused.
  */
-import type { Cell } from '../core/cell';
-import { AnalysisCancelled, WorkbookError } from './api';
+import { BaselineError, type Cell } from '../core';
+import { AnalysisCancelled } from './api';
 import { isOversizedReadError, isPayloadLimitError, MAX_CELLS_PER_READ, readRefused, REQUEST_BUDGET_BYTES, rowBytes } from './request-size';
 
 /** Columns read side by side for the same rows, e.g. the data and, further right, two override columns. */
@@ -62,7 +62,7 @@ export async function readRows(
       if (count === 1) {
         // A GeneralException for a single row is not about its size: it is passed on as it is.
         if (refusal !== undefined && !isPayloadLimitError(refusal)) throw refusal;
-        throw new WorkbookError(`Row ${top + done + 1} of "${options.sheetName}" is too large for Excel to hand over in one request.`);
+        throw new BaselineError('row-too-large', `Row ${top + done + 1} of "${options.sheetName}" is too large for Excel to hand over in one request.`);
       }
       maxRows = Math.max(1, count >> 1);
       chunkRows = maxRows;

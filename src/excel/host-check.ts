@@ -4,7 +4,8 @@
  * stays text, a table, a PivotTable) that shows on a first run in real Excel what the host does.
  * The scratch sheet is deleted whatever happens.
  */
-import { WorkbookError, type DiagnosticCheck, type HostCapabilities } from './api';
+import { BaselineError } from '../core';
+import type { DiagnosticCheck, HostCapabilities } from './api';
 
 /**
  * What the manifest requires (PivotTables came with ExcelApi 1.8): Office does not load the
@@ -87,18 +88,34 @@ async function onScratchSheet<T>(context: Excel.RequestContext, body: (sheet: Ex
 }
 
 /**
- * Stops with a WorkbookError unless Excel lets the add-in change the workbook. Office's document
- * mode does not always tell a read-only or view-only document (office-js #6209, #3831), so a
- * scratch sheet is added and deleted too. Checked after workbook protection, which would also
- * stop it.
+ * Writes the tricky texts into Text ("@") cells of the scratch sheet and reads them back: those
+ * Excel did not keep as they were written, with what it made of them.
+ */
+async function textChanges(context: Excel.RequestContext, sheet: Excel.Worksheet): Promise<{ written: string; read: unknown }[]> {
+  const range = sheet.getRangeByIndexes(4, 0, TRICKY_TEXT.length, 1);
+  range.numberFormat = TRICKY_TEXT.map(() => ['@']);
+  range.values = TRICKY_TEXT.map((t) => [t]);
+  range.load('values,valueTypes');
+  await context.sync();
+  return TRICKY_TEXT.flatMap((written, i) => (range.values[i][0] !== written || range.valueTypes[i][0] !== 'String' ? [{ written, read: range.values[i][0] }] : []));
+}
+
+const describeChanges = (changed: readonly { written: string; read: unknown }[]) => changed.map(({ written, read }) => `${JSON.stringify(written)} became ${JSON.stringify(read)}`).join('; ');
+
+/**
+ * Stops with a BaselineError (read-only) unless Excel lets the add-in change the workbook.
+ * Office's document mode does not always tell a read-only or view-only document (office-js
+ * #6209, #3831), so a scratch sheet is added and deleted too. Checked after workbook protection,
+ * which would also stop it.
  */
 export async function assertWorkbookCanChange(context: Excel.RequestContext): Promise<void> {
-  if (isReadOnly()) throw new WorkbookError(READ_ONLY_MESSAGE);
+  if (isReadOnly()) throw new BaselineError('read-only', READ_ONLY_MESSAGE);
   try {
     await onScratchSheet(context, async () => undefined);
   } catch (error) {
     if (!(error instanceof ScratchSheetRefused)) throw error;
-    throw new WorkbookError(
+    throw new BaselineError(
+      'read-only',
       `Excel would not let the add-in change this workbook (${error.message}): it is probably open read-only or in Viewing mode. Save a copy you can edit (or switch to Editing), then try again.`,
     );
   }
@@ -109,11 +126,11 @@ export async function assertWorkbookCanChange(context: Excel.RequestContext): Pr
  * (Office's document mode may not have said so); otherwise passed on as it is.
  */
 export async function explainRefusedChange(error: unknown): Promise<never> {
-  if (!(error instanceof WorkbookError)) {
+  if (!(error instanceof BaselineError)) {
     try {
       await Excel.run(assertWorkbookCanChange);
     } catch (cannotChange) {
-      if (cannotChange instanceof WorkbookError) throw cannotChange;
+      if (cannotChange instanceof BaselineError) throw cannotChange;
     }
   }
   throw error;
@@ -172,13 +189,8 @@ async function roundTrip(
     return 'Values written and read back unchanged.';
   });
   await check('Text stays text', async () => {
-    const range = sheet.getRangeByIndexes(4, 0, TRICKY_TEXT.length, 1);
-    range.numberFormat = TRICKY_TEXT.map(() => ['@']);
-    range.values = TRICKY_TEXT.map((t) => [t]);
-    range.load('values,valueTypes');
-    await context.sync();
-    const wrong = TRICKY_TEXT.filter((t, i) => range.values[i][0] !== t || range.valueTypes[i][0] !== 'String');
-    if (wrong.length > 0) throw new Error(`changed on the way in: ${wrong.join(', ')}`);
+    const changed = await textChanges(context, sheet);
+    if (changed.length > 0) throw new Error(`changed on the way in: ${describeChanges(changed)}`);
     return `Kept as text: ${TRICKY_TEXT.map((t) => JSON.stringify(t)).join(', ')}.`;
   });
   await check('A table', async () => {

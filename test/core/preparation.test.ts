@@ -1,4 +1,4 @@
-import { prepareRows, startPreparation } from '../../src/core/analysis';
+import { prepareRows, startPreparation } from '../../src/core/analysis/prepare';
 import { emptyDirectory } from '../../src/core/directory';
 import type { SpendRow } from '../../src/core/rows';
 

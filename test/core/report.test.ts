@@ -1,5 +1,8 @@
 import type { RowResult } from '../../src/core/classify';
-import { analysisRow, ANALYSIS_COLUMN, AnalysisRefs, fittedWidth, layoutSheet, MAX_TEXT_WIDTH, sumifsMatchesLiterally, textValue, type SheetPlan } from '../../src/core/report';
+import { analysisRow, ANALYSIS_COLUMN, fittedWidth, MAX_TEXT_WIDTH } from '../../src/core/report/columns';
+import { layoutSheet } from '../../src/core/report/layout';
+import type { SheetPlan } from '../../src/core/report/plan';
+import { AnalysisRefs, sumifsMatchesLiterally, textValue } from '../../src/core/report/formulas';
 import { NO_CATEGORY, NO_INSTITUTION } from '../../src/core/summary';
 
 const result: RowResult = {

@@ -4,7 +4,7 @@
  * "Reset the add-in's settings" does (after the pane has asked), and nothing else goes.
  */
 import { STATE_SHEET } from '../../src/core/settings';
-import { WorkbookError } from '../../src/excel/api';
+import { BaselineError } from '../../src/core';
 import { acceptProposal, expectUnchanged, FIRST_RUN, hooks, SECOND_RUN, serviceAt, simulate, snapshot } from './adapter-harness';
 import { HEADER, spendSheetCells } from './spend-fixture';
 
@@ -20,7 +20,7 @@ describe('damaged settings', () => {
   it('are reported with the way out: resetting the add-in’s settings', async () => {
     await analysedThenDamaged();
     const error = await serviceAt(SECOND_RUN).inspect().catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(WorkbookError);
+    expect(error).toBeInstanceOf(BaselineError);
     expect((error as Error).message).toMatch(/settings .* are damaged.*Reset the add-in's settings/);
     expect((error as Error).message).not.toMatch(/Delete the hidden sheet/);
   });

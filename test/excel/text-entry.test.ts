@@ -4,7 +4,7 @@
  * or "-" becomes a formula, and a leading apostrophe is Excel's quote prefix (office-js #6687).
  * On a host that does just what is documented, the add-in must not corrupt anything.
  */
-import { WorkbookError } from '../../src/excel/api';
+import { BaselineError } from '../../src/core';
 import { STATE_CELL_CHARS, stateSchema } from '../../src/core/settings';
 import { acceptProposal, expectUnchanged, FIRST_RUN, hooks, serviceAt, simulate, snapshot } from './adapter-harness';
 import { SPEND_ADDRESS, spendSheetCells } from './spend-fixture';
@@ -17,7 +17,7 @@ describe('a host that takes text written to a Text cell for a formula, as Range.
     const before = snapshot(sim, 'Spend', SPEND_ADDRESS);
     const service = serviceAt(FIRST_RUN);
     const error = await service.analyse(await acceptProposal(await service.inspect()), await hooks()).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(WorkbookError);
+    expect(error).toBeInstanceOf(BaselineError);
     expect((error as Error).message).toMatch(/changes text.*=HYPERLINK.*formula.*Check this Excel/);
     expectUnchanged(sim, before);
     expect(sim.sheetNames()).toEqual(['Spend']);
