@@ -1,6 +1,7 @@
 /**
  * The task pane's Analyse: the core analysis driven through Office.js. Checking comes first
- * (nothing is written until everything that could stop a write is known), then reading (the user's sheets, then the data in chunks, cancellable), then
+ * (nothing is written until everything that could stop a write is known, this Excel keeping text
+ * as text among it), then reading (the user's sheets, then the data in chunks, cancellable), then
  * the core's analysis (which pauses for the pane to show progress, leave Excel idle time and
  * cancel), then writing what it planned.
  */
@@ -59,6 +60,8 @@ export interface AnalysisSession {
   /** The pane's header row choice per sheet (0-based sheet row, or null for none). */
   chosenHeader(sheet: string): number | null | undefined;
   now(): Date;
+  /** This Excel has been seen to keep text written to Text cells as text (checked once a session). */
+  keepsText: boolean;
 }
 
 export async function analyseWorkbook(request: AnalyseRequest, hooks: AnalyseHooks, session: AnalysisSession): Promise<AnalyseResult> {
@@ -77,7 +80,8 @@ export async function analyseWorkbook(request: AnalyseRequest, hooks: AnalyseHoo
     const state = { ...read.state, owned: { ...read.state.owned, sheets: await ownSheetsOf(context, read.state, existing) } };
     const names = sheetNamesFor(state.owned.sheets, existing);
     const taken = new Set(existing.map((n) => n.toLowerCase()));
-    await preflight(context, shape, SHEET_ROLES.map((role) => names[role]).filter((n) => taken.has(n.toLowerCase())));
+    await preflight(context, shape, SHEET_ROLES.map((role) => names[role]).filter((n) => taken.has(n.toLowerCase())), { checkText: !session.keepsText });
+    session.keepsText = true;
     const mapping = requestedMapping(request, shape);
     progress('checking', 1, 1);
 

@@ -107,16 +107,31 @@ const describeChanges = (changed: readonly { written: string; read: unknown }[])
  * Office's document mode does not always tell a read-only or view-only document (office-js
  * #6209, #3831), so a scratch sheet is added and deleted too. Checked after workbook protection,
  * which would also stop it.
+ *
+ * With `checkText`, the scratch sheet also shows whether this Excel keeps text written to a Text
+ * cell as it was written. That is not documented: Range.values documents that a string starting
+ * with =, + or - is taken as a formula, and an apostrophe may be taken as the quote prefix
+ * (office-js #6687). The add-in writes suppliers' names so, and must not corrupt them: if this
+ * Excel changes any, it stops (host-unsupported) saying what changed.
  */
-export async function assertWorkbookCanChange(context: Excel.RequestContext): Promise<void> {
+export async function assertWorkbookCanChange(context: Excel.RequestContext, options: { checkText?: boolean } = {}): Promise<void> {
   if (isReadOnly()) throw new BaselineError('read-only', READ_ONLY_MESSAGE);
+  let changed: { written: string; read: unknown }[] = [];
   try {
-    await onScratchSheet(context, async () => undefined);
+    await onScratchSheet(context, async (sheet) => {
+      if (options.checkText) changed = await textChanges(context, sheet);
+    });
   } catch (error) {
     if (!(error instanceof ScratchSheetRefused)) throw error;
     throw new BaselineError(
       'read-only',
       `Excel would not let the add-in change this workbook (${error.message}): it is probably open read-only or in Viewing mode. Save a copy you can edit (or switch to Editing), then try again.`,
+    );
+  }
+  if (changed.length > 0) {
+    throw new BaselineError(
+      'host-unsupported',
+      `This Excel changes text written into text cells (${describeChanges(changed)}): a supplier's name or a setting could become a formula or lose a character, so the add-in has written nothing. "Check this Excel" under Options shows what this Excel does; send it to your IT team.`,
     );
   }
 }

@@ -30,7 +30,7 @@ export function requireWritable(): void {
   if (isReadOnly()) throw new BaselineError('read-only', READ_ONLY_MESSAGE);
 }
 
-export async function preflight(context: Excel.RequestContext, shape: Shape, ownSheets: readonly string[]): Promise<void> {
+export async function preflight(context: Excel.RequestContext, shape: Shape, ownSheets: readonly string[], options: { checkText?: boolean } = {}): Promise<void> {
   const { region, block, dataWidth } = shape;
   const rows = region.bottom - shape.region.top - shape.layout.firstDataRow + 1;
   if (rows * dataWidth > MAX_ANALYSED_CELLS) {
@@ -105,5 +105,5 @@ export async function preflight(context: Excel.RequestContext, shape: Shape, own
       throw new BaselineError('merged-cells', `There are merged cells (${areas.address.replace(/(?:'[^']*'|[^,!']+)!/g, '')}) in the header row or where the result columns go. Unmerge them (Home > Merge & Center), then analyse again.`);
     }
   }
-  await assertWorkbookCanChange(context);
+  await assertWorkbookCanChange(context, options);
 }

@@ -24,7 +24,7 @@ export function createWorkbookService(options: ServiceOptions = {}): WorkbookSer
   const now = options.now ?? (() => new Date());
   /** The header row the user chose per sheet (0-based sheet row, or null for none). */
   const chosenHeaders = new Map<string, number | null>();
-  const session: AnalysisSession = { chosenHeader: (sheet) => chosenHeaders.get(sheet), now };
+  const session: AnalysisSession = { chosenHeader: (sheet) => chosenHeaders.get(sheet), now, keepsText: false };
 
   async function overview(): Promise<WorkbookOverview> {
     const host = hostCapabilities();

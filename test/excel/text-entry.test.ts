@@ -23,6 +23,19 @@ describe('a host that takes text written to a Text cell for a formula, as Range.
     expect(sim.sheetNames()).toEqual(['Spend']);
   });
 
+  it('is found by a check the analysis makes once a session, before anything is written', async () => {
+    const sim = simulate({ sheets: [{ name: 'Spend', cells: spendSheetCells() }] });
+    const service = serviceAt(FIRST_RUN);
+    await service.analyse(await acceptProposal(await service.inspect()), await hooks());
+    // The same Excel, as far as the open pane knows: not checked again.
+    sim.setHost({ textCellEntry: 'as-documented' });
+    await expect(service.analyse(await acceptProposal(await service.inspect()), await hooks())).resolves.toBeDefined();
+    // A pane opened afresh checks again.
+    const fresh = serviceAt(FIRST_RUN);
+    await expect(fresh.analyse(await acceptProposal(await fresh.inspect()), await hooks())).rejects.toThrow(/changes text/);
+    expect(sim.sheetNames()).not.toContain('LSB_Check');
+  });
+
   it('keeps the settings whole, though a piece of them starts with "="', async () => {
     const sim = documentedHost();
     const service = serviceAt(FIRST_RUN);
