@@ -3,22 +3,15 @@
  * looks like (for the pane to confirm), and the data's rows, chunk by chunk into the core's
  * reader (cancellable, with progress).
  */
-import { BaselineError, createSpendReader, missingFields, proposedMapping, RESULT_WIDTH, stateFromGrid, STATE_SHEET, type Mapping, type SpendData, type TableLayout, type WorkbookState } from '../core';
+import { createSpendReader, missingFields, proposedMapping, RESULT_WIDTH, stateFromGrid, STATE_SHEET, type Mapping, type SpendData, type TableLayout, type WorkbookState } from '../core';
 import type { AnalysePhase, DataFound } from './api';
 import { dataAddress, firstRowSheet, headerSheetRow, sheetColumns, type Shape } from './data-location';
 import { readRows } from './grid-read';
 import { readSheetGrids } from './sheet-read';
-import { RESET_ADVICE } from './state-sheet';
 
-/** The state; damaged settings are reported with the task pane's way out of them. */
 export async function readState(context: Excel.RequestContext): Promise<{ state: WorkbookState; rows: number; exists: boolean }> {
   const grid = (await readSheetGrids(context, [STATE_SHEET])).get(STATE_SHEET);
-  try {
-    return { state: stateFromGrid(grid), rows: grid?.length ?? 0, exists: grid !== undefined };
-  } catch (error) {
-    if (error instanceof BaselineError && error.code === 'state-damaged') throw new BaselineError('state-damaged', `${error.message} ${RESET_ADVICE}`, error.where);
-    throw error;
-  }
+  return { state: stateFromGrid(grid), rows: grid?.length ?? 0, exists: grid !== undefined };
 }
 
 export async function existingSheetNames(context: Excel.RequestContext): Promise<string[]> {

@@ -8,9 +8,6 @@ import { STATE_SHEET, stateToCells, type WorkbookState } from '../core';
 import type { BatchWriter } from './batch-writer';
 import { writeRows, type WriteCell } from './grid-write';
 
-/** What to do about damaged settings: the task pane offers the action. */
-export const RESET_ADVICE = `Choose "Reset the add-in's settings" to start afresh: your sheets, the result columns and the add-in's sheets stay; the areas, the column choices and the lookup cache are forgotten.`;
-
 /** Adds the very hidden state sheet when the workbook has none. */
 export async function ensureStateSheet(context: Excel.RequestContext, exists: boolean): Promise<void> {
   if (exists) return;

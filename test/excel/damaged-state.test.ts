@@ -4,7 +4,7 @@
  * "Reset the add-in's settings" does (after the pane has asked), and nothing else goes.
  */
 import { STATE_SHEET } from '../../src/core/settings';
-import { BaselineError } from '../../src/core';
+import { plainError } from '../../src/taskpane/plain-error';
 import { acceptProposal, expectUnchanged, FIRST_RUN, hooks, SECOND_RUN, serviceAt, simulate, snapshot } from './adapter-harness';
 import { HEADER, spendSheetCells } from './spend-fixture';
 
@@ -20,9 +20,10 @@ describe('damaged settings', () => {
   it('are reported with the way out: resetting the add-in’s settings', async () => {
     await analysedThenDamaged();
     const error = await serviceAt(SECOND_RUN).inspect().catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(BaselineError);
-    expect((error as Error).message).toMatch(/settings .* are damaged.*Reset the add-in's settings/);
-    expect((error as Error).message).not.toMatch(/Delete the hidden sheet/);
+    expect(error).toMatchObject({ code: 'state-damaged' });
+    const shown = plainError(error, 'read this workbook');
+    expect(shown).toMatch(/settings .* are damaged.*Reset the add-in's settings/);
+    expect(shown).not.toMatch(/Delete the hidden sheet/);
   });
 
   it('are removed by resetting them; the user’s sheets and columns and the add-in’s sheets stay, and the workbook analyses again', async () => {
