@@ -4,8 +4,8 @@
  * it), so the pane does, once the user has confirmed. Their sheets and columns stay.
  */
 import { useState } from 'react';
-import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, DialogTrigger } from '@fluentui/react-components';
 import type { WorkbookService } from '../excel/api';
+import { ConfirmDialog } from './ConfirmDialog';
 import { plainError } from './plain-error';
 
 export interface ResetSettingsProps {
@@ -29,32 +29,17 @@ export function ResetSettings({ service, onReset, onProblem }: ResetSettingsProp
     }
   };
   return (
-    <Dialog modalType="alert">
-      <DialogTrigger disableButtonEnhancement>
-        <Button appearance="primary" disabled={working}>
-          {working ? 'Resetting…' : "Reset the add-in's settings…"}
-        </Button>
-      </DialogTrigger>
-      <DialogSurface>
-        <DialogBody>
-          <DialogTitle>Reset the add-in&rsquo;s settings?</DialogTitle>
-          <DialogContent>
-            The add-in forgets what it saved in this workbook: the areas, the column choices and the postcodes it looked up online. Your
-            sheets and columns stay, and so do the result columns and the add-in&rsquo;s sheets: analyse again to refresh them.
-          </DialogContent>
-          <DialogActions>
-            {/* The safe choice comes first, so that it has the focus when the dialog opens. */}
-            <DialogTrigger disableButtonEnhancement>
-              <Button>Keep them</Button>
-            </DialogTrigger>
-            <DialogTrigger disableButtonEnhancement>
-              <Button appearance="primary" onClick={() => void reset()}>
-                Reset the settings
-              </Button>
-            </DialogTrigger>
-          </DialogActions>
-        </DialogBody>
-      </DialogSurface>
-    </Dialog>
+    <ConfirmDialog
+      trigger={working ? 'Resetting…' : "Reset the add-in's settings…"}
+      title={<>Reset the add-in&rsquo;s settings?</>}
+      keep="Keep them"
+      confirm="Reset the settings"
+      disabled={working}
+      primary
+      onConfirm={() => void reset()}
+    >
+      The add-in forgets what it saved in this workbook: the areas, the column choices and the postcodes it looked up online. Your sheets and
+      columns stay, and so do the result columns and the add-in&rsquo;s sheets: analyse again to refresh them.
+    </ConfirmDialog>
   );
 }
