@@ -21,11 +21,11 @@ import { writePlan } from './write-plan';
  * Office restarts an add-in that has not yielded for five seconds ("they don't regularly yield
  * processing while performing long-running tasks"), and asks the user whether to go on with one
  * that keeps 90% of a core through three five-second intervals. So the analysis works for about
- * SLICE_MS at a time, then leaves the thread alone for IDLE_MS: a third of the time idle, so that
- * slices overrunning or timers firing late still leave the add-in well under 90%.
+ * SLICE_MS at a time (a step of the core may overrun it), then leaves the thread alone for half
+ * as long as it worked: a third of the time idle, so that timers firing late or pauses to collect
+ * garbage still leave the add-in well under 90%.
  */
 const SLICE_MS = 30;
-const IDLE_MS = 15;
 
 const idle = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -49,7 +49,7 @@ function pauseEvery(signal: AbortSignal | undefined, progress: (phase: AnalysePh
     if (phase === lastPhase && done < total && performance.now() - sliceStart < SLICE_MS) return;
     lastPhase = phase;
     progress(phase, done, total);
-    await idle(IDLE_MS);
+    await idle((performance.now() - sliceStart) / 2);
     throwIfCancelled(signal);
     sliceStart = performance.now();
   };
