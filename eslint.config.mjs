@@ -13,7 +13,7 @@ const nodeBuiltins = [
 ];
 
 export default tseslint.config(
-  { ignores: ['dist/', 'build/', 'geo-pack/', 'coverage/', 'test-results/', 'node_modules/'] },
+  { ignores: ['dist/', 'build/', 'geo-pack/', 'register-pack/', 'coverage/', 'test-results/', 'node_modules/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -58,7 +58,7 @@ export function registerLookups(query: RegisterQuery): RegisterLookups {
 }
 
 /** The number keys a record is found under: its own, and a charitable company's charity also under its company number. */
-export function recordNumberKeys(record: RegisterRecord): string[] {
+export function recordNumberKeys(record: Pick<RegisterRecord, 'register' | 'number' | 'companyNumber'>): string[] {
   const own = recordNumberKey(record);
   return record.register === 'charities' && record.companyNumber ? [own, `C${record.companyNumber}`] : [own];
 }
