@@ -57,7 +57,7 @@ export default tseslint.config(
             message: 'src/core is pure: no Node built-ins.',
           })),
           patterns: [
-            { group: ['**/geo', '**/geo/**', '**/excel', '**/excel/**', '**/taskpane', '**/taskpane/**', '**/cli', '**/cli/**'],
+            { group: ['**/geo', '**/geo/**', '**/registers', '**/registers/**', '**/excel', '**/excel/**', '**/taskpane', '**/taskpane/**', '**/cli', '**/cli/**'],
               message: 'src/core imports nothing from the outer layers.' },
             { group: ['node:*'], message: 'src/core is pure: no Node built-ins.' },
             { group: ['react', 'react-dom', 'exceljs', '@fluentui/*'], message: 'src/core is pure.' },
