@@ -5,9 +5,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
-import type { Cell, Grid } from '../core/cell';
-import { parseCsv, type Delimiter } from '../core/csv';
-import { decodeText } from '../core/text-decode';
+import { BaselineError, decodeText, parseCsv, type Cell, type Delimiter, type Grid } from '../core';
 
 export interface SheetData {
   name: string;
@@ -23,21 +21,15 @@ export interface SpendFile {
   sheets: SheetData[];
 }
 
-/** A file that cannot be read; the message is one line that names it. */
-export class InputFileError extends Error {
-  constructor(
-    readonly file: string,
-    reason: string,
-  ) {
-    super(`Cannot read ${JSON.stringify(file)}: ${reason}`);
-    this.name = 'InputFileError';
-  }
+/** A file that cannot be read: one line that names it. */
+function cannotRead(file: string, reason: string): BaselineError {
+  return new BaselineError('file-unreadable', `Cannot read ${JSON.stringify(file)}: ${reason}`, { file });
 }
 
 export async function readSpendFile(file: string): Promise<SpendFile> {
   const extension = path.extname(file).toLowerCase();
   if (extension !== '.csv' && extension !== '.xlsx') {
-    throw new InputFileError(
+    throw cannotRead(
       file,
       extension === '.xls'
         ? 'it is an old-format .xls workbook; open it in Excel and save it as .xlsx or .csv'
@@ -48,7 +40,7 @@ export async function readSpendFile(file: string): Promise<SpendFile> {
   try {
     bytes = await fs.promises.readFile(file);
   } catch (error) {
-    throw new InputFileError(file, describeFsError(error));
+    throw cannotRead(file, describeFsError(error));
   }
   if (extension === '.csv') {
     return { file, sheets: [{ name: path.basename(file, path.extname(file)), grid: csvGrid(bytes), state: 'visible' }] };
@@ -91,7 +83,7 @@ async function readWorkbook(file: string, bytes: Buffer): Promise<SheetData[]> {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (error) {
     const reason = (error as Error).message.split('\n')[0];
-    throw new InputFileError(file, `not a readable .xlsx workbook (${reason})`);
+    throw cannotRead(file, `not a readable .xlsx workbook (${reason})`);
   }
   return workbook.worksheets.map((sheet) => ({ name: sheet.name, grid: sheetGrid(sheet), state: sheet.state }));
 }

@@ -6,8 +6,7 @@
  */
 import { normalisePostcode } from '../core/postcode';
 import { charityNumber, companyNumber, type RegisterRecord } from '../core/register-record';
-import type { RecordSink, SourceSummary } from './register-source';
-import { lineBatches, RegisterSourceError, type SourceText } from './source-text';
+import { lineBatches, RegisterSourceError, type RecordSink, type SourceSummary, type SourceText } from './source-text';
 
 const FIELDS = {
   number: 'registered_charity_number',

@@ -6,8 +6,7 @@
 import { splitCsvLine } from '../core/csv-line';
 import { normalisePostcode } from '../core/postcode';
 import { companyNumber, sicCode, type RegisterRecord } from '../core/register-record';
-import { lineBatches, RegisterSourceError, type SourceText } from './source-text';
-import type { RecordSink, SourceSummary } from './register-source';
+import { lineBatches, RegisterSourceError, type RecordSink, type SourceSummary, type SourceText } from './source-text';
 
 const COLUMNS = {
   name: 'CompanyName',

@@ -21,9 +21,9 @@ import {
   keyHash,
   type RegisterPackIndex,
 } from './pack-index';
-import { readRegisterSource, type SourceSummary } from './register-source';
+import { readRegisterSource } from './register-source';
 import { encodeNameShard, encodeNumberShard, type NumberEntry, type StoredRecord } from './shard-file';
-import { RegisterSourceError, sourceTexts, type SourceText } from './source-text';
+import { RegisterSourceError, sourceTexts, type SourceSummary, type SourceText } from './source-text';
 
 /**
  * Records a name shard holds on average: small enough that a sheet of 2,000 suppliers fetches a

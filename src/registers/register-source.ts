@@ -3,23 +3,10 @@
  * (Companies House's CSV header, or the charity extract's JSON or tab-separated header), so that
  * files can be given in any order and under any name.
  */
-import type { RegisterName, RegisterRecord } from '../core/register-record';
 import { charityExtractForm, readCharities } from './charity-commission';
 import { isCompaniesHeader, readCompanies } from './companies-house';
-import { decodedText, peekText, RegisterSourceError, type SourceText } from './source-text';
+import { decodedText, peekText, RegisterSourceError, type RecordSink, type SourceSummary, type SourceText } from './source-text';
 
-/** Takes a record read under a name; says whether it was kept (a name with no letters or digits is not). */
-export type RecordSink = (name: string, record: RegisterRecord) => boolean;
-
-export interface SourceSummary {
-  register: RegisterName;
-  /** "Companies House Basic Company Data 2024-08-01", "Charity Commission register extract 2024-08-15". */
-  release: string;
-  /** Data rows read, records kept, and rows that could not be read (no number, no name). */
-  rows: number;
-  records: number;
-  skipped: number;
-}
 
 export async function readRegisterSource(source: SourceText, add: RecordSink): Promise<SourceSummary> {
   const { head, all } = await peekText(decodedText(source.chunks));

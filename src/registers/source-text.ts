@@ -6,6 +6,7 @@
 import { createReadStream, promises as fs } from 'fs';
 import * as path from 'path';
 import { createGunzip } from 'zlib';
+import type { RegisterName, RegisterRecord } from '../core/register-record';
 import { ZipReadError, zipEntries, zipEntryStream } from './zip-entries';
 
 export interface SourceText {
@@ -14,6 +15,19 @@ export interface SourceText {
   /** The data file's own name (inside a zip, the entry's), which often says its release date. */
   fileName: string;
   chunks: AsyncIterable<Uint8Array>;
+}
+
+/** Takes a record read under a name; says whether it was kept (a name with no letters or digits is not). */
+export type RecordSink = (name: string, record: RegisterRecord) => boolean;
+
+export interface SourceSummary {
+  register: RegisterName;
+  /** "Companies House Basic Company Data 2024-08-01", "Charity Commission register extract 2024-08-15". */
+  release: string;
+  /** Data rows read, records kept, and rows that could not be read (no number, no name). */
+  rows: number;
+  records: number;
+  skipped: number;
 }
 
 /** A download that cannot be read as a register; the message names the file and, where it can, the line. */

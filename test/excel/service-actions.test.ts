@@ -1,4 +1,4 @@
-import { WorkbookError } from '../../src/excel/api';
+import { BaselineError } from '../../src/core/errors';
 import { acceptProposal, DEFAULT_RULES_CSV, expectUnchanged, FIRST_RUN, hooks, serviceAt, simulate, snapshot } from './adapter-harness';
 import { SPEND_ADDRESS, spendSheetCells } from './spend-fixture';
 
@@ -41,12 +41,13 @@ describe('the pane’s other requests', () => {
     // However a finance system spaced the name, it is the same supplier.
     await service.showSupplier('WATERPLUS');
     expect(sim.selection).toBe('Suppliers!A6:P6');
-    await expect(service.showSupplier('NOBODY')).rejects.toThrow(WorkbookError);
+    await expect(service.showSupplier('NOBODY')).rejects.toBeInstanceOf(BaselineError);
+    await expect(service.showSupplier('NOBODY')).rejects.toMatchObject({ code: 'supplier-missing' });
   });
 
   it('showSheet before any analysis says what to do', async () => {
     simulate({ sheets: [{ name: 'Spend', cells: spendSheetCells() }] });
-    await expect(serviceAt(FIRST_RUN).showSheet('summary')).rejects.toThrow(/no "Baseline" sheet yet: analyse/);
+    await expect(serviceAt(FIRST_RUN).showSheet('summary')).rejects.toMatchObject({ code: 'not-analysed', where: { sheet: 'Baseline' } });
   });
 
   it('resetRules replaces the Rules sheet with the defaults, and nothing else', async () => {
