@@ -7,7 +7,6 @@ import { charityExtractForm, readCharities } from './charity-commission';
 import { isCompaniesHeader, readCompanies } from './companies-house';
 import { decodedText, peekText, RegisterSourceError, type RecordSink, type SourceSummary, type SourceText } from './source-text';
 
-
 export async function readRegisterSource(source: SourceText, add: RecordSink): Promise<SourceSummary> {
   const { head, all } = await peekText(decodedText(source.chunks));
   const firstLine = head.replace(/^\uFEFF/, '').split('\n', 1)[0];
