@@ -5,6 +5,7 @@
  * describe, as data a rule can use where a payment's own category says nothing.
  */
 import type { SupplierType } from './codes';
+import type { RegisterEntity } from './register-match';
 import type { RegisterRecord } from './register-record';
 
 /** A registered society is a co-operative only when its name says so: housing associations are registered societies too. */
@@ -29,6 +30,18 @@ export function registerSupplierType(company: RegisterRecord | undefined, charit
   if (/further education|sixth form college/.test(category)) return 'public_body';
   if (/private|public limited|^plc$|partnership|unlimited|investment company|protected cell|european public/.test(category)) return 'company';
   return undefined;
+}
+
+/**
+ * A supplier's type with what a register states: a charity, social enterprise, co-operative or
+ * public body the register names is one whatever its name says; "company" only tells what a
+ * name left unknown (a name may say more: a public body's trading company, a co-operative).
+ */
+export function typeWithRegister(nameType: SupplierType, entity: RegisterEntity | undefined, name: string): SupplierType {
+  const stated = entity ? registerSupplierType(entity.company, entity.charity, name) : undefined;
+  if (!stated) return nameType;
+  if (stated === 'company') return nameType === 'unknown' ? 'company' : nameType;
+  return stated;
 }
 
 /**
@@ -171,4 +184,20 @@ export function registerSpendKinds(record: RegisterRecord | undefined): SpendKin
     if (kind && !kinds.some((k) => k.code === kind.code)) kinds.push(kind);
   }
   return kinds;
+}
+
+/**
+ * What the registers say of an organisation, in a line for the Suppliers sheet: "Private Limited
+ * Company; SME (MICRO ENTITY accounts); Building works and construction"; a charity "Registered
+ * charity (Trust)".
+ */
+export function registerDetails(entity: RegisterEntity): string {
+  const { company, charity } = entity;
+  const parts: string[] = [];
+  if (company?.category) parts.push(company.category);
+  if (charity) parts.push(charity.category ? `Registered charity (${charity.category})` : 'Registered charity');
+  if (registerSme(company)) parts.push(`SME (${company!.accounts.trim().toLowerCase()} accounts)`);
+  const kinds = registerSpendKinds(company).map((kind) => kind.label);
+  if (kinds.length > 0) parts.push(`activity: ${kinds.join(', ')}`);
+  return parts.join('; ');
 }

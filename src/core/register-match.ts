@@ -143,16 +143,51 @@ function entityNumbers(entity: RegisterEntity): string {
 }
 
 /**
- * The locality basis of a matched supplier, saying what the evidence is: "Registered office
- * PR1 2HE (Companies House 01234567, name match)", "Charity contact address PR1 2HE (charity
- * 1234567, name match)".
+ * What the Suppliers sheet's "Postcode source" says of a postcode taken from a register, so that
+ * the evidence is stated and a later run reads it back as such: "Registered office (Companies
+ * House 01234567, name match)", "Charity contact address (charity 1234567, name match)".
+ */
+export function registerPostcodeSource(entity: RegisterEntity, by: MatchedBy): string {
+  const where = entity.company?.postcode || !entity.charity ? 'Registered office' : 'Charity contact address';
+  return `${where} (${entityNumbers(entity)}, ${HOW[by]})`;
+}
+
+const SOURCE = /^(Registered office|Charity contact address) \((.+)\)$/;
+
+export interface RegisterEvidence {
+  /** "Registered office", "Charity contact address". */
+  where: string;
+  /** "Companies House 01234567, name match". */
+  evidence: string;
+  /** The number keys it names ("C01234567", "R1234567"). */
+  numberKeys: string[];
+}
+
+/** The register evidence a "Postcode source" states, when it is one `registerPostcodeSource` wrote. */
+export function registerEvidence(source: string | undefined): RegisterEvidence | undefined {
+  const found = source ? SOURCE.exec(source.trim()) : null;
+  if (!found) return undefined;
+  const numberKeys = [
+    ...[...found[2].matchAll(/Companies House (\S+?)(?=,|$)/g)].map((m) => `C${m[1]}`),
+    ...[...found[2].matchAll(/charity (\d+)/g)].map((m) => `R${m[1]}`),
+  ];
+  return { where: found[1], evidence: found[2], numberKeys };
+}
+
+/**
+ * The locality basis of a supplier placed by a register, saying what the evidence is:
+ * "Registered office PR1 2HE (Companies House 01234567, name match)".
  */
 export function registerBasis(entity: RegisterEntity, by: MatchedBy): string {
-  const where = entity.company?.postcode ? 'Registered office' : 'Charity contact address';
   const postcode = entityPostcode(entity);
   const evidence = `${entityNumbers(entity)}, ${HOW[by]}`;
   if (!postcode) return `No postcode in the register (${evidence})`;
-  return `${where} ${postcode} (${evidence})`;
+  return evidenceBasis(registerEvidence(registerPostcodeSource(entity, by))!, postcode);
+}
+
+/** "Registered office PR1 2HE (Companies House 01234567, name match)", from the evidence read back. */
+export function evidenceBasis(evidence: RegisterEvidence, postcode: string): string {
+  return `${evidence.where} ${postcode} (${evidence.evidence})`;
 }
 
 const CANDIDATES_SHOWN = 10;

@@ -3,7 +3,7 @@
  * keys and number keys hash to (each shard once). Where the bytes come from is the PackSource's
  * business (a folder in Node, a URL in the browser); everything here runs in both.
  */
-import type { RegisterFinds, RegisterLookups } from '../core/register-match';
+import type { Registers } from '../core/analysis/input';
 import type { RegisterRecord } from '../core/register-record';
 import { readPackFile, readPackIndex, type PackDescription, type PackSource } from '../geo/pack-files';
 import { nameShardFile, numberShardFile, REGISTER_INDEX_FILE, registerPackIndexSchema, shardOf, type RegisterPackIndex } from './pack-index';
@@ -20,10 +20,9 @@ const REGISTER_PACK: PackDescription = { what: 'register pack', rebuild: REBUILD
 /** Shard files read at once: enough to keep a connection busy, few enough not to flood a server. */
 const READS_IN_FLIGHT = 8;
 
-export interface RegisterPack {
+/** The analysis's register lookup over a pack: `find` answers with the records under the keys asked for (a key with none is left out). */
+export interface RegisterPack extends Registers {
   readonly index: RegisterPackIndex;
-  /** The records under the name keys and number keys asked for (a key with none is left out). */
-  find(lookups: RegisterLookups): Promise<RegisterFinds>;
 }
 
 interface NameShard {
@@ -123,7 +122,7 @@ export async function openRegisterPack(source: PackSource): Promise<RegisterPack
           }),
         );
       }
-      return { byName, byNumber };
+      return { byName, byNumber, releases: index.sources.map((source) => source.release) };
     },
   };
 }
