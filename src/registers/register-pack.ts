@@ -4,14 +4,19 @@
  * business (a folder in Node, a URL in the browser); everything here runs in both.
  */
 import type { Registers } from '../core/analysis/input';
+import { BaselineError } from '../core/errors';
 import type { RegisterRecord } from '../core/register-record';
 import { readPackFile, readPackIndex, type PackDescription, type PackSource } from '../geo/pack-files';
 import { nameShardFile, numberShardFile, REGISTER_INDEX_FILE, registerPackIndexSchema, shardOf, type RegisterPackIndex } from './pack-index';
 import { decodeNameShard, decodeNumberShard, looksLikeShardFile, ShardFileError, type NumberEntry, type ShardHeader, type ShardKind, type StoredRecord } from './shard-file';
 
 /** A register pack that cannot be read or is damaged. Its message says which file and what to do. */
-export class RegisterPackError extends Error {
+export class RegisterPackError extends BaselineError {
   override name = 'RegisterPackError';
+
+  constructor(message: string) {
+    super('registers-damaged', message);
+  }
 }
 
 const REBUILD = 'rebuild the pack with `npm run registers:build`';

@@ -6,6 +6,7 @@
 import { createReadStream, promises as fs } from 'fs';
 import * as path from 'path';
 import { createGunzip } from 'zlib';
+import { BaselineError } from '../core/errors';
 import type { RegisterName, RegisterRecord } from '../core/register-record';
 import { ZipReadError, zipEntries, zipEntryStream } from './zip-entries';
 
@@ -31,8 +32,12 @@ export interface SourceSummary {
 }
 
 /** A download that cannot be read as a register; the message names the file and, where it can, the line. */
-export class RegisterSourceError extends Error {
+export class RegisterSourceError extends BaselineError {
   override name = 'RegisterSourceError';
+
+  constructor(message: string) {
+    super('registers-invalid', message);
+  }
 }
 
 const DATA_FILE = /\.(csv|json|txt)(\.gz)?$/i;

@@ -6,7 +6,7 @@
  * too.
  */
 import { createReadStream, promises as fs } from 'fs';
-import { Readable } from 'stream';
+import { pipeline, Readable } from 'stream';
 import { createInflateRaw } from 'zlib';
 
 export interface ZipEntryInfo {
@@ -160,6 +160,7 @@ export async function zipEntryStream(file: string, entry: ZipEntryInfo): Promise
   const raw = createReadStream(file, { start: dataStart, end: dataStart + entry.compressedSize - 1 });
   if (entry.method === STORED) return raw;
   const inflate = createInflateRaw();
-  raw.on('error', (error) => inflate.destroy(error));
-  return raw.pipe(inflate);
+  // Either side ending early (a reader that stops after the header) closes the other, and the file.
+  pipeline(raw, inflate, () => undefined);
+  return inflate;
 }
