@@ -127,6 +127,8 @@ export interface PaneOptions {
   missing?: string[];
   /** Answers for requests to api.postcodes.io (online lookup), from a local stand-in. */
   postcodesIo?: string;
+  /** Folders served beside dist/ under a path ("/registers/" → a built register pack), as a deployment would add them. */
+  folders?: Record<string, string>;
 }
 
 export interface OpenedPane {
@@ -137,6 +139,8 @@ export interface OpenedPane {
   pageErrors: string[];
   /** The bodies of the requests the page sent to postcodes.io (answered by the stand-in). */
   sentOnline: string[];
+  /** The requests for files of `folders`, as "METHOD /path", in the order made. */
+  folderRequests: string[];
 }
 
 /**
@@ -180,12 +184,23 @@ export async function openPane(browser: Browser, server: StaticServer, simulator
       await route.fulfill({ status: answer.status, contentType: 'application/json', headers: cors, body: await answer.text() });
     });
   }
+  const folderRequests: string[] = [];
+  for (const [prefix, folder] of Object.entries(options.folders ?? {})) {
+    await context.route(`${server.origin}${prefix}**`, (route) => {
+      const request = route.request();
+      const pathname = decodeURIComponent(new URL(request.url()).pathname);
+      folderRequests.push(`${request.method()} ${pathname}`);
+      const file = path.join(folder, pathname.slice(prefix.length));
+      if (!file.startsWith(folder + path.sep) || !fs.existsSync(file)) return route.fulfill({ status: 404, body: 'not found' });
+      return route.fulfill({ status: 200, contentType: CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream', body: fs.readFileSync(file) });
+    });
+  }
   await context.route(OFFICE_JS, (route) => route.fulfill({ status: 200, contentType: 'text/javascript', body: simulatorJs }));
   await page.addInitScript((setup) => {
     (window as unknown as { __excelSimSetup: unknown }).__excelSimSetup = setup;
   }, options.setup);
   await page.goto(`${server.origin}/taskpane.html`);
-  return { page, refused, pageErrors, sentOnline };
+  return { page, refused, pageErrors, sentOnline, folderRequests };
 }
 
 export interface PaneBrowser {
