@@ -4,6 +4,7 @@
  * the register pack load beside it,
  * and the pane shows "Reading your workbook…" until the service is ready.
  */
+import './no-eval';
 import { createRoot } from 'react-dom/client';
 import { Suspense, use } from 'react';
 import { FluentProvider, Spinner, webDarkTheme, webLightTheme } from '@fluentui/react-components';

@@ -38,6 +38,11 @@ beforeAll(async () => {
   pack = (await buildFixtureRegisterPack()).pack;
 });
 
+/** The requests for the register pack's files, as "METHOD /path", in the order made. */
+function registerRequests(requests: readonly { method: string; url: string }[]): string[] {
+  return requests.map((r) => ({ method: r.method, path: decodeURIComponent(new URL(r.url).pathname) })).filter((r) => r.path.startsWith('/registers/')).map((r) => `${r.method} ${r.path}`);
+}
+
 async function analyseAsPreston(page: import('playwright-core').Page): Promise<void> {
   const local = page.getByRole('combobox', { name: 'Local area' });
   await local.click();
@@ -49,7 +54,7 @@ async function analyseAsPreston(page: import('playwright-core').Page): Promise<v
 describeWithGeoPack('Companies House and the charity register in the task pane', () => {
   it('places suppliers by their registered office, fetching only the shards their names need', async () => {
     expect(fixture.cases.length).toBeGreaterThan(0);
-    const { page, refused, pageErrors, folderRequests } = await pane.open({ setup: setup(), folders: { '/registers/': pack } });
+    const { page, refused, pageErrors, requests } = await pane.open({ setup: setup(), folders: { '/registers/': pack } });
     await analyseAsPreston(page);
     await page.getByRole('button', { name: '3. Options' }).click();
     const registers = page.getByRole('switch', { name: 'Look suppliers up in the registers' });
@@ -58,7 +63,7 @@ describeWithGeoPack('Companies House and the charity register in the task pane',
     await page.getByText(/Companies House Basic Company Data 2024-08-01; Charity Commission register extract 2024-08-15\./).waitFor();
     await screenshot(page, 'registers-01-options');
     // Nothing but the index until an analysis looks suppliers up.
-    expect(folderRequests).toEqual([`HEAD /registers/${REGISTER_INDEX_FILE}`, `GET /registers/${REGISTER_INDEX_FILE}`]);
+    expect(registerRequests(requests)).toEqual([`HEAD /registers/${REGISTER_INDEX_FILE}`, `GET /registers/${REGISTER_INDEX_FILE}`]);
 
     await page.getByRole('button', { name: 'Analyse', exact: true }).click();
     await page.getByRole('heading', { name: '5. Results' }).waitFor();
@@ -66,7 +71,7 @@ describeWithGeoPack('Companies House and the charity register in the task pane',
 
     const index = registerPackIndexSchema.parse(JSON.parse(fs.readFileSync(path.join(pack, REGISTER_INDEX_FILE), 'utf8')));
     const wanted = new Set(registerLookups({ names: SUPPLIERS }).nameKeys.map((key) => `GET /registers/${nameShardFile(shardOf(key, index.names.bits))}`));
-    const shardRequests = folderRequests.slice(2);
+    const shardRequests = registerRequests(requests).slice(2);
     // Each shard the names hash to, once; no other.
     expect([...shardRequests].sort()).toEqual([...wanted].sort());
     expect(wanted.size).toBeLessThan(2 ** index.names.bits);
@@ -94,7 +99,7 @@ describeWithGeoPack('Companies House and the charity register in the task pane',
   });
 
   it('without the registers deployed: no switch, and the unknown spend comes with the ways to place it', async () => {
-    const { page, refused, pageErrors, folderRequests } = await pane.open({ setup: setup(), folders: { '/registers/': path.join(pack, 'absent') } });
+    const { page, refused, pageErrors, requests } = await pane.open({ setup: setup(), folders: { '/registers/': path.join(pack, 'absent') } });
     await analyseAsPreston(page);
     await page.getByRole('button', { name: '3. Options' }).click();
     await page.getByRole('switch', { name: 'Look up postcodes online' }).waitFor();
@@ -105,7 +110,7 @@ describeWithGeoPack('Companies House and the charity register in the task pane',
     await page.getByText(/Ask your IT team to deploy Companies House and the charity register/).waitFor();
     await page.getByText(/Type postcodes on the Suppliers sheet, then analyse again/).waitFor();
     await screenshot(page, 'registers-03-unknown-advice');
-    expect(folderRequests).toEqual([`HEAD /registers/${REGISTER_INDEX_FILE}`]);
+    expect(registerRequests(requests)).toEqual([`HEAD /registers/${REGISTER_INDEX_FILE}`]);
     expect(refused).toEqual([]);
     expect(pageErrors).toEqual([]);
     await page.context().close();
