@@ -8,7 +8,7 @@ import * as path from 'path';
 import { createGunzip } from 'zlib';
 import { BaselineError } from '../core/errors';
 import type { RegisterName, RegisterRecord } from '../core/register-record';
-import { ZipReadError, zipEntries, zipEntryStream } from './zip-entries';
+import { ZipError, zipEntries, zipEntryStream } from './zip-entries';
 
 export interface SourceText {
   /** "BasicCompanyData-2024-08-01-part1_7.zip › BasicCompanyData-2024-08-01-part1_7.csv", for messages. */
@@ -75,7 +75,7 @@ async function inZip<T>(file: string, read: () => Promise<T>): Promise<T> {
   try {
     return await read();
   } catch (error) {
-    if (error instanceof ZipReadError) throw new RegisterSourceError(`${file}: ${error.message}.`);
+    if (error instanceof ZipError) throw new RegisterSourceError(`${file}: ${error.message}.`);
     throw error;
   }
 }
