@@ -61,7 +61,8 @@ export async function matchRegisters(
 ): Promise<RegisterStep> {
   const numbers = numbersBySupplier(prepared, sheets);
   const queries = new Map<SupplierEntry, RegisterQuery>();
-  for (const supplier of prepared.suppliers) {
+  // Rows share their supplier's name object: each name is met once, not once a payment.
+  for (const supplier of new Set(prepared.suppliers)) {
     const entry = directoryEntry(prepared.directory, supplier.key);
     if (!entry || queries.has(entry)) continue;
     const chosen = chosenNumber(entry);
