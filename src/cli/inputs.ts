@@ -11,7 +11,7 @@ import { readSpendRows, type SkippedRow, type SpendRow } from '../core/rows';
 import { OVERRIDE_HEADERS } from '../core/report';
 import { STATE_SHEET, stateFromCells, StateError, type ResultColumnsRecord, type SavedMapping, type WorkbookState } from '../core/settings';
 import { findTable, type TableLayout } from '../core/table';
-import { InputFileError, readSpendFile, type SheetData, type SpendFile } from './read-file';
+import { InputFileError, isCsvFile, readSpendFile, spendFileEnding, type SheetData, type SpendFile } from './read-file';
 
 /** Bad input: the message is one line naming the file, sheet, row or column. Exit status 2. */
 export class InputError extends Error {
@@ -46,9 +46,7 @@ export interface LoadedInputs {
   stateFile?: string;
 }
 
-const SPEND_EXTENSIONS = new Set(['.csv', '.xlsx']);
-
-/** Files to read: each file as given, each folder's .csv and .xlsx files in name order. */
+/** Files to read: each file as given, each folder's .csv, .csv.gz and .xlsx files in name order. */
 export function expandInputs(inputs: readonly string[], cwd: string): string[] {
   const files: string[] = [];
   for (const input of inputs) {
@@ -57,10 +55,10 @@ export function expandInputs(inputs: readonly string[], cwd: string): string[] {
     if (fs.statSync(full).isDirectory()) {
       const inFolder = fs
         .readdirSync(full)
-        .filter((name) => SPEND_EXTENSIONS.has(path.extname(name).toLowerCase()) && !name.startsWith('~$') && !name.startsWith('.'))
+        .filter((name) => spendFileEnding(name) !== undefined && !name.startsWith('~$') && !name.startsWith('.'))
         .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }))
         .map((name) => path.join(full, name));
-      if (inFolder.length === 0) throw new InputError(`The folder "${input}" has no .csv or .xlsx files.`);
+      if (inFolder.length === 0) throw new InputError(`The folder "${input}" has no .csv, .csv.gz or .xlsx files.`);
       files.push(...inFolder);
     } else {
       files.push(full);
@@ -133,7 +131,7 @@ function mapSheet(
     try {
       mapping = applyMapOverrides(mapping, overrides, layout);
     } catch (error) {
-      throw new InputError(`${path.basename(file)}${path.extname(file).toLowerCase() === '.csv' ? '' : ` (sheet "${sheet.name}")`}: --map: ${(error as Error).message}.`);
+      throw new InputError(`${path.basename(file)}${isCsvFile(file) ? '' : ` (sheet "${sheet.name}")`}: --map: ${(error as Error).message}.`);
     }
   }
   const missing = REQUIRED_FIELDS.filter((field) => !mapping[field]);
@@ -167,7 +165,7 @@ export async function loadInputs(
     if (options.sheet) {
       const sheet = spendFile.sheets.find((s) => s.name.toLowerCase() === options.sheet!.toLowerCase());
       if (!sheet) {
-        if (spendFile.sheets.length === 1 && path.extname(file).toLowerCase() === '.csv') chosen = spendFile.sheets;
+        if (spendFile.sheets.length === 1 && isCsvFile(file)) chosen = spendFile.sheets;
         else throw new InputError(`${name} has no sheet "${options.sheet}"; its sheets are ${spendFile.sheets.filter((s) => s.state === 'visible').map((s) => `"${s.name}"`).join(', ')}.`);
       } else chosen = [sheet];
     } else if (recorded.length > 0) {
