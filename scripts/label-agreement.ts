@@ -188,7 +188,7 @@ function labelOf(row: JudgedRow, labels: Labels): { label: Label; by: 'supplier'
   return category ? { label: category, by: 'category' } : undefined;
 }
 
-export function scoreRows(rows: readonly JudgedRow[], labels: Labels, disagreementsShown = 15): Agreement {
+export function scoreRows(rows: readonly JudgedRow[], labels: Labels, disagreementsShown = 40): Agreement {
   let all = 0;
   let labelled = 0;
   let agreed = 0;
@@ -243,6 +243,8 @@ export interface ResultLine {
   supplierType: string;
   /** The data file's own cells of the row, by header. */
   cells: (header: string) => string;
+  /** All of the row's cells, as one text. */
+  text: string;
 }
 
 /**
@@ -274,6 +276,7 @@ export async function runCouncil(council: Council, sharedDir: string, folder: st
         reason: unprotected(line[at('reason')]),
         supplierType: line[at('supplier_type')],
         cells: cellsOf(row),
+        text: grid[row - 1]?.map((cell) => (cell === null ? '' : String(cell))).join(' | ') ?? '',
       };
     });
   const rows = results.map((result) => ({

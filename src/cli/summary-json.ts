@@ -6,7 +6,7 @@ import type { Field } from '../core/mapping';
 import type { SkippedRow, SpendRow } from '../core/rows';
 import type { LoadedInputs } from './inputs';
 
-const COLUMN_FIELDS: Field[] = ['supplier', 'amount', 'postcode', 'address', 'category', 'description', 'serviceArea', 'institution', 'date'];
+const COLUMN_FIELDS: Field[] = ['supplier', 'amount', 'postcode', 'address', 'category', 'categoryGroup', 'description', 'serviceArea', 'institution', 'date'];
 
 export function summaryJson(args: { loaded: LoadedInputs; rows: readonly SpendRow[]; skipped: readonly SkippedRow[]; result: AnalysisResult; areas: Areas }) {
   const { loaded, rows, skipped, result, areas } = args;

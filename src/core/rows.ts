@@ -18,6 +18,8 @@ export interface SpendRow {
   postcode?: string;
   address?: string;
   category?: string;
+  /** The coarser heading the category sits under, where the file has one. */
+  categoryGroup?: string;
   description?: string;
   serviceArea?: string;
   institution?: string;
@@ -115,6 +117,7 @@ export function readSpendRows(
   const postcode = column('postcode');
   const address = column('address');
   const category = column('category');
+  const categoryGroup = column('categoryGroup');
   const description = column('description');
   const serviceArea = column('serviceArea');
   const institution = column('institution');
@@ -155,7 +158,10 @@ export function readSpendRows(
     let value: string | undefined;
     if ((value = optionalText(cells, postcode)) !== undefined) spend.postcode = value;
     if ((value = optionalText(cells, address)) !== undefined) spend.address = value;
-    if ((value = optionalText(cells, category)) !== undefined) spend.category = value;
+    const group = optionalText(cells, categoryGroup);
+    // A payment without a category is described by its group, where it has one.
+    if ((value = optionalText(cells, category) ?? group) !== undefined) spend.category = value;
+    if (group !== undefined) spend.categoryGroup = group;
     if ((value = optionalText(cells, description)) !== undefined) spend.description = value;
     if ((value = optionalText(cells, serviceArea)) !== undefined) spend.serviceArea = value;
     if ((value = optionalText(cells, institution)) !== undefined) spend.institution = value;

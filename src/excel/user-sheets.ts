@@ -8,7 +8,7 @@ import { isBlank, type Cell, type Grid } from '../core/cell';
 import { SUPPLIER_RESULT_COLUMNS, type SupplierFindings } from '../core/directory';
 import type { ColumnFormat } from '../core/report';
 import { REGISTER_COLUMNS } from '../core/register';
-import { RULE_COLUMNS, type Rule } from '../core/rules';
+import { RULE_COLUMNS, ruleCells, type Rule } from '../core/rules';
 import type { BatchWriter } from './batch-writer';
 import { rowsOf, writeRows, type WriteCell } from './grid-write';
 import { freezeHeaderOp, headerStyleOp, widthsOp } from './sheet-style';
@@ -57,15 +57,15 @@ export async function updateSuppliersSheet(writer: BatchWriter, sheet: Excel.Wor
 export function rulesGrid(rules: readonly Rule[]): WriteCell[][] {
   return [
     [...RULE_COLUMNS],
-    ...rules.map((rule) => [rule.priority, rule.field, rule.match, rule.value, rule.verdict, rule.reason, rule.coop ? 'yes' : 'no']),
+    ...rules.map(ruleCells),
   ];
 }
 
-const RULE_WIDTHS = [9, 14, 10, 60, 18, 50, 7];
+const RULE_WIDTHS = [9, 14, 10, 60, 30, 18, 50, 7];
 const REGISTER_WIDTHS = [32, 12, 40, 8, 8, 12, 30];
 
 export async function writeRulesSheet(writer: BatchWriter, sheet: Excel.Worksheet, rules: readonly Rule[]): Promise<void> {
-  await writeRows(writer, sheet, 0, 0, { ...rowsOf(rulesGrid(rules)), formats: ['integer', null, null, null, null, null, null] });
+  await writeRows(writer, sheet, 0, 0, { ...rowsOf(rulesGrid(rules)), formats: ['integer', ...RULE_COLUMNS.slice(1).map(() => null)] });
   await styleNewSheet(writer, sheet, RULE_COLUMNS.length, RULE_WIDTHS);
 }
 
