@@ -336,6 +336,7 @@ const ABBREVIATIONS = new Map<string, string[]>(
     elec: 'electricity', electric: 'electricity',
     hsg: 'housing',
     ctr: 'contractor',
+    chg: 'charge', chgs: 'charge', indep: 'independent', edu: 'education', educ: 'education', vouch: 'voucher', contruction: 'construction',
     improv: 'improvement',
     reapir: 'repair', rep: 'repair', pment: 'payment', util: 'utility', utils: 'utility', sals: 'salary', wags: 'wage', repaymt: 'repayment', val: 'valuation',
     bus: 'bus', buse: 'bus',

@@ -79,6 +79,7 @@ const EDUCATION = new RegExp(
   [
     ' (?:primary|secondary|high|grammar|junior|infants?|nursery|special|community|ce|cofe|c of e|rc|catholic|methodist|church of england|endowed|comprehensive|middle|free|academy) schools? ',
     ' schools? $',
+    ' (?:primary|secondary|special|high|junior|infants?|nursery) (?:sc|sch|scho|schoo) $', // cut short at 35 characters
     ' primary $',
     ' academ(?:y|ies) trust | multi academy | academy ',
     ' (?:sixth form|further education|technical) college | college(?: group)? $',
