@@ -6,7 +6,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Grid } from '../core/cell';
-import { applyMapOverrides, columnLetter, proposeMapping, REQUIRED_FIELDS, type Field, type MapOverride, type MappedColumn, type Mapping } from '../core/mapping';
+import { applyMapOverrides, columnLetter, likeliestColumns, proposeMapping, REQUIRED_FIELDS, type Field, type MapOverride, type MappedColumn, type Mapping } from '../core/mapping';
 import { readSpendRows, type SkippedRow, type SpendRow } from '../core/rows';
 import { OVERRIDE_HEADERS } from '../core/report';
 import { STATE_SHEET, stateFromCells, StateError, type ResultColumnsRecord, type SavedMapping, type WorkbookState } from '../core/settings';
@@ -86,6 +86,17 @@ function describeColumns(layout: TableLayout): string {
     .join(', ');
 }
 
+/** The columns likeliest to hold the missing fields, with values from them; else every column. */
+function describeCandidates(sheet: SheetData, layout: TableLayout, missing: readonly Field[]): string {
+  const described = missing.map((field) => {
+    const candidates = field === 'supplier' || field === 'amount' ? likeliestColumns(sheet.grid, layout, field) : [];
+    const list = candidates.map((c) => `${columnLetter(c.column)} "${c.header}" (e.g. ${c.samples.map((v) => JSON.stringify(v)).join(', ')})`);
+    return list.length > 0 ? `the likeliest for the ${field} are ${list.join(', ')}` : undefined;
+  });
+  if (described.every((text) => text !== undefined)) return described.join('; ');
+  return `the columns are ${describeColumns(layout) || 'none (the sheet is empty)'}`;
+}
+
 /** The saved mapping, when every header it names is still there. */
 function savedMapping(saved: SavedMapping | undefined, layout: TableLayout): Mapping | undefined {
   if (!saved) return undefined;
@@ -124,7 +135,7 @@ function mapSheet(
   saved: SavedMapping | undefined,
   record: ResultColumnsRecord | undefined,
   overrides: readonly MapOverride[],
-): { layout: TableLayout; mapping: Mapping; missing: string[] } {
+): { layout: TableLayout; mapping: Mapping; missing: Field[] } {
   const layout = findTable(sheet.grid);
   let mapping = recordedOverrides(savedMapping(saved, layout) ?? proposeMapping(sheet.grid, layout).mapping, record, layout);
   if (overrides.length > 0) {
@@ -186,7 +197,7 @@ export async function loadInputs(
       const { layout, mapping, missing } = mapSheet(sheet, file, saved, record, options.map);
       if (missing.length > 0) {
         const how = missing.map((field) => `--map ${field}="HEADER" (or a column letter)`).join(' and ');
-        firstProblem ??= `${name}${spendFile.sheets.length > 1 ? ` (sheet "${sheet.name}")` : ''}: no ${missing.join(' or ')} column found; the columns are ${describeColumns(layout) || 'none (the sheet is empty)'}. Name ${missing.length > 1 ? 'them' : 'it'} with ${how}.`;
+        firstProblem ??= `${name}${spendFile.sheets.length > 1 ? ` (sheet "${sheet.name}")` : ''}: no ${missing.join(' or ')} column found; ${describeCandidates(sheet, layout, missing)}. Name ${missing.length > 1 ? 'them' : 'it'} with ${how}.`;
         continue;
       }
       mapped.push({ file, sheet: sheet.name, grid: sheet.grid, layout, mapping, source: '', resultColumns: record });

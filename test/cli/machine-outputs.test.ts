@@ -108,6 +108,7 @@ describe('--summary-json', () => {
       postcode: 'Supplier Postcode',
       address: null,
       category: 'Expense Type',
+      categoryGroup: null,
       description: null,
       serviceArea: null,
       institution: null,
