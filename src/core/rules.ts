@@ -695,18 +695,20 @@ class ContextRules {
 
   /** The first context rule (by book order, and before `best`) that the payment meets; else `best`. */
   first(ofSupplier: readonly number[], payment: PaymentText, best: number): number {
-    let found = this.firstOf(ofSupplier, payment, best);
-    const texts: [TextField, string | undefined][] = [
-      ['category', payment.category],
-      ['category', payment.categoryGroup],
-      ['description', payment.description],
-      ['service_area', payment.serviceArea],
-    ];
-    for (const [field, text] of texts) {
-      const matching = text ? this.matching.get(field) : undefined;
-      if (matching) found = this.firstOf(matching.get(text!), payment, found);
-    }
-    return found;
+    // Field by field, without building a list per payment: this runs for every row.
+    let found = ofSupplier.length > 0 ? this.firstOf(ofSupplier, payment, best) : best;
+    found = this.firstIn('category', payment.category, payment, found);
+    found = this.firstIn('category', payment.categoryGroup, payment, found);
+    found = this.firstIn('description', payment.description, payment, found);
+    return this.firstIn('service_area', payment.serviceArea, payment, found);
+  }
+
+  private firstIn(field: TextField, text: string | undefined, payment: PaymentText, best: number): number {
+    if (!text) return best;
+    const matching = this.matching.get(field);
+    if (!matching) return best;
+    const positions = matching.get(text);
+    return positions.length > 0 ? this.firstOf(positions, payment, best) : best;
   }
 
   private firstOf(positions: readonly number[], payment: PaymentText, best: number): number {
