@@ -1,5 +1,5 @@
-// Lint keeps the layers of SPEC.md's architecture apart: the core is pure, and only src/excel
-// talks to Excel.
+// Lint keeps the layers of SPEC.md's architecture apart: the core is pure, only src/excel talks
+// to Excel, and the hosts use the core only through its entry module.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
@@ -13,7 +13,7 @@ const nodeBuiltins = [
 ];
 
 export default tseslint.config(
-  { ignores: ['dist/', 'build/', 'geo-pack/', 'coverage/', 'test-results/', 'node_modules/'] },
+  { ignores: ['dist/', 'build/', 'geo-pack/', 'geography/', 'coverage/', 'test-results/', 'node_modules/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -41,6 +41,23 @@ export default tseslint.config(
         'error',
         { name: 'Excel', message: 'Only src/excel uses the Excel API.' },
         { name: 'OfficeExtension', message: 'Only src/excel uses the Excel API.' },
+      ],
+    },
+  },
+  {
+    // The hosts move cells in and out around one analysis: of the core they use only its entry module.
+    files: ['src/cli/**/*.ts', 'src/excel/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/core/*', '!**/core/index'],
+              message: 'src/cli and src/excel use the core through its entry module (src/core/index.ts): the analysis, its plan and result types, the schemas.',
+            },
+          ],
+        },
       ],
     },
   },

@@ -1,5 +1,24 @@
+/**
+ * Two projects, both run by `npm test` and CI: `fast` (everything a change is checked against in
+ * seconds) and `slow` (the browser journeys, the million-row suites, LibreOffice, and the real
+ * council files of ../shared). `npx jest --selectProjects fast` runs the first alone.
+ */
+const SLOW = [
+  '/test/e2e/.*\\.test\\.ts$',
+  '/million-rows\\.test\\.ts$',
+  '/test/cli/xlsx-libreoffice\\.test\\.ts$',
+  '/test/cli/real-data\\.test\\.ts$',
+  '/test/cli/hyndburn-months\\.test\\.ts$',
+  '/test/cli/council-agreement\\.test\\.ts$',
+  '/test/excel/same-as-command-line\\.test\\.ts$',
+  '/test/geo/full-pack\\.test\\.ts$',
+  '/test/geo/shipped-pack\\.test\\.ts$',
+  '/test/project/installed-command\\.test\\.ts$',
+  '/test/project/dev-server\\.test\\.ts$',
+];
+
 /** @type {import('jest').Config} */
-module.exports = {
+const shared = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts', '**/*.test.tsx'],
@@ -12,5 +31,13 @@ module.exports = {
       },
     ],
   },
+};
+
+/** @type {import('jest').Config} */
+module.exports = {
   testTimeout: 30000,
+  projects: [
+    { ...shared, displayName: 'fast', testPathIgnorePatterns: ['/node_modules/', ...SLOW] },
+    { ...shared, displayName: 'slow', testMatch: undefined, testRegex: SLOW },
+  ],
 };

@@ -12,7 +12,8 @@ const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const { DEV_URL, addinUrl, rewriteManifest } = require('./scripts/addin-url');
 
-const geoPackDir = path.resolve(__dirname, 'geo-pack');
+/** The geography pack that ships with the project, served and deployed as geo/. */
+const geoPackDir = path.resolve(__dirname, 'geography', 'pack');
 
 module.exports = async (_env, argv) => {
   const production = argv.mode !== 'development';
@@ -26,8 +27,10 @@ module.exports = async (_env, argv) => {
       transform: (content) => rewriteManifest(content.toString(), url),
     },
   ];
-  if (fs.existsSync(geoPackDir)) copies.push({ from: 'geo-pack', to: 'geo' });
-  else console.warn('No geo-pack/ to copy into dist/geo: run `npm run geo:build` first.');
+  if (!fs.existsSync(path.join(geoPackDir, 'index.json'))) {
+    throw new Error('geography/pack/index.json is missing: restore the geography/pack folder (it ships with the project) or rebuild it with `npm run geo:build -- FILE`.');
+  }
+  copies.push({ from: 'geography/pack', to: 'geo' });
 
   return {
     mode: production ? 'production' : 'development',
@@ -73,7 +76,7 @@ module.exports = async (_env, argv) => {
       port: new URL(DEV_URL).port,
       headers: { 'Access-Control-Allow-Origin': '*' },
       server: { type: 'https', options: await devCertificate() },
-      static: fs.existsSync(geoPackDir) ? [{ directory: geoPackDir, publicPath: '/geo' }] : [],
+      static: [{ directory: geoPackDir, publicPath: '/geo' }],
       client: { overlay: { warnings: false, errors: true } },
     },
   };

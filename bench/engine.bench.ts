@@ -22,7 +22,8 @@ import * as vm from 'vm';
 import ExcelJS from 'exceljs';
 import { runCommand } from '../src/cli/command';
 import { geoPackFolder } from '../src/cli/project-files';
-import { prepareRows, startAnalysis } from '../src/core/analysis';
+import { startAnalysis } from '../src/core/analysis/classify-rows';
+import { prepareRows } from '../src/core/analysis/prepare';
 import { buildAreas } from '../src/core/areas';
 import { parseCsv } from '../src/core/csv';
 import { emptyDirectory } from '../src/core/directory';
@@ -52,7 +53,6 @@ function readRows(bytes: Uint8Array): SpendRow[] {
 }
 
 async function engineContext() {
-  if (!fs.existsSync(geoPackFolder())) throw new Error('no geography pack: run `npm run geo:build` first');
   const pack = await openGeoPack(nodePackSource(geoPackFolder()));
   const built = buildAreas('Preston', 'Lancashire (ceremonial county)', pack.districts);
   if (!built.ok) throw new Error(built.message);

@@ -4,11 +4,9 @@
  * postcode areas of a typical Lancashire anchor's sheet (goal: well under 100 ms).
  */
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { gunzipSync, gzipSync } from 'zlib';
-import { buildGeoPack, DEFAULT_OUT, findSourceIn, SHARED_GEO } from '../scripts/geo-build';
-import { packIsFresh } from '../scripts/geo-pack-ensure';
+import { DEFAULT_OUT, PROJECT_ROOT } from '../scripts/geo-build';
 import { findPostcode } from '../src/core/postcode';
 import { decodeAreaFile, SLOTS_PER_SECTOR, slotUnit } from '../src/geo/area-file';
 import { openGeoPack } from '../src/geo/geo-pack';
@@ -18,15 +16,8 @@ import { bestTime, type Figure, type Suite } from './harness';
 
 const SHEET_AREAS = ['PR', 'BB', 'FY', 'LA', 'BL', 'M', 'L', 'WN'];
 
-/** geo-pack/ when it is there and fresh; else a build from ../shared/geo into a temporary folder. */
-async function findPack(): Promise<string | undefined> {
-  const source = findSourceIn(SHARED_GEO);
-  if (fs.existsSync(path.join(DEFAULT_OUT, PACK_INDEX_FILE)) && (!source || (await packIsFresh(DEFAULT_OUT, source)))) return DEFAULT_OUT;
-  if (!source) return undefined;
-  const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'geo-bench-')), 'pack');
-  await buildGeoPack({ source, out });
-  return out;
-}
+/** The ONS extract the shipped pack was built from, where ../shared is beside the project. */
+const SHARED_SOURCE = path.resolve(PROJECT_ROOT, '..', 'shared', 'geo', 'nspl-2024-08-extract.csv.gz');
 
 /** Every postcode of the given area files, read back from the pack itself. */
 function postcodesOf(packDir: string, files: string[]): { postcode: string; district: string | null }[] {
@@ -46,11 +37,8 @@ function postcodesOf(packDir: string, files: string[]): { postcode: string; dist
 export const suite: Suite = {
   name: 'geography pack (geo)',
   async run(): Promise<Figure[]> {
-    const packDir = await findPack();
-    if (!packDir) {
-      console.log('  skipped: no geography pack (geo-pack/) and no ONS source in ../shared/geo to build one');
-      return [];
-    }
+    // The pack that ships with the project.
+    const packDir = DEFAULT_OUT;
     const index = packIndexSchema.parse(JSON.parse(fs.readFileSync(path.join(packDir, PACK_INDEX_FILE), 'utf8')));
     const files = index.areas.filter((a) => SHEET_AREAS.includes(a.area)).map((a) => a.file);
     const figures: Figure[] = [];
@@ -93,8 +81,7 @@ export const suite: Suite = {
     const indexGz = gzipSync(fs.readFileSync(path.join(packDir, PACK_INDEX_FILE)), { level: 9 }).length;
     const areaBytes = index.areas.reduce((n, a) => n + a.bytes, 0);
     const total = (areaBytes + indexGz) / 1024;
-    const source = findSourceIn(SHARED_GEO);
-    const sourceKb = source?.endsWith('.gz') ? fs.statSync(source).size / 1024 : undefined;
+    const sourceKb = fs.existsSync(SHARED_SOURCE) ? fs.statSync(SHARED_SOURCE).size / 1024 : undefined;
     figures.push({
       name: `whole pack gzipped (${index.areas.length} areas + index)`,
       value: total,

@@ -1,56 +1,48 @@
 /**
- * The geography pack compiler: `npm run geo:build -- [SOURCE.csv|SOURCE.csv.gz] [--out DIR]
- * [--tables DIR] [--release TEXT]`.
+ * The geography pack compiler: `npm run geo:build -- SOURCE [--out DIR] [--tables DIR]
+ * [--release TEXT]`.
  *
- * Reads an ONS postcode directory (NSPL or ONSPD, columns found by name: `pcds` or `pcd`, `laua`
- * (ONSPD: `oslaua`), and `doterm` where present, whose terminated postcodes are dropped) and the
- * district tables beside it, and writes the pack described in src/geo/README.md to `geo-pack/`.
+ * Reads an ONS postcode directory (NSPL or ONSPD: its CSV, the CSV gzipped, or the zip as ONS
+ * publishes it; columns found by name: `pcds` or `pcd`, the district's `laua` (older ONSPD:
+ * `oslaua`; from 2025 `lad25cd`, `lad26cd`, …), and `doterm`
+ * where present, whose terminated postcodes are dropped) and the district tables committed in
+ * geography/tables, and writes the pack described in src/geo/README.md to geography/pack.
  */
-import { createReadStream, promises as fs, existsSync, readdirSync } from 'fs';
+import { promises as fs, existsSync, readdirSync } from 'fs';
 import * as path from 'path';
-import { createGunzip, gzipSync } from 'zlib';
+import { gzipSync } from 'zlib';
 import { parseCsv } from '../src/core/csv';
 import type { DistrictInfo } from '../src/core/geography';
 import { NO_DISTRICT } from '../src/core/geography';
-import { INWARD_LETTERS } from '../src/core/postcode';
+import { INWARD_LETTERS, POSTCODE_AREAS } from '../src/core/postcode';
+import { decodeText } from '../src/core/text-decode';
 import { encodeAreaBody, encodeAreaFile, SLOTS_PER_SECTOR, unitSlot } from '../src/geo/area-file';
 import { crc32 } from '../src/geo/crc32';
 import { areaFileName, PACK_FORMAT, PACK_FORMAT_VERSION, PACK_INDEX_FILE, type PackIndex } from '../src/geo/pack-index';
+import { openOnsDownload, SourceError, type OnsDownload, type SourcePart } from './ons-download';
+
+export { SourceError };
 
 export const PROJECT_ROOT = path.resolve(__dirname, '..');
-export const DEFAULT_OUT = path.join(PROJECT_ROOT, 'geo-pack');
-/** Where the project's shared data keeps the ONS extract and the district tables. */
-export const SHARED_GEO = path.resolve(PROJECT_ROOT, '..', 'shared', 'geo');
+/** The pack and the district tables that ship with the project. */
+export const DEFAULT_OUT = path.join(PROJECT_ROOT, 'geography', 'pack');
+export const DEFAULT_TABLES = path.join(PROJECT_ROOT, 'geography', 'tables');
 
 export const DOWNLOAD_HELP = [
-  'No ONS postcode directory to build the geography pack from.',
-  'Download the National Statistics Postcode Lookup (NSPL) or the ONS Postcode Directory (ONSPD)',
-  'from the ONS Open Geography Portal (https://geoportal.statistics.gov.uk, "Postcodes"), unzip it and run',
-  '  npm run geo:build -- path/to/NSPL_AUG_2024_UK.csv --tables path/to/district-tables',
-  'where the tables folder holds lad-names-*.csv, lookup_ltla*_utla*.csv, lookup_ltla*_region*.csv and',
-  'lookup_ltla*_cauth*.csv laid out as in ../shared/geo.',
+  'Name the ONS postcode download to build the geography pack from:',
+  '  npm run geo:build -- path/to/NSPL_AUG_2025_UK.zip',
+  'Download the National Statistics Postcode Lookup (NSPL) or the ONS Postcode Directory (ONSPD) for the UK',
+  'from the ONS Open Geography Portal (https://geoportal.statistics.gov.uk, Postcodes). The zip as downloaded,',
+  'its CSV (Data/NSPL_…_UK.csv) or that CSV gzipped will do. The pack is written to geography/pack.',
 ].join('\n');
-
-/** A problem with the source or the tables: the message names the file, line and column. */
-export class SourceError extends Error {
-  override name = 'SourceError';
-}
-
-const SOURCE_NAME = /^(nspl|onspd).*\.csv(\.gz)?$/i;
-
-/** The ONS source in a folder (the first NSPL/ONSPD CSV by name), if there is one. */
-export function findSourceIn(folder: string): string | undefined {
-  if (!existsSync(folder)) return undefined;
-  const name = readdirSync(folder).filter((f) => SOURCE_NAME.test(f)).sort()[0];
-  return name ? path.join(folder, name) : undefined;
-}
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
-/** "ONS NSPL August 2024" from names such as nspl-2024-08-extract.csv.gz or NSPL_AUG_2024_UK.csv. */
-export function releaseFromFileName(file: string): string {
+const productOf = (name: string) => (/onspd/i.test(name) ? 'ONSPD' : /nspl/i.test(name) ? 'NSPL' : 'postcode directory');
+
+/** "ONS NSPL August 2024" from a name such as NSPL_AUG_2024_UK.csv, if the name says the month. */
+function datedRelease(file: string): string | undefined {
   const name = path.basename(file);
-  const product = /onspd/i.test(name) ? 'ONSPD' : /nspl/i.test(name) ? 'NSPL' : 'postcode directory';
   const numeric = /(20\d\d)[-_]?(0[1-9]|1[0-2])(?!\d)/.exec(name);
   const worded = new RegExp(`(${MONTHS.map((m) => m.slice(0, 3)).join('|')})[a-z]*[-_ ]?(20\\d\\d)`, 'i').exec(name);
   const month = numeric
@@ -59,7 +51,20 @@ export function releaseFromFileName(file: string): string {
       ? MONTHS.find((m) => m.slice(0, 3).toLowerCase() === worded[1].toLowerCase())
       : undefined;
   const year = numeric?.[1] ?? worded?.[2];
-  return month && year ? `ONS ${product} ${month} ${year}` : `ONS ${product} (${name})`;
+  return month && year ? `ONS ${productOf(name)} ${month} ${year}` : undefined;
+}
+
+/**
+ * The release, from the first of the names (the download, then the CSV inside a zip) that says
+ * its month: "ONS NSPL August 2024" from nspl-2024-08-extract.csv.gz or NSPL_AUG_2024_UK.csv.
+ */
+export function releaseFromFileName(...names: string[]): string {
+  for (const name of names) {
+    const release = datedRelease(name);
+    if (release) return release;
+  }
+  const first = path.basename(names[0]);
+  return `ONS ${productOf(first)} (${first})`;
 }
 
 const NATIONS: Record<string, string> = {
@@ -108,13 +113,18 @@ function column(table: Table, pattern: RegExp, what: string): number {
   return index;
 }
 
+/** mySociety's table of UK local authorities: optional, and credited in the pack when present (CC BY 4.0). */
+const MYSOCIETY_TABLE = /^uk_local_authorities_current\.csv$/i;
+
+const hasMySocietyTable = (folder: string) => existsSync(folder) && readdirSync(folder).some((f) => MYSOCIETY_TABLE.test(f));
+
 /** Each district's name, county, combined authority, region and nation, from the tables. */
 export async function readDistrictTables(folder: string): Promise<Map<string, DistrictInfo>> {
   const names = (await readTable(folder, /^lad-names.*\.csv$/i, 'district names', true))!;
   const counties = (await readTable(folder, /^lookup_ltla\d*_utla\d*\.csv$/i, 'district to county', true))!;
   const regions = (await readTable(folder, /^lookup_ltla\d*_region\d*\.csv$/i, 'district to region', true))!;
   const authorities = (await readTable(folder, /^lookup_ltla\d*_cauth\d*\.csv$/i, 'district to combined authority', true))!;
-  const mysociety = await readTable(folder, /^uk_local_authorities_current\.csv$/i, 'UK local authorities', false);
+  const mysociety = await readTable(folder, MYSOCIETY_TABLE, 'UK local authorities', false);
 
   const districts = new Map<string, DistrictInfo>();
   const codeAt = (table: Table, row: string[], index: number, line: number): string => {
@@ -232,8 +242,10 @@ function sourceColumns(file: string, header: string[]): SourceColumns {
     return undefined;
   };
   const postcode = find('pcds', 'pcd');
-  const district = find('laua', 'oslaua');
-  const missing = [!postcode && '"pcds" or "pcd"', !district && '"laua" (ONSPD: "oslaua")'].filter(Boolean);
+  // Releases from 2025 name the district column by its year, as lad25cd.
+  const yearly = names.find((name) => /^lad\d\dcd$/.test(name));
+  const district = find('laua', 'oslaua', ...(yearly ? [yearly] : []));
+  const missing = [!postcode && '"pcds" or "pcd"', !district && '"laua", "oslaua" or "ladYYcd"'].filter(Boolean);
   if (!postcode || !district) {
     throw new SourceError(`${file}, line 1: no ${missing.join(' and no ')} column; the header has ${header.join(', ')}.`);
   }
@@ -257,11 +269,15 @@ export interface SourcePostcodes {
   terminatedDropped: number;
 }
 
-/** Streams the ONS file and keeps, per sector, the district of every live postcode. */
-export async function readSource(file: string): Promise<SourcePostcodes> {
+/**
+ * Streams the CSVs of the ONS download (one, or one per postcode area, each with its header) and
+ * keeps, per sector, the district of every live postcode.
+ */
+export async function readSource(parts: readonly SourcePart[]): Promise<SourcePostcodes> {
   const sectors = new Map<string, Uint16Array>();
   const districtCodes: string[] = [NO_DISTRICT];
   const districtIndex = new Map<string, number>([[NO_DISTRICT, 1]]);
+  let file = '';
   let columns: SourceColumns | undefined;
   let lineNumber = 0;
   let rows = 0;
@@ -312,38 +328,78 @@ export async function readSource(file: string): Promise<SourcePostcodes> {
     slots[slot] = value;
   };
 
-  let input: NodeJS.ReadableStream = createReadStream(file);
-  const head = Buffer.alloc(2);
-  const handleRaw = await fs.open(file, 'r');
-  try {
-    await handleRaw.read(head, 0, 2, 0);
-  } finally {
-    await handleRaw.close();
-  }
-  if (head[0] === 0x1f && head[1] === 0x8b) input = input.pipe(createGunzip());
-  let pending = '';
-  try {
-    for await (const chunk of input) {
-      const text = pending + (chunk as Buffer).toString('latin1');
-      let start = 0;
-      for (let end = text.indexOf('\n'); end >= 0; end = text.indexOf('\n', start)) {
-        handle(text.slice(start, end));
-        start = end + 1;
+  for (const part of parts) {
+    file = part.label;
+    columns = undefined;
+    lineNumber = 0;
+    let pending = '';
+    try {
+      for await (const chunk of part.chunks()) {
+        const text = pending + chunk.toString('latin1');
+        let start = 0;
+        for (let end = text.indexOf('\n'); end >= 0; end = text.indexOf('\n', start)) {
+          handle(text.slice(start, end));
+          start = end + 1;
+        }
+        pending = text.slice(start);
       }
-      pending = text.slice(start);
+    } catch (error) {
+      if (error instanceof SourceError) throw error;
+      throw new SourceError(`${file}, after line ${lineNumber}: cannot be read (${(error as Error).message}).`);
     }
-  } catch (error) {
-    if (error instanceof SourceError) throw error;
-    throw new SourceError(`${file}, after line ${lineNumber}: cannot be read (${(error as Error).message}).`);
+    if (pending !== '') handle(pending);
+    if (!columns) throw new SourceError(`${file} is empty: no header line.`);
   }
-  if (pending !== '') handle(pending);
-  if (!columns) throw new SourceError(`${file} is empty: no header line.`);
   return { sectors, districtCodes, rows, terminatedDropped };
 }
 
+/** The postcode areas a full ONS directory places: all but the non-geographic BX, which places no supplier. */
+const PLACED_AREAS = [...POSTCODE_AREAS].filter((area) => area !== 'BX').sort();
+
+/**
+ * What the source lacks that a full ONS directory has, in words for the Method sheet: whole
+ * postcode areas (Northern Ireland is BT), and the sub-districts ending in a letter, which only
+ * central London has. A pack built from it does not know the district of a postcode there.
+ */
+export function sourceLacks(sectors: Iterable<string>): string[] {
+  const areas = new Set<string>();
+  let letterEnding = false;
+  for (const sector of sectors) {
+    const outward = sector.slice(0, sector.indexOf(' '));
+    areas.add(/^[A-Z]+/.exec(outward)![0]);
+    if (/[A-Z]$/.test(outward)) letterEnding = true;
+  }
+  const missing = PLACED_AREAS.filter((area) => !areas.has(area));
+  const others = missing.filter((area) => area !== 'BT');
+  return [
+    ...(missing.includes('BT') ? ['Northern Ireland (postcode area BT)'] : []),
+    ...(others.length > 0 ? [`the postcode area${others.length > 1 ? 's' : ''} ${others.join(', ')}`] : []),
+    ...(letterEnding ? [] : ['the sub-districts ending in a letter (EC1A, SW1A, W1A, WC2N, E1W and the like, in central London)']),
+  ];
+}
+
+/** District names from the download's own names and codes file (columns such as LAD24CD, LAD24NM). */
+async function namesFromDownload(download: OnsDownload): Promise<Map<string, string>> {
+  const file = download.districtNames;
+  if (!file) return new Map();
+  let bytes: Buffer;
+  try {
+    bytes = await file.read();
+  } catch (error) {
+    if (error instanceof SourceError) throw error;
+    throw new SourceError(`${file.label} cannot be read (${(error as Error).message}).`);
+  }
+  const [header = [], ...rows] = parseCsv(decodeText(bytes).text, ',');
+  const table: Table = { file: file.label, header: header.map((h) => h.trim()), rows };
+  const code = column(table, /^lad\d*cd$/i, 'district code');
+  const name = column(table, /^lad\d*nm$/i, 'district name');
+  return new Map(rows.filter((row) => row[code]?.trim() && row[name]?.trim()).map((row) => [row[code].trim(), row[name].trim()]));
+}
+
 export interface BuildOptions {
+  /** The ONS download: its CSV, the CSV gzipped, or the zip. */
   source: string;
-  /** Folder of the district tables; by default the source's own folder. */
+  /** Folder of the district tables; by default geography/tables. */
   tables?: string;
   out?: string;
   release?: string;
@@ -357,18 +413,28 @@ export interface BuildSummary {
   areas: number;
   /** Sum of the stored (gzipped) area files and the gzipped index. */
   gzippedBytes: number;
+  /** Districts in none of the tables, named from the download's own names file. */
+  namedFromDownload: string[];
+  /** Districts in none of the tables nor the download's names file, named by their code. */
   unnamedDistricts: string[];
+  lacks: string[];
 }
 
 export async function buildGeoPack(options: BuildOptions): Promise<BuildSummary> {
   const log = options.log ?? (() => undefined);
   const out = path.resolve(options.out ?? DEFAULT_OUT);
-  const release = options.release ?? releaseFromFileName(options.source);
-  const tables = await readDistrictTables(options.tables ?? path.dirname(options.source));
-  const source = await readSource(options.source);
+  const download = await openOnsDownload(options.source);
+  const release = options.release ?? releaseFromFileName(options.source, ...download.parts.map((part) => part.name));
+  const tables = options.tables ?? DEFAULT_TABLES;
+  const districts = await readDistrictTables(tables);
+  const source = await readSource(download.parts);
 
-  const unnamedDistricts = source.districtCodes.filter((code) => code !== NO_DISTRICT && !tables.has(code));
-  for (const code of unnamedDistricts) tables.set(code, { code, name: code, nation: NATIONS[code[0]] });
+  const missing = source.districtCodes.filter((code) => code !== NO_DISTRICT && !districts.has(code)).sort();
+  const downloadNames = missing.length > 0 ? await namesFromDownload(download) : new Map<string, string>();
+  const namedFromDownload = missing.filter((code) => downloadNames.has(code));
+  const unnamedDistricts = missing.filter((code) => !downloadNames.has(code));
+  for (const code of missing) districts.set(code, { code, name: downloadNames.get(code) ?? code, nation: NATIONS[code[0]] });
+  const lacks = sourceLacks(source.sectors.keys());
 
   const byArea = new Map<string, string[]>();
   for (const sector of source.sectors.keys()) {
@@ -394,8 +460,8 @@ export async function buildGeoPack(options: BuildOptions): Promise<BuildSummary>
         postcodes++;
       }
     });
-    const districts = local.map((value) => source.districtCodes[value - 1]);
-    bodies.push({ area, body: encodeAreaBody({ area, districts, sectors, units }), postcodes });
+    const areaDistricts = local.map((value) => source.districtCodes[value - 1]);
+    bodies.push({ area, body: encodeAreaBody({ area, districts: areaDistricts, sectors, units }), postcodes });
   }
 
   const hashed = new Uint8Array(bodies.reduce((n, b) => n + b.body.length, 0) + release.length);
@@ -407,45 +473,8 @@ export async function buildGeoPack(options: BuildOptions): Promise<BuildSummary>
   for (let i = 0; i < release.length; i++) hashed[at + i] = release.charCodeAt(i) & 0xff;
   const packId = crc32(hashed).toString(16).padStart(8, '0');
 
-  const partial = `${out}.partial-${process.pid}`;
-  await fs.rm(partial, { recursive: true, force: true });
-  await fs.mkdir(partial, { recursive: true });
-  try {
-    const written = await writePack(partial, bodies, packId, release, options.source, source, tables);
-    // Swap the finished pack in whole, so a failed build never leaves a half-written one.
-    await fs.rm(out, { recursive: true, force: true });
-    await fs.rename(partial, out);
-    const { areas, gzippedBytes } = written;
-    const postcodes = areas.reduce((n, a) => n + a.postcodes, 0);
-    log(`Geography pack: ${release}, ${postcodes.toLocaleString('en-GB')} postcodes in ${areas.length} areas, ${(gzippedBytes / 1024).toFixed(0)} KB gzipped, in ${out}`);
-    if (source.terminatedDropped > 0) log(`  ${source.terminatedDropped.toLocaleString('en-GB')} terminated postcodes left out (doterm)`);
-    if (unnamedDistricts.length > 0) log(`  districts in none of the tables, named by their code: ${unnamedDistricts.join(', ')}`);
-    return { out, release, postcodes, areas: areas.length, gzippedBytes, unnamedDistricts };
-  } finally {
-    await fs.rm(partial, { recursive: true, force: true });
-  }
-}
-
-async function writePack(
-  folder: string,
-  bodies: readonly { area: string; body: Uint8Array; postcodes: number }[],
-  packId: string,
-  release: string,
-  sourceFile: string,
-  source: SourcePostcodes,
-  tables: Map<string, DistrictInfo>,
-): Promise<{ areas: PackIndex['areas']; gzippedBytes: number }> {
-  const areas: PackIndex['areas'] = [];
-  let gzippedBytes = 0;
-  for (const { area, body, postcodes } of bodies) {
-    const file = areaFileName(area);
-    const stored = gzipSync(encodeAreaFile(body, packId), { level: 9 });
-    await fs.writeFile(path.join(folder, file), stored);
-    areas.push({ area, file, postcodes, bytes: stored.length });
-    gzippedBytes += stored.length;
-  }
   const year = /20\d\d/.exec(release)?.[0] ?? 'the release year';
-  const index: PackIndex = {
+  const index: Omit<PackIndex, 'areas'> = {
     format: PACK_FORMAT,
     version: PACK_FORMAT_VERSION,
     packId,
@@ -454,18 +483,56 @@ async function writePack(
       `Source: Office for National Statistics licensed under the Open Government Licence v3.0. ` +
       `Contains OS data © Crown copyright and database right ${year}. ` +
       `Contains Royal Mail data © Royal Mail copyright and database right ${year}. ` +
-      `Contains National Statistics data © Crown copyright and database right ${year}.`,
-    source: { file: path.basename(sourceFile), rows: source.rows, terminatedDropped: source.terminatedDropped },
-    districts: [...tables.values()].sort((a, b) => (a.code < b.code ? -1 : 1)),
-    areas,
+      `Contains National Statistics data © Crown copyright and database right ${year}.` +
+      (hasMySocietyTable(tables) ? ' Local authority names from mySociety (mysociety.org), licensed under CC BY 4.0.' : ''),
+    source: { file: download.description, rows: source.rows, terminatedDropped: source.terminatedDropped, lacks },
+    districts: [...districts.values()].sort((a, b) => (a.code < b.code ? -1 : 1)),
   };
-  const indexText = `${JSON.stringify(index)}\n`;
+
+  const partial = `${out}.partial-${process.pid}`;
+  await fs.rm(partial, { recursive: true, force: true });
+  await fs.mkdir(partial, { recursive: true });
+  try {
+    const { areas, gzippedBytes } = await writePack(partial, bodies, index);
+    // Swap the finished pack in whole, so a failed build never leaves a half-written one.
+    await fs.rm(out, { recursive: true, force: true });
+    await fs.rename(partial, out);
+    const postcodes = areas.reduce((n, a) => n + a.postcodes, 0);
+    log(`Geography pack: ${release}, ${postcodes.toLocaleString('en-GB')} postcodes in ${areas.length} areas, ${(gzippedBytes / 1024).toFixed(0)} KB gzipped, in ${out}`);
+    if (source.terminatedDropped > 0) log(`  ${source.terminatedDropped.toLocaleString('en-GB')} terminated postcodes left out (doterm)`);
+    const listed = (codes: string[]) => codes.map((code) => `${code} (${districts.get(code)!.name})`).join(', ');
+    if (namedFromDownload.length > 0) log(`  warning: districts in none of the tables, named from the download's names file (no county or region): ${listed(namedFromDownload)}`);
+    if (unnamedDistricts.length > 0) log(`  warning: districts in none of the tables nor the download's names file, named by their code: ${unnamedDistricts.join(', ')}`);
+    for (const lack of lacks) log(`  the source lacks ${lack}: the pack does not know the district of a postcode there`);
+    return { out, release, postcodes, areas: areas.length, gzippedBytes, namedFromDownload, unnamedDistricts, lacks };
+  } finally {
+    await fs.rm(partial, { recursive: true, force: true });
+  }
+}
+
+async function writePack(
+  folder: string,
+  bodies: readonly { area: string; body: Uint8Array; postcodes: number }[],
+  index: Omit<PackIndex, 'areas'>,
+): Promise<{ areas: PackIndex['areas']; gzippedBytes: number }> {
+  const areas: PackIndex['areas'] = [];
+  let gzippedBytes = 0;
+  for (const { area, body, postcodes } of bodies) {
+    const file = areaFileName(area);
+    const stored = gzipSync(encodeAreaFile(body, index.packId), { level: 9 });
+    await fs.writeFile(path.join(folder, file), stored);
+    areas.push({ area, file, postcodes, bytes: stored.length });
+    gzippedBytes += stored.length;
+  }
+  const indexText = `${JSON.stringify({ ...index, areas } satisfies PackIndex)}\n`;
   await fs.writeFile(path.join(folder, PACK_INDEX_FILE), indexText);
   gzippedBytes += gzipSync(indexText, { level: 9 }).length;
   return { areas, gzippedBytes };
 }
 
 function parseArguments(argv: string[]): BuildOptions | { help: string } {
+  // `npm run geo:build` runs in the project folder; npm says where the user ran it in INIT_CWD.
+  const cwd = process.env.npm_lifecycle_event === 'geo:build' && process.env.INIT_CWD ? process.env.INIT_CWD : process.cwd();
   const options: Partial<BuildOptions> = {};
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -474,17 +541,16 @@ function parseArguments(argv: string[]): BuildOptions | { help: string } {
       if (next === undefined) throw new SourceError(`${arg} needs a value.`);
       return next;
     };
-    if (arg === '--out') options.out = path.resolve(value());
-    else if (arg === '--tables') options.tables = path.resolve(value());
+    if (arg === '--out') options.out = path.resolve(cwd, value());
+    else if (arg === '--tables') options.tables = path.resolve(cwd, value());
     else if (arg === '--release') options.release = value();
     else if (arg.startsWith('--')) throw new SourceError(`Unknown option ${arg} (options: --out DIR, --tables DIR, --release TEXT).`);
     else if (options.source) throw new SourceError(`Give one source file, not ${options.source} and ${arg}.`);
-    else options.source = path.resolve(arg);
+    else options.source = path.resolve(cwd, arg);
   }
-  if (options.source && !existsSync(options.source)) throw new SourceError(`${options.source} does not exist.`);
-  const source = options.source ?? findSourceIn(SHARED_GEO);
-  if (!source) return { help: DOWNLOAD_HELP };
-  return { ...options, source };
+  if (!options.source) return { help: DOWNLOAD_HELP };
+  if (!existsSync(options.source)) throw new SourceError(`${options.source} does not exist.`);
+  return { ...options, source: options.source };
 }
 
 async function main(): Promise<void> {

@@ -136,7 +136,7 @@ function logNormal(typical: number): number {
 async function main(): Promise<void> {
   if (!fs.existsSync(SOURCE)) throw new Error('The sample is made from ../shared/geo, which is not here.');
   const byDistrict = await postcodesByDistrict(new Set([PRESTON, ...LANCASHIRE_OTHERS, ...ELSEWHERE]));
-  const pack = await openGeoPack(nodePackSource(path.join(ROOT, 'geo-pack')));
+  const pack = await openGeoPack(nodePackSource(path.join(ROOT, 'geography', 'pack')));
 
   const suppliers: Supplier[] = [];
   for (let i = 0; i < 360; i++) {

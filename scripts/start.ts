@@ -10,14 +10,12 @@ import * as path from 'path';
 import { DEV_URL } from './addin-url';
 import { ensureDevCertificate } from './dev-certificate';
 import { devServerFiles, isRunning } from './dev-server-state';
-import { ensureGeoPack } from './geo-pack-ensure';
 
 const root = path.resolve(__dirname, '..');
 const manifestPath = path.join(root, 'manifest.xml');
 const paneUrl = `${DEV_URL}/taskpane.html`;
 
 async function main(): Promise<void> {
-  await ensureGeoPack();
   const certificate = await ensureDevCertificate();
 
   const files = devServerFiles(root);

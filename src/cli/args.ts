@@ -1,7 +1,6 @@
 /** The command line's arguments, parsed and checked; a mistake is one line naming the option. */
 import { parseArgs } from 'util';
-import { parseMapOption, type MapOverride } from '../core/mapping';
-import { parseDate } from '../core/values';
+import { BaselineError, parseDate, parseMapOption, type MapOverride } from '../core';
 
 export interface CliOptions {
   inputs: string[];
@@ -27,9 +26,8 @@ export interface CliOptions {
   version: boolean;
 }
 
-export class UsageError extends Error {
-  override name = 'UsageError';
-}
+/** A mistake in the arguments: one line naming the option. */
+const usageError = (message: string) => new BaselineError('usage', message);
 
 export const USAGE = `Usage: local-spend-baseline [INPUT…] [options]
 
@@ -68,19 +66,19 @@ export function parseCliArgs(argv: string[]): CliOptions {
   try {
     parsed = parse(argv);
   } catch (error) {
-    throw new UsageError(`${(error as Error).message.replace(/\. To specify.*$/, '')}. See --help.`);
+    throw usageError(`${(error as Error).message.replace(/\. To specify.*$/, '')}. See --help.`);
   }
   const v = parsed.values;
   const date = (option: string, text: string | undefined) => {
     if (text === undefined) return undefined;
     const result = parseDate(text);
-    if (!result.ok) throw new UsageError(`--${option} "${text}" is not a date (use e.g. 2024-04-01 or 01/04/2024).`);
+    if (!result.ok) throw usageError(`--${option} "${text}" is not a date (use e.g. 2024-04-01 or 01/04/2024).`);
     return result.value;
   };
   const number = (option: string, text: string | undefined, check: (n: number) => boolean, what: string) => {
     if (text === undefined) return undefined;
     const n = Number(text);
-    if (!Number.isFinite(n) || !check(n)) throw new UsageError(`--${option} "${text}" must be ${what}.`);
+    if (!Number.isFinite(n) || !check(n)) throw usageError(`--${option} "${text}" must be ${what}.`);
     return n;
   };
   const map = (v.map ?? []).map((text) => {
@@ -88,7 +86,7 @@ export function parseCliArgs(argv: string[]): CliOptions {
       return parseMapOption(text);
     } catch (error) {
       // The message names the option and the text given.
-      throw new UsageError(`${(error as Error).message}.`);
+      throw usageError(`${(error as Error).message}.`);
     }
   });
   const options: CliOptions = {
@@ -114,9 +112,9 @@ export function parseCliArgs(argv: string[]): CliOptions {
     version: v.version ?? false,
   };
   if (options.from !== undefined && options.to !== undefined && options.from > options.to) {
-    throw new UsageError('--from is after --to.');
+    throw usageError('--from is after --to.');
   }
-  if (options.out && !/\.xlsx$/i.test(options.out)) throw new UsageError(`--out "${options.out}" must be an .xlsx file.`);
+  if (options.out && !/\.xlsx$/i.test(options.out)) throw usageError(`--out "${options.out}" must be an .xlsx file.`);
   return options;
 }
 

@@ -1,44 +1,50 @@
 /**
- * The command as a function of its arguments: exit status 0 done, 2 bad input (one line naming
- * the file, sheet, row or column, and nothing written), 1 failure. main.ts gives it the process.
+ * The command as a function of its arguments: exit status 0 done, 2 the user's input (one line
+ * naming the file, sheet, row or column, and nothing written), 1 any other failure. main.ts
+ * gives it the process.
  */
 import * as path from 'path';
-import { parseCliArgs, USAGE, UsageError } from './args';
+import { BaselineError, isInputProblem } from '../core';
+import { parseCliArgs, USAGE } from './args';
 import { headlineLines } from './headline';
-import { InputError } from './inputs';
 import { packageVersion } from './project-files';
 import { runBaseline, type RunIO } from './run';
 
-export async function runCommand(argv: string[], io: RunIO): Promise<number> {
-  let options;
+export interface CommandOutcome {
+  status: number;
+  /** What stopped the command, when it failed. */
+  error?: unknown;
+}
+
+/** The exit status for a failure: 2 for what the user can put right, 1 otherwise. */
+function exitStatus(error: unknown): number {
+  return isInputProblem(error) ? 2 : 1;
+}
+
+export async function runCommandOutcome(argv: string[], io: RunIO): Promise<CommandOutcome> {
   try {
-    options = parseCliArgs(argv);
-  } catch (error) {
-    if (error instanceof UsageError) {
-      io.err(`local-spend-baseline: ${error.message}`);
-      return 2;
+    const options = parseCliArgs(argv);
+    if (options.help) {
+      io.out(USAGE);
+      return { status: 0 };
     }
-    throw error;
-  }
-  if (options.help) {
-    io.out(USAGE);
-    return 0;
-  }
-  if (options.version) {
-    io.out(packageVersion());
-    return 0;
-  }
-  try {
+    if (options.version) {
+      io.out(packageVersion());
+      return { status: 0 };
+    }
     const outcome = await runBaseline(options, io);
     const shownOut = path.relative(io.cwd, outcome.outFile) || outcome.outFile;
-    for (const line of headlineLines(outcome.analysis.summary, outcome.areas, shownOut)) io.out(line);
-    return 0;
+    for (const line of headlineLines(outcome.analysis.summary, outcome.analysis.areas, shownOut)) io.out(line);
+    return { status: 0 };
   } catch (error) {
-    if (error instanceof InputError) {
-      io.err(`local-spend-baseline: ${error.message}`);
-      return 2;
-    }
-    io.err(`local-spend-baseline failed: ${(error as Error).stack ?? error}`);
-    return 1;
+    const status = exitStatus(error);
+    if (status === 2) io.err(`local-spend-baseline: ${(error as BaselineError).message}`);
+    else if (error instanceof BaselineError) io.err(`local-spend-baseline failed: ${error.message}`);
+    else io.err(`local-spend-baseline failed: ${(error as Error).stack ?? error}`);
+    return { status, error };
   }
+}
+
+export async function runCommand(argv: string[], io: RunIO): Promise<number> {
+  return (await runCommandOutcome(argv, io)).status;
 }

@@ -1,6 +1,5 @@
 /** The headline the command prints: every locality's spend and share, adding up to the total. */
-import type { Areas } from '../core/areas';
-import type { Summary } from '../core/summary';
+import type { Areas, Summary } from '../core';
 
 const gbp = (value: number) =>
   `${value < 0 ? '-' : ''}£${Math.abs(value).toLocaleString('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;

@@ -1,49 +1,64 @@
 /**
  * The command line's inputs: files or folders as given, each file read and its spend sheet
- * found and mapped on its own; a workbook analysed before brings back its state (settings, the
- * record of the result columns, the lookup cache) and its Suppliers, Rules and register sheets.
+ * found and mapped on its own (by the core, as the task pane's are); a workbook analysed before
+ * brings back its state (settings, the record of the result columns, the lookup cache) and its
+ * Suppliers, Rules and register sheets. The rows are read by the core's reader.
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import type { Grid } from '../core/cell';
-import { applyMapOverrides, columnLetter, likeliestColumns, proposeMapping, REQUIRED_FIELDS, type Field, type MapOverride, type MappedColumn, type Mapping } from '../core/mapping';
-import { readSpendRows, type SkippedRow, type SpendRow } from '../core/rows';
-import { OVERRIDE_HEADERS } from '../core/report';
-import { STATE_SHEET, stateFromCells, StateError, type ResultColumnsRecord, type SavedMapping, type WorkbookState } from '../core/settings';
-import { findTable, type TableLayout } from '../core/table';
-import { InputFileError, isCsvFile, readSpendFile, spendFileEnding, type SheetData, type SpendFile } from './read-file';
+import {
+  applyMapOverrides,
+  BaselineError,
+  columnLetter,
+  createSpendReader,
+  dataWidthOf,
+  findTable,
+  likeliestColumns,
+  locateBlock,
+  missingFields,
+  proposedMapping,
+  RESULT_WIDTH,
+  STATE_SHEET,
+  stateFromGrid,
+  withOverrideColumns,
+  type BlockPlace,
+  type Field,
+  type Grid,
+  type MapOverride,
+  type Mapping,
+  type Period,
+  type SpendData,
+  type TableLayout,
+  type WorkbookState,
+} from '../core';
+import { isCsvFile, readSpendFile, spendFileEnding, type SheetData, type SpendFile } from './read-file';
 
-/** Bad input: the message is one line naming the file, sheet, row or column. Exit status 2. */
-export class InputError extends Error {
-  override name = 'InputError';
-}
-
-export interface DataSheet {
+export interface InputSheet {
   file: string;
   /** The sheet's name in the input (for a CSV, the file name without extension). */
   sheet: string;
+  /** Its name in the annotated copy: the same when an .xlsx input is copied, else made unique among the copy's sheets. */
+  outputSheet: string;
   grid: Grid;
   layout: TableLayout;
   mapping: Mapping;
-  /** "April-24.csv", or "book.xlsx: Sheet2" when a workbook has several data sheets. */
+  /** Where the result columns go. */
+  block: BlockPlace;
+  /** The Excel table an earlier run recorded the data in. */
+  table?: string;
+  /** "April-24.csv", or "book.xlsx: Sheet2" when a workbook has several data sheets; '' for one input. */
   source: string;
-  /** Where an earlier run wrote its result columns on this sheet. */
-  resultColumns?: ResultColumnsRecord;
-}
-
-/** The columns of the input itself, without the override columns an earlier run added. */
-export function inputColumns(sheet: DataSheet): [Field, MappedColumn][] {
-  const firstOwn = sheet.resultColumns?.firstColumn ?? Infinity;
-  return (Object.entries(sheet.mapping) as [Field, MappedColumn][]).filter(([, mapped]) => mapped.column < firstOwn);
 }
 
 export interface LoadedInputs {
   files: SpendFile[];
-  dataSheets: DataSheet[];
+  dataSheets: InputSheet[];
+  /** The .xlsx input that is copied part for part (one .xlsx input); otherwise the copy is a new workbook. */
+  copied?: SpendFile;
   /** The state of the first input that had been analysed before, if any. */
   state?: WorkbookState;
   /** The file that state came from. */
-  stateFile?: string;
+  stateFile?: SpendFile;
 }
 
 /** Files to read: each file as given, each folder's .csv, .csv.gz and .xlsx files in name order. */
@@ -51,14 +66,14 @@ export function expandInputs(inputs: readonly string[], cwd: string): string[] {
   const files: string[] = [];
   for (const input of inputs) {
     const full = path.resolve(cwd, input);
-    if (!fs.existsSync(full)) throw new InputError(`Cannot read "${input}": no such file or folder.`);
+    if (!fs.existsSync(full)) throw new BaselineError('file-unreadable', `Cannot read "${input}": no such file or folder.`, { file: input });
     if (fs.statSync(full).isDirectory()) {
       const inFolder = fs
         .readdirSync(full)
         .filter((name) => spendFileEnding(name) !== undefined && !name.startsWith('~$') && !name.startsWith('.'))
         .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }))
         .map((name) => path.join(full, name));
-      if (inFolder.length === 0) throw new InputError(`The folder "${input}" has no .csv, .csv.gz or .xlsx files.`);
+      if (inFolder.length === 0) throw new BaselineError('file-unreadable', `The folder "${input}" has no .csv, .csv.gz or .xlsx files.`, { file: input });
       files.push(...inFolder);
     } else {
       files.push(full);
@@ -70,11 +85,10 @@ export function expandInputs(inputs: readonly string[], cwd: string): string[] {
 function readState(file: SpendFile): WorkbookState | undefined {
   const sheet = file.sheets.find((s) => s.name === STATE_SHEET);
   if (!sheet) return undefined;
-  const cells = sheet.grid.map((row) => row[0]).filter((cell): cell is string => typeof cell === 'string' && cell !== '');
   try {
-    return stateFromCells(cells);
+    return stateFromGrid(sheet.grid);
   } catch (error) {
-    if (error instanceof StateError) throw new InputError(`${path.basename(file.file)}: ${error.message}`);
+    if (error instanceof BaselineError) throw new BaselineError(error.code, `${path.basename(file.file)}: ${error.message}`, { ...error.where, file: file.file });
     throw error;
   }
 }
@@ -97,76 +111,49 @@ function describeCandidates(sheet: SheetData, layout: TableLayout, missing: read
   return `the columns are ${describeColumns(layout) || 'none (the sheet is empty)'}`;
 }
 
-/** The saved mapping, when every header it names is still there. */
-function savedMapping(saved: SavedMapping | undefined, layout: TableLayout): Mapping | undefined {
-  if (!saved) return undefined;
-  const mapping: Mapping = {};
-  for (const [field, header] of Object.entries(saved.fields)) {
-    const column = layout.headers.findIndex((h) => h.trim().toLowerCase() === header.trim().toLowerCase());
-    if (column < 0) return undefined;
-    mapping[field as keyof Mapping] = { column, header: layout.headers[column], confidence: 1 };
+/** The last column with a value in any row, + 1: the result columns of a new block go right of it. */
+function usedWidth(grid: Grid): number {
+  let width = 0;
+  for (const row of grid) {
+    for (let c = row.length - 1; c >= width; c--) {
+      const cell = row[c];
+      if (cell !== null && cell !== '') {
+        width = c + 1;
+        break;
+      }
+    }
   }
-  return mapping;
+  return width;
 }
 
-/**
- * The override columns of the result block an earlier run wrote: where the user types overrides
- * in the copy (values from the input's own override columns were carried into them).
- */
-function recordedOverrides(mapping: Mapping, record: ResultColumnsRecord | undefined, layout: TableLayout): Mapping {
-  if (!record) return mapping;
-  const withOverrides = { ...mapping };
-  const fields = [
-    ['localityOverride', OVERRIDE_HEADERS[0]],
-    ['influenceOverride', OVERRIDE_HEADERS[1]],
-  ] as const;
-  for (const [field, header] of fields) {
-    const index = record.headers.indexOf(header);
-    if (index < 0) continue;
-    const column = record.firstColumn + index;
-    withOverrides[field] = { column, header: layout.headers[column] ?? header, confidence: 1 };
-  }
-  return withOverrides;
-}
-
-function mapSheet(
-  sheet: SheetData,
-  file: string,
-  saved: SavedMapping | undefined,
-  record: ResultColumnsRecord | undefined,
-  overrides: readonly MapOverride[],
-): { layout: TableLayout; mapping: Mapping; missing: Field[] } {
+/** A sheet's table, result block and mapping, as the core works them out, with the user's --map choices. */
+function mapSheet(sheet: SheetData, file: string, state: WorkbookState | undefined, overrides: readonly MapOverride[]) {
   const layout = findTable(sheet.grid);
-  let mapping = recordedOverrides(savedMapping(saved, layout) ?? proposeMapping(sheet.grid, layout).mapping, record, layout);
+  const recorded = state?.owned.resultColumns.find((r) => r.sheet === sheet.name);
+  const region = { sheet: sheet.name, ...(recorded?.table ? { table: recorded.table } : {}), top: 0, left: 0, bottom: sheet.grid.length - 1, right: usedWidth(sheet.grid) - 1 };
+  const block = locateBlock(sheet.grid, region, recorded);
+  const proposed = proposedMapping(sheet.grid, layout, dataWidthOf(region, block), state, sheet.name);
+  let mapping = withOverrideColumns(proposed, block.existed ? block.firstColumn + RESULT_WIDTH : undefined);
   if (overrides.length > 0) {
     try {
       mapping = applyMapOverrides(mapping, overrides, layout);
     } catch (error) {
-      throw new InputError(`${path.basename(file)}${isCsvFile(file) ? '' : ` (sheet "${sheet.name}")`}: --map: ${(error as Error).message}.`);
+      const where = `${path.basename(file)}${isCsvFile(file) ? '' : ` (sheet "${sheet.name}")`}`;
+      throw new BaselineError('mapping-invalid', `${where}: --map: ${(error as Error).message}.`, { file, sheet: sheet.name });
     }
   }
-  const missing = REQUIRED_FIELDS.filter((field) => !mapping[field]);
-  return { layout, mapping, missing };
+  return { layout, mapping, block, table: recorded?.table, missing: missingFields(mapping) };
 }
 
-export async function loadInputs(
-  files: readonly string[],
-  options: { sheet?: string; map: readonly MapOverride[] },
-): Promise<LoadedInputs> {
+export async function loadInputs(files: readonly string[], options: { sheet?: string; map: readonly MapOverride[] }): Promise<LoadedInputs> {
   const loaded: LoadedInputs = { files: [], dataSheets: [] };
   for (const file of files) {
-    let spendFile: SpendFile;
-    try {
-      spendFile = await readSpendFile(file);
-    } catch (error) {
-      if (error instanceof InputFileError) throw new InputError(error.message);
-      throw error;
-    }
+    const spendFile = await readSpendFile(file);
     loaded.files.push(spendFile);
     const state = readState(spendFile);
     if (state && !loaded.state) {
       loaded.state = state;
-      loaded.stateFile = file;
+      loaded.stateFile = spendFile;
     }
     const name = path.basename(file);
     const recorded = state?.owned.resultColumns.map((r) => r.sheet) ?? [];
@@ -177,34 +164,36 @@ export async function loadInputs(
       const sheet = spendFile.sheets.find((s) => s.name.toLowerCase() === options.sheet!.toLowerCase());
       if (!sheet) {
         if (spendFile.sheets.length === 1 && isCsvFile(file)) chosen = spendFile.sheets;
-        else throw new InputError(`${name} has no sheet "${options.sheet}"; its sheets are ${spendFile.sheets.filter((s) => s.state === 'visible').map((s) => `"${s.name}"`).join(', ')}.`);
+        else throw new BaselineError('sheet-missing', `${name} has no sheet "${options.sheet}"; its sheets are ${spendFile.sheets.filter((s) => s.state === 'visible').map((s) => `"${s.name}"`).join(', ')}.`, { file, sheet: options.sheet });
       } else chosen = [sheet];
     } else if (recorded.length > 0) {
       chosen = recorded.map((sheetName) => {
         const sheet = spendFile.sheets.find((s) => s.name === sheetName);
-        if (!sheet) throw new InputError(`${name}: the sheet "${sheetName}" analysed before is no longer there; name the sheet with --sheet.`);
+        if (!sheet) throw new BaselineError('sheet-missing', `${name}: the sheet "${sheetName}" analysed before is no longer there; name the sheet with --sheet.`, { file, sheet: sheetName });
         return sheet;
       });
     } else {
       chosen = candidates;
     }
 
-    const mapped: DataSheet[] = [];
-    let firstProblem: string | undefined;
+    const mapped: InputSheet[] = [];
+    let firstProblem: BaselineError | undefined;
     for (const sheet of chosen) {
-      const saved = state?.settings.mapping && (!state.settings.mapping.sheet || state.settings.mapping.sheet === sheet.name) ? state.settings.mapping : undefined;
-      const record = state?.owned.resultColumns.find((r) => r.sheet === sheet.name);
-      const { layout, mapping, missing } = mapSheet(sheet, file, saved, record, options.map);
+      const { layout, mapping, block, table, missing } = mapSheet(sheet, file, state, options.map);
       if (missing.length > 0) {
         const how = missing.map((field) => `--map ${field}="HEADER" (or a column letter)`).join(' and ');
-        firstProblem ??= `${name}${spendFile.sheets.length > 1 ? ` (sheet "${sheet.name}")` : ''}: no ${missing.join(' or ')} column found; ${describeCandidates(sheet, layout, missing)}. Name ${missing.length > 1 ? 'them' : 'it'} with ${how}.`;
+        firstProblem ??= new BaselineError(
+          'columns-missing',
+          `${name}${spendFile.sheets.length > 1 ? ` (sheet "${sheet.name}")` : ''}: no ${missing.join(' or ')} column found; ${describeCandidates(sheet, layout, missing)}. Name ${missing.length > 1 ? 'them' : 'it'} with ${how}.`,
+          { file, sheet: sheet.name },
+        );
         continue;
       }
-      mapped.push({ file, sheet: sheet.name, grid: sheet.grid, layout, mapping, source: '', resultColumns: record });
+      mapped.push({ file, sheet: sheet.name, outputSheet: sheet.name, grid: sheet.grid, layout, mapping, block, ...(table ? { table } : {}), source: '' });
       // Without a saved choice or --sheet, the first sheet that holds spend is the one.
       if (!options.sheet && recorded.length === 0) break;
     }
-    if (mapped.length === 0) throw new InputError(firstProblem ?? `${name} has no sheet with spend data.`);
+    if (mapped.length === 0) throw firstProblem ?? new BaselineError('no-data', `${name} has no sheet with spend data.`, { file });
     loaded.dataSheets.push(...mapped);
   }
   const several = loaded.dataSheets.length > 1;
@@ -212,40 +201,53 @@ export async function loadInputs(
     const base = path.basename(sheet.file);
     const sheetsOfFile = loaded.dataSheets.filter((s) => s.file === sheet.file).length;
     // The sheets of a combined analysis analysed again are named after their sources already.
-    const combinedBefore = sheetsOfFile > 1 && sheet.resultColumns !== undefined;
+    const combinedBefore = sheetsOfFile > 1 && sheet.block.existed;
     sheet.source = several ? (combinedBefore ? sheet.sheet : sheetsOfFile > 1 ? `${base}: ${sheet.sheet}` : base) : '';
+  }
+  if (loaded.files.length === 1 && path.extname(loaded.files[0].file).toLowerCase() === '.xlsx') {
+    loaded.copied = loaded.files[0];
+  } else {
+    const used = new Set<string>();
+    for (const sheet of loaded.dataSheets) {
+      sheet.outputSheet = uniqueSheetName(sheet.source || sheet.sheet, used);
+      used.add(sheet.outputSheet.toLowerCase());
+    }
   }
   return loaded;
 }
 
-export function readRows(sheets: readonly DataSheet[]): { rows: SpendRow[]; skipped: SkippedRow[] } {
-  const rows: SpendRow[] = [];
-  const skipped: SkippedRow[] = [];
-  for (const sheet of sheets) {
-    const read = readSpendRows(sheet.grid, sheet.layout, sheet.mapping, sheet.source ? { source: sheet.source } : undefined);
-    for (const row of read.rows) rows.push(row);
-    for (const skip of read.skipped) skipped.push(skip);
-  }
-  return { rows, skipped };
+function uniqueSheetName(wanted: string, used: Set<string>): string {
+  const clean = wanted.replace(/[\\/?*[\]:]/g, ' ').slice(0, 31);
+  let name = clean;
+  for (let n = 2; used.has(name.toLowerCase()); n++) name = `${clean.slice(0, 31 - String(n).length - 3)} (${n})`;
+  return name;
 }
 
-/** Keeps the rows dated within [from, to]; the rest are reported as skipped, never dropped. */
-export function filterByDate(rows: SpendRow[], skipped: SkippedRow[], from?: number, to?: number): SpendRow[] {
-  if (from === undefined && to === undefined) return rows;
-  return rows.filter((row) => {
-    const where = { row: row.row, source: row.source };
-    if (row.date === undefined) {
-      skipped.push({ ...where, reason: 'no payment date, and --from/--to was given' });
-      return false;
-    }
-    if (from !== undefined && row.date < from) {
-      skipped.push({ ...where, reason: 'paid before --from' });
-      return false;
-    }
-    if (to !== undefined && row.date > to) {
-      skipped.push({ ...where, reason: 'paid after --to' });
-      return false;
-    }
-    return true;
-  });
+/** The sheets the annotated copy has before the add-in's own are added: the input's, or the data sheets of a new workbook. */
+export function copySheetNames(loaded: LoadedInputs): string[] {
+  return loaded.copied ? loaded.copied.sheets.map((s) => s.name) : loaded.dataSheets.map((s) => s.outputSheet);
+}
+
+/** Every data sheet's rows, read by the core's reader (a whole sheet at once), within the period given. */
+export function readSpendData(loaded: LoadedInputs, period: Period): SpendData {
+  const reader = createSpendReader(period);
+  for (const input of loaded.dataSheets) {
+    const { layout, grid } = input;
+    const headerRow = layout.headerRow;
+    const sheet = reader.sheet(
+      {
+        sheet: input.outputSheet,
+        ...(input.table ? { table: input.table } : {}),
+        source: input.source,
+        headerRow,
+        firstRow: headerRow === null ? layout.firstDataRow : headerRow + 1,
+        lastRow: layout.lastDataRow,
+        mapping: input.mapping,
+        block: input.block,
+      },
+      headerRow === null ? undefined : grid[headerRow],
+    );
+    if (layout.lastDataRow >= layout.firstDataRow) sheet.read(grid.slice(layout.firstDataRow, layout.lastDataRow + 1), layout.firstDataRow);
+  }
+  return reader.finish();
 }

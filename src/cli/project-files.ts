@@ -18,5 +18,5 @@ export function projectRoot(): string {
 
 export const defaultRulesFile = () => path.join(projectRoot(), 'rules', 'default-rules.csv');
 export const sampleWorkbook = () => path.join(projectRoot(), 'sample', 'preston-anchors-2024-25.xlsx');
-export const geoPackFolder = () => path.join(projectRoot(), 'geo-pack');
+export const geoPackFolder = () => path.join(projectRoot(), 'geography', 'pack');
 export const packageVersion = () => JSON.parse(fs.readFileSync(path.join(projectRoot(), 'package.json'), 'utf8')).version as string;

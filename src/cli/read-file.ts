@@ -7,9 +7,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as zlib from 'zlib';
 import ExcelJS from 'exceljs';
-import type { Cell, Grid } from '../core/cell';
-import { parseCsv, type Delimiter } from '../core/csv';
-import { decodeText } from '../core/text-decode';
+import { BaselineError, decodeText, parseCsv, type Cell, type Delimiter, type Grid } from '../core';
 
 export interface SheetData {
   name: string;
@@ -25,15 +23,9 @@ export interface SpendFile {
   sheets: SheetData[];
 }
 
-/** A file that cannot be read; the message is one line that names it. */
-export class InputFileError extends Error {
-  constructor(
-    readonly file: string,
-    reason: string,
-  ) {
-    super(`Cannot read ${JSON.stringify(file)}: ${reason}`);
-    this.name = 'InputFileError';
-  }
+/** A file that cannot be read: one line that names it. */
+function cannotRead(file: string, reason: string): BaselineError {
+  return new BaselineError('file-unreadable', `Cannot read ${JSON.stringify(file)}: ${reason}`, { file });
 }
 
 /** The kinds of file a spend file may be, by the end of its name. */
@@ -61,7 +53,7 @@ export function isCsvFile(file: string): boolean {
 export async function readSpendFile(file: string): Promise<SpendFile> {
   const ending = spendFileEnding(file);
   if (ending === undefined) {
-    throw new InputFileError(
+    throw cannotRead(
       file,
       path.extname(file).toLowerCase() === '.xls'
         ? 'it is an old-format .xls workbook; open it in Excel and save it as .xlsx or .csv'
@@ -72,7 +64,7 @@ export async function readSpendFile(file: string): Promise<SpendFile> {
   try {
     bytes = await fs.promises.readFile(file);
   } catch (error) {
-    throw new InputFileError(file, describeFsError(error));
+    throw cannotRead(file, describeFsError(error));
   }
   if (ending === '.xlsx') return { file, sheets: await readWorkbook(file, bytes) };
   if (ending === '.csv.gz') bytes = gunzip(file, bytes);
@@ -83,7 +75,7 @@ function gunzip(file: string, bytes: Buffer): Buffer {
   try {
     return zlib.gunzipSync(bytes);
   } catch (error) {
-    throw new InputFileError(file, `not a readable gzip file (${(error as Error).message.split('\n')[0]})`);
+    throw cannotRead(file, `not a readable gzip file (${(error as Error).message.split('\n')[0]})`);
   }
 }
 
@@ -122,7 +114,7 @@ async function readWorkbook(file: string, bytes: Buffer): Promise<SheetData[]> {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (error) {
     const reason = (error as Error).message.split('\n')[0];
-    throw new InputFileError(file, `not a readable .xlsx workbook (${reason})`);
+    throw cannotRead(file, `not a readable .xlsx workbook (${reason})`);
   }
   return workbook.worksheets.map((sheet) => ({ name: sheet.name, grid: sheetGrid(sheet), state: sheet.state }));
 }

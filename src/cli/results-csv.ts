@@ -4,10 +4,7 @@
  * with an apostrophe; numbers are written as numbers.
  */
 import * as fs from 'fs';
-import type { RowResult } from '../core/classify';
-import { csvField } from '../core/csv';
-import { needsTextProtection } from '../core/report';
-import type { SpendRow } from '../core/rows';
+import { csvField, needsTextProtection, type RowResult, type SpendRow } from '../core';
 
 export const RESULTS_CSV_COLUMNS = ['row', 'supplier', 'amount', 'locality', 'lad_code', 'lad_name', 'basis', 'influence', 'reason', 'supplier_type', 'supplier_key'];
 

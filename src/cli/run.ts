@@ -1,36 +1,33 @@
 /**
- * The headless baseline: the same pipeline as the add-in, over files. Everything is read and
- * checked before anything is written, so bad input ends with one clear line and no output.
+ * The headless baseline: the files read, the core's analysis run over them, and what it planned
+ * written. Everything is read and checked before anything is written, so bad input ends with one
+ * clear line and no output.
  */
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { fullPostcodesMentioned, postcodesForOnlineLookup, prepareRows, startAnalysis, type AnalysisResult } from '../core/analysis';
-import { buildAreas, type Areas } from '../core/areas';
-import type { Grid } from '../core/cell';
-import type { OverrideProblem } from '../core/classify';
-import { creditorRecords, directoryFromSheet, emptyDirectory, type CreditorRecord, type SheetProblem, type SupplierDirectory } from '../core/directory';
-import type { DistrictInfo, PostcodeIndex } from '../core/geography';
-import { decideLocality, postcodeAreasNeeded } from '../core/locality';
-import { columnLetter, proposeMapping } from '../core/mapping';
-import { registerFromGrid, REGISTER_COLUMNS } from '../core/register';
-import { headlineSnapshot } from '../core/report';
-import { compileRules, parseRulesCsv, rulesToCsv, RulesError, validateRulesSheet, type Rule } from '../core/rules';
 import {
-  DEFAULT_THRESHOLD,
-  DEFAULT_TOP_SUPPLIERS,
+  analyse,
+  BaselineError,
+  buildAreas,
+  creditorsFromGrid,
   emptyState,
+  findTable,
   sheetNamesFor,
+  type AnalysisOutcome,
+  type CreditorRecord,
+  type Grid,
   type HeadlineSnapshot,
+  type OnlineLookup,
+  type SavedArea,
   type SheetRole,
   type WorkbookState,
-} from '../core/settings';
-import { findTable } from '../core/table';
+} from '../core';
 import { openGeoPack, type GeoPack } from '../geo/geo-pack';
 import { nodePackSource } from '../geo/node-pack-source';
-import { addToOnlineCache, emptyOnlineCache, lookUpPostcodesOnline, onlineAnswers, readOnlineCache, type OnlineCache } from '../geo/postcodes-io';
+import { addToOnlineCache, emptyOnlineCache, lookUpPostcodesOnline, readOnlineCache, type OnlineCache } from '../geo/postcodes-io';
 import type { CliOptions } from './args';
-import { expandInputs, filterByDate, InputError, inputColumns, loadInputs, readRows, type DataSheet } from './inputs';
+import { copySheetNames, expandInputs, loadInputs, readSpendData, type LoadedInputs } from './inputs';
 import { defaultRulesFile, geoPackFolder, sampleWorkbook } from './project-files';
 import { readSpendFile, spendFileStem } from './read-file';
 import { writeResultsCsv } from './results-csv';
@@ -46,140 +43,79 @@ export interface RunIO {
   now: () => Date;
   /** Where postcodes.io is (tests use a local stand-in). */
   onlineBaseUrl?: string;
-  /** The geography pack folder (default: the project's geo-pack/). */
+  /** The geography pack folder (default: the project's geography/pack). */
   geoPack?: string;
 }
 
 export interface RunOutcome {
   outFile: string;
-  analysis: AnalysisResult;
-  areas: Areas;
+  analysis: AnalysisOutcome;
 }
 
 /** Areas used for the sample when it is analysed with no options. */
 const SAMPLE_AREAS = { local: 'Preston', wider: 'Lancashire (ceremonial county)' };
 
 export async function runBaseline(options: CliOptions, io: RunIO): Promise<RunOutcome> {
-  // Notes wait until every input has been read and checked: bad input is one line, nothing more.
   const notes: string[] = [];
   const usingSample = options.inputs.length === 0;
   const files = usingSample ? [sampleWorkbook()] : expandInputs(options.inputs, io.cwd);
   const loaded = await loadInputs(files, { sheet: options.sheet, map: options.map });
   const state = loaded.state ?? emptyState();
-  const { rows: allRows, skipped } = readRows(loaded.dataSheets);
-  const rows = filterByDate(allRows, skipped, options.from, options.to);
-  if (rows.length === 0) throw new InputError(`No payments to analyse in ${files.map((f) => path.basename(f)).join(', ')}${skipped.length ? ` (${skipped.length} rows skipped, e.g. row ${skipped[0].row}: ${skipped[0].reason})` : ''}.`);
+  const data = readSpendData(loaded, { from: options.from, to: options.to });
   const outputs = checkOutputs(options, files, io.cwd);
 
   const pack = await openPack(io, notes);
-  let cache = loadCache(state, options, io);
-  let districts = districtsFor(pack, cache);
+  const cacheFile = options.cache ? path.resolve(io.cwd, options.cache) : defaultCacheFile();
+  let fileCache = readCacheFile(cacheFile);
   const areas = chooseAreas(options, state, pack, usingSample, notes);
-  const threshold = options.threshold ?? state.settings.threshold ?? DEFAULT_THRESHOLD;
+  const ownGrid = ownSheetGrids(loaded, state);
+  const creditors = options.creditors ? await readCreditors(path.resolve(io.cwd, options.creditors)) : undefined;
+  const rulesFile = options.rules ? readRulesFile(options.rules, io.cwd) : undefined;
+  const registerFile = options.register ? await readRegisterFile(path.resolve(io.cwd, options.register)) : undefined;
+  const baseline = options.baseline ? await readBaselineSnapshot(path.resolve(io.cwd, options.baseline)) : undefined;
 
-  const ownSheets = sheetNamesFor(state.owned.sheets, []);
-  const stateSource = loaded.files.find((f) => f.file === loaded.stateFile);
-  const ownGrid = (role: SheetRole): Grid | undefined =>
-    loaded.state ? stateSource?.sheets.find((s) => s.name === ownSheets[role])?.grid : undefined;
-
-  const sheetProblems: SheetProblem[] = [];
-  let directory: SupplierDirectory = emptyDirectory();
-  const suppliersGrid = ownGrid('suppliers');
-  if (suppliersGrid) {
-    const read = directoryFromSheet(suppliersGrid, ownSheets.suppliers);
-    directory = read.directory;
-    sheetProblems.push(...read.problems);
-  }
-  const creditors = options.creditors ? await readCreditors(path.resolve(io.cwd, options.creditors)) : [];
-  const { rules, rulesDescription } = chooseRules(options, ownGrid('rules'), ownSheets.rules, io);
-  const registerGrid = await readRegisterGrid(options, ownGrid('register'), io);
-  const registerLines = registerFromGrid(registerGrid);
-  const baseline = options.baseline ? await readBaselineSnapshot(path.resolve(io.cwd, options.baseline)) : state.history.baseline;
-  for (const note of notes) io.err(`note: ${note}`);
-
-  const prepared = prepareRows(rows, directory, creditors);
-  const registerAreas = postcodeAreasNeeded(registerLines.map((line) => ({ postcode: line.postcode })));
-  const index = pack ? await pack.loadAreas([...prepared.postcodeAreas, ...registerAreas]) : undefined;
-  if (options.online) {
-    cache = await lookUpOnline(prepared, index, cache, options, io);
-    // Districts only the online answers know (a pack without that postcode area) get their names.
-    districts = districtsFor(pack, cache);
-  }
-
-  const analysis = startAnalysis(prepared, {
-    index,
-    online: onlineAnswers(cache),
-    districts,
-    areas,
-    threshold,
-    rules: compileRules(rules),
-  });
-  const chunk = 20000;
-  while (analysis.done < analysis.total) {
-    analysis.step(chunk);
-    io.progress?.(analysis.done / analysis.total, 'Classifying');
-  }
-  const top = options.top ?? state.settings.topSuppliers ?? DEFAULT_TOP_SUPPLIERS;
-  const result = analysis.finish(top);
-
-  const localityContext = { index, online: onlineAnswers(cache), districts, areas, threshold };
-  const register = {
-    grid: registerGrid,
-    entries: registerLines.map((line) => ({ ...line, locality: line.postcode ? decideLocality({ postcode: line.postcode }, localityContext).locality : undefined })),
+  const lookUpOnline = async (postcodes: readonly string[]): Promise<OnlineLookup> => {
+    io.err(`Looking up ${postcodes.length} postcode${postcodes.length === 1 ? '' : 's'} at postcodes.io (postcodes only are sent)…`);
+    const result = await lookUpPostcodesOnline(postcodes, { baseUrl: io.onlineBaseUrl });
+    io.err(result.summary);
+    fileCache = addToOnlineCache(fileCache, result.answers);
+    fs.mkdirSync(path.dirname(cacheFile), { recursive: true });
+    fs.writeFileSync(cacheFile, `${JSON.stringify(fileCache)}\n`);
+    return result;
   };
-  const analysedAt = io.now().toISOString();
-  const problems = [
-    ...sheetProblems,
-    ...result.problems.map((p) => describeOverrideProblem(p, loaded.dataSheets)),
-  ];
-  for (const problem of problems) io.err(`warning: ${problem.cell}: ${problem.message}`);
-
-  const newState: WorkbookState = {
-    ...state,
-    settings: {
-      ...state.settings,
-      mapping: { sheet: loaded.dataSheets[0].sheet, fields: Object.fromEntries(inputColumns(loaded.dataSheets[0]).map(([f, m]) => [f, m.header])) },
-      areas: { local: { query: options.local ?? state.settings.areas?.local.query ?? areas.local.name, ...areas.local }, wider: { query: options.wider ?? state.settings.areas?.wider.query ?? areas.wider.name, ...areas.wider } },
-      threshold,
-      online: options.online ? { allowed: true, decidedAt: analysedAt } : state.settings.online,
-      topSuppliers: top,
+  let shownPercent = -1;
+  const analysis = await analyse({
+    data,
+    state,
+    existingSheets: copySheetNames(loaded),
+    choices: { areas, threshold: options.threshold, online: options.online, topSuppliers: options.top, baseline, crossTabs: 'formula_tables' },
+    rules: { defaults: fs.readFileSync(defaultRulesFile(), 'utf8'), sheet: ownGrid('rules'), file: rulesFile },
+    suppliersSheet: ownGrid('suppliers'),
+    registerSheet: ownGrid('register'),
+    registerFile,
+    creditors,
+    lookups: { geography: pack, knownAnswers: fileCache.answers, lookUpOnline },
+    pause: ({ phase, done, total }) => {
+      const percent = Math.floor((done / total) * 100);
+      if (phase !== 'classifying' || percent === shownPercent) return;
+      shownPercent = percent;
+      io.progress?.(done / total, 'Classifying');
     },
-    history: { baseline, last: headlineSnapshot(result.summary, analysedAt) },
-    // Only this workbook's postcodes: the user's cache file may hold other organisations' suppliers.
-    onlineCache: answersFor(cache, fullPostcodesMentioned(prepared, registerLines)),
-  };
-
-  const written = await writeWorkbook({
-    outFile: outputs.workbook,
-    loaded,
-    rows,
-    skipped,
-    result,
-    areas,
-    districts,
-    state: newState,
-    register,
-    directory: prepared.directory,
-    rules,
-    rulesDescription,
-    problems,
-    analysedAt,
-    geographyRelease: pack ? `${pack.release} (offline pack)` : 'No offline geography pack: postcodes answered from the lookup cache only',
-    threshold,
-    top,
-    baselineSnapshot: baseline,
+    analysedAt: io.now().toISOString(),
   });
+  // Notes wait until the analysis has checked the rest (the rules, the sheets): bad input is one line, nothing more.
+  for (const note of notes) io.err(`note: ${note}`);
+  for (const problem of analysis.problems) io.err(`warning: ${problem.cell}: ${problem.message}`);
+
+  const written = await writeWorkbook(outputs.workbook, loaded, analysis);
   if (written.droppedCharacters > 0) {
     io.err(`note: ${written.droppedCharacters} control character${written.droppedCharacters === 1 ? '' : 's'} in the input's text cannot be stored in an .xlsx and ${written.droppedCharacters === 1 ? 'was' : 'were'} left out of the copy.`);
   }
   if (outputs.resultsCsv) {
-    writeResultsCsv(outputs.resultsCsv, rows, result.results, (code) => districts.get(code)?.name ?? '', loaded.dataSheets.length > 1);
+    writeResultsCsv(outputs.resultsCsv, analysis.rows, analysis.results, (code) => analysis.districts.get(code)?.name ?? '', loaded.dataSheets.length > 1);
   }
-  if (outputs.summaryJson) {
-    const json = summaryJson({ loaded, rows, skipped, result, areas });
-    fs.writeFileSync(outputs.summaryJson, `${JSON.stringify(json, null, 2)}\n`);
-  }
-  return { outFile: outputs.workbook, analysis: result, areas };
+  if (outputs.summaryJson) fs.writeFileSync(outputs.summaryJson, `${JSON.stringify(summaryJson(loaded, analysis), null, 2)}\n`);
+  return { outFile: outputs.workbook, analysis };
 }
 
 /**
@@ -199,31 +135,36 @@ function checkOutputs(options: CliOptions, inputs: readonly string[], cwd: strin
   for (const [option, file] of named) {
     if (!file) continue;
     const shown = path.relative(cwd, file) || file;
+    const invalid = (message: string) => new BaselineError('output-invalid', message, { file: shown });
     if (taken.has(file)) {
-      throw new InputError(
+      throw invalid(
         inputs.some((input) => path.resolve(input) === file)
           ? `The output ${shown} would overwrite an input; name another with ${option}.`
           : `${option} ${shown} is already named by another output option.`,
       );
     }
     if (!fs.existsSync(path.dirname(file)) || !fs.statSync(path.dirname(file)).isDirectory()) {
-      throw new InputError(`${option} ${shown}: the folder ${path.relative(cwd, path.dirname(file)) || path.dirname(file)} does not exist.`);
+      throw invalid(`${option} ${shown}: the folder ${path.relative(cwd, path.dirname(file)) || path.dirname(file)} does not exist.`);
     }
-    if (fs.existsSync(file) && fs.statSync(file).isDirectory()) throw new InputError(`${option} ${shown} is a folder; name a file.`);
+    if (fs.existsSync(file) && fs.statSync(file).isDirectory()) throw invalid(`${option} ${shown} is a folder; name a file.`);
     taken.add(file);
   }
   return { workbook, resultsCsv, summaryJson };
 }
 
-/** The cached answers for these postcodes, in the cache's own (sorted) order. */
-function answersFor(cache: OnlineCache, postcodes: ReadonlySet<string>): WorkbookState['onlineCache'] {
-  return Object.fromEntries(Object.entries(cache.answers).filter(([postcode]) => postcodes.has(postcode)));
+/** The add-in's sheets the user edits (Suppliers, Rules, Local register), from the input that was analysed before. */
+function ownSheetGrids(loaded: LoadedInputs, state: WorkbookState): (role: SheetRole) => Grid | undefined {
+  const names = sheetNamesFor(state.owned.sheets, []);
+  return (role) => (loaded.state ? loaded.stateFile?.sheets.find((s) => s.name === names[role])?.grid : undefined);
 }
+
+/** The pack ships with the project: missing, it was deleted or left out of a copy. */
+const PACK_MISSING_HELP = 'geography/pack, which ships with the project, is missing: restore it, or rebuild it from an ONS download with `npm run geo:build -- FILE`';
 
 async function openPack(io: RunIO, notes: string[]): Promise<GeoPack | undefined> {
   const folder = io.geoPack ?? geoPackFolder();
   if (!fs.existsSync(folder)) {
-    notes.push('no offline geography pack (run `npm run geo:build`); postcodes are answered from the lookup cache and --online only.');
+    notes.push(`no offline geography pack (${PACK_MISSING_HELP}); postcodes are answered from the lookup cache and --online only.`);
     return undefined;
   }
   return openGeoPack(nodePackSource(folder));
@@ -234,145 +175,74 @@ function defaultCacheFile(): string {
   return path.join(base, 'local-spend-baseline', 'postcodes-io.json');
 }
 
-/** The lookup cache: the workbook's own, plus the user's cache file. */
-function loadCache(state: WorkbookState, options: CliOptions, io: RunIO): OnlineCache {
-  let cache = addToOnlineCache(emptyOnlineCache(), new Map(Object.entries(state.onlineCache)));
-  const file = options.cache ? path.resolve(io.cwd, options.cache) : defaultCacheFile();
-  if (fs.existsSync(file)) {
-    let json: unknown;
-    try {
-      json = JSON.parse(fs.readFileSync(file, 'utf8'));
-    } catch {
-      throw new InputError(`The lookup cache ${file} is not valid JSON; delete it or name another with --cache.`);
-    }
-    const read = readOnlineCache(json, file);
-    if (!read.ok) throw new InputError(read.message);
-    cache = addToOnlineCache(cache, new Map(Object.entries(read.cache.answers)));
+/** The user's lookup cache file: answers of earlier lookups, kept outside any workbook. */
+function readCacheFile(file: string): OnlineCache {
+  if (!fs.existsSync(file)) return emptyOnlineCache();
+  const invalid = (message: string) => new BaselineError('lookup-cache-invalid', message, { file });
+  let json: unknown;
+  try {
+    json = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch {
+    throw invalid(`The lookup cache ${file} is not valid JSON; delete it or name another with --cache.`);
   }
-  return cache;
+  const read = readOnlineCache(json, file);
+  if (!read.ok) throw invalid(read.message);
+  return read.cache;
 }
 
-/** District names: the pack's index, and for districts it lacks, what the cached online answers name. */
-function districtsFor(pack: GeoPack | undefined, cache: OnlineCache): ReadonlyMap<string, DistrictInfo> {
-  const districts = new Map<string, DistrictInfo>(pack?.districts);
-  for (const answer of Object.values(cache.answers)) {
-    if (answer.district && answer.districtName && !districts.has(answer.district)) {
-      districts.set(answer.district, { code: answer.district, name: answer.districtName, nation: answer.country ?? '' });
-    }
-  }
-  return districts;
-}
-
-function chooseAreas(options: CliOptions, state: WorkbookState, pack: GeoPack | undefined, usingSample: boolean, notes: string[]): Areas {
+function chooseAreas(options: CliOptions, state: WorkbookState, pack: GeoPack | undefined, usingSample: boolean, notes: string[]): { local: SavedArea; wider: SavedArea } {
   const saved = state.settings.areas;
   const localText = options.local ?? (saved ? undefined : usingSample ? SAMPLE_AREAS.local : undefined);
-  if (localText === undefined && options.wider === undefined && saved) {
-    return { local: { name: saved.local.name, districts: saved.local.districts }, wider: { name: saved.wider.name, districts: saved.wider.districts } };
-  }
+  if (localText === undefined && options.wider === undefined && saved) return saved;
   const local = localText ?? saved?.local.query;
-  if (!local) throw new InputError('Name the local area with --local (e.g. --local Preston) and the wider area with --wider (e.g. --wider Lancashire).');
+  if (!local) throw new BaselineError('area-invalid', 'Name the local area with --local (e.g. --local Preston) and the wider area with --wider (e.g. --wider Lancashire).');
   // Without the pack only districts the lookup cache happens to name are known: not enough to resolve a county or region.
-  if (!pack) throw new InputError('Area names need the offline geography pack, which is not built: run `npm run geo:build`.');
+  if (!pack) throw new BaselineError('geography-missing', `Area names need the offline geography pack: ${PACK_MISSING_HELP}.`);
   const wider = options.wider ?? (options.local ? undefined : saved?.wider.query) ?? (usingSample ? SAMPLE_AREAS.wider : undefined);
   const built = buildAreas(local, wider, pack.districts);
   if (!built.ok) {
     const choices = built.choices.length > 0 ? ` ${built.choices.slice(0, 8).map((c) => `"${c.label}"`).join(', ')}.` : '';
-    throw new InputError(`--${built.field}: ${built.message.replace(/^(Local|Wider) area: /, '')}${choices}`);
+    throw new BaselineError('area-invalid', `--${built.field}: ${built.message.replace(/^(Local|Wider) area: /, '')}${choices}`);
   }
   notes.push(...built.messages);
-  return built.areas;
+  // What the user typed is remembered with each area, for the next run and the task pane.
+  return {
+    local: { query: options.local ?? saved?.local.query ?? built.areas.local.name, ...built.areas.local },
+    wider: { query: options.wider ?? saved?.wider.query ?? built.areas.wider.name, ...built.areas.wider },
+  };
+}
+
+/** The first visible sheet of a file the user named, for a supplier list or register. */
+async function firstSheetGrid(file: string): Promise<Grid> {
+  const { sheets } = await readSpendFile(file);
+  return (sheets.find((s) => s.state === 'visible') ?? sheets[0]).grid;
 }
 
 async function readCreditors(file: string): Promise<CreditorRecord[]> {
-  const { sheets } = await readSpendFile(file).catch((error: Error) => {
-    throw new InputError(error.message);
-  });
-  const sheet = sheets.find((s) => s.state === 'visible') ?? sheets[0];
-  const layout = findTable(sheet.grid);
-  const { mapping } = proposeMapping(sheet.grid, layout);
-  if (!mapping.supplier) throw new InputError(`--creditors ${path.basename(file)}: no supplier name column found.`);
-  if (!mapping.postcode && !mapping.address) throw new InputError(`--creditors ${path.basename(file)}: no postcode or address column found.`);
-  return creditorRecords(sheet.grid, layout, mapping);
+  return creditorsFromGrid(await firstSheetGrid(file), path.basename(file));
 }
 
-async function lookUpOnline(prepared: ReturnType<typeof prepareRows>, index: PostcodeIndex | undefined, cache: OnlineCache, options: CliOptions, io: RunIO): Promise<OnlineCache> {
-  const wanted = postcodesForOnlineLookup(prepared, index, onlineAnswers(cache));
-  if (wanted.length === 0) return cache;
-  io.err(`Looking up ${wanted.length} postcode${wanted.length === 1 ? '' : 's'} at postcodes.io (postcodes only are sent)…`);
-  const result = await lookUpPostcodesOnline(wanted, { baseUrl: io.onlineBaseUrl });
-  io.err(result.summary);
-  const updated = addToOnlineCache(cache, result.answers);
-  const file = options.cache ? path.resolve(io.cwd, options.cache) : defaultCacheFile();
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(file, `${JSON.stringify(updated)}\n`);
-  return updated;
+function readRulesFile(given: string, cwd: string): { name: string; text: string } {
+  const file = path.resolve(cwd, given);
+  try {
+    return { name: path.basename(file), text: fs.readFileSync(file, 'utf8') };
+  } catch {
+    throw new BaselineError('file-unreadable', `--rules: cannot read "${given}".`, { file: given });
+  }
 }
 
-function chooseRules(options: CliOptions, sheetGrid: Grid | undefined, sheetName: string, io: RunIO): { rules: Rule[]; rulesDescription: string[] } {
-  const defaults = parseRulesCsv(fs.readFileSync(defaultRulesFile(), 'utf8'), 'rules/default-rules.csv');
-  const compare = (rules: Rule[]) => {
-    const defaultLines = new Set(rulesToCsv(defaults).split('\n').slice(1));
-    const lines = rulesToCsv(rules).split('\n').slice(1);
-    const changed = lines.filter((line) => !defaultLines.has(line)).length;
-    const removed = defaultLines.size - (lines.length - changed);
-    return changed === 0 && removed === 0 ? 'the default rules, unedited' : `edited: ${changed} rule${changed === 1 ? '' : 's'} added or changed, ${removed} default rule${removed === 1 ? '' : 's'} removed`;
-  };
-  if (options.rules) {
-    const file = path.resolve(io.cwd, options.rules);
-    let text: string;
-    try {
-      text = fs.readFileSync(file, 'utf8');
-    } catch {
-      throw new InputError(`--rules: cannot read "${options.rules}".`);
-    }
-    try {
-      const rules = parseRulesCsv(text, path.basename(file));
-      return { rules, rulesDescription: [`${rules.length} rules from ${path.basename(file)} (${compare(rules)})`] };
-    } catch (error) {
-      if (error instanceof RulesError) throw new InputError(error.message);
-      throw error;
-    }
-  }
-  if (sheetGrid) {
-    const { rules, errors } = validateRulesSheet(sheetGrid, sheetName);
-    if (errors.length > 0) throw new InputError(`${errors[0]}${errors.length > 1 ? ` (and ${errors.length - 1} more problem${errors.length > 2 ? 's' : ''} on the ${sheetName} sheet)` : ''}`);
-    return { rules, rulesDescription: [`${rules.length} rules from the ${sheetName} sheet (${compare(rules)})`] };
-  }
-  // The defaults are written to the Rules sheet, which the next run reads: described the same way.
-  return { rules: defaults, rulesDescription: [`${defaults.length} rules from the ${sheetName} sheet (${compare(defaults)})`] };
-}
-
-/** The Local register: from --register, else the workbook's own sheet, else an empty one to fill in. */
-async function readRegisterGrid(options: CliOptions, sheetGrid: Grid | undefined, io: RunIO): Promise<Grid> {
-  let grid = sheetGrid;
-  if (options.register) {
-    const file = path.resolve(io.cwd, options.register);
-    const { sheets } = await readSpendFile(file).catch((error: Error) => {
-      throw new InputError(error.message);
-    });
-    const sheet = sheets.find((s) => s.state === 'visible') ?? sheets[0];
-    const layout = findTable(sheet.grid);
-    grid = sheet.grid.slice(layout.headerRow ?? 0);
-  }
-  return grid && grid.length > 0 ? grid : [[...REGISTER_COLUMNS]];
+/** A local register file: its table from the header row down. */
+async function readRegisterFile(file: string): Promise<Grid> {
+  const grid = await firstSheetGrid(file);
+  return grid.slice(findTable(grid).headerRow ?? 0);
 }
 
 async function readBaselineSnapshot(file: string): Promise<HeadlineSnapshot> {
   const loaded = await loadInputs([file], { map: [] }).catch((error: Error) => {
-    throw new InputError(`--baseline: ${error.message}`);
+    const code = error instanceof BaselineError ? error.code : 'baseline-invalid';
+    throw new BaselineError(code, `--baseline: ${error.message}`, { file });
   });
   const last = loaded.state?.history.last;
-  if (!last) throw new InputError(`--baseline ${path.basename(file)} is not a workbook analysed by Local Spend Baseline.`);
+  if (!last) throw new BaselineError('baseline-invalid', `--baseline ${path.basename(file)} is not a workbook analysed by Local Spend Baseline.`, { file });
   return last;
-}
-
-function describeOverrideProblem(problem: OverrideProblem, sheets: readonly DataSheet[]): SheetProblem {
-  if (problem.supplier) {
-    return { cell: problem.supplier.cells?.[problem.field] ?? `Suppliers (${problem.supplier.name})`, message: `${problem.message}; ignored` };
-  }
-  const row = problem.row!;
-  const sheet = sheets.find((s) => (s.source || '') === (row.source ?? '')) ?? sheets[0];
-  const column = sheet.mapping[problem.field]?.column;
-  const where = column === undefined ? `row ${row.row}` : `${columnLetter(column)}${row.row}`;
-  return { cell: `${sheet.source || sheet.sheet}!${where}`, message: `${problem.message}; ignored` };
 }

@@ -1,17 +1,13 @@
 /** `--summary-json`: the analysis in a fixed machine-readable shape (documented in the README). */
 import * as path from 'path';
-import type { AnalysisResult } from '../core/analysis';
-import type { Areas } from '../core/areas';
-import type { Field } from '../core/mapping';
-import type { SkippedRow, SpendRow } from '../core/rows';
-import type { LoadedInputs } from './inputs';
+import type { AnalysisOutcome, Field } from '../core';
+import type { InputSheet, LoadedInputs } from './inputs';
 
 const COLUMN_FIELDS: Field[] = ['supplier', 'amount', 'postcode', 'address', 'category', 'categoryGroup', 'description', 'serviceArea', 'institution', 'date'];
 
-export function summaryJson(args: { loaded: LoadedInputs; rows: readonly SpendRow[]; skipped: readonly SkippedRow[]; result: AnalysisResult; areas: Areas }) {
-  const { loaded, rows, skipped, result, areas } = args;
-  const { summary } = result;
-  const describe = (sheet: LoadedInputs['dataSheets'][number]) => {
+export function summaryJson(loaded: LoadedInputs, analysis: AnalysisOutcome) {
+  const { rows, skipped, summary, areas } = analysis;
+  const describe = (sheet: InputSheet) => {
     const source = sheet.source;
     const mine = (row: { source?: string }) => (row.source ?? '') === source;
     return {

@@ -11,61 +11,32 @@
  * and the very hidden state sheet.
  */
 import * as fs from 'fs';
-import * as path from 'path';
-import type { AnalysisResult } from '../core/analysis';
-import type { Areas } from '../core/areas';
-import type { Cell, Grid } from '../core/cell';
-import { parseCsv } from '../core/csv';
-import { suppliersSheetGrid, type SheetProblem, type SupplierDirectory } from '../core/directory';
-import type { DistrictInfo } from '../core/geography';
-import { INFLUENCE_LABELS, localityLabel } from '../core/labels';
-import { columnLetter } from '../core/mapping';
 import {
-  ANALYSIS_COLUMNS,
-  analysisRow,
+  BaselineError,
+  columnLetter,
   fittedWidth,
   isFormula,
-  layoutSheet,
-  OVERRIDE_HEADERS,
-  planReport,
-  RESULT_COLUMN_FORMATS,
-  resultCells,
-  type OutCell,
-  type RegisterEntry,
+  RESULT_WIDTH,
+  STATE_SHEET,
+  stateToCells,
+  type AnalysisOutcome,
+  type Cell,
+  type Extent,
+  type Grid,
+  type PlanRows,
   type ReportColumn,
-  type SheetPlan,
-} from '../core/report';
-import type { SkippedRow, SpendRow } from '../core/rows';
-import { rulesToCsv, type Rule } from '../core/rules';
-import { sheetNamesFor, STATE_SHEET, stateToCells, type HeadlineSnapshot, type ResultColumnsRecord, type WorkbookState } from '../core/settings';
-import { inputColumns, InputError, type LoadedInputs } from './inputs';
+  type ResultBlockPlan,
+  type SheetLayout,
+  type TablePlan,
+  type UserSheetPlan,
+} from '../core';
+import type { LoadedInputs } from './inputs';
 import type { DroppedCharacters } from './xlsx-cells';
 import { XlsxPackage, type SheetState } from './xlsx-package';
 import { EMPTY_WORKSHEET, patchWorksheet, type CellWrite, type ColumnSetting, type RowWrite, type SheetEdit } from './xlsx-sheet';
 import { addStyles, columnStyle, type Styles } from './xlsx-styles';
 import { attribute, rootAttribute, withAttribute, withRootAttribute } from './xlsx-xml';
 import { ZipError } from './xlsx-zip';
-
-export interface OutputPlan {
-  outFile: string;
-  loaded: LoadedInputs;
-  rows: SpendRow[];
-  skipped: SkippedRow[];
-  result: AnalysisResult;
-  areas: Areas;
-  districts: ReadonlyMap<string, DistrictInfo>;
-  state: WorkbookState;
-  register: { grid: Grid; entries: RegisterEntry[] };
-  directory: SupplierDirectory;
-  rules: Rule[];
-  rulesDescription: string[];
-  problems: SheetProblem[];
-  analysedAt: string;
-  geographyRelease: string;
-  threshold: number;
-  top: number;
-  baselineSnapshot?: HeadlineSnapshot;
-}
 
 export interface WriteOutcome {
   /** Characters XML cannot hold (control characters in the input's text), left out of the copy. */
@@ -74,22 +45,18 @@ export interface WriteOutcome {
 
 /** Points per line of Excel's default 11pt font. */
 const LINE_HEIGHT = 15;
-/** Where a row that was not analysed says why, and where the user's overrides are, in the result block. */
-const BASIS_COLUMN = RESULT_COLUMN_FORMATS.findIndex((c) => c.header === 'Locality basis');
-const OVERRIDE_COLUMNS = OVERRIDE_HEADERS.map((header) => RESULT_COLUMN_FORMATS.findIndex((c) => c.header === header));
 const RELATIONSHIP_TABLE = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/table';
 const RELATIONSHIP_PIVOT_CACHE = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/pivotCacheDefinition';
 
-export async function writeWorkbook(plan: OutputPlan): Promise<WriteOutcome> {
-  const { loaded, result, areas, state } = plan;
-  const names = { local: areas.local.name, wider: areas.wider.name };
+export async function writeWorkbook(outFile: string, loaded: LoadedInputs, analysis: AnalysisOutcome): Promise<WriteOutcome> {
+  const { plan } = analysis;
   const dropped: DroppedCharacters = { count: 0 };
-  const input = loaded.files.length === 1 && path.extname(loaded.files[0].file).toLowerCase() === '.xlsx' ? loaded.files[0] : undefined;
+  const input = loaded.copied;
   const pkg = input ? openInput(input.file) : XlsxPackage.blank();
   const stylesPart = pkg.stylesPart();
   const { xml: stylesXml, styles } = addStyles(pkg.text(stylesPart));
   pkg.setText(stylesPart, stylesXml);
-  /** The grid read from the input for one of its sheets (for a generated package, none). */
+  /** The grid read from the input for one of its sheets (for a new workbook, none). */
   const gridOf = (sheetName: string): Grid | undefined => input?.sheets.find((sheet) => sheet.name === sheetName)?.grid;
   /** A sheet patched (or added, empty, at the end) with the edit `make` plans for it. */
   const edit = (sheetName: string, state: SheetState | undefined, make: (part: string) => SheetEdit) => {
@@ -101,119 +68,28 @@ export async function writeWorkbook(plan: OutputPlan): Promise<WriteOutcome> {
     pkg.setChunks(part, () => patchWorksheet(source, sheetEdit, dropped));
   };
 
-  // The data sheets: the result columns to the right of the data (with the data itself, when the package is new).
-  const resultsBySource = new Map<string, Cell[][]>();
-  plan.rows.forEach((row, i) => {
-    const key = row.source ?? '';
-    if (!resultsBySource.has(key)) resultsBySource.set(key, []);
-    resultsBySource.get(key)![row.row - 1] = resultCells(result.results[i], row, names);
-  });
-  const resultColumns: ResultColumnsRecord[] = [];
-  const usedNames = new Set<string>();
-  for (const data of loaded.dataSheets) {
-    const sheetName = input ? data.sheet : uniqueSheetName(data.source || data.sheet, usedNames);
-    usedNames.add(sheetName.toLowerCase());
-    const recorded = data.resultColumns;
-    const firstColumn = recorded?.firstColumn ?? dataWidth(data.grid);
-    const headerRow = data.layout.headerRow;
-    const results = resultsBySource.get(data.source) ?? [];
-    for (const skip of plan.skipped.filter((s) => (s.source ?? '') === data.source)) {
-      const cells: Cell[] = RESULT_COLUMN_FORMATS.map(() => '');
-      cells[BASIS_COLUMN] = `Not analysed: ${skip.reason}`;
-      // The row's override cells stay as the user left them.
-      if (recorded) for (const column of OVERRIDE_COLUMNS) cells[column] = data.grid[skip.row - 1]?.[firstColumn + column] ?? '';
-      results[skip.row - 1] = cells;
-    }
-    edit(sheetName, undefined, () =>
-      resultBlockEdit({
-        copy: input ? undefined : data.grid,
-        headerRow,
-        firstColumn,
-        results,
-        styles,
-        // On a re-run the recorded block is replaced: its old cells go first.
-        erase: recorded
-          ? { firstRow: Math.min(recorded.headerRow, headerRow ?? recorded.headerRow), firstColumn: recorded.firstColumn, lastColumn: recorded.firstColumn + recorded.headers.length - 1 }
-          : undefined,
-      }),
-    );
-    resultColumns.push({
-      sheet: sheetName,
-      ...(recorded?.table ? { table: recorded.table } : {}),
-      firstColumn,
-      headers: RESULT_COLUMN_FORMATS.map((c) => c.header),
-      headerRow: headerRow ?? 0,
-    });
+  // The data sheets: the result columns to the right of the data (with the data itself, when the workbook is new).
+  for (const block of plan.resultBlocks) {
+    const copy = input ? undefined : loaded.dataSheets.find((sheet) => sheet.outputSheet === block.sheet)?.grid;
+    edit(block.sheet, undefined, () => resultBlockEdit(block, copy, styles));
   }
-
-  const existing = pkg.sheetNames();
-  const owned = new Set(Object.values(state.owned.sheets));
-  const sheetNames = sheetNamesFor(state.owned.sheets, existing.filter((n) => !owned.has(n)));
-  const report = planReport({
-    analysis: result,
-    rows: plan.rows,
-    areas,
-    districts: plan.districts,
-    sheetNames,
-    analysedAt: plan.analysedAt,
-    geographyRelease: plan.geographyRelease,
-    rulesDescription: plan.rulesDescription,
-    threshold: plan.threshold,
-    // Named by the sheet in the copy, so that analysing the copy again describes it the same way.
-    inputDescription: loaded.dataSheets.map(
-      (d, i) =>
-        `Sheet "${resultColumns[i].sheet}": header ${d.layout.headerRow === null ? 'none (columns recognised by content)' : `row ${d.layout.headerRow + 1}`}; ${inputColumns(d)
-          .map(([f, m]) => `${f} = ${m.header}`)
-          .join(', ')}`,
-    ),
-    skipped: plan.skipped,
-    problems: plan.problems,
-    history: { baseline: plan.baselineSnapshot },
-    register: plan.register.entries,
-    topSuppliers: plan.top,
-  });
-
-  const extents: WorkbookState['owned']['extents'] = {};
-  for (const sheetPlan of report) {
-    const previous = state.owned.extents[sheetPlan.role];
-    edit(sheetNames[sheetPlan.role], undefined, () => {
-      const { edit: sheetEdit, extent } = summarySheetEdit(sheetPlan, styles, previous);
-      extents[sheetPlan.role] = extent;
-      return sheetEdit;
-    });
-  }
-
-  edit(sheetNames.analysis, undefined, (part) => {
-    const rows = plan.rows.map((row, i) => analysisRow(row, result.results[i], names));
-    const extent = `A1:${columnLetter(ANALYSIS_COLUMNS.length - 1)}${rows.length + 1}`;
+  for (const { layout, clear } of plan.summaries) edit(layout.plan.name, undefined, () => summarySheetEdit(layout, styles, clear));
+  edit(plan.analysisTable.sheet, undefined, (part) => {
+    const { columns, rows } = plan.analysisTable;
+    const extent = `A1:${columnLetter(columns.length - 1)}${rows.count + 1}`;
     // The add-in's analysis sheet holds an Excel table with its own filter: a sheet filter over it would clash.
     const tables = resizeTables(pkg, part, extent);
-    pkg.setFilterRange(sheetNames.analysis, tables === 0 ? extent : undefined);
-    return tableEdit(ANALYSIS_COLUMNS, rows, styles, tables === 0 ? extent : undefined);
+    pkg.setFilterRange(plan.analysisTable.sheet, tables === 0 ? extent : undefined);
+    return tableEdit(plan.analysisTable, styles, tables === 0 ? extent : undefined);
   });
+  for (const sheet of [plan.suppliers, plan.rules, plan.register]) edit(sheet.sheet, undefined, () => userSheetEdit(gridOf(sheet.sheet), sheet, styles));
+  edit(STATE_SHEET, 'veryHidden', () => stateSheetEdit(stateToCells(analysis.state), styles));
 
-  edit(sheetNames.suppliers, undefined, () => {
-    const before = gridOf(sheetNames.suppliers);
-    const after = suppliersSheetGrid(before, plan.directory, (key) => {
-      const line = result.summary.suppliers.get(key);
-      return line && { locality: localityLabel(line.locality, names), districtLabel: line.districtLabel, influence: INFLUENCE_LABELS[line.influence], reason: line.reason, spend: line.spend, rows: line.rows };
-    });
-    return userSheetEdit(before, after, styles, after[0].indexOf('Spend'));
-  });
-  // The Rules and Local register sheets are the user's once written: only made when missing.
-  if (!pkg.sheetPart(sheetNames.rules)) edit(sheetNames.rules, undefined, () => userSheetEdit(undefined, parseCsv(rulesToCsv(plan.rules)), styles, -1));
-  if (!pkg.sheetPart(sheetNames.register)) edit(sheetNames.register, undefined, () => userSheetEdit(undefined, plan.register.grid, styles, -1));
-
-  // The mapping is remembered for the sheet as it is named in the copy, where the next run finds it.
-  const mapping = state.settings.mapping && { ...state.settings.mapping, sheet: resultColumns[0].sheet };
-  const finalState: WorkbookState = { ...state, settings: { ...state.settings, mapping }, owned: { resultColumns, sheets: sheetNames, extents } };
-  edit(STATE_SHEET, 'veryHidden', () => stateSheetEdit(stateToCells(finalState), styles));
-
-  refreshPivotCachesOver(pkg, sheetNames.analysis);
+  refreshPivotCachesOver(pkg, plan.analysisTable.sheet);
   // Written beside the destination and moved into place whole, so a failure leaves no half-written file.
-  const partial = `${plan.outFile}.partial`;
+  const partial = `${outFile}.partial`;
   await pkg.write(partial);
-  fs.renameSync(partial, plan.outFile);
+  fs.renameSync(partial, outFile);
   return { droppedCharacters: dropped.count };
 }
 
@@ -221,8 +97,8 @@ function openInput(file: string): XlsxPackage {
   try {
     return XlsxPackage.fromBytes(fs.readFileSync(file));
   } catch (error) {
-    if (error instanceof ZipError) throw new InputError(`Cannot copy ${JSON.stringify(file)}: ${error.message}.`);
-    throw new InputError(`Cannot copy ${JSON.stringify(file)}: its package is not as Excel writes one (${(error as Error).message}).`);
+    if (error instanceof ZipError) throw new BaselineError('file-unreadable', `Cannot copy ${JSON.stringify(file)}: ${error.message}.`, { file });
+    throw new BaselineError('file-unreadable', `Cannot copy ${JSON.stringify(file)}: its package is not as Excel writes one (${(error as Error).message}).`, { file });
   }
 }
 
@@ -238,45 +114,55 @@ function headerCells(columns: readonly ReportColumn[], firstColumn: number, styl
   return columns.map((column, i) => ({ column: firstColumn + i, value: column.header, style }));
 }
 
-interface ResultBlock {
-  /** The input's cells, written first, when the sheet is new. */
-  copy?: Grid;
-  /** 0-based sheet row for the headers, or null when the data has no header row. */
-  headerRow: number | null;
-  firstColumn: number;
-  /** Result cells by 0-based sheet row. */
-  results: Cell[][];
-  styles: Styles;
-  erase?: { firstRow: number; firstColumn: number; lastColumn: number };
+/** Each column's width fitted to what the rows hold, in one pass over them. */
+function fittedWidths(columns: readonly ReportColumn[], rows: PlanRows): number[] {
+  const longest: (string | undefined)[] = columns.map(() => undefined);
+  for (let r = 0; r < rows.count; r++) {
+    const cells = rows.row(r);
+    for (let c = 0; c < columns.length; c++) {
+      const value = cells[c];
+      if (typeof value === 'string' && value.length > (longest[c]?.length ?? 0)) longest[c] = value;
+    }
+  }
+  return columns.map((column, c) => fittedWidth(column, [longest[c]]));
 }
 
-function resultBlockEdit(block: ResultBlock): SheetEdit {
-  const columns = RESULT_COLUMN_FORMATS;
-  const widths = columns.map((column, i) => fittedWidth(column, rowValues(block.results, i)));
+/**
+ * The result block beside a data sheet's data (after the input's cells, when the sheet is new).
+ * An earlier run's results are erased first; its override columns are the user's and stay.
+ */
+function resultBlockEdit(block: ResultBlockPlan, copy: Grid | undefined, styles: Styles): SheetEdit {
+  const { columns, rows } = block;
+  const widths = fittedWidths(columns, rows);
   const height = headerHeight(columns.map((c) => c.header), widths);
-  const copy = block.copy ?? [];
-  const rowCount = Math.max(copy.length, block.results.length, (block.headerRow ?? -1) + 1);
-  const copyWidth = copy.reduce((width, row) => Math.max(width, row.length), 0);
-  function* rows(): Generator<RowWrite> {
+  const source = copy ?? [];
+  const rowCount = Math.max(source.length, block.firstRow + rows.count, (block.headerRow ?? -1) + 1);
+  const copyWidth = source.reduce((width, row) => Math.max(width, row.length), 0);
+  function* rowWrites(): Generator<RowWrite> {
     for (let r = 0; r < rowCount; r++) {
       const cells: CellWrite[] = [];
-      const source = copy[r];
-      if (source) for (let c = 0; c < source.length; c++) if (source[c] !== null && source[c] !== '') cells.push({ column: c, value: source[c] });
+      const sourceRow = source[r];
+      if (sourceRow) for (let c = 0; c < sourceRow.length; c++) if (sourceRow[c] !== null && sourceRow[c] !== '') cells.push({ column: c, value: sourceRow[c] });
       if (r === block.headerRow) {
-        cells.push(...headerCells(columns, block.firstColumn, block.styles.resultHeader));
+        block.header.forEach((header, i) => {
+          if (header !== null) cells.push({ column: block.firstColumn + i, value: header, style: styles.resultHeader });
+        });
         yield { row: r, cells, height };
         continue;
       }
-      const results = block.results[r];
-      if (results) for (let i = 0; i < results.length; i++) if (results[i] !== '' && results[i] !== null) cells.push({ column: block.firstColumn + i, value: results[i] });
+      const i = r - block.firstRow;
+      if (i >= 0 && i < rows.count) {
+        const results = rows.row(i);
+        for (let c = 0; c < results.length; c++) if (results[c] !== '' && results[c] !== null) cells.push({ column: block.firstColumn + c, value: results[c]! });
+      }
       if (cells.length > 0) yield { row: r, cells };
     }
   }
   return {
-    erase: block.erase ? [{ ...block.erase, lastRow: Infinity }] : [],
-    rows: rows(),
+    erase: block.existed ? [{ firstRow: block.headerRow ?? block.firstRow, lastRow: Infinity, firstColumn: block.firstColumn, lastColumn: block.firstColumn + RESULT_WIDTH - 1 }] : [],
+    rows: rowWrites(),
     extent: { rows: rowCount, columns: Math.max(copyWidth, block.firstColumn + columns.length) },
-    columns: [...copiedWidths(copy.slice(block.headerRow ?? 0), copyWidth), ...widths.map((width, i) => ({ column: block.firstColumn + i, width }))],
+    columns: [...copiedWidths(source.slice(block.headerRow ?? 0), copyWidth), ...widths.map((width, i) => ({ column: block.firstColumn + i, width }))],
   };
 }
 
@@ -290,9 +176,9 @@ function* rowValues(rows: readonly (Cell[] | undefined)[], column: number): Gene
   for (const row of rows) if (row) yield row[column];
 }
 
-/** A summary sheet: title, subtitle, then each block with its title, note, header and rows; the previous run's area cleared first. */
-function summarySheetEdit(plan: SheetPlan, styles: Styles, previous: { rows: number; columns: number } | undefined): { edit: SheetEdit; extent: { rows: number; columns: number } } {
-  const layout = layoutSheet(plan);
+/** A summary sheet as laid out: title, subtitle, then each block with its title, note, header and rows; the previous run's area cleared first. */
+function summarySheetEdit(layout: SheetLayout, styles: Styles, clear: Extent | undefined): SheetEdit {
+  const { plan } = layout;
   const rows: RowWrite[] = [{ row: 0, cells: [{ column: 0, value: plan.title, style: styles.title }] }];
   plan.subtitle.forEach((line, i) => rows.push({ row: i + 1, cells: [{ column: 0, value: line, style: styles.subtitle }] }));
   for (const placed of layout.blocks) {
@@ -311,36 +197,33 @@ function summarySheetEdit(plan: SheetPlan, styles: Styles, previous: { rows: num
       }),
     );
   }
-  const extent = { rows: layout.rows, columns: layout.columns };
   return {
-    edit: {
-      erase: previous ? [{ firstRow: 0, lastRow: previous.rows - 1, firstColumn: 0, lastColumn: previous.columns - 1, rowHeights: true }] : [],
-      rows,
-      extent,
-      columns: layout.widths.map((width, i) => ({ column: i, width })),
-      onePageWide: true,
-    },
-    extent,
+    erase: clear ? [{ firstRow: 0, lastRow: clear.rows - 1, firstColumn: 0, lastColumn: clear.columns - 1, rowHeights: true }] : [],
+    rows,
+    extent: { rows: layout.rows, columns: layout.columns },
+    columns: layout.widths.map((width, i) => ({ column: i, width })),
+    onePageWide: true,
   };
 }
 
 /** A table from A1 that is the whole sheet: bold, filled, frozen header row, and the filter given. */
-function tableEdit(columns: readonly ReportColumn[], rows: readonly OutCell[][], styles: Styles, filter: string | undefined): SheetEdit {
-  const widths = columns.map((column, i) => fittedWidth(column, rows.map((row) => row[i])));
+function tableEdit(table: TablePlan, styles: Styles, filter: string | undefined): SheetEdit {
+  const { columns, rows } = table;
+  const widths = fittedWidths(columns, rows);
   const formats = columns.map((column) => columnStyle(styles, column.format, false));
   function* rowWrites(): Generator<RowWrite> {
     yield { row: 0, cells: headerCells(columns, 0, styles.header), height: headerHeight(columns.map((c) => c.header), widths) };
-    for (let r = 0; r < rows.length; r++) {
+    for (let r = 0; r < rows.count; r++) {
       const cells: CellWrite[] = [];
-      const values = rows[r];
-      for (let c = 0; c < values.length; c++) if (values[c] !== '' && values[c] !== null) cells.push({ column: c, value: values[c], style: formats[c] });
+      const values = rows.row(r);
+      for (let c = 0; c < values.length; c++) if (values[c] !== '' && values[c] !== null) cells.push({ column: c, value: values[c]!, style: formats[c] });
       yield { row: r + 1, cells };
     }
   }
   return {
     replaceRows: true,
     rows: rowWrites(),
-    extent: { rows: rows.length + 1, columns: columns.length },
+    extent: { rows: rows.count + 1, columns: columns.length },
     columns: widths.map((width, i): ColumnSetting => ({ column: i, width, style: formats[i] })),
     freezeTopRow: true,
     autoFilter: filter,
@@ -349,11 +232,12 @@ function tableEdit(columns: readonly ReportColumn[], rows: readonly OutCell[][],
 }
 
 /**
- * A sheet the user edits (Suppliers, Rules, Local register): only the cells whose value changes
- * are written (keeping each one's format), so the user's formulas, formats and cells stay as
- * they were. The header row bold and frozen; columns no narrower than what they hold.
+ * A sheet the user edits (Suppliers, Rules, Local register): only the cells whose value differs
+ * from the copy's are written (keeping each one's format), so the user's formulas, formats and
+ * cells stay as they were. The header row bold and frozen; columns no narrower than what they hold.
  */
-function userSheetEdit(before: Grid | undefined, after: Grid, styles: Styles, moneyColumn: number): SheetEdit {
+function userSheetEdit(before: Grid | undefined, plan: UserSheetPlan, styles: Styles): SheetEdit {
+  const { after, columns } = plan;
   const same = (a: Cell | undefined, b: Cell | undefined) => (a ?? '') === (b ?? '');
   const rows: RowWrite[] = [];
   let width = 0;
@@ -362,7 +246,7 @@ function userSheetEdit(before: Grid | undefined, after: Grid, styles: Styles, mo
     width = Math.max(width, after[r].length);
     after[r].forEach((value, c) => {
       if (same(before?.[r]?.[c], value)) return;
-      const style = r === 0 ? styles.bold : c === moneyColumn ? styles.gbp : undefined;
+      const style = r === 0 ? styles.bold : columns[c] ? columnStyle(styles, columns[c].format, false) : undefined;
       cells.push({ column: c, value, style });
     });
     if (cells.length > 0) rows.push({ row: r, cells });
@@ -412,26 +296,4 @@ function refreshPivotCachesOver(pkg: XlsxPackage, analysisSheet: string): void {
     if (!over) continue;
     pkg.setText(rel.target, withRootAttribute(xml, 'refreshOnLoad', '1'));
   }
-}
-
-/** The width of the data: the result columns go immediately to its right. */
-function dataWidth(grid: Grid): number {
-  let width = 0;
-  for (const row of grid) {
-    for (let c = row.length - 1; c >= width; c--) {
-      const cell = row[c];
-      if (cell !== null && cell !== '') {
-        width = c + 1;
-        break;
-      }
-    }
-  }
-  return width;
-}
-
-function uniqueSheetName(wanted: string, used: Set<string>): string {
-  const clean = wanted.replace(/[\\/?*[\]:]/g, ' ').slice(0, 31);
-  let name = clean;
-  for (let n = 2; used.has(name.toLowerCase()); n++) name = `${clean.slice(0, 31 - String(n).length - 3)} (${n})`;
-  return name;
 }

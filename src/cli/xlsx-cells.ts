@@ -3,8 +3,7 @@
  * is never taken for a formula and sharedStrings.xml never changes; a formula carries the value
  * it computes to, so the file shows it before any recalculation.
  */
-import { columnLetter } from '../core/mapping';
-import type { OutCell } from '../core/report';
+import { columnLetter, type OutCell } from '../core';
 
 /** Characters XML 1.0 cannot hold at all, even escaped: C0 controls other than tab, LF and CR, and U+FFFE/U+FFFF. */
 // eslint-disable-next-line no-control-regex

@@ -6,7 +6,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { quoteSheet } from '../core/report';
+import { quoteSheet } from '../core';
 import { escapeXml } from './xlsx-cells';
 import { EMPTY_STYLES } from './xlsx-styles';
 import { attribute, childElements, rootElement, rootPrefix, withAttribute } from './xlsx-xml';

@@ -5,9 +5,7 @@
  * as the text it was, so what the user made (merged cells, conditional formats, validation,
  * drawings, tables) survives. A new sheet is the same patch over an empty one.
  */
-import type { OutCell } from '../core/report';
-import { columnLetter } from '../core/mapping';
-import { columnOfReference } from '../core/spreadsheet-xml';
+import { columnLetter, columnOfReference, type OutCell } from '../core';
 import { CellXml, type DroppedCharacters } from './xlsx-cells';
 import { attribute, childElements, rootPrefix, withAttribute, type ElementSpan } from './xlsx-xml';
 

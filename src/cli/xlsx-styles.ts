@@ -4,20 +4,9 @@
  * workbook already has, written the same way (by an earlier run), is reused, so a re-run leaves
  * styles.xml as it was.
  */
-import type { ColumnFormat } from '../core/report';
+import { NUMBER_FORMATS, type ColumnFormat } from '../core';
 import { escapeXml } from './xlsx-cells';
 import { childElements, rootPrefix, type ElementSpan } from './xlsx-xml';
-
-/** Excel's number formats for the report's column formats (undefined: General). */
-export const NUMBER_FORMATS: Record<ColumnFormat, string | undefined> = {
-  text: '@',
-  // Zero as a dash, as accounts show it: a cross-tab of mostly empty cells stays readable.
-  gbp: '"£"#,##0.00;[Red]-"£"#,##0.00;"–"',
-  percent: '0.0%',
-  integer: '#,##0',
-  date: 'dd/mm/yyyy',
-  general: undefined,
-};
 
 /** Formats Excel has built in, by the id every workbook knows them by. */
 const BUILT_IN_FORMATS: Record<string, number> = { '@': 49, '#,##0': 3, '0%': 9, '0.00%': 10 };

@@ -3,7 +3,7 @@
  * element as spans of the source text, and attributes of a start tag. Everything not touched is
  * copied as the very text it was.
  */
-import { unescapeXml } from '../core/spreadsheet-xml';
+import { unescapeXml } from '../core';
 import { escapeXml } from './xlsx-cells';
 
 export interface ElementSpan {

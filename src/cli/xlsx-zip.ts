@@ -6,6 +6,21 @@
  */
 import * as fs from 'fs';
 import * as zlib from 'zlib';
+import {
+  CENTRAL_HEADER,
+  DEFLATED,
+  END_OF_CENTRAL_DIRECTORY,
+  FLAG_ENCRYPTED,
+  FLAG_UTF8,
+  LOCAL_HEADER,
+  LOCAL_HEADER_SIZE,
+  localHeaderLength,
+  locateDirectory,
+  readDirectory,
+  STORED,
+  ZipError,
+  type ZipDirectoryEntry,
+} from './zip-directory';
 
 export interface ZipEntry {
   name: string;
@@ -21,66 +36,30 @@ export interface ZipEntry {
   date: number;
 }
 
-/** A package that is not a zip this reader understands; the message says why. */
-export class ZipError extends Error {
-  override name = 'ZipError';
-}
-
-const END_OF_CENTRAL_DIRECTORY = 0x06054b50;
-const CENTRAL_HEADER = 0x02014b50;
-const LOCAL_HEADER = 0x04034b50;
-const STORED = 0;
-const DEFLATED = 8;
-const FLAG_ENCRYPTED = 0x1;
-const FLAG_UTF8 = 0x800;
-/** The end record is 22 bytes, after up to 64 KiB of comment. */
-const END_SEARCH = 22 + 0xffff;
+export { ZipError };
 
 /** The entries of a zip archive, in the order of its central directory. */
 export function readZip(bytes: Buffer): ZipEntry[] {
-  const end = findEndRecord(bytes);
-  const count = bytes.readUInt16LE(end + 10);
-  const directoryOffset = bytes.readUInt32LE(end + 16);
-  if (count === 0xffff || directoryOffset === 0xffffffff) throw new ZipError('it is a ZIP64 archive, which only files over 4 GB need');
-  const entries: ZipEntry[] = [];
-  let at = directoryOffset;
-  for (let i = 0; i < count; i++) {
-    if (at + 46 > bytes.length || bytes.readUInt32LE(at) !== CENTRAL_HEADER) throw new ZipError('its zip directory is damaged');
-    const flags = bytes.readUInt16LE(at + 8);
-    const method = bytes.readUInt16LE(at + 10);
-    const compressedSize = bytes.readUInt32LE(at + 20);
-    const nameLength = bytes.readUInt16LE(at + 28);
-    const extraLength = bytes.readUInt16LE(at + 30);
-    const commentLength = bytes.readUInt16LE(at + 32);
-    const localOffset = bytes.readUInt32LE(at + 42);
-    const nameBytes = bytes.subarray(at + 46, at + 46 + nameLength);
-    const name = nameBytes.toString(flags & FLAG_UTF8 ? 'utf8' : 'latin1');
+  const place = locateDirectory(bytes);
+  if (!place) throw new ZipError('it is not a zip archive (an .xlsx file is one)');
+  return readDirectory(bytes.subarray(place.offset, place.offset + place.size), place.entries).map((entry) => {
+    const { name, flags, method } = entry;
     if (flags & FLAG_ENCRYPTED) throw new ZipError(`${name} is encrypted (a password-protected workbook); save it without a password`);
     if (method !== STORED && method !== DEFLATED) throw new ZipError(`${name} is compressed with method ${method}, which Excel does not use`);
-    if (localOffset + 30 > bytes.length || bytes.readUInt32LE(localOffset) !== LOCAL_HEADER) throw new ZipError(`the entry ${name} is damaged`);
-    const dataStart = localOffset + 30 + bytes.readUInt16LE(localOffset + 26) + bytes.readUInt16LE(localOffset + 28);
-    if (dataStart + compressedSize > bytes.length) throw new ZipError(`the entry ${name} is cut short`);
-    entries.push({
+    const dataStart = entry.localOffset + localHeaderLength(bytes.subarray(entry.localOffset, entry.localOffset + LOCAL_HEADER_SIZE), entry);
+    if (dataStart + entry.compressedSize > bytes.length) throw new ZipError(`the entry ${name} is cut short`);
+    return {
       name,
-      nameBytes,
+      nameBytes: entry.nameBytes,
       flags: flags & FLAG_UTF8,
       method,
-      crc: bytes.readUInt32LE(at + 16),
-      size: bytes.readUInt32LE(at + 24),
-      data: bytes.subarray(dataStart, dataStart + compressedSize),
-      time: bytes.readUInt16LE(at + 12),
-      date: bytes.readUInt16LE(at + 14),
-    });
-    at += 46 + nameLength + extraLength + commentLength;
-  }
-  return entries;
-}
-
-function findEndRecord(bytes: Buffer): number {
-  for (let at = bytes.length - 22; at >= Math.max(0, bytes.length - END_SEARCH); at--) {
-    if (bytes.readUInt32LE(at) === END_OF_CENTRAL_DIRECTORY) return at;
-  }
-  throw new ZipError('it is not a zip archive (an .xlsx file is one)');
+      crc: entry.crc,
+      size: entry.size,
+      data: bytes.subarray(dataStart, dataStart + entry.compressedSize),
+      time: entry.time,
+      date: entry.date,
+    };
+  });
 }
 
 /** An entry's content as text (the parts of a package are UTF-8 XML). */
@@ -102,17 +81,8 @@ const OUTPUT_CHUNK = 1 << 20;
 /** Batches handed to zlib before the renderer waits for the oldest: enough to keep both threads busy. */
 const BATCHES_IN_FLIGHT = 4;
 
-interface CentralRecord {
-  nameBytes: Buffer;
-  flags: number;
-  method: number;
-  crc: number;
-  compressedSize: number;
-  size: number;
-  time: number;
-  date: number;
-  offset: number;
-}
+/** What the directory records of an entry written: the name as stored suffices. */
+type CentralRecord = Omit<ZipDirectoryEntry, 'name'>;
 
 /** Writes a zip archive to a file, one entry after another. */
 export class ZipFileWriter {
@@ -128,7 +98,7 @@ export class ZipFileWriter {
 
   /** An entry of another archive, its compressed bytes copied as they are. */
   copy(entry: ZipEntry): void {
-    this.writeEntry({ ...entry, compressedSize: entry.data.length, offset: this.offset }, [entry.data]);
+    this.writeEntry({ ...entry, compressedSize: entry.data.length, localOffset: this.offset }, [entry.data]);
   }
 
   /** A new entry from chunks of text, deflated as they come. */
@@ -168,7 +138,7 @@ export class ZipFileWriter {
     if (size > 0xfffffffe) throw new ZipError(`${name} is over 4 GB, more than an .xlsx without ZIP64 can hold`);
     const compressedSize = output.reduce((sum, chunk) => sum + chunk.length, 0);
     const nameBytes = Buffer.from(name, 'utf8');
-    this.writeEntry({ nameBytes, flags: FLAG_UTF8, method: DEFLATED, crc, size, compressedSize, ...this.stamp, offset: this.offset }, output);
+    this.writeEntry({ nameBytes, flags: FLAG_UTF8, method: DEFLATED, crc, size, compressedSize, ...this.stamp, localOffset: this.offset }, output);
   }
 
   /** Writes the directory and closes the file. */
@@ -186,7 +156,7 @@ export class ZipFileWriter {
       header.writeUInt32LE(entry.compressedSize, 20);
       header.writeUInt32LE(entry.size, 24);
       header.writeUInt16LE(entry.nameBytes.length, 28);
-      header.writeUInt32LE(entry.offset, 42);
+      header.writeUInt32LE(entry.localOffset, 42);
       return Buffer.concat([header, entry.nameBytes]);
     });
     const directory = Buffer.concat(records);

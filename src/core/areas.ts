@@ -156,7 +156,8 @@ function suggestions(text: string, options: readonly AreaOption[]): AreaOption[]
   return options.filter((o) => loose(o.name).includes(wanted) || wanted.includes(loose(o.name))).slice(0, 12);
 }
 
-function joinNames(names: readonly string[]): string {
+/** "a", "a and b", "a, b and c". */
+export function joinNames(names: readonly string[]): string {
   return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
 }
 

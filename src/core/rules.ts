@@ -23,6 +23,7 @@ import { z } from 'zod';
 import { isBlank, type Cell } from './cell';
 import { INFLUENCES, SUPPLIER_TYPES, type Influence, type SupplierType } from './codes';
 import { csvField, parseCsv, type Delimiter } from './csv';
+import { BaselineError } from './errors';
 import { columnLetter } from './mapping';
 import { isRedacted } from './supplier-type';
 
@@ -215,15 +216,16 @@ export function readRuleTable(rows: readonly (readonly Cell[])[]): { rules: Rule
 }
 
 /** A rules CSV file that cannot be used; the message names the file, line and column. */
-export class RulesError extends Error {
+export class RulesError extends BaselineError {
+  override name = 'RulesError';
+
   constructor(
     message: string,
     readonly source: string,
     readonly line: number,
     readonly column: string | null,
   ) {
-    super(message);
-    this.name = 'RulesError';
+    super('rules-invalid', message, { file: source, line, ...(column === null ? {} : { column }) });
   }
 }
 

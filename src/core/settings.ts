@@ -5,8 +5,10 @@
  * the command line opens in the add-in with everything intact, and the other way round.
  */
 import { z } from 'zod';
-import { FIELDS } from './mapping';
+import type { Grid } from './cell';
 import { LOCALITIES } from './codes';
+import { BaselineError } from './errors';
+import { FIELDS } from './header-vocabulary';
 
 export const STATE_VERSION = 1;
 
@@ -136,31 +138,37 @@ export function emptyState(): WorkbookState {
 /** Excel holds at most 32,767 characters in a cell; the JSON is split across a column of cells. */
 export const STATE_CELL_CHARS = 30000;
 
+/** The state as text cells; through its schema first, so that equal states are written as equal text. */
 export function stateToCells(state: WorkbookState): string[] {
-  const json = JSON.stringify(state);
+  const json = JSON.stringify(stateSchema.parse(state));
   const cells: string[] = [];
   for (let i = 0; i < json.length; i += STATE_CELL_CHARS) cells.push(json.slice(i, i + STATE_CELL_CHARS));
   return cells.length > 0 ? cells : ['{}'];
 }
 
-export class StateError extends Error {}
-
 /** The state from the cells of the state sheet; a clear error naming what is wrong. */
 export function stateFromCells(cells: readonly string[]): WorkbookState {
+  const where = { sheet: STATE_SHEET };
   let data: unknown;
   try {
     data = JSON.parse(cells.join(''));
   } catch {
-    throw new StateError(`The add-in's settings on the hidden sheet ${STATE_SHEET} are damaged (not valid JSON).`);
+    throw new BaselineError('state-damaged', `The add-in's settings on the hidden sheet ${STATE_SHEET} are damaged (not valid JSON).`, where);
   }
   const version = (data as { version?: unknown })?.version;
   if (typeof version === 'number' && version > STATE_VERSION) {
-    throw new StateError(`This workbook was analysed by a newer version of Local Spend Baseline (settings version ${version}); update the add-in.`);
+    throw new BaselineError('state-newer', `This workbook was analysed by a newer version of Local Spend Baseline (settings version ${version}); update the add-in.`, where);
   }
   const parsed = stateSchema.safeParse(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new StateError(`The add-in's settings on the hidden sheet ${STATE_SHEET} are damaged: ${issue.path.join('.') || 'state'}: ${issue.message}.`);
+    throw new BaselineError('state-damaged', `The add-in's settings on the hidden sheet ${STATE_SHEET} are damaged: ${issue.path.join('.') || 'state'}: ${issue.message}.`, where);
   }
   return parsed.data;
+}
+
+/** The state from the state sheet's cells (column A); a workbook never analysed (no sheet, or nothing on it) has the empty state. */
+export function stateFromGrid(grid: Grid | undefined): WorkbookState {
+  const cells = (grid ?? []).map((row) => row[0]).filter((cell): cell is string => typeof cell === 'string' && cell !== '');
+  return cells.length === 0 ? emptyState() : stateFromCells(cells);
 }

@@ -5,7 +5,8 @@
  * report, so nothing between the first and last data row is dropped unseen.
  */
 import { isBlank, type Cell, type Grid } from './cell';
-import { columnLetter, matchHeader } from './mapping';
+import { columnLetter } from './column-letters';
+import { matchHeader } from './header-vocabulary';
 import { dateSerial, parseAmountText } from './values';
 
 export interface TableLayout {

@@ -4,9 +4,9 @@
  * (ExcelApi 1.13) so that the PivotTables over it can be refreshed rather than rebuilt. A host
  * without Table.resize gets a new table (and the caller rebuilds the PivotTables).
  */
-import { ANALYSIS_COLUMNS } from '../core/report';
+import type { TablePlan } from '../core';
 import type { BatchWriter } from './batch-writer';
-import { rowsOf, writeRows, type RowSource } from './grid-write';
+import { rowsOf, writeRows } from './grid-write';
 import { freezeHeaderOp, widthsOp } from './sheet-style';
 
 export const ANALYSIS_TABLE = 'LSB_Analysis';
@@ -28,7 +28,7 @@ export async function inspectAnalysisTable(context: Excel.RequestContext): Promi
 }
 
 /**
- * Writes the rows under the header from A1 of `sheet` and makes them the table. With `keep`
+ * Writes the planned table from A1 of `sheet` and makes it the Excel table. With `keep`
  * the existing table is resized over them; otherwise any old table is deleted first.
  */
 export async function writeAnalysisTable(
@@ -37,10 +37,11 @@ export async function writeAnalysisTable(
   sheet: Excel.Worksheet,
   existing: AnalysisTableState,
   keep: boolean,
-  source: RowSource,
+  plan: TablePlan,
   onRows: (done: number) => void,
 ): Promise<void> {
-  const width = ANALYSIS_COLUMNS.length;
+  const { columns, rows: source } = plan;
+  const width = columns.length;
   if (existing.existingRows === undefined || !keep) {
     // The sheet is the add-in's: any table on it (the old one, or one a failed run left unnamed) goes.
     const tables = sheet.tables;
@@ -52,8 +53,8 @@ export async function writeAnalysisTable(
     sheet.getRange().clear('All');
     await context.sync();
   }
-  await writeRows(writer, sheet, 0, 0, rowsOf([ANALYSIS_COLUMNS.map((c) => c.header)]));
-  await writeRows(writer, sheet, 1, 0, { ...source, formats: ANALYSIS_COLUMNS.map((c) => c.format) }, onRows);
+  await writeRows(writer, sheet, 0, 0, rowsOf([columns.map((c) => c.header)]));
+  await writeRows(writer, sheet, 1, 0, { count: source.count, width, row: (i) => source.row(i), formats: columns.map((c) => c.format) }, onRows);
   await writer.flush();
   const dataRows = Math.max(1, source.count);
   // A Range, not an address: TableCollection.add takes a sheetless address as being on the active
@@ -68,6 +69,6 @@ export async function writeAnalysisTable(
     table.style = 'TableStyleLight9';
   }
   await context.sync();
-  await writer.add(widthsOp(sheet, 0, ANALYSIS_COLUMNS.map((c) => c.width)));
+  await writer.add(widthsOp(sheet, 0, columns.map((c) => c.width)));
   await writer.add(freezeHeaderOp(sheet));
 }

@@ -1,13 +1,9 @@
 /**
  * What the task pane can ask of the workbook: the one door to Excel. Everything behind it is in
  * src/excel and is the only code that calls the Excel API; the pane and the command line are
- * thin hosts around the same core pipeline.
+ * thin hosts around the same core analysis. Failures are the core's BaselineError, with a code.
  */
-import type { Areas } from '../core/areas';
-import type { CreditorRecord } from '../core/directory';
-import type { Field, Mapping } from '../core/mapping';
-import type { Settings, SheetRole, WorkbookState, HeadlineSnapshot } from '../core/settings';
-import type { Summary } from '../core/summary';
+import { BaselineError, type Areas, type CreditorRecord, type Field, type HeadlineSnapshot, type Mapping, type Settings, type SheetRole, type Summary, type SupplierToReview, type WorkbookState } from '../core';
 import type { GeoPack } from '../geo/geo-pack';
 
 /** Where the spend data is, and how its columns were understood. */
@@ -77,15 +73,6 @@ export interface AnalyseHooks {
   onlineBaseUrl?: string;
 }
 
-export interface SupplierToReview {
-  key: string;
-  name: string;
-  spend: number;
-  /** Why it needs a look: its locality is unknown, or its influenceability is to be reviewed. */
-  why: 'unknown_locality' | 'review';
-  detail: string;
-}
-
 export interface AnalyseResult {
   summary: Summary;
   areas: Areas;
@@ -129,15 +116,10 @@ export interface WorkbookService {
   checkHost(): Promise<DiagnosticCheck[]>;
 }
 
-/** A failure the user can act on: the message says what is wrong and what to do. */
-export class WorkbookError extends Error {
-  override name = 'WorkbookError';
-}
-
 /** The user cancelled while the data was being read or classified: nothing was written. */
-export class AnalysisCancelled extends Error {
+export class AnalysisCancelled extends BaselineError {
   override name = 'AnalysisCancelled';
   constructor() {
-    super('Analysis cancelled; the workbook was not changed.');
+    super('cancelled', 'Analysis cancelled; the workbook was not changed.');
   }
 }

@@ -4,8 +4,8 @@
  * too large is sent again in halves (a refused request is applied not at all, so resending it
  * is safe).
  */
+import { BaselineError } from '../core';
 import { isPayloadLimitError, REQUEST_BUDGET_BYTES } from './request-size';
-import { WorkbookError } from './api';
 
 export interface WriteOp {
   /** Estimated JSON bytes of the request it adds. */
@@ -47,7 +47,7 @@ export class BatchWriter {
     } catch (error) {
       if (!isPayloadLimitError(error)) throw error;
       const parts = ops.length > 1 ? [ops.slice(0, ops.length >> 1), ops.slice(ops.length >> 1)] : ops[0].split?.().map((op) => [op]);
-      if (!parts || parts.length < 2) throw new WorkbookError('Excel refused a write as too large even when split; this host’s request limit is unusually small.');
+      if (!parts || parts.length < 2) throw new BaselineError('row-too-large', 'Excel refused a write as too large even when split; this host’s request limit is unusually small.');
       for (const part of parts) {
         for (const op of part) op.queue();
         await this.send(part);

@@ -1,27 +1,14 @@
 /**
  * Finding the spend data in the workbook: the Excel table that holds the selection, else the used
  * range of the active sheet (the sheet analysed last time when the active one is the add-in's
- * own); then its first rows, read to work out its shape; then the checks made before anything is
- * written.
+ * own); then its first rows, read to work out its shape with the core (where the result block
+ * is, the data's columns and header row).
  */
-import type { Grid } from '../core/cell';
-import { columnLetter } from '../core/mapping';
-import { STATE_SHEET, type WorkbookState } from '../core/settings';
-import { WorkbookError } from './api';
-import { BLOCK_HEADERS, BLOCK_WIDTH, coreRow, dataWidthOf, layoutOf, locateBlock, RESULT_WIDTH, type BlockPlace, type Region } from './data-shape';
+import { columnLetter, dataWidthOf, layoutOf, locateBlock, RESULT_WIDTH, STATE_SHEET, type BlockPlace, type Cell, type Grid, type Region, type TableLayout, type WorkbookState } from '../core';
 import { readRows } from './grid-read';
-import { MERGED_AREAS_EXCEL_API, supportsExcelApi } from './host-check';
-import type { TableLayout } from '../core/table';
 
 /** Rows read to find the header and propose a mapping. */
 const HEAD_ROWS = 1000;
-/** Excel's last column (XFD) is index 16383. */
-const SHEET_COLUMNS = 16384;
-/**
- * The most cells an analysis reads (about a million rows of thirty columns): beyond it the task
- * pane would hold more than a browser tab comfortably can.
- */
-const MAX_ANALYSED_CELLS = 30_000_000;
 
 const lower = (name: string) => name.toLowerCase();
 
@@ -133,77 +120,26 @@ export async function readShape(context: Excel.RequestContext, region: Region, s
 }
 
 /**
- * Everything that would stop a write part-way, checked before anything is written: a read-only
- * document, protection, merged cells in the header or where the results go, a sheet too large,
- * no room for the result columns. Each is a WorkbookError saying what to do.
+ * A row as the core sees it: the data columns, then the two override cells (blank until the
+ * block exists), so the analysis never reads the add-in's own results.
  */
-export async function preflight(context: Excel.RequestContext, shape: Shape, ownSheets: readonly string[]): Promise<void> {
-  const { region, block, dataWidth } = shape;
-  const rows = region.bottom - shape.region.top - shape.layout.firstDataRow + 1;
-  if (rows * dataWidth > MAX_ANALYSED_CELLS) {
-    throw new WorkbookError(
-      `The data on "${region.sheet}" has ${rows.toLocaleString('en-GB')} rows of ${dataWidth} columns, more than the add-in can analyse inside Excel (${MAX_ANALYSED_CELLS.toLocaleString('en-GB')} cells). Split it (by month or quarter) or use the command line.`,
-    );
-  }
-  if (region.table && !block.existed) {
-    // A table's column names are unique (TableColumnCollection.add is given each result header as the new column's name).
-    const taken = new Set(shape.headers.map((h) => h.trim().toLowerCase()));
-    const clashes = BLOCK_HEADERS.slice(block.present).filter((h) => taken.has(h.toLowerCase()));
-    if (clashes.length > 0) {
-      throw new WorkbookError(`The table ${region.table} already has a column called ${clashes.map((h) => `"${h}"`).join(', ')}, a name the add-in needs for its result columns. Rename that column (for example "${clashes[0]} (yours)"), then analyse again.`);
-    }
-  }
-  if (block.firstColumn + BLOCK_WIDTH > SHEET_COLUMNS) {
-    throw new WorkbookError(`There is no room for the ${BLOCK_WIDTH} result columns to the right of the data on "${region.sheet}": it reaches the last column of the sheet.`);
-  }
-  const workbookProtection = context.workbook.protection;
-  workbookProtection.load('protected');
-  const sheets = context.workbook.worksheets;
-  const dataSheet = sheets.getItem(region.sheet);
-  dataSheet.protection.load('protected');
-  const others = ownSheets.map((name) => {
-    const sheet = sheets.getItemOrNullObject(name);
-    sheet.protection.load('protected');
-    return { name, sheet };
-  });
-  let rightOfTable: Excel.Range | undefined;
-  if (region.table && !block.existed) {
-    rightOfTable = dataSheet.getRangeByIndexes(region.top, region.right + 1, region.bottom - region.top + 1, SHEET_COLUMNS - region.right - 1).getUsedRangeOrNullObject(true);
-    rightOfTable.load('address');
-  }
-  const merged: Excel.RangeAreas[] = [];
-  if (supportsExcelApi(MERGED_AREAS_EXCEL_API)) {
-    const header = headerSheetRow(shape);
-    if (header !== null) merged.push(dataSheet.getRangeByIndexes(header, region.left, 1, dataWidth).getMergedAreasOrNullObject());
-    merged.push(dataSheet.getRangeByIndexes(header ?? firstRowSheet(shape), block.firstColumn, region.bottom - (header ?? firstRowSheet(shape)) + 1, BLOCK_WIDTH).getMergedAreasOrNullObject());
-    for (const areas of merged) areas.load('address');
-  }
-  await context.sync();
-
-  if (workbookProtection.protected) {
-    throw new WorkbookError('The workbook structure is protected, so the add-in cannot add its sheets. Unprotect it (Review > Protect Workbook), then analyse again.');
-  }
-  if (dataSheet.protection.protected) {
-    throw new WorkbookError(`The sheet "${region.sheet}" is protected, so the result columns cannot be written. Unprotect it (Review > Unprotect Sheet), then analyse again.`);
-  }
-  for (const { name, sheet } of others) {
-    if (!sheet.isNullObject && sheet.protection.protected) {
-      throw new WorkbookError(`The add-in's sheet "${name}" is protected. Unprotect it (Review > Unprotect Sheet), then analyse again.`);
-    }
-  }
-  if (rightOfTable && !rightOfTable.isNullObject) {
-    throw new WorkbookError(
-      `The table ${region.table} needs ${BLOCK_WIDTH} more columns for the results, but there are cells to its right (${rightOfTable.address.replace(/^.*!/, '')}) that would be moved. Move or clear them, then analyse again.`,
-    );
-  }
-  for (const areas of merged) {
-    if (!areas.isNullObject) {
-      throw new WorkbookError(`There are merged cells (${areas.address.replace(/(?:'[^']*'|[^,!']+)!/g, '')}) in the header row or where the result columns go. Unmerge them (Home > Merge & Center), then analyse again.`);
-    }
-  }
+export function coreRow(row: readonly Cell[], dataWidth: number, overrideAt: number | undefined): Cell[] {
+  const cells = row.slice(0, dataWidth);
+  while (cells.length < dataWidth) cells.push('');
+  cells.push(overrideAt === undefined ? '' : (row[overrideAt] ?? ''), overrideAt === undefined ? '' : (row[overrideAt + 1] ?? ''));
+  return cells;
 }
 
-/** "Column F" of the sheet for a column of the core grid (data columns, then the two override columns). */
-export function sheetColumnLetter(shape: Shape, column: number): string {
-  return column < shape.dataWidth ? columnLetter(shape.region.left + column) : columnLetter(shape.block.firstColumn + RESULT_WIDTH + column - shape.dataWidth);
+/** The sheet column of each column of the core grid (data columns, then the two override columns). */
+export function sheetColumns(shape: Shape): number[] {
+  const columns = Array.from({ length: shape.dataWidth }, (_, c) => shape.region.left + c);
+  columns.push(shape.block.firstColumn + RESULT_WIDTH, shape.block.firstColumn + RESULT_WIDTH + 1);
+  return columns;
+}
+
+/** "A4:I3406": the data's columns from its header (or first data) row to its last row. */
+export function dataAddress(shape: Shape): string {
+  const { region, dataWidth } = shape;
+  const firstRow = headerSheetRow(shape) ?? firstRowSheet(shape);
+  return `${columnLetter(region.left)}${firstRow + 1}:${columnLetter(region.left + Math.max(dataWidth, 1) - 1)}${region.bottom + 1}`;
 }

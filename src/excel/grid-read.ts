@@ -3,8 +3,8 @@
  * as fit the response budget and the cell limit, sized from the column count and then from what
  * the rows read so far weighed; a read Excel refuses as too large is asked again in halves.
  */
-import type { Cell } from '../core/cell';
-import { AnalysisCancelled, WorkbookError } from './api';
+import { BaselineError, type Cell } from '../core';
+import { AnalysisCancelled } from './api';
 import { isPayloadLimitError, MAX_CELLS_PER_READ, REQUEST_BUDGET_BYTES, rowBytes } from './request-size';
 
 /** Columns read side by side for the same rows, e.g. the data and, further right, two override columns. */
@@ -54,7 +54,7 @@ export async function readRows(
       await context.sync();
     } catch (error) {
       if (!isPayloadLimitError(error)) throw error;
-      if (count === 1) throw new WorkbookError(`Row ${top + done + 1} of "${options.sheetName}" is too large for Excel to hand over in one request.`);
+      if (count === 1) throw new BaselineError('row-too-large', `Row ${top + done + 1} of "${options.sheetName}" is too large for Excel to hand over in one request.`);
       chunkRows = Math.max(1, count >> 1);
       continue;
     }

@@ -5,23 +5,14 @@
  * return stays text (never a formula), and "01234" or "3/4" stay text (never a number or a
  * date). No apostrophe is added: in a Text cell it would be kept as part of the value.
  */
-import { isFormula, type ColumnFormat, type OutCell } from '../core/report';
+import { isFormula, NUMBER_FORMATS, type ColumnFormat, type PlanCell, type PlanRows } from '../core';
 import type { BatchWriter, WriteOp } from './batch-writer';
 import { REQUEST_BUDGET_BYTES, rowBytes } from './request-size';
 
 /** A cell to write; null leaves the cell (value or format) as it is. */
-export type WriteCell = OutCell | null;
+export type WriteCell = PlanCell;
 
-export const TEXT_FORMAT = '@';
-
-export const NUMBER_FORMATS: Record<ColumnFormat, string | null> = {
-  text: TEXT_FORMAT,
-  gbp: '"£"#,##0.00;[Red]-"£"#,##0.00',
-  percent: '0.0%',
-  integer: '#,##0',
-  date: 'dd/mm/yyyy',
-  general: null,
-};
+export const TEXT_FORMAT = NUMBER_FORMATS.text!;
 
 export const GENERAL_FORMAT = 'General';
 
@@ -33,15 +24,11 @@ export const GENERAL_FORMAT = 'General';
 export function formatFor(cell: WriteCell, column: ColumnFormat | null): string | null {
   if (cell === null) return null;
   if (typeof cell === 'string') return cell === '' ? null : TEXT_FORMAT;
-  if (isFormula(cell) || typeof cell === 'number') return (column === null || column === 'text' ? null : NUMBER_FORMATS[column]) ?? GENERAL_FORMAT;
+  if (isFormula(cell) || typeof cell === 'number') return (column === null || column === 'text' ? undefined : NUMBER_FORMATS[column]) ?? GENERAL_FORMAT;
   return null;
 }
 
-export interface RowSource {
-  count: number;
-  width: number;
-  /** The cells of row i, `width` of them. */
-  row(i: number): WriteCell[];
+export interface RowSource extends PlanRows {
   /** The column formats numbers and formulas take (strings are always text). */
   formats?: readonly (ColumnFormat | null)[];
 }

@@ -1,22 +1,12 @@
 /**
- * The native summaries (ExcelApi 1.8): PivotTables over the analysis table, side by side to the
+ * The native summaries the core plans (ExcelApi 1.8): PivotTables over the analysis table, side by side to the
  * right of the summary sheet's blocks, each in a band of columns of its own so that one growing
  * on refresh never runs into another; and the two charts. Made on the first run and refreshed on
  * later ones; a PivotTable is rebuilt only when its fields must change.
  */
-import type { Summary } from '../core/summary';
+import { NUMBER_FORMATS, type ChartSpec, type CrossTabSpec } from '../core';
 import { ANALYSIS_TABLE } from './analysis-table';
-import { NUMBER_FORMATS } from './grid-write';
 import { columnPoints } from './sheet-style';
-
-export interface PivotSpec {
-  name: string;
-  title: string;
-  rows: string;
-  columns?: string;
-  data: string;
-  dataName: string;
-}
 
 /** The row above each PivotTable holds its title; the PivotTable starts below it. */
 const PIVOT_TOP_ROW = 3;
@@ -24,19 +14,6 @@ const PIVOT_TOP_ROW = 3;
 const PIVOT_FIRST_COLUMN = 17;
 /** Row labels, five localities, grand total, and a spare column. */
 const PIVOT_BAND_COLUMNS = 8;
-
-/** The five PivotTables in their bands; null where one is not wanted (no institution column). */
-export function pivotSpecs(summary: Summary): (PivotSpec | null)[] {
-  const category = summary.categorySource === 'category' ? 'Category' : 'Spend kind';
-  const byLocality = (name: string, title: string, rows: string): PivotSpec => ({ name, title, rows, columns: 'Locality', data: 'Amount', dataName: 'Spend (£)' });
-  return [
-    { name: 'LSB_SpendByLocality', title: 'Spend by locality', rows: 'Locality', data: 'Amount', dataName: 'Spend (£)' },
-    byLocality('LSB_CategoryByLocality', `${category} × locality`, category),
-    byLocality('LSB_TypeByLocality', 'Supplier type × locality', 'Supplier type'),
-    summary.institutions ? byLocality('LSB_InstitutionByLocality', 'Institution × locality', 'Institution') : null,
-    { name: 'LSB_LeakageByKind', title: 'Influenceable leakage by kind of spend', rows: 'Spend kind', data: 'Influenceable leakage', dataName: 'Influenceable leakage (£)' },
-  ];
-}
 
 /** Every PivotTable name the add-in may have made, in band order. */
 const PIVOT_NAMES = ['LSB_SpendByLocality', 'LSB_CategoryByLocality', 'LSB_TypeByLocality', 'LSB_InstitutionByLocality', 'LSB_LeakageByKind'];
@@ -50,7 +27,7 @@ export async function deletePivots(context: Excel.RequestContext): Promise<void>
 }
 
 /** Makes or refreshes the PivotTables on `sheetName`; returns how many were refreshed rather than made. */
-export async function placePivots(context: Excel.RequestContext, sheetName: string, specs: readonly (PivotSpec | null)[]): Promise<{ refreshed: number; made: number }> {
+export async function placePivots(context: Excel.RequestContext, sheetName: string, specs: readonly (CrossTabSpec | null)[]): Promise<{ refreshed: number; made: number }> {
   const sheet = context.workbook.worksheets.getItem(sheetName);
   const existing = PIVOT_NAMES.map((name) => context.workbook.pivotTables.getItemOrNullObject(name));
   await context.sync();
@@ -98,17 +75,6 @@ export async function placePivots(context: Excel.RequestContext, sheetName: stri
   });
   await context.sync();
   return { refreshed, made };
-}
-
-export interface ChartSpec {
-  name: string;
-  title: string;
-  type: 'Pie' | 'BarClustered';
-  /** 0-based sheet coordinates of the source: a label column and a value column, header row first. */
-  source: { top: number; left: number; rows: number; columns: number };
-  /** Where the chart sits, e.g. "I2" to "P17". */
-  from: string;
-  to: string;
 }
 
 /** Makes the charts, or points the existing ones at this run's ranges. */

@@ -2,7 +2,7 @@
  * Whole sheets the add-in owns or shares with the user (the state, Suppliers, Rules, Local
  * register) read as grids from A1, in one request when they are small, in chunks when not.
  */
-import type { Cell, Grid } from '../core/cell';
+import type { Cell, Grid } from '../core';
 import { readRows } from './grid-read';
 import { isPayloadLimitError, REQUEST_BUDGET_BYTES } from './request-size';
 

@@ -1,25 +1,10 @@
 /**
  * The workbook state (SPEC.md, "Workbook state") on the very hidden sheet the command line reads
- * too: versioned JSON split over column A, validated by the core's schema.
+ * too: versioned JSON split over column A, read and written by the core.
  */
-import type { Grid } from '../core/cell';
-import { emptyState, STATE_SHEET, stateFromCells, StateError, stateSchema, stateToCells, type WorkbookState } from '../core/settings';
-import { WorkbookError } from './api';
+import { STATE_SHEET, stateToCells, type WorkbookState } from '../core';
 import type { BatchWriter } from './batch-writer';
 import { writeRows, type WriteCell } from './grid-write';
-
-/** The state from the state sheet's grid (undefined or empty: a workbook never analysed). */
-export function stateFromGrid(grid: Grid | undefined): WorkbookState {
-  if (!grid || grid.length === 0) return emptyState();
-  const cells = grid.map((row) => row[0]).filter((cell): cell is string => typeof cell === 'string' && cell !== '');
-  if (cells.length === 0) return emptyState();
-  try {
-    return stateFromCells(cells);
-  } catch (error) {
-    if (error instanceof StateError) throw new WorkbookError(`${error.message} Delete the hidden sheet ${STATE_SHEET} to start afresh.`);
-    throw error;
-  }
-}
 
 /** Adds the very hidden state sheet when the workbook has none. */
 export async function ensureStateSheet(context: Excel.RequestContext, exists: boolean): Promise<void> {
@@ -31,10 +16,9 @@ export async function ensureStateSheet(context: Excel.RequestContext, exists: bo
 
 /**
  * Queues the state's cells over what was there (`previousRows` cells), clearing any left below.
- * The state goes through its schema first, so equal states are written as equal text.
  */
 export async function writeState(writer: BatchWriter, context: Excel.RequestContext, state: WorkbookState, previousRows: number): Promise<number> {
-  const cells = stateToCells(stateSchema.parse(state));
+  const cells = stateToCells(state);
   const rows: WriteCell[][] = cells.map((text) => [text]);
   for (let r = cells.length; r < previousRows; r++) rows.push(['']);
   const sheet = context.workbook.worksheets.getItem(STATE_SHEET);

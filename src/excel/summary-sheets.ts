@@ -3,15 +3,10 @@
  * writes): title, subtitle, then each block with its title, note, header and rows. Only the area
  * the add-in wrote last time is cleared first, so the user's additions beside it survive.
  */
-import { layoutSheet, type SheetPlan } from '../core/report';
+import type { Extent, SheetLayout } from '../core';
 import type { BatchWriter } from './batch-writer';
 import { rowsOf, writeRows } from './grid-write';
 import { headerStyleOp, smallOp, widthsOp } from './sheet-style';
-
-export interface Extent {
-  rows: number;
-  columns: number;
-}
 
 /** Clears the area from A1 the add-in wrote last time (values and formats). */
 export async function clearExtent(writer: BatchWriter, sheet: Excel.Worksheet, extent: Extent | undefined): Promise<void> {
@@ -19,9 +14,9 @@ export async function clearExtent(writer: BatchWriter, sheet: Excel.Worksheet, e
   await writer.add(smallOp(() => sheet.getRangeByIndexes(0, 0, extent.rows, extent.columns).clear('All')));
 }
 
-/** Writes the plan and returns the extent it covers. */
-export async function writeSummarySheet(writer: BatchWriter, sheet: Excel.Worksheet, plan: SheetPlan): Promise<Extent> {
-  const layout = layoutSheet(plan);
+/** Writes the sheet as laid out. */
+export async function writeSummarySheet(writer: BatchWriter, sheet: Excel.Worksheet, layout: SheetLayout): Promise<void> {
+  const { plan } = layout;
   await writer.add(widthsOp(sheet, 0, layout.widths));
   await writeRows(writer, sheet, 0, 0, rowsOf([[plan.title], ...plan.subtitle.map((line) => [line])]));
   await writer.add(
@@ -58,5 +53,4 @@ export async function writeSummarySheet(writer: BatchWriter, sheet: Excel.Worksh
       });
     }
   }
-  return { rows: layout.rows, columns: layout.columns };
 }

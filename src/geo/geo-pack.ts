@@ -3,6 +3,7 @@
  * from (a folder in Node, a URL in the browser) and how gzip is undone are the PackSource's
  * business; everything here is plain code that runs in both.
  */
+import { BaselineError } from '../core/errors';
 import type { DistrictInfo, PostcodeIndex } from '../core/geography';
 import { AreaFileError, decodeAreaFile, looksLikeAreaFile, type DecodedAreaFile } from './area-file';
 import { PACK_INDEX_FILE, packIndexSchema, type PackIndex } from './pack-index';
@@ -17,8 +18,12 @@ export interface PackSource {
 }
 
 /** A pack that cannot be read or is damaged. Its message says which file and what to do. */
-export class GeoPackError extends Error {
+export class GeoPackError extends BaselineError {
   override name = 'GeoPackError';
+
+  constructor(message: string) {
+    super('geography-damaged', message);
+  }
 }
 
 const REBUILD = 'rebuild the pack with `npm run geo:build`';
@@ -26,6 +31,11 @@ const REBUILD = 'rebuild the pack with `npm run geo:build`';
 export interface GeoPack {
   readonly release: string;
   readonly attribution: string;
+  /**
+   * What the pack's source lacked that a full ONS directory has, each in words ("Northern
+   * Ireland (postcode area BT)"): the pack does not know the district of a postcode there.
+   */
+  readonly sourceLacks: readonly string[];
   readonly districts: ReadonlyMap<string, DistrictInfo>;
   /** The postcode areas the pack covers ("AB", "AL", …). */
   readonly areas: readonly string[];
@@ -49,6 +59,7 @@ export async function openGeoPack(source: PackSource): Promise<GeoPack> {
   return {
     release: index.release,
     attribution: index.attribution,
+    sourceLacks: index.source.lacks,
     districts,
     areas: index.areas.map((a) => a.area),
     async loadAreas(wanted) {

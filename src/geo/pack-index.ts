@@ -6,7 +6,7 @@ import { z } from 'zod';
 
 export const PACK_INDEX_FILE = 'index.json';
 export const PACK_FORMAT = 'local-spend-baseline geography pack';
-export const PACK_FORMAT_VERSION = 1;
+export const PACK_FORMAT_VERSION = 2;
 
 export function areaFileName(area: string): string {
   return `postcodes-${area}.bin.gz`;
@@ -35,9 +35,16 @@ export const packIndexSchema = z.object({
   release: z.string().min(1),
   attribution: z.string(),
   source: z.object({
+    /** The download, and for a zip the data CSV in it. */
     file: z.string(),
     rows: z.number().int().nonnegative(),
     terminatedDropped: z.number().int().nonnegative(),
+    /**
+     * What the source lacks that a full ONS directory has ("Northern Ireland (postcode area
+     * BT)", …): the pack does not know the district of a postcode there. Empty for a full
+     * directory.
+     */
+    lacks: z.array(z.string()),
   }),
   districts: z.array(districtInfoSchema),
   areas: z.array(

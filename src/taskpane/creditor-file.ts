@@ -4,13 +4,8 @@
  * the first visible sheet of a workbook), its columns mapped by the same vocabulary as spend
  * files, and one record made per supplier line.
  */
-import type { Grid } from '../core/cell';
-import { parseCsv } from '../core/csv';
-import { creditorRecords, type CreditorRecord } from '../core/directory';
-import { proposeMapping } from '../core/mapping';
+import { BaselineError, creditorsFromGrid, decodeText, parseCsv, type CreditorRecord, type Grid } from '../core';
 import { firstVisibleSheet, gridOfWorksheet, sharedStringsOf } from '../core/spreadsheet-xml';
-import { findTable } from '../core/table';
-import { decodeText } from '../core/text-decode';
 
 export type CreditorFileResult = { ok: true; records: CreditorRecord[] } | { ok: false; message: string };
 
@@ -50,16 +45,10 @@ export async function readCreditorFile(bytes: Uint8Array, fileName: string): Pro
   } else {
     return { ok: false, message: `${fileName} is not a CSV or .xlsx file. Save the supplier list from your finance system (or from Excel) as either, then choose it again.` };
   }
-  const layout = findTable(grid);
-  if (layout.lastDataRow < layout.firstDataRow) return { ok: false, message: `${fileName} is empty.` };
-  const { mapping } = proposeMapping(grid, layout);
-  if (!mapping.supplier) {
-    return { ok: false, message: `${fileName}: no column of supplier names was found. Give the column a header such as "Supplier name" and try again.` };
+  try {
+    return { ok: true, records: creditorsFromGrid(grid, fileName) };
+  } catch (error) {
+    if (error instanceof BaselineError) return { ok: false, message: error.message };
+    throw error;
   }
-  if (!mapping.postcode && !mapping.address) {
-    return { ok: false, message: `${fileName}: no postcode or address column was found. Give the column a header such as "Postcode" or "Address" and try again.` };
-  }
-  const records = creditorRecords(grid, layout, mapping);
-  if (records.length === 0) return { ok: false, message: `${fileName}: no supplier lines were found below the header.` };
-  return { ok: true, records };
 }

@@ -1,9 +1,16 @@
 /**
  * Any failure as one message a finance officer can act on: what went wrong, in plain words, and
- * what to do next. The adapter's WorkbookError already says both; Excel's own errors carry a
- * code, which is translated; anything else is named and followed by what to try.
+ * what to do next. The add-in's own errors (BaselineError) say what went wrong, and what to do
+ * where the pane has more to say than the core; Excel's own errors carry a code, which is
+ * translated; anything else is named and followed by what to try.
  */
-import { WorkbookError } from '../excel/api';
+import { BaselineError, STATE_SHEET, type ErrorCode } from '../core';
+
+/** What to do next, where the core's message leaves it to the host. */
+const NEXT_STEPS: Partial<Record<ErrorCode, string>> = {
+  'state-damaged': `Delete the hidden sheet ${STATE_SHEET} to start afresh.`,
+  'geography-damaged': 'Ask your IT team to deploy the add-in again.',
+};
 
 /** Office.js error codes (OfficeExtension.ErrorCodes) the pane can explain. */
 const EXCEL_CODES: Record<string, string> = {
@@ -17,7 +24,7 @@ const EXCEL_CODES: Record<string, string> = {
 };
 
 export function plainError(error: unknown, doing: string): string {
-  if (error instanceof WorkbookError) return error.message;
+  if (error instanceof BaselineError) return NEXT_STEPS[error.code] ? `${error.message} ${NEXT_STEPS[error.code]}` : error.message;
   const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
   const detail = error instanceof Error ? error.message : String(error);
   // Excel's own words go last, for whoever is asked to help.

@@ -6,7 +6,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
 import { STATE_SHEET } from '../../src/core/settings';
-import { CLI_FIXTURES, filesIn, runIn, temporaryFolder } from './cli-harness';
+import type { ErrorCode } from '../../src/core/errors';
+import { CLI_FIXTURES, filesIn, fixturePackFolder, runIn, temporaryFolder } from './cli-harness';
 
 const AREAS = ['--local', 'Preston', '--wider', 'Lancashire (ceremonial county)'];
 const OUTPUTS = ['--results-csv', 'results.csv', '--summary-json', 'summary.json'];
@@ -30,29 +31,42 @@ beforeAll(async () => {
   await workbook.xlsx.writeFile(path.join(folder, 'damaged.xlsx'));
 });
 
-const cases: [string, string[], RegExp][] = [
-  ['a missing file', ['nope.csv'], /^local-spend-baseline: Cannot read "nope\.csv": no such file or folder\.$/],
-  ['a folder with no spend files', ['empty-folder'], /^local-spend-baseline: The folder "empty-folder" has no \.csv, \.csv\.gz or \.xlsx files\.$/],
-  ['no amount column: the columns it saw are named', ['no-amount.csv', ...AREAS], /^local-spend-baseline: no-amount\.csv: no amount column found; the columns are A "Supplier Name", B "Department", C "Reference"\. Name it with --map/],
-  ['no supplier column: the likeliest are named with values from them', ['no-supplier.csv', ...AREAS], /^local-spend-baseline: no-supplier\.csv: no supplier column found; the likeliest for the supplier are B "Who" \(e\.g\. "J Smith 1", "K Jones 2"\)\. Name it with --map supplier=/],
-  ['--map naming an unknown field', ['payments.csv', ...AREAS, '--map', 'suppler=A'], /^local-spend-baseline: --map "suppler=A": unknown field "suppler"; fields are: supplier, amount, /],
-  ['--map naming a column that is not there', ['payments.csv', ...AREAS, '--map', 'supplier=Vendor'], /^local-spend-baseline: payments\.csv: --map: No column "Vendor" for supplier; the columns are: A "Supplier Name", /],
-  ['a rules CSV with a bad line (and no note before the one line)', ['payments.csv', '--local', 'Preston', '--wider', 'Lancashire', '--rules', 'bad-rules.csv'], /^local-spend-baseline: bad-rules\.csv line 3, column "field": /],
-  ['an unknown --local', ['payments.csv', '--local', 'Prestonshire'], /^local-spend-baseline: --local: "Prestonshire" /],
-  ['--out equal to an input', ['payments.csv', ...AREAS, '--out', 'analysed.xlsx', 'analysed.xlsx'], /^local-spend-baseline: The output analysed\.xlsx would overwrite an input; name another with --out\.$/],
-  ['--results-csv over an input', ['payments.csv', ...AREAS, '--results-csv', 'payments.csv'], /^local-spend-baseline: The output payments\.csv would overwrite an input; name another with --results-csv\.$/],
-  ['an output into a folder that does not exist', ['payments.csv', ...AREAS, '--summary-json', 'reports/summary.json'], /^local-spend-baseline: --summary-json reports\/summary\.json: the folder reports does not exist\.$/],
-  ['a damaged state sheet', ['damaged.xlsx'], /^local-spend-baseline: damaged\.xlsx: The add-in's settings on the hidden sheet LSB_State are damaged \(not valid JSON\)\.$/],
-  ['a date that is not a date', ['payments.csv', ...AREAS, '--from', '31/02/2024'], /^local-spend-baseline: --from "31\/02\/2024" is not a date/],
+/** Each case: the arguments, the error's code, and (for some) what the one line must name. */
+const cases: [string, string[], ErrorCode, RegExp | undefined][] = [
+  ['a missing file', ['nope.csv'], 'file-unreadable', /"nope\.csv"/],
+  ['a folder with no spend files', ['empty-folder'], 'file-unreadable', /"empty-folder"/],
+  ['no amount column: the columns it saw are named', ['no-amount.csv', ...AREAS], 'columns-missing', /no-amount\.csv: no amount column found; the columns are A "Supplier Name", B "Department", C "Reference"\. Name it with --map/],
+  ['no supplier column: the likeliest are named with values from them', ['no-supplier.csv', ...AREAS], 'columns-missing', /no-supplier\.csv: no supplier column found; the likeliest for the supplier are B "Who" \(e\.g\. "J Smith 1", "K Jones 2"\)\. Name it with --map supplier=/],
+  ['--map naming an unknown field', ['payments.csv', ...AREAS, '--map', 'suppler=A'], 'usage', /"suppler"/],
+  ['--map naming a column that is not there', ['payments.csv', ...AREAS, '--map', 'supplier=Vendor'], 'mapping-invalid', /payments\.csv: --map: No column "Vendor" for supplier/],
+  ['a rules CSV with a bad line (and no note before the one line)', ['payments.csv', '--local', 'Preston', '--wider', 'Lancashire', '--rules', 'bad-rules.csv'], 'rules-invalid', /^local-spend-baseline: bad-rules\.csv line 3, column "field": /],
+  ['an unknown --local', ['payments.csv', '--local', 'Prestonshire'], 'area-invalid', /"Prestonshire"/],
+  ['--out equal to an input', ['payments.csv', ...AREAS, '--out', 'analysed.xlsx', 'analysed.xlsx'], 'output-invalid', /analysed\.xlsx would overwrite an input/],
+  ['--results-csv over an input', ['payments.csv', ...AREAS, '--results-csv', 'payments.csv'], 'output-invalid', undefined],
+  ['an output into a folder that does not exist', ['payments.csv', ...AREAS, '--summary-json', 'reports/summary.json'], 'output-invalid', /reports/],
+  ['a damaged state sheet', ['damaged.xlsx'], 'state-damaged', /^local-spend-baseline: damaged\.xlsx: .* hidden sheet LSB_State/],
+  ['a date that is not a date', ['payments.csv', ...AREAS, '--from', '31/02/2024'], 'usage', /--from/],
 ];
 
-test.each(cases)('%s', async (_, argv, message) => {
+test.each(cases)('%s', async (_, argv, code, names) => {
   const before = filesIn(folder);
   const outputs = ['--results-csv', '--summary-json'].filter((option) => !argv.includes(option)).flatMap((option) => [option, OUTPUTS[OUTPUTS.indexOf(option) + 1]]);
   const run = await runIn(folder, [...argv, ...outputs]);
   expect(run.code).toBe(2);
+  expect(run.error?.code).toBe(code);
   expect(run.out).toEqual([]);
   expect(run.err).toHaveLength(1);
-  expect(run.err[0]).toMatch(message);
+  expect(run.err[0]).toMatch(/^local-spend-baseline: /);
+  if (names) expect(run.err[0]).toMatch(names);
   expect(filesIn(folder)).toEqual(before);
+});
+
+test('a failure that is not the user\'s (a damaged geography pack) ends with status 1 and its code', async () => {
+  const pack = temporaryFolder('damaged-pack');
+  fs.cpSync(await fixturePackFolder(), pack, { recursive: true });
+  fs.writeFileSync(path.join(pack, 'index.json'), '{"format":');
+  const run = await runIn(folder, ['payments.csv', ...AREAS], { geoPack: pack });
+  expect(run.code).toBe(1);
+  expect(run.error?.code).toBe('geography-damaged');
+  expect(run.err).toEqual([expect.stringMatching(/^local-spend-baseline failed: .*index\.json/)]);
 });

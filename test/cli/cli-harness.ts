@@ -8,7 +8,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
-import { runCommand } from '../../src/cli/command';
+import { runCommandOutcome } from '../../src/cli/command';
+import { BaselineError, type ErrorCode, type ErrorLocation } from '../../src/core/errors';
 import type { RunIO } from '../../src/cli/run';
 import { buildFixturePack } from '../geo/fixture-pack';
 
@@ -39,6 +40,8 @@ export interface CommandRun {
   code: number;
   out: string[];
   err: string[];
+  /** The code and location of the error that stopped an in-process run. */
+  error?: { code: ErrorCode; where: ErrorLocation };
 }
 
 /**
@@ -49,7 +52,7 @@ export async function runIn(folder: string, argv: string[], io: Partial<RunIO> =
   const out: string[] = [];
   const err: string[] = [];
   const args = argv.includes('--cache') ? argv : [...argv, '--cache', 'lookup-cache.json'];
-  const code = await runCommand(args, {
+  const outcome = await runCommandOutcome(args, {
     cwd: folder,
     out: (line) => out.push(line),
     err: (line) => err.push(line),
@@ -57,7 +60,8 @@ export async function runIn(folder: string, argv: string[], io: Partial<RunIO> =
     geoPack: io.geoPack ?? (await fixturePackFolder()),
     ...io,
   });
-  return { code, out, err };
+  const error = outcome.error instanceof BaselineError ? { error: { code: outcome.error.code, where: outcome.error.where } } : {};
+  return { code: outcome.status, out, err, ...error };
 }
 
 /** `node bin/local-spend-baseline.js ARGS` in `folder`, with the user cache folder inside it. */

@@ -68,7 +68,9 @@ describe('the sample with no geography pack', () => {
     const folder = temporaryFolder('sample-no-pack');
     const run = await runIn(folder, ['--summary-json', 'summary.json'], { geoPack: path.join(folder, 'no-such-pack') });
     expect(run.code).toBe(0);
-    expect(run.err).toEqual(['note: no offline geography pack (run `npm run geo:build`); postcodes are answered from the lookup cache and --online only.']);
+    expect(run.err).toEqual([
+      'note: no offline geography pack (geography/pack, which ships with the project, is missing: restore it, or rebuild it from an ONS download with `npm run geo:build -- FILE`); postcodes are answered from the lookup cache and --online only.',
+    ]);
     expectHeadlineAddsUp(run.out);
     const summary = JSON.parse(fs.readFileSync(path.join(folder, 'summary.json'), 'utf8'));
     // Every full postcode is answered from the cache; only partial ones (which need the pack) and
@@ -78,5 +80,15 @@ describe('the sample with no geography pack', () => {
     expect(summary.shares.unknown).toBeLessThan(0.1);
     const method = [...(await workbookCells(path.join(folder, SAMPLE_OUT))).get('Method')!.cells.values()].map((c) => c.value);
     expect(method).toContain('No offline geography pack: postcodes answered from the lookup cache only');
+  });
+
+  test('an area named on the command line says the pack is missing and how to restore it', async () => {
+    const folder = temporaryFolder('areas-no-pack');
+    fs.writeFileSync(path.join(folder, 'spend.csv'), 'Supplier,Amount,Postcode\nAcme Ltd,100,PR1 2HE\n');
+    const run = await runIn(folder, ['spend.csv', '--local', 'Preston'], { geoPack: path.join(folder, 'no-such-pack') });
+    expect(run.code).toBe(2);
+    expect(run.err).toEqual([
+      'local-spend-baseline: Area names need the offline geography pack: geography/pack, which ships with the project, is missing: restore it, or rebuild it from an ONS download with `npm run geo:build -- FILE`.',
+    ]);
   });
 });

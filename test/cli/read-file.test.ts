@@ -3,7 +3,8 @@ import * as os from 'os';
 import * as path from 'path';
 import * as zlib from 'zlib';
 import ExcelJS from 'exceljs';
-import { InputFileError, readSpendFile } from '../../src/cli/read-file';
+import { readSpendFile } from '../../src/cli/read-file';
+import { BaselineError } from '../../src/core/errors';
 
 const FIXTURES = path.join(__dirname, '..', 'fixtures', 'input');
 const fixture = (name: string) => path.join(FIXTURES, name);
@@ -122,7 +123,8 @@ describe('readSpendFile: unreadable files', () => {
     try {
       await readSpendFile(file);
     } catch (error) {
-      expect(error).toBeInstanceOf(InputFileError);
+      expect(error).toBeInstanceOf(BaselineError);
+      expect((error as BaselineError).code).toBe('file-unreadable');
       return (error as Error).message;
     }
     throw new Error(`${file} was read`);

@@ -5,7 +5,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { parseCsv } from '../../src/core/csv';
-import { formatDateTime } from '../../src/core/report';
+import { formatDateTime } from '../../src/core/report/blocks';
 import { stateFromCells, STATE_SHEET } from '../../src/core/settings';
 import { CLI_FIXTURES, FIXED_NOW, runIn, temporaryFolder, workbookCells, writeTitledWorkbook, type SheetRecord } from './cli-harness';
 

@@ -9,7 +9,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { ANALYSIS_COLUMNS } from '../../src/core/report';
+import { ANALYSIS_COLUMNS } from '../../src/core/report/columns';
 import { runIn, temporaryFolder } from './cli-harness';
 import { PAYMENTS, writeFixtureWorkbook } from './xlsx-fixture';
 

@@ -12,14 +12,14 @@ import * as fs from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
+import { describeWhen } from '../support/shared';
 import { runIn, temporaryFolder } from './cli-harness';
 import { writeFixtureWorkbook } from './xlsx-fixture';
 
 const available = (command: string, flag: string) => spawnSync(command, [flag], { stdio: 'ignore' }).status === 0;
 const hasLibreOffice = available('soffice', '--version') && available('pdftotext', '-v');
-const describeWithLibreOffice = hasLibreOffice
-  ? describe
-  : (name: string, body: () => void) => describe.skip(`${name} (skipped: needs LibreOffice's soffice and poppler-utils' pdftotext, not installed)`, body);
+const describeWithLibreOffice = (name: string, body: () => void) =>
+  describeWhen(hasLibreOffice, "needs LibreOffice's soffice and poppler-utils' pdftotext, not installed", name, body);
 
 const SUMMARY_SHEETS = ['Baseline', 'Top suppliers', 'Method', 'Opportunities'];
 

@@ -1,4 +1,4 @@
-import { fullPostcodesMentioned, postcodesForOnlineLookup, prepareRows } from '../../src/core/analysis';
+import { fullPostcodesMentioned, postcodesForOnlineLookup, prepareRows } from '../../src/core/analysis/prepare';
 import { directoryEntry, emptyDirectory } from '../../src/core/directory';
 import type { SpendRow } from '../../src/core/rows';
 

@@ -1,5 +1,7 @@
 import type { RowResult } from '../../src/core/classify';
-import { analysisRow, ANALYSIS_COLUMN, fittedWidth, layoutSheet, MAX_TEXT_WIDTH, type SheetPlan } from '../../src/core/report';
+import { analysisRow, ANALYSIS_COLUMN, fittedWidth, MAX_TEXT_WIDTH } from '../../src/core/report/columns';
+import { layoutSheet } from '../../src/core/report/layout';
+import type { SheetPlan } from '../../src/core/report/plan';
 import { NO_CATEGORY, NO_INSTITUTION } from '../../src/core/summary';
 
 const result: RowResult = {

@@ -12,7 +12,6 @@ import * as path from 'path';
 import { build } from 'esbuild';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import type { SimulatorSetup } from '../sim/simulator-setup';
-import { hasShared } from '../support/shared';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
 export const DIST = path.join(ROOT, 'dist');
@@ -35,23 +34,19 @@ export const CHROMIUM_ARGS = [
 /** The narrowest task pane Office shows, and a height that fits a step. */
 export const PANE_VIEWPORT = { width: 300, height: 800 };
 
-export const hasGeoPack = fs.existsSync(path.join(DIST, 'geo', 'index.json'));
-
 /**
- * `describe` for tests that need the geography pack in dist/geo (built from ../shared): skipped
- * with the reason where ../shared is absent; a build that left it out where it is present fails.
+ * `describe` for tests that need the geography pack in dist/geo: the build copies it there from
+ * geography/pack, which ships with the project, so a build without it fails the tests.
  */
 export function describeWithGeoPack(name: string, body: () => void): void {
-  if (hasGeoPack || hasShared) {
-    describe(name, () => {
-      beforeAll(() => {
-        if (!hasGeoPack) throw new Error('dist/geo/index.json is missing although ../shared is present: run `npm run build` (it builds the geography pack and copies it into dist/).');
-      });
-      body();
+  describe(name, () => {
+    beforeAll(() => {
+      if (!fs.existsSync(path.join(DIST, 'geo', 'index.json'))) {
+        throw new Error('dist/geo/index.json is missing: run `npm run build` (it copies geography/pack into dist/geo).');
+      }
     });
-  } else {
-    describe.skip(`${name} (skipped: no geography pack in dist/geo and no ../shared to build one)`, body);
-  }
+    body();
+  });
 }
 
 /** Fails with what to do when the browser or the build is missing: CI installs both. */

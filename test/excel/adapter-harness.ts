@@ -7,7 +7,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { buildAreas } from '../../src/core/areas';
 import type { Field } from '../../src/core/mapping';
-import { formatDateTime } from '../../src/core/report';
+import { formatDateTime } from '../../src/core/report/blocks';
 import type { AnalyseHooks, AnalyseRequest, WorkbookOverview } from '../../src/excel/api';
 import { createWorkbookService } from '../../src/excel';
 import { openGeoPack, type GeoPack } from '../../src/geo/geo-pack';

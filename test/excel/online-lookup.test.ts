@@ -14,8 +14,8 @@ describe('online postcode lookup, when the user allows it', () => {
     const first = serviceAt(FIRST_RUN);
     const result = await first.analyse(await acceptProposal(await first.inspect(), true), await hooks({ onlineBaseUrl: standin.baseUrl }));
     expect(standin.requests).toEqual([['SW1A 1AA']]);
-    // Kingfisher Catering (row 13) is in Westminster (a district the fixture pack does not name).
-    expect(sim.values('Spend', 'G13:H13')[0]).toEqual(['Rest of UK', 'E09000033']);
+    // Kingfisher Catering (row 13) is in Westminster: a district the fixture pack does not name, named by the online answer.
+    expect(sim.values('Spend', 'G13:H13')[0]).toEqual(['Rest of UK', 'Westminster (E09000033)']);
     expect(result.summary.coverage.online_lookup.rows).toBe(1);
 
     const second = serviceAt(SECOND_RUN);
@@ -24,7 +24,7 @@ describe('online postcode lookup, when the user allows it', () => {
     expect(overview.state.settings.online).toEqual({ allowed: true, decidedAt: FIRST_RUN.toISOString() });
     await second.analyse(await acceptProposal(overview, false), await hooks({ onlineBaseUrl: standin.baseUrl }));
     expect(standin.requests).toHaveLength(1);
-    expect(sim.values('Spend', 'G13:H13')[0]).toEqual(['Rest of UK', 'E09000033']);
+    expect(sim.values('Spend', 'G13:H13')[0]).toEqual(['Rest of UK', 'Westminster (E09000033)']);
   });
 
   it('reports a service that cannot be reached, and goes on with what it knows', async () => {

@@ -1,10 +1,10 @@
-import { WorkbookError } from '../../src/excel/api';
+import { BaselineError, type ErrorCode } from '../../src/core/errors';
 import type { SimulatorSetup } from '../sim/simulator-setup';
 import { acceptProposal, expectUnchanged, FIRST_RUN, hooks, serviceAt, simulate, snapshot } from './adapter-harness';
 import { SPEND_ADDRESS, spendSheetCells } from './spend-fixture';
 
-/** Analyses the workbook and expects a WorkbookError matching `message`, with every cell as it was. */
-async function expectRefused(setup: SimulatorSetup, message: RegExp, arrange?: (sim: ReturnType<typeof simulate>) => Promise<void> | void) {
+/** Analyses the workbook and expects a BaselineError with this code (and a message naming what `names` says), with every cell as it was. */
+async function expectRefused(setup: SimulatorSetup, code: ErrorCode, names: RegExp | undefined, arrange?: (sim: ReturnType<typeof simulate>) => Promise<void> | void) {
   const sim = simulate(setup);
   await arrange?.(sim);
   const before = snapshot(sim, 'Spend', SPEND_ADDRESS);
@@ -12,8 +12,9 @@ async function expectRefused(setup: SimulatorSetup, message: RegExp, arrange?: (
   const service = serviceAt(FIRST_RUN);
   const request = await acceptProposal(await service.inspect());
   const error = await service.analyse(request, await hooks()).catch((e: unknown) => e);
-  expect(error).toBeInstanceOf(WorkbookError);
-  expect((error as Error).message).toMatch(message);
+  expect(error).toBeInstanceOf(BaselineError);
+  expect((error as BaselineError).code).toBe(code);
+  if (names) expect((error as Error).message).toMatch(names);
   expectUnchanged(sim, before);
   expect(sim.sheets()).toEqual(sheetsBefore);
   expect(sim.stats.history.every((sync) => sync.failedWith === undefined)).toBe(true);
@@ -25,15 +26,15 @@ const spend = (extra: Partial<SimulatorSetup['sheets'] extends (infer S)[] | und
 
 describe('before writing anything, the add-in stops with a clear message when', () => {
   it('the data sheet is protected', async () => {
-    await expectRefused(spend({ protected: true }), /The sheet "Spend" is protected.*Unprotect it/);
+    await expectRefused(spend({ protected: true }), 'protected', /"Spend"/);
   });
 
   it('the workbook structure is protected', async () => {
-    await expectRefused({ ...spend(), workbookProtected: true }, /workbook structure is protected/);
+    await expectRefused({ ...spend(), workbookProtected: true }, 'protected', undefined);
   });
 
   it('one of its own sheets is protected', async () => {
-    await expectRefused(spend(), /add-in's sheet "Suppliers" is protected/, async (sim) => {
+    await expectRefused(spend(), 'protected', /"Suppliers"/, async (sim) => {
       const service = serviceAt(FIRST_RUN);
       await service.analyse(await acceptProposal(await service.inspect()), await hooks());
       sim.protectSheet('Suppliers');
@@ -42,11 +43,11 @@ describe('before writing anything, the add-in stops with a clear message when', 
   });
 
   it('the document is read-only', async () => {
-    await expectRefused({ ...spend(), host: { documentMode: 'ReadOnly' } }, /open read-only/);
+    await expectRefused({ ...spend(), host: { documentMode: 'ReadOnly' } }, 'read-only', undefined);
   });
 
   it('the header row has merged cells', async () => {
-    await expectRefused(spend(), /merged cells \(B4:C4\)/, (sim) =>
+    await expectRefused(spend(), 'merged-cells', /B4:C4/, (sim) =>
       sim.Excel.run(async (context) => {
         context.workbook.worksheets.getItem('Spend').getRange('B4:C4').merge();
         await context.sync();
@@ -54,7 +55,7 @@ describe('before writing anything, the add-in stops with a clear message when', 
   });
 
   it('there is no room for the result columns', async () => {
-    await expectRefused(spend(), /no room for the 10 result columns/, (sim) => sim.writeCells('Spend', 'XFA1', [['far right']]));
+    await expectRefused(spend(), 'no-room', undefined, (sim) => sim.writeCells('Spend', 'XFA1', [['far right']]));
   });
 });
 

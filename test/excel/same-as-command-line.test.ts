@@ -5,8 +5,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { readSpendFile } from '../../src/cli/read-file';
-import { STATE_SHEET } from '../../src/core/settings';
-import { stateFromGrid } from '../../src/excel/state-sheet';
+import { STATE_SHEET, stateFromGrid } from '../../src/core/settings';
 import type { Field } from '../../src/core/mapping';
 import { runIn, temporaryFolder } from '../cli/cli-harness';
 import { describeWithShared, sharedPath } from '../support/shared';

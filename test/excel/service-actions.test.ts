@@ -1,4 +1,4 @@
-import { WorkbookError } from '../../src/excel/api';
+import { BaselineError } from '../../src/core/errors';
 import { acceptProposal, DEFAULT_RULES_CSV, expectUnchanged, FIRST_RUN, hooks, serviceAt, simulate, snapshot } from './adapter-harness';
 import { SPEND_ADDRESS, spendSheetCells } from './spend-fixture';
 
@@ -41,19 +41,20 @@ describe('the pane’s other requests', () => {
     // However a finance system spaced the name, it is the same supplier.
     await service.showSupplier('WATERPLUS');
     expect(sim.selection).toBe('Suppliers!A6:P6');
-    await expect(service.showSupplier('NOBODY')).rejects.toThrow(WorkbookError);
+    await expect(service.showSupplier('NOBODY')).rejects.toBeInstanceOf(BaselineError);
+    await expect(service.showSupplier('NOBODY')).rejects.toMatchObject({ code: 'supplier-missing' });
   });
 
   it('showSheet before any analysis says what to do', async () => {
     simulate({ sheets: [{ name: 'Spend', cells: spendSheetCells() }] });
-    await expect(serviceAt(FIRST_RUN).showSheet('summary')).rejects.toThrow(/no "Baseline" sheet yet: analyse/);
+    await expect(serviceAt(FIRST_RUN).showSheet('summary')).rejects.toMatchObject({ code: 'not-analysed', where: { sheet: 'Baseline' } });
   });
 
   it('resetRules replaces the Rules sheet with the defaults, and nothing else', async () => {
     const { sim, service } = await analysed();
     const spend = snapshot(sim, 'Spend', SPEND_ADDRESS);
     const original = sim.values('Rules');
-    sim.writeCells('Rules', 'E2', [['review']]);
+    sim.writeCells('Rules', 'F2', [['review']]);
     sim.writeCells('Rules', 'A200', [['999']]);
     await service.resetRules(DEFAULT_RULES_CSV);
     expect(sim.values('Rules')).toEqual(original);

@@ -1,4 +1,4 @@
-/** The small committed NSPL-shaped fixture, built into a pack in a temporary folder. */
+/** The small committed NSPL-shaped fixture and its district tables, built into a pack in a temporary folder. */
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -15,6 +15,6 @@ export function temporaryFolder(prefix: string): string {
 /** Builds the fixture pack and returns its folder. */
 export async function buildFixturePack(): Promise<string> {
   const out = path.join(temporaryFolder('geo-fixture-'), 'pack');
-  await buildGeoPack({ source: FIXTURE_SOURCE, out, release: FIXTURE_RELEASE });
+  await buildGeoPack({ source: FIXTURE_SOURCE, tables: FIXTURE_SOURCE_DIR, out, release: FIXTURE_RELEASE });
   return out;
 }

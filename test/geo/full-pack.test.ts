@@ -1,20 +1,20 @@
 /**
- * The pack built from the real ONS extract in ../shared/geo is exact: every postcode of the
- * source gives its district, a seeded sample of 50,000 in messy spellings too, and the sector
- * and district shares are the source's own counts.
+ * The shipped pack (geography/pack) against the real ONS extract in ../shared/geo it was built
+ * from: a rebuild gives it byte for byte, every postcode of the source gives its district, a
+ * seeded sample of 50,000 in messy spellings too, and the sector and district shares are the
+ * source's own counts.
  */
 import * as fs from 'fs';
 import * as path from 'path';
 import { gunzipSync } from 'zlib';
-import { buildGeoPack, DEFAULT_OUT, findSourceIn, SHARED_GEO } from '../../scripts/geo-build';
-import { packIsFresh } from '../../scripts/geo-pack-ensure';
+import { buildGeoPack, DEFAULT_OUT } from '../../scripts/geo-build';
 import { listAreaOptions, resolveArea } from '../../src/core/areas';
 import type { PostcodeIndex } from '../../src/core/geography';
 import { decideLocality } from '../../src/core/locality';
 import { findPostcode } from '../../src/core/postcode';
 import { openGeoPack, type GeoPack } from '../../src/geo/geo-pack';
 import { nodePackSource } from '../../src/geo/node-pack-source';
-import { describeWithShared } from '../support/shared';
+import { describeWithShared, sharedPath } from '../support/shared';
 import { temporaryFolder } from './fixture-pack';
 
 const LANCASHIRE_12 = ['E07000117', 'E07000118', 'E07000119', 'E07000120', 'E07000121', 'E07000122', 'E07000123', 'E07000124', 'E07000125', 'E07000126', 'E07000127', 'E07000128'];
@@ -33,22 +33,17 @@ function tally(counts: Map<string, Map<string, number>>, key: string, district: 
   perDistrict.set(district, (perDistrict.get(district) ?? 0) + 1);
 }
 
-describeWithShared('the geography pack built from the ONS extract', () => {
+describeWithShared('the shipped geography pack and the ONS extract it was built from', () => {
   let postcodes: string[];
   let districtsOf: string[];
   let sectorCounts: Map<string, Map<string, number>>;
   let outwardCounts: Map<string, Map<string, number>>;
   let pack: GeoPack;
   let index: PostcodeIndex;
-  let packDir: string;
+  const packDir = DEFAULT_OUT;
+  const source = sharedPath('geo', 'nspl-2024-08-extract.csv.gz');
 
   beforeAll(async () => {
-    const source = findSourceIn(SHARED_GEO)!;
-    packDir = DEFAULT_OUT;
-    if (!(await packIsFresh(packDir, source))) {
-      packDir = path.join(temporaryFolder('geo-full-'), 'pack');
-      await buildGeoPack({ source, out: packDir });
-    }
     const lines = gunzipSync(fs.readFileSync(source)).toString('latin1').split('\n');
     expect(lines[0].trim()).toBe('pcds,laua');
     postcodes = [];
@@ -67,6 +62,17 @@ describeWithShared('the geography pack built from the ONS extract', () => {
     pack = await openGeoPack(nodePackSource(packDir));
     index = await pack.loadAreas(pack.areas);
   }, 180_000);
+
+  it('is what a rebuild from the extract and the committed district tables gives, byte for byte', async () => {
+    const rebuilt = path.join(temporaryFolder('geo-rebuild-'), 'pack');
+    await buildGeoPack({ source, out: rebuilt });
+    const files = (folder: string) => fs.readdirSync(folder).sort();
+    expect(files(rebuilt)).toEqual(files(packDir));
+    // When this fails, the code or the tables changed the pack: rebuild it with
+    // `npm run geo:build -- ../shared/geo/nspl-2024-08-extract.csv.gz` and commit geography/pack.
+    const differing = files(packDir).filter((file) => !fs.readFileSync(path.join(rebuilt, file)).equals(fs.readFileSync(path.join(packDir, file))));
+    expect(differing).toEqual([]);
+  }, 60_000);
 
   it('holds every postcode of the source with its district, and is within 400 KB gzipped', () => {
     expect(postcodes).toHaveLength(2_590_895);

@@ -5,10 +5,11 @@ import * as path from 'path';
 import { gunzipSync, gzipSync } from 'zlib';
 import { buildGeoPack } from '../../scripts/geo-build';
 import { browserPackSource } from '../../src/geo/browser-pack-source';
+import { describeGeography } from '../../src/core/analysis/geography';
 import { GeoPackError, openGeoPack, type PackSource } from '../../src/geo/geo-pack';
 import { nodePackSource } from '../../src/geo/node-pack-source';
 import { areaFileName } from '../../src/geo/pack-index';
-import { buildFixturePack, FIXTURE_RELEASE, FIXTURE_SOURCE, temporaryFolder } from './fixture-pack';
+import { buildFixturePack, FIXTURE_RELEASE, FIXTURE_SOURCE, FIXTURE_SOURCE_DIR, temporaryFolder } from './fixture-pack';
 
 let pack: string;
 beforeAll(async () => {
@@ -129,7 +130,7 @@ describe('a damaged pack gives a clear error, never an answer', () => {
   it('an area file from another build', async () => {
     const copy = copyOfPack();
     const other = path.join(temporaryFolder('geo-other-'), 'pack');
-    await buildGeoPack({ source: FIXTURE_SOURCE, out: other, release: 'another release' });
+    await buildGeoPack({ source: FIXTURE_SOURCE, tables: FIXTURE_SOURCE_DIR, out: other, release: 'another release' });
     fs.copyFileSync(path.join(other, prFile), path.join(copy, prFile));
     const geo = await openGeoPack(nodePackSource(copy));
     await expect(geo.loadAreas(['PR'])).rejects.toThrow('belongs to a different build of the pack');
@@ -147,11 +148,24 @@ describe('a damaged pack gives a clear error, never an answer', () => {
 
   it.each([
     ['truncated', (text: string) => text.slice(0, 200), /index.json in .* is not valid JSON \(damaged or truncated\)/],
-    ['of another format', (text: string) => text.replace('"version":1', '"version":2'), /is not a pack index this program reads \(version: /],
+    ['of another format', (text: string) => text.replace('"version":2', '"version":1'), /is not a pack index this program reads \(version: /],
+    ['without what its source lacked', (text: string) => text.replace(/"lacks":\[[^\]]*\]/, '"gaps":[]'), /is not a pack index this program reads \(source\.lacks: /],
   ])('an index.json %s', async (_, damage, message) => {
     const copy = copyOfPack();
     const indexFile = path.join(copy, 'index.json');
     fs.writeFileSync(indexFile, damage(fs.readFileSync(indexFile, 'utf8')));
     await expect(openGeoPack(nodePackSource(copy))).rejects.toThrow(message);
+  });
+});
+
+describe('what the pack says about its source', () => {
+  it('lists what the source lacked, and the Method sheet line says it with what to do', async () => {
+    const geo = await openGeoPack(nodePackSource(pack));
+    expect(geo.sourceLacks[0]).toBe('Northern Ireland (postcode area BT)');
+    expect(describeGeography(geo)).toMatch(
+      /^ONS NSPL fixture \(offline pack\)\. Its source lacks Northern Ireland \(postcode area BT\), the postcode areas AB, AL, .*, YO, ZE and the sub-districts ending in a letter \(EC1A, SW1A, W1A, WC2N, E1W and the like, in central London\): the district of a postcode there is unknown until the pack is rebuilt from the full ONS file or online lookup is on\.$/,
+    );
+    expect(describeGeography({ ...geo, sourceLacks: [] })).toBe('ONS NSPL fixture (offline pack)');
+    expect(describeGeography(undefined)).toBe('No offline geography pack: postcodes answered from the lookup cache only');
   });
 });

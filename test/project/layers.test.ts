@@ -1,44 +1,74 @@
 import { spawnSync } from 'child_process';
 import * as path from 'path';
 
-// SPEC.md's architecture, as lint enforces it: the core is pure, only src/excel touches Excel.
-// ESLint runs in its own process: its configuration is an ES module, which Jest's VM cannot load.
+// SPEC.md's architecture, as lint enforces it: the core is pure, only src/excel touches Excel,
+// and the hosts use the core through its entry module. ESLint runs in its own process (its
+// configuration is an ES module, which Jest's VM cannot load), once for every snippet below.
 const root = path.resolve(__dirname, '..', '..');
 
-async function ruleIds(code: string, filePath: string): Promise<string[]> {
-  const run = spawnSync(
-    process.execPath,
-    [path.join(root, 'node_modules', 'eslint', 'bin', 'eslint.js'), '--format', 'json', '--stdin', '--stdin-filename', filePath],
-    { cwd: root, input: code, encoding: 'utf8' },
-  );
-  const [result] = JSON.parse(run.stdout) as { messages: { ruleId: string; message: string }[] }[];
-  return result.messages.map((m) => `${m.ruleId}: ${m.message}`);
-}
+const EXCEL_CALL = 'export const run = () => Excel.run(async (context) => context.sync());\n';
+const DEEP_IMPORT = "import { analyse } from '../core/analysis/analyse';\nexport const run = analyse;\n";
+const ENTRY_IMPORT = "import { analyse } from '../core';\nexport const run = analyse;\n";
+
+const SNIPPETS = {
+  impureCore: {
+    filePath: 'src/core/example.ts',
+    code: [
+      "import * as fs from 'fs';",
+      "import { readFile } from 'node:fs/promises';",
+      "import { loadPack } from '../geo/pack';",
+      "import { render } from 'react-dom';",
+      'export const all = [fs, readFile, loadPack, render, document.title, window, Excel, fetch];',
+    ].join('\n'),
+  },
+  pureCore: { filePath: 'src/core/example.ts', code: "import { parseCsv } from './csv';\nexport const rows = parseCsv('a,b');\n" },
+  excelInTaskpane: { filePath: 'src/taskpane/example.ts', code: EXCEL_CALL },
+  excelInCli: { filePath: 'src/cli/example.ts', code: EXCEL_CALL },
+  excelInExcel: { filePath: 'src/excel/example.ts', code: EXCEL_CALL },
+  deepFromCli: { filePath: 'src/cli/example.ts', code: DEEP_IMPORT },
+  deepFromExcel: { filePath: 'src/excel/example.ts', code: DEEP_IMPORT },
+  entryFromCli: { filePath: 'src/cli/example.ts', code: ENTRY_IMPORT },
+  entryFromExcel: { filePath: 'src/excel/example.ts', code: ENTRY_IMPORT },
+};
+
+let messages: Record<keyof typeof SNIPPETS, string[]>;
+beforeAll(() => {
+  const script = `
+    const { ESLint } = require('eslint');
+    const snippets = JSON.parse(require('fs').readFileSync(0, 'utf8'));
+    (async () => {
+      const eslint = new ESLint();
+      const out = {};
+      for (const [name, { code, filePath }] of Object.entries(snippets)) {
+        const [result] = await eslint.lintText(code, { filePath });
+        out[name] = result.messages.map((m) => m.ruleId + ': ' + m.message);
+      }
+      process.stdout.write(JSON.stringify(out));
+    })();`;
+  const run = spawnSync(process.execPath, ['-e', script], { cwd: root, input: JSON.stringify(SNIPPETS), encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(run.stderr);
+  messages = JSON.parse(run.stdout);
+}, 60_000);
 
 describe('the layer rule', () => {
-  it('keeps Node built-ins, the DOM, Office and the outer layers out of src/core', async () => {
-    const messages = await ruleIds(
-      [
-        "import * as fs from 'fs';",
-        "import { readFile } from 'node:fs/promises';",
-        "import { loadPack } from '../geo/pack';",
-        "import { render } from 'react-dom';",
-        'export const all = [fs, readFile, loadPack, render, document.title, window, Excel, fetch];',
-      ].join('\n'),
-      'src/core/example.ts',
-    );
-    expect(messages.filter((m) => m.startsWith('no-restricted-imports'))).toHaveLength(4);
-    expect(messages.filter((m) => m.startsWith('no-restricted-globals'))).toHaveLength(4);
+  it('keeps Node built-ins, the DOM, Office and the outer layers out of src/core', () => {
+    expect(messages.impureCore.filter((m) => m.startsWith('no-restricted-imports'))).toHaveLength(4);
+    expect(messages.impureCore.filter((m) => m.startsWith('no-restricted-globals'))).toHaveLength(4);
   });
 
-  it('lets only src/excel use the Excel API', async () => {
-    const code = 'export const run = () => Excel.run(async (context) => context.sync());\n';
-    expect(await ruleIds(code, 'src/taskpane/example.ts')).toContainEqual(expect.stringMatching(/Only src\/excel uses the Excel API/));
-    expect(await ruleIds(code, 'src/cli/example.ts')).toContainEqual(expect.stringMatching(/Only src\/excel uses the Excel API/));
-    expect(await ruleIds(code, 'src/excel/example.ts')).toEqual([]);
+  it('lets only src/excel use the Excel API', () => {
+    expect(messages.excelInTaskpane).toContainEqual(expect.stringMatching(/Only src\/excel uses the Excel API/));
+    expect(messages.excelInCli).toContainEqual(expect.stringMatching(/Only src\/excel uses the Excel API/));
+    expect(messages.excelInExcel).toEqual([]);
   });
 
-  it('accepts a pure core module', async () => {
-    expect(await ruleIds("import { parseCsv } from './csv';\nexport const rows = parseCsv('a,b');\n", 'src/core/example.ts')).toEqual([]);
+  it('lets the hosts use the core only through its entry module', () => {
+    for (const deep of [messages.deepFromCli, messages.deepFromExcel]) expect(deep).toContainEqual(expect.stringMatching(/^no-restricted-imports: .*entry module/));
+    expect(messages.entryFromCli).toEqual([]);
+    expect(messages.entryFromExcel).toEqual([]);
+  });
+
+  it('accepts a pure core module', () => {
+    expect(messages.pureCore).toEqual([]);
   });
 });

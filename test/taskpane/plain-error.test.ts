@@ -1,11 +1,15 @@
-import { WorkbookError } from '../../src/excel/api';
+import { BaselineError } from '../../src/core/errors';
 import { plainError } from '../../src/taskpane/plain-error';
 
 describe('plainError', () => {
-  it("passes on the adapter's own messages, which already say what to do", () => {
-    expect(plainError(new WorkbookError('Sheet Spend is protected: unprotect it and analyse again.'), 'analyse')).toBe(
+  it("passes on the add-in's own messages, which already say what to do", () => {
+    expect(plainError(new BaselineError('protected', 'Sheet Spend is protected: unprotect it and analyse again.'), 'analyse')).toBe(
       'Sheet Spend is protected: unprotect it and analyse again.',
     );
+  });
+
+  it('adds what to do in the pane where the core leaves it to the host', () => {
+    expect(plainError(new BaselineError('state-damaged', 'The settings are damaged.'), 'read this workbook')).toBe('The settings are damaged. Delete the hidden sheet LSB_State to start afresh.');
   });
 
   it("translates Excel's error codes", () => {

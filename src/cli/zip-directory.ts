@@ -1,0 +1,96 @@
+/**
+ * The central directory of a zip archive: each entry's name, method, sizes and where its local
+ * header is. Read from the archive's last bytes, so that a large archive on disk need not be
+ * loaded whole (the ONS postcode download is some 200 MB); an .xlsx hands over all of its bytes.
+ */
+
+/** An archive that is not a zip this reader understands; the message says why. */
+export class ZipError extends Error {
+  override name = 'ZipError';
+}
+
+export interface ZipDirectoryEntry {
+  name: string;
+  /** The name as stored, with the flags that say how it is encoded. */
+  nameBytes: Buffer;
+  flags: number;
+  method: number;
+  crc: number;
+  compressedSize: number;
+  size: number;
+  /** Where the entry's local header starts, from the start of the archive. */
+  localOffset: number;
+  time: number;
+  date: number;
+}
+
+export interface ZipDirectoryPlace {
+  entries: number;
+  /** Where the directory starts and how long it is, from the start of the archive. */
+  offset: number;
+  size: number;
+}
+
+export const END_OF_CENTRAL_DIRECTORY = 0x06054b50;
+export const CENTRAL_HEADER = 0x02014b50;
+export const LOCAL_HEADER = 0x04034b50;
+export const LOCAL_HEADER_SIZE = 30;
+export const STORED = 0;
+export const DEFLATED = 8;
+export const FLAG_ENCRYPTED = 0x1;
+export const FLAG_UTF8 = 0x800;
+/** The end record is 22 bytes, after up to 64 KiB of comment: the most of an archive's tail to read. */
+export const END_SEARCH = 22 + 0xffff;
+
+/**
+ * Where the directory is, from the last bytes of the archive (`tail` ends where the archive
+ * ends); undefined when there is no end record, so the bytes are not a zip archive.
+ */
+export function locateDirectory(tail: Buffer): ZipDirectoryPlace | undefined {
+  for (let at = tail.length - 22; at >= Math.max(0, tail.length - END_SEARCH); at--) {
+    if (tail.readUInt32LE(at) !== END_OF_CENTRAL_DIRECTORY) continue;
+    const entries = tail.readUInt16LE(at + 10);
+    const size = tail.readUInt32LE(at + 12);
+    const offset = tail.readUInt32LE(at + 16);
+    if (entries === 0xffff || offset === 0xffffffff || size === 0xffffffff) throw new ZipError('it is a ZIP64 archive, which only files over 4 GB need');
+    return { entries, offset, size };
+  }
+  return undefined;
+}
+
+/** The entries of a directory (its bytes, as located), in their order. */
+export function readDirectory(directory: Buffer, entries: number): ZipDirectoryEntry[] {
+  const read: ZipDirectoryEntry[] = [];
+  let at = 0;
+  for (let i = 0; i < entries; i++) {
+    if (at + 46 > directory.length || directory.readUInt32LE(at) !== CENTRAL_HEADER) throw new ZipError('its zip directory is damaged');
+    const flags = directory.readUInt16LE(at + 8);
+    const nameLength = directory.readUInt16LE(at + 28);
+    const extraLength = directory.readUInt16LE(at + 30);
+    const commentLength = directory.readUInt16LE(at + 32);
+    const nameBytes = directory.subarray(at + 46, at + 46 + nameLength);
+    read.push({
+      name: nameBytes.toString(flags & FLAG_UTF8 ? 'utf8' : 'latin1'),
+      nameBytes,
+      flags,
+      method: directory.readUInt16LE(at + 10),
+      crc: directory.readUInt32LE(at + 16),
+      compressedSize: directory.readUInt32LE(at + 20),
+      size: directory.readUInt32LE(at + 24),
+      localOffset: directory.readUInt32LE(at + 42),
+      time: directory.readUInt16LE(at + 12),
+      date: directory.readUInt16LE(at + 14),
+    });
+    at += 46 + nameLength + extraLength + commentLength;
+  }
+  return read;
+}
+
+/**
+ * How far past its local header an entry's data start, from the header's first 30 bytes
+ * (its name and extra field may differ in length from the directory's copy).
+ */
+export function localHeaderLength(header: Buffer, entry: ZipDirectoryEntry): number {
+  if (header.length < LOCAL_HEADER_SIZE || header.readUInt32LE(0) !== LOCAL_HEADER) throw new ZipError(`the entry ${entry.name} is damaged`);
+  return LOCAL_HEADER_SIZE + header.readUInt16LE(26) + header.readUInt16LE(28);
+}

@@ -1,0 +1,171 @@
+/**
+ * The one analysis both hosts run: from the spend data read by the core's reader, the workbook's
+ * state and sheets, the user's choices and the host's lookups, to the results, the plan of every
+ * sheet to write, the next state and what the user should know. A host moves cells in, calls
+ * this, writes what the plan says and shows progress; it decides nothing about the analysis.
+ *
+ * The order of evidence for a supplier's postcode is the order of the steps below: the row, the
+ * Suppliers sheet, the creditor file; a further source of postcodes (a register of companies)
+ * joins as a lookup and a step after the creditor file.
+ */
+import type { Areas } from '../areas';
+import { directoryFromSheet, emptyDirectory, type SheetProblem } from '../directory';
+import { BaselineError } from '../errors';
+import { decideLocality, postcodeAreasNeeded } from '../locality';
+import { registerFromGrid } from '../register';
+import { ANALYSIS_COLUMNS, analysisRow } from '../report/columns';
+import type { RegisterEntry } from '../report/context';
+import { layoutSheet } from '../report/layout';
+import { planReport } from '../report/plan';
+import { compileRules } from '../rules';
+import { SHEET_ROLES, sheetNamesFor, type SheetRole } from '../settings';
+import { startAnalysis } from './classify-rows';
+import { answersFor, describeGeography, gatherGeography, onlineAnswers } from './geography';
+import { headlineSnapshot } from './headline';
+import type { AnalysisInput } from './input';
+import { chartSpecs, crossTabSpecs, withoutCrossTabBlocks } from './native-summaries';
+import { describeDataSheet, nextStates } from './next-state';
+import type { AnalysisOutcome } from './outcome';
+import type { Extent, WorkbookPlan } from './plan-types';
+import { fullPostcodesMentioned, prepareRows } from './prepare';
+import { describeOverrideProblem } from './problems';
+import { resultBlockPlan } from './result-block';
+import { chooseRules } from './rules-choice';
+import { suppliersToReview } from './to-review';
+import { filledSheet, registerSheetPlan, rulesSheetPlan, suppliersSheetPlan } from './user-sheets';
+
+/** Rows classified between two pauses: a pause every millisecond or so. */
+const CLASSIFY_STEP_ROWS = 1_000;
+
+export async function analyse(input: AnalysisInput): Promise<AnalysisOutcome> {
+  const { data, state, choices, lookups, pause, analysedAt } = input;
+  if (data.rows.length === 0) {
+    const where = data.sheets.map((sheet) => `"${sheet.source || sheet.sheet}"`).join(', ');
+    const skipped = data.skipped[0];
+    const why = skipped ? ` (${data.skipped.length} rows skipped, e.g. row ${skipped.row}: ${skipped.reason})` : '';
+    throw new BaselineError('no-payments', `No payments to analyse on ${where}${why}. Check the supplier and amount columns.`, { sheet: data.sheets[0]?.sheet });
+  }
+  const sheetNames = sheetNamesFor(state.owned.sheets, input.existingSheets);
+  const threshold = choices.threshold ?? state.settings.threshold;
+  const topSuppliers = choices.topSuppliers ?? state.settings.topSuppliers;
+  const areas: Areas = {
+    local: { name: choices.areas.local.name, districts: choices.areas.local.districts },
+    wider: { name: choices.areas.wider.name, districts: choices.areas.wider.districts },
+  };
+  const areaNames = { local: areas.local.name, wider: areas.wider.name };
+
+  // The suppliers: the Suppliers sheet as the user left it, then the rows, then the creditor file.
+  const problems: SheetProblem[] = [];
+  const suppliersSheet = filledSheet(input.suppliersSheet);
+  const suppliers = suppliersSheet ? directoryFromSheet(suppliersSheet, sheetNames.suppliers) : { directory: emptyDirectory(), problems: [] };
+  problems.push(...suppliers.problems);
+  const prepared = prepareRows(data.rows, suppliers.directory, input.creditors);
+
+  const rules = chooseRules(input.rules, sheetNames.rules);
+  problems.push(...rules.problems);
+  const registerLines = registerFromGrid(input.registerFile ?? filledSheet(input.registerSheet) ?? []);
+
+  // The geography: the pack's areas the rows and the register need, and the online answers.
+  const registerAreas = postcodeAreasNeeded(registerLines.map((line) => ({ postcode: line.postcode })));
+  const geography = await gatherGeography(
+    prepared,
+    [...new Set([...prepared.postcodeAreas, ...registerAreas])],
+    [state.onlineCache, lookups.knownAnswers],
+    lookups,
+    choices.online,
+    pause,
+  );
+  const { districts } = geography;
+  const locality = { index: geography.index, online: onlineAnswers(geography.answers), districts, areas, threshold };
+
+  // Classifying, with a pause between steps.
+  const classifying = startAnalysis(prepared, { ...locality, rules: compileRules(rules.rules) });
+  while (classifying.done < classifying.total) {
+    classifying.step(CLASSIFY_STEP_ROWS);
+    await pause({ phase: 'classifying', done: classifying.done, total: classifying.total });
+  }
+  const result = classifying.finish(topSuppliers);
+  const { summary } = result;
+  problems.push(...result.problems.map((problem) => describeOverrideProblem(problem, data.sheets)));
+  const register: RegisterEntry[] = registerLines.map((line) => ({
+    ...line,
+    locality: line.postcode ? decideLocality({ postcode: line.postcode }, locality).locality : undefined,
+  }));
+
+  // The summary sheets, laid out.
+  const baseline = choices.baseline ?? state.history.baseline;
+  const sheetPlans = planReport({
+    analysis: result,
+    areas,
+    districts,
+    sheetNames,
+    analysedAt,
+    geographyRelease: describeGeography(lookups.geography),
+    rulesDescription: [rules.description],
+    threshold,
+    inputDescription: data.sheets.map(describeDataSheet),
+    skipped: data.skipped,
+    problems,
+    history: { baseline },
+    register,
+    topSuppliers,
+  }).map((plan) => (choices.crossTabs === 'pivot_tables' && plan.role === 'summary' ? withoutCrossTabBlocks(plan) : plan));
+  const layouts = sheetPlans.map(layoutSheet);
+  const extents: Partial<Record<SheetRole, Extent>> = {};
+  for (const layout of layouts) extents[layout.plan.role] = { rows: layout.rows, columns: layout.columns };
+
+  const existing = new Set(input.existingSheets.map((name) => name.toLowerCase()));
+  const rows = data.rows;
+  const results = result.results;
+  const plan: WorkbookPlan = {
+    sheetNames,
+    newSheets: SHEET_ROLES.map((role) => sheetNames[role]).filter((name) => !existing.has(name.toLowerCase())),
+    resultBlocks: data.sheets.map((sheet) => resultBlockPlan(sheet, rows, results, data.skipped, areaNames)),
+    analysisTable: {
+      sheet: sheetNames.analysis,
+      columns: ANALYSIS_COLUMNS,
+      rows: { count: rows.length, width: ANALYSIS_COLUMNS.length, row: (i) => analysisRow(rows[i], results[i], areaNames) },
+    },
+    summaries: layouts.map((layout) => {
+      const clear = state.owned.extents[layout.plan.role];
+      return clear ? { layout, clear } : { layout };
+    }),
+    suppliers: suppliersSheetPlan(sheetNames.suppliers, suppliersSheet, prepared.directory, summary, areaNames),
+    rules: rulesSheetPlan(sheetNames.rules, input.rules.sheet, rules.rules),
+    register: registerSheetPlan(sheetNames.register, input.registerSheet, input.registerFile),
+    crossTabs: choices.crossTabs === 'pivot_tables' ? crossTabSpecs(summary) : [],
+    charts: chartSpecs(layouts.find((layout) => layout.plan.role === 'summary')!),
+  };
+
+  const headline = headlineSnapshot(summary, analysedAt);
+  const states = nextStates({
+    state,
+    sheets: data.sheets,
+    choices,
+    threshold,
+    topSuppliers,
+    sheetNames,
+    extents,
+    baseline,
+    headline,
+    // Only this workbook's postcodes: a host's cache may hold other organisations' suppliers.
+    onlineCache: answersFor(geography.answers, fullPostcodesMentioned(prepared, registerLines)),
+    analysedAt,
+  });
+  return {
+    rows,
+    results,
+    skipped: data.skipped,
+    summary,
+    areas,
+    districts,
+    plan,
+    stateWhileWriting: states.whileWriting,
+    state: states.final,
+    headline,
+    ...(state.history.last ? { previous: state.history.last } : {}),
+    toReview: suppliersToReview(summary, prepared.directory),
+    problems,
+    notes: geography.notes,
+  };
+}

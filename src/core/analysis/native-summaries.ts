@@ -1,0 +1,40 @@
+/**
+ * The summaries a host may draw natively: the cross-tabulations as PivotTables over the analysis
+ * table (instead of the formula blocks they replace), and the two charts over the summary sheet's
+ * blocks (the headline split, and influenceable leakage by kind of spend).
+ */
+import type { SheetLayout } from '../report/layout';
+import { CROSS_TAB_BLOCKS, type SheetPlan } from '../report/plan';
+import type { Summary } from '../summary';
+import type { ChartSpec, CrossTabSpec } from './plan-types';
+
+/** The PivotTables in their bands; null where one is not wanted (no institution column). */
+export function crossTabSpecs(summary: Summary): (CrossTabSpec | null)[] {
+  const category = summary.categorySource === 'category' ? 'Category' : 'Spend kind';
+  const byLocality = (name: string, title: string, rows: string): CrossTabSpec => ({ name, title, rows, columns: 'Locality', data: 'Amount', dataName: 'Spend (£)' });
+  return [
+    { name: 'LSB_SpendByLocality', title: 'Spend by locality', rows: 'Locality', data: 'Amount', dataName: 'Spend (£)' },
+    byLocality('LSB_CategoryByLocality', `${category} × locality`, category),
+    byLocality('LSB_TypeByLocality', 'Supplier type × locality', 'Supplier type'),
+    summary.institutions ? byLocality('LSB_InstitutionByLocality', 'Institution × locality', 'Institution') : null,
+    { name: 'LSB_LeakageByKind', title: 'Influenceable leakage by kind of spend', rows: 'Spend kind', data: 'Influenceable leakage', dataName: 'Influenceable leakage (£)' },
+  ];
+}
+
+/** The summary sheet without the blocks PivotTables show instead. */
+export function withoutCrossTabBlocks(plan: SheetPlan): SheetPlan {
+  const replaced = new Set<string>(CROSS_TAB_BLOCKS);
+  return { ...plan, blocks: plan.blocks.filter((block) => !replaced.has(block.id)) };
+}
+
+/** The two charts, each over a label column and a value column of a block of the summary sheet. */
+export function chartSpecs(summary: SheetLayout): ChartSpec[] {
+  const source = (id: string) => {
+    const placed = summary.blocks.find((b) => b.block.id === id)!;
+    return { top: placed.headerRow, left: 0, rows: 1 + Math.max(placed.block.rows.length, 1), columns: 2 };
+  };
+  return [
+    { name: 'LSB_HeadlineSplit', title: 'Where the spend goes', type: 'Pie', source: source('by_locality'), from: 'I2', to: 'P17' },
+    { name: 'LSB_LeakageByKind', title: 'Influenceable leakage by kind of spend', type: 'BarClustered', source: source('leakage_by_kind'), from: 'I19', to: 'P36' },
+  ];
+}

@@ -1,0 +1,34 @@
+/** What the analysis returns: the results, the plan of every sheet to write, the next state and what the user should know. */
+import type { Areas } from '../areas';
+import type { RowResult } from '../classify';
+import type { SheetProblem } from '../directory';
+import type { DistrictInfo } from '../geography';
+import type { SkippedRow, SpendRow } from '../rows';
+import type { HeadlineSnapshot, WorkbookState } from '../settings';
+import type { Summary } from '../summary';
+import type { WorkbookPlan } from './plan-types';
+import type { SupplierToReview } from './to-review';
+
+export interface AnalysisOutcome {
+  /** The analysed rows and their results, index for index. */
+  rows: readonly SpendRow[];
+  results: readonly RowResult[];
+  skipped: readonly SkippedRow[];
+  summary: Summary;
+  areas: Areas;
+  /** District names the results refer to. */
+  districts: ReadonlyMap<string, DistrictInfo>;
+  plan: WorkbookPlan;
+  /** The state to record before writing (what is about to be written), for a host that writes in steps that may fail part-way. */
+  stateWhileWriting: WorkbookState;
+  /** The state to record last. */
+  state: WorkbookState;
+  headline: HeadlineSnapshot;
+  /** The previous run's headline, for "what changed since the last run". */
+  previous?: HeadlineSnapshot;
+  toReview: SupplierToReview[];
+  /** Values the user typed that could not be understood (ignored), with their cells. */
+  problems: SheetProblem[];
+  /** Other things the user should know, e.g. an online lookup that could not finish. */
+  notes: string[];
+}

@@ -1,0 +1,63 @@
+/**
+ * What the hosts (src/cli, src/excel) may use of the core, and nothing else (lint holds them to
+ * this module): the analysis, the reading that feeds it, the plan and result types it returns,
+ * the schemas of what a workbook keeps, the error base, and the few pure helpers a host needs to
+ * read its files and write the plan.
+ */
+
+// The analysis, and its input, outcome and plan.
+export { analyse } from './analysis/analyse';
+export type { AnalysisChoices, AnalysisInput, AnalysisPhase, AnalysisProgress, Geography, Lookups, OnlineLookup, RulesSource } from './analysis/input';
+export type { AnalysisOutcome } from './analysis/outcome';
+export type { ChartSpec, CrossTabSpec, Extent, PlanCell, PlanRows, ResultBlockPlan, SummarySheetPlan, TablePlan, UserSheetPlan, WorkbookPlan } from './analysis/plan-types';
+export type { SupplierToReview } from './analysis/to-review';
+export type { SheetLayout } from './report/layout';
+export type { Areas } from './areas';
+export type { RowResult } from './classify';
+export type { CreditorRecord, SheetProblem } from './directory';
+export type { SkippedRow, SpendRow } from './rows';
+export type { Summary } from './summary';
+
+// Reading the data sheets the analysis takes: where the data and the result block are, the mapping, the rows.
+export { createSpendReader, type DataSheet, type Period, type SpendData, type SpendReader } from './analysis/spend-data';
+export { dataWidthOf, layoutOf, locateBlock, mappingFromHeaders, missingFields, proposedMapping, withOverrideColumns, type BlockPlace, type Region } from './analysis/data-sheet';
+export { creditorsFromGrid } from './analysis/creditors';
+export { findTable, type TableLayout } from './table';
+export { applyMapOverrides, likeliestColumns, parseMapOption, type ColumnCandidate, type MapOverride, type Mapping } from './mapping';
+export type { Field } from './header-vocabulary';
+export { buildAreas } from './areas';
+export { describeGeography } from './analysis/geography';
+
+// The Suppliers and Rules sheets outside an analysis: a creditor file's postcodes, a supplier's line, the default rules.
+export { suppliersWithCreditors, supplierRow } from './analysis/suppliers-sheet';
+export { defaultRulesSheet } from './analysis/rules-choice';
+
+// What a workbook keeps, and the errors.
+export {
+  emptyState,
+  settingsSchema,
+  sheetNamesFor,
+  SHEET_ROLES,
+  STATE_SHEET,
+  stateFromGrid,
+  stateSchema,
+  stateToCells,
+  type HeadlineSnapshot,
+  type OnlineCacheRecord,
+  type SavedArea,
+  type Settings,
+  type SheetRole,
+  type WorkbookState,
+} from './settings';
+export { BaselineError, isInputProblem, type ErrorCode, type ErrorLocation } from './errors';
+
+// Small pure helpers for reading files and writing the plan.
+export type { Cell, Grid } from './cell';
+export { isBlank } from './cell';
+export { columnIndex, columnLetter } from './column-letters';
+export { csvField, parseCsv, type Delimiter } from './csv';
+export { decodeText } from './text-decode';
+export { parseDate } from './values';
+export { fittedWidth, isFormula, NUMBER_FORMATS, needsTextProtection, RESULT_BLOCK_HEADERS, RESULT_WIDTH, type ColumnFormat, type OutCell, type ReportColumn } from './report/columns';
+export { quoteSheet } from './report/formulas';
+export { columnOfReference, unescapeXml } from './spreadsheet-xml';

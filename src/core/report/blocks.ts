@@ -1,0 +1,323 @@
+/** The blocks of the summary sheets, each from the summary and the formulas that prove it. */
+import { COVERAGE_BASES, COVERAGE_LABELS } from '../classify';
+import { LOCALITIES, type Locality } from '../codes';
+import type { DistrictInfo } from '../geography';
+import { INFLUENCE_LABELS, SUPPLIER_TYPE_LABELS, localityLabel, type AreaNames } from '../labels';
+import type { BreakdownLine, Summary } from '../summary';
+import { ANALYSIS_COLUMN, type OutCell, type ReportColumn } from './columns';
+import type { AnalysisRefs } from './formulas';
+import type { RegisterEntry, ReportContext } from './context';
+
+export interface Block {
+  id: string;
+  title: string;
+  note?: string;
+  columns: ReportColumn[];
+  rows: OutCell[][];
+}
+
+/** Breakdowns longer than this end with one line for the rest, so a sheet stays readable. */
+const MAX_BREAKDOWN_LINES = 200;
+
+const money = (header: string, width = 16): ReportColumn => ({ header, format: 'gbp', width });
+const pct = (header: string): ReportColumn => ({ header, format: 'percent', width: 16 });
+const text = (header: string, width = 30): ReportColumn => ({ header, format: 'text', width });
+const count = (header: string): ReportColumn => ({ header, format: 'integer', width: 10 });
+const longText = (header: string): ReportColumn => ({ header, format: 'text', width: 18, overflow: true });
+
+function shareOf(part: number, total: number): number | string {
+  return total > 0 ? part / total : 'n/a';
+}
+
+export function headlineBlock(summary: Summary, refs: AnalysisRefs, names: AreaNames): Block {
+  const total = summary.totals.spend;
+  const totalFormula = refs.sum([]);
+  const label = (l: Locality) => localityLabel(l, names);
+  const line = (measure: string, localities: Locality[] | 'all', influence?: 'influenceable' | 'review'): OutCell[] => {
+    if (localities === 'all') {
+      const spend = influence ? summary.influence[influence].spend : total;
+      const formula = influence ? refs.sum([[ANALYSIS_COLUMN.influence, INFLUENCE_LABELS[influence]]]) : totalFormula;
+      return [measure, { formula, value: spend }, { formula: refs.share(formula), value: shareOf(spend, total) }];
+    }
+    if (influence) {
+      const formula = localities.map((l) => refs.sum([[ANALYSIS_COLUMN.locality, label(l)], [ANALYSIS_COLUMN.influence, INFLUENCE_LABELS[influence]]])).join('+');
+      const spend = summary.leakage.influenceableSpend;
+      return [measure, { formula, value: spend }, { formula: refs.share(`(${formula})`), value: shareOf(spend, total) }];
+    }
+    const formula = localities.map((l) => refs.sum([[ANALYSIS_COLUMN.locality, label(l)]])).join('+');
+    const spend = localities.reduce((sum, l) => sum + summary.locality[l].spend, 0);
+    return [measure, { formula, value: spend }, { formula: refs.share(`(${formula})`), value: shareOf(spend, total) }];
+  };
+  return {
+    id: 'headline',
+    title: 'Headline',
+    note: summary.sharesNote,
+    columns: [text('Measure', 44), money('Spend (£)', 18), pct('Share of total')],
+    rows: [
+      line('Total spend (net of credits)', 'all'),
+      line(`Local (${names.local})`, ['local']),
+      line(`Wider area including local (${names.wider})`, ['local', 'wider']),
+      line('Rest of UK', ['rest_of_uk']),
+      line('Outside UK', ['outside_uk']),
+      line('Unknown locality', ['unknown']),
+      line('Leakage (rest of UK + outside UK)', ['rest_of_uk', 'outside_uk']),
+      line('  of which influenceable', ['rest_of_uk', 'outside_uk'], 'influenceable'),
+      line('Review (influenceability to be judged)', 'all', 'review'),
+    ],
+  };
+}
+
+export function countsBlock(ctx: ReportContext, refs: AnalysisRefs, names: AreaNames): Block {
+  const { summary } = ctx.analysis;
+  return {
+    id: 'counts',
+    title: 'Rows and suppliers',
+    columns: [text('Measure', 44), count('Number')],
+    rows: [
+      ['Payments analysed', { formula: refs.count([]), value: summary.totals.rows }],
+      ['Suppliers', summary.totals.suppliers],
+      ['Rows skipped (see Method)', ctx.skipped.length],
+      ['Local area', `${names.local}: ${districtList(ctx.areas.local.districts, ctx.districts)}`],
+      ['Wider area', `${names.wider}: ${ctx.areas.wider.districts.length} districts`],
+    ],
+  };
+}
+
+export function byLocalityBlock(summary: Summary, refs: AnalysisRefs, names: AreaNames): Block {
+  return {
+    id: 'by_locality',
+    title: 'Spend by locality',
+    columns: [text('Locality', 44), money('Spend (£)', 18), pct('Share of total'), count('Payments'), count('Suppliers')],
+    rows: LOCALITIES.map((l) => {
+      const label = localityLabel(l, names);
+      const formula = refs.sum([[ANALYSIS_COLUMN.locality, label]]);
+      return [
+        label,
+        { formula, value: summary.locality[l].spend },
+        { formula: refs.share(formula), value: shareOf(summary.locality[l].spend, summary.totals.spend) },
+        { formula: refs.count([[ANALYSIS_COLUMN.locality, label]]), value: summary.locality[l].rows },
+        summary.locality[l].suppliers,
+      ];
+    }),
+  };
+}
+
+/** A breakdown (category, supplier type, institution) by locality, with its total. */
+export function crossTabBlock(
+  id: string,
+  title: string,
+  lines: readonly BreakdownLine[],
+  criterion: number,
+  labelOf: (label: string) => string,
+  refs: AnalysisRefs,
+  names: AreaNames,
+): Block {
+  const label = (l: Locality) => localityLabel(l, names);
+  const shown = lines.slice(0, MAX_BREAKDOWN_LINES);
+  const rest = lines.slice(MAX_BREAKDOWN_LINES);
+  const rows: OutCell[][] = shown.map((line) => [
+    labelOf(line.label),
+    ...LOCALITIES.map((l) => ({
+      formula: refs.sum([[criterion, labelOf(line.label)], [ANALYSIS_COLUMN.locality, label(l)]]),
+      value: line.byLocality[l],
+    })),
+    { formula: refs.sum([[criterion, labelOf(line.label)]]), value: line.spend },
+  ]);
+  if (rest.length > 0) {
+    rows.push([
+      `All other ${rest.length} lines`,
+      ...LOCALITIES.map((l) => rest.reduce((sum, line) => sum + line.byLocality[l], 0)),
+      rest.reduce((sum, line) => sum + line.spend, 0),
+    ]);
+  }
+  return {
+    id,
+    title,
+    columns: [text(title.split(' × ')[0], 40), ...LOCALITIES.map((l) => money(label(l), 16)), money('Total (£)', 16)],
+    rows,
+  };
+}
+
+export function leakageBlock(summary: Summary, refs: AnalysisRefs): Block {
+  return {
+    id: 'leakage_by_kind',
+    title: 'Influenceable leakage by kind of spend',
+    columns: [text('Kind of spend', 44), money('Influenceable leakage (£)', 20), text('Co-operative potential', 12)],
+    rows: summary.leakageByKind.map((line) => [
+      line.label,
+      { formula: refs.sum([[ANALYSIS_COLUMN.kind, line.label]], ANALYSIS_COLUMN.leakage), value: line.influenceableLeakage },
+      line.coop ? 'Yes' : '',
+    ]),
+  };
+}
+
+export function lm3Block(summary: Summary): Block {
+  return {
+    id: 'lm3',
+    title: 'LM3 (Local Multiplier 3): fill in R2 and R3 from a re-spend survey',
+    note: 'LM3 = (R1 + R2 + R3) / R1. R1 is the spend in the local area; R2 what local suppliers re-spend locally; R3 what their suppliers and staff re-spend locally.',
+    columns: [text('Round', 44), money('Spend (£)', 18)],
+    rows: [
+      ['R1: spend with local suppliers', summary.locality.local.spend],
+      ['R2: re-spent locally by those suppliers', null],
+      ['R3: re-spent locally by their suppliers and staff', null],
+    ],
+  };
+}
+
+export function progressBlock(ctx: ReportContext): Block | undefined {
+  const { summary } = ctx.analysis;
+  const baseline = ctx.history.baseline;
+  if (!baseline) return undefined;
+  const nowShare = (spend: number) => (summary.totals.spend > 0 ? spend / summary.totals.spend : 'n/a');
+  const thenShare = (spend: number) => (baseline.totalSpend > 0 ? spend / baseline.totalSpend : 'n/a');
+  const line = (measure: string, now: number, then: number): OutCell[] => {
+    const a = thenShare(then);
+    const b = nowShare(now);
+    return [measure, a, b, typeof a === 'number' && typeof b === 'number' ? b - a : 'n/a'];
+  };
+  const loc = summary.locality;
+  const base = baseline.spendByLocality;
+  return {
+    id: 'progress',
+    title: `Progress since the baseline of ${formatDateTime(baseline.at)}`,
+    columns: [text('Share of total spend', 44), pct('Baseline'), pct('This run'), pct('Change')],
+    rows: [
+      line('Local', loc.local.spend, base.local),
+      line('Wider area including local', loc.local.spend + loc.wider.spend, base.local + base.wider),
+      line('Leakage', summary.leakage.spend, baseline.leakage),
+      line('Influenceable leakage', summary.leakage.influenceableSpend, baseline.influenceableLeakage),
+      line('Unknown', loc.unknown.spend, base.unknown),
+    ],
+  };
+}
+
+export function topSuppliersBlock(summary: Summary, refs: AnalysisRefs, names: AreaNames): Block {
+  return {
+    id: 'top_suppliers',
+    title: 'Top suppliers',
+    columns: [
+      count('Rank'),
+      text('Supplier', 36),
+      text('Supplier key', 28),
+      money('Spend (£)'),
+      pct('Share of total'),
+      count('Payments'),
+      text('Locality', 22),
+      text('Local authority', 24),
+      text('Influence', 16),
+      text('Influence reason', 36),
+      text('Supplier type', 16),
+    ],
+    rows: summary.topSuppliers.map((s) => {
+      const formula = refs.sum([[ANALYSIS_COLUMN.key, s.key]]);
+      return [
+        s.rank,
+        s.name,
+        s.key,
+        { formula, value: s.spend },
+        { formula: refs.share(formula), value: s.share ?? 'n/a' },
+        s.rows,
+        localityLabel(s.locality, names),
+        s.districtLabel,
+        INFLUENCE_LABELS[s.influence],
+        s.reason,
+        SUPPLIER_TYPE_LABELS[s.supplierType],
+      ];
+    }),
+  };
+}
+
+export function methodBlocks(ctx: ReportContext, refs: AnalysisRefs): Block[] {
+  const { summary } = ctx.analysis;
+  const names: AreaNames = { local: ctx.areas.local.name, wider: ctx.areas.wider.name };
+  const districtRows = (area: 'local' | 'wider') =>
+    ctx.areas[area].districts.map((code) => [area === 'local' ? names.local : names.wider, ctx.districts.get(code)?.name ?? '', code]);
+  const blocks: Block[] = [
+    {
+      id: 'method',
+      title: 'Method',
+      columns: [text('Item', 36), longText('Value')],
+      rows: [
+        ['Analysed at', formatDateTime(ctx.analysedAt)],
+        ...ctx.inputDescription.map((line, i): OutCell[] => [i === 0 ? 'Input' : '', line]),
+        ['Geography', ctx.geographyRelease],
+        ['Partial postcode threshold', `${Math.round(ctx.threshold * 100)}% of a sector's or district's postcodes must agree`],
+        ...ctx.rulesDescription.map((line, i): OutCell[] => [i === 0 ? 'Influenceability rules' : '', line]),
+        ['Total spend', 'Net sum of every analysed row; credit notes net off. Shares are shares of total spend.'],
+        ['Leakage', 'Rest of UK + outside UK: spend known to leave the wider area. Unknown is reported on its own.'],
+      ],
+    },
+    {
+      id: 'areas',
+      title: 'Areas and their districts',
+      columns: [text('Area', 36), text('District', 30), text('ONS code', 12)],
+      rows: [...districtRows('local'), ...districtRows('wider')],
+    },
+    {
+      id: 'coverage',
+      title: 'Spend by how locality was decided',
+      columns: [text('Basis', 44), money('Spend (£)', 18), pct('Share of total'), count('Payments')],
+      rows: COVERAGE_BASES.map((basis) => {
+        const formula = refs.sum([[ANALYSIS_COLUMN.basis, COVERAGE_LABELS[basis]]]);
+        return [
+          COVERAGE_LABELS[basis],
+          { formula, value: summary.coverage[basis].spend },
+          { formula: refs.share(formula), value: shareOf(summary.coverage[basis].spend, summary.totals.spend) },
+          summary.coverage[basis].rows,
+        ];
+      }),
+    },
+  ];
+  if (ctx.problems.length > 0) {
+    blocks.push({
+      id: 'problems',
+      title: 'Values that could not be understood (ignored)',
+      columns: [text('Cell', 24), longText('Problem')],
+      rows: ctx.problems.map((p) => [p.cell, p.message]),
+    });
+  }
+  blocks.push({
+    id: 'skipped',
+    title: `Rows not analysed (${ctx.skipped.length})`,
+    columns: [text('Source', 24), { header: 'Row', format: 'general', width: 8 }, longText('Reason')],
+    rows: ctx.skipped.map((s) => [s.source ?? '', s.row, s.reason]),
+  });
+  return blocks;
+}
+
+export function opportunitiesBlock(ctx: ReportContext): Block {
+  const local = ctx.register.filter((entry) => entry.locality === 'local' || entry.locality === 'wider');
+  return {
+    id: 'opportunities',
+    title: 'Influenceable leakage and local suppliers',
+    columns: [text('Kind of spend', 40), money('Influenceable leakage (£)', 20), text('Co-operative potential', 12), longText('Candidate local suppliers (Local register)')],
+    rows: ctx.analysis.summary.leakageByKind.map((line) => [line.label, line.influenceableLeakage, line.coop ? 'Yes' : '', candidatesFor(line.label, local).join('; ')]),
+  };
+}
+
+const WORD = /[a-z]{4,}/g;
+const STOP_WORDS = new Set(['services', 'service', 'supplies', 'supply', 'contract', 'contracts', 'other', 'general', 'payment', 'payments']);
+
+/** Register entries whose categories share a meaningful word with the kind of spend. */
+function candidatesFor(kind: string, register: readonly RegisterEntry[]): string[] {
+  const words = new Set([...kind.toLowerCase().matchAll(WORD)].map((m) => stem(m[0])).filter((w) => !STOP_WORDS.has(w)));
+  return register
+    .filter((entry) => [...entry.categories.toLowerCase().matchAll(WORD)].some((m) => words.has(stem(m[0]))))
+    .map((entry) => [entry.name, entry.postcode, entry.flags].filter(Boolean).join(', '));
+}
+
+const stem = (word: string) => word.replace(/(ing|ers|er|es|s)$/, '');
+
+function districtList(codes: readonly string[], districts: ReadonlyMap<string, DistrictInfo>): string {
+  return codes.map((code) => districts.get(code)?.name ?? code).join(', ');
+}
+
+/** "28 November 2026 19:02 UTC", readable in a committee paper. */
+export function formatDateTime(iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getUTCDate()} ${months[date.getUTCMonth()]} ${date.getUTCFullYear()} ${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())} UTC`;
+}

@@ -1,0 +1,32 @@
+/** What the summary sheets are planned from. */
+import type { AnalysisResult } from '../analysis/classify-rows';
+import type { Locality } from '../codes';
+import type { DistrictInfo } from '../geography';
+import type { HeadlineSnapshot } from '../settings';
+
+export interface RegisterEntry {
+  name: string;
+  postcode?: string;
+  categories: string;
+  flags: string;
+  locality?: Locality;
+}
+
+export interface ReportContext {
+  analysis: AnalysisResult;
+  areas: { local: { name: string; districts: string[] }; wider: { name: string; districts: string[] } };
+  districts: ReadonlyMap<string, DistrictInfo>;
+  sheetNames: Record<'summary' | 'top_suppliers' | 'method' | 'opportunities' | 'analysis', string>;
+  /** ISO date-time of the analysis. */
+  analysedAt: string;
+  /** e.g. "ONS NSPL August 2024 (offline pack)". */
+  geographyRelease: string;
+  rulesDescription: string[];
+  threshold: number;
+  inputDescription: string[];
+  skipped: readonly { row: number; reason: string; source?: string }[];
+  problems: readonly { cell: string; message: string }[];
+  history: { baseline?: HeadlineSnapshot };
+  register: RegisterEntry[];
+  topSuppliers: number;
+}

@@ -1,0 +1,86 @@
+/**
+ * The summary sheets as plain data both hosts lay out the same way: each sheet a title, a
+ * subtitle and blocks of rows. Summary figures are formulas over the analysis table (with their
+ * values computed here, so a file shows them before any recalculation).
+ */
+import { SUPPLIER_TYPE_LABELS, type AreaNames } from '../labels';
+import type { SheetRole } from '../settings';
+import {
+  byLocalityBlock,
+  countsBlock,
+  crossTabBlock,
+  formatDateTime,
+  headlineBlock,
+  leakageBlock,
+  lm3Block,
+  methodBlocks,
+  opportunitiesBlock,
+  progressBlock,
+  topSuppliersBlock,
+  type Block,
+} from './blocks';
+import { ANALYSIS_COLUMN } from './columns';
+import type { ReportContext } from './context';
+import { AnalysisRefs } from './formulas';
+
+export interface SheetPlan {
+  role: SheetRole;
+  name: string;
+  title: string;
+  subtitle: string[];
+  blocks: Block[];
+}
+
+/** The summary blocks that are cross-tabulations by locality: a host with PivotTables may show them as those instead. */
+export const CROSS_TAB_BLOCKS = ['category_by_locality', 'type_by_locality', 'institution_by_locality'] as const;
+
+export function planReport(ctx: ReportContext): SheetPlan[] {
+  const { summary } = ctx.analysis;
+  const names: AreaNames = { local: ctx.areas.local.name, wider: ctx.areas.wider.name };
+  const refs = new AnalysisRefs(ctx.sheetNames.analysis, summary.totals.rows);
+
+  const summaryBlocks: Block[] = [headlineBlock(summary, refs, names), countsBlock(ctx, refs, names)];
+  const progress = progressBlock(ctx);
+  if (progress) summaryBlocks.push(progress);
+  summaryBlocks.push(
+    byLocalityBlock(summary, refs, names),
+    crossTabBlock(
+      CROSS_TAB_BLOCKS[0],
+      `${summary.categorySource === 'category' ? 'Category' : 'Kind of spend'} × locality`,
+      summary.categories,
+      summary.categorySource === 'category' ? ANALYSIS_COLUMN.category : ANALYSIS_COLUMN.kind,
+      (l) => l,
+      refs,
+      names,
+    ),
+    crossTabBlock(CROSS_TAB_BLOCKS[1], 'Supplier type × locality', summary.supplierTypes, ANALYSIS_COLUMN.type, (l) => SUPPLIER_TYPE_LABELS[l as keyof typeof SUPPLIER_TYPE_LABELS] ?? l, refs, names),
+  );
+  if (summary.institutions) {
+    summaryBlocks.push(crossTabBlock(CROSS_TAB_BLOCKS[2], 'Institution × locality', summary.institutions, ANALYSIS_COLUMN.institution, (l) => l, refs, names));
+  }
+  summaryBlocks.push(leakageBlock(summary, refs), lm3Block(summary));
+
+  const subtitle = [
+    `Analysed ${formatDateTime(ctx.analysedAt)}. Local area: ${names.local}. Wider area: ${names.wider}.`,
+    'Every figure is a formula over the analysis sheet; the Method sheet says how localities were decided.',
+  ];
+
+  return [
+    { role: 'summary', name: ctx.sheetNames.summary, title: 'Local spend baseline', subtitle, blocks: summaryBlocks },
+    {
+      role: 'top_suppliers',
+      name: ctx.sheetNames.top_suppliers,
+      title: `Top ${ctx.topSuppliers} suppliers by spend`,
+      subtitle: ['The CLES method: the largest suppliers carry most of the spend; fix their postcodes and types first.'],
+      blocks: [topSuppliersBlock(summary, refs, names)],
+    },
+    { role: 'method', name: ctx.sheetNames.method, title: 'Method and coverage', subtitle: [`Analysed ${formatDateTime(ctx.analysedAt)}.`], blocks: methodBlocks(ctx, refs) },
+    {
+      role: 'opportunities',
+      name: ctx.sheetNames.opportunities,
+      title: 'Opportunities',
+      subtitle: ['Influenceable spend that leaves the wider area, by kind of spend, with local suppliers from the Local register sheet.'],
+      blocks: [opportunitiesBlock(ctx)],
+    },
+  ];
+}
