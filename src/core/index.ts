@@ -6,7 +6,7 @@
  */
 
 // The analysis, and its input, outcome and plan.
-export { analyse } from './analysis/analyse';
+export { analyse, rowsWithoutAmount } from './analysis/analyse';
 export type { AnalysisChoices, AnalysisInput, AnalysisPhase, AnalysisProgress, Geography, Lookups, OnlineLookup, RulesSource } from './analysis/input';
 export type { AnalysisOutcome } from './analysis/outcome';
 export type { ChartSpec, CrossTabSpec, Extent, PlanCell, PlanRows, ResultBlockPlan, SummarySheetPlan, TablePlan, UserSheetPlan, WorkbookPlan } from './analysis/plan-types';

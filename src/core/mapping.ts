@@ -8,7 +8,7 @@ import { isBlank, type Cell, type Grid } from './cell';
 import { columnIndex, columnLetter } from './column-letters';
 import { FIELDS, isResultColumnHeader, matchHeader, type Field } from './header-vocabulary';
 import type { TableLayout } from './table';
-import { parseAmountText, parseDate } from './values';
+import { isPlaceholder, parseAmountText, parseDate } from './values';
 
 // Part of what the mapping offers, in files of their own so that the table finder can use them without the mapping.
 export { FIELDS, isResultColumnHeader, matchHeader, normaliseHeader, RESULT_COLUMN_HEADERS, type Field, type HeaderMatch } from './header-vocabulary';
@@ -91,7 +91,8 @@ function profileColumn(grid: Grid, rows: readonly number[], column: number): Col
   const seen = new Set<string>();
   for (const r of rows) {
     const cell: Cell | undefined = grid[r]?.[column];
-    if (cell === undefined || isBlank(cell)) continue;
+    // "-" and "n/a" stand for nothing: they say nothing about what the column holds.
+    if (cell === undefined || isBlank(cell) || (typeof cell === 'string' && isPlaceholder(cell))) continue;
     profile.count++;
     if (typeof cell === 'number') {
       profile.money++;

@@ -12,6 +12,11 @@ function fail(reason: string): { ok: false; reason: string } {
 
 const NOT_APPLICABLE = new Set(['n/a', 'na', '#n/a', 'nil', 'none', 'null', '-', '--', '—', '–']);
 
+/** A cell that stands for nothing: "-" (the accounting zero), "n/a", "nil". */
+export function isPlaceholder(text: string): boolean {
+  return NOT_APPLICABLE.has(text.trim().toLowerCase());
+}
+
 /** Quotes a cell for a message, shortened so that a stray paragraph does not flood the report. */
 function quoteCell(text: string): string {
   const trimmed = text.trim();
