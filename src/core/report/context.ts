@@ -27,6 +27,8 @@ export interface ReportContext {
   threshold: number;
   inputDescription: string[];
   skipped: readonly { row: number; reason: string; source?: string }[];
+  /** Rows placed and judged but without an amount: in no total. */
+  withoutAmount: readonly { row: number; reason: string; source?: string }[];
   problems: readonly { cell: string; message: string }[];
   history: { baseline?: HeadlineSnapshot };
   register: RegisterEntry[];
