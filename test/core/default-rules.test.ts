@@ -75,7 +75,7 @@ describe('rules/default-rules.csv', () => {
     ['software licence', 'Anyone Ltd', { category: 'IT  Licence Fee' }, 'review', 'Software or licence — review'],
     ['purchase card', 'Barclaycard', { description: 'Statement March' }, 'review', 'Purchase-card statement: the purchases behind it need review'],
     ['framework', 'YPO', { description: 'Stationery' }, 'review', 'Buying consortium or framework — review: YPO'],
-    ['management fee', 'Aspire', { category: 'Mgt Fee' }, 'not_influenceable', "Management fee to the council's own arm's-length company or trust, not bought on the market"],
+    ['management fee', 'Aspire', { category: 'Mgt Fee' }, 'review', "Management fee to an arm's-length company or trust: review what it pays for, since the services behind it may be bought locally"],
     ['childcare vouchers are staff pay', 'Anyone Ltd', { category: 'Child Care Vouchers' }, 'not_influenceable', 'Pay, travel and expenses of staff — not procurement'],
     ['an accrual says nothing of the purchase: the supplier does', 'Bermar Building Co Ltd', { category: 'Goods Rec Not Invoic' }, 'influenceable', "Building works and construction (from the supplier's name)"],
     ['unmatched', 'White Orchid', { description: 'Costs' }, 'review', 'No rule matched'],
