@@ -105,6 +105,7 @@ export async function analyseWorkbook(request: AnalyseRequest, hooks: AnalyseHoo
       lookups: {
         geography: hooks.pack,
         lookUpOnline: (postcodes) => lookUpPostcodesOnline(postcodes, { baseUrl: hooks.onlineBaseUrl, signal: hooks.signal }),
+        ...(hooks.registers ? { registers: hooks.registers } : {}),
       },
       pause: pauseEvery(hooks.signal, progress),
       analysedAt: session.now().toISOString(),
@@ -121,6 +122,7 @@ export async function analyseWorkbook(request: AnalyseRequest, hooks: AnalyseHoo
       current: outcome.headline,
       toReview: outcome.toReview,
       warnings,
+      ...(outcome.registers ? { registers: outcome.registers } : {}),
       skippedRows: outcome.skipped.length,
       sheetNames: outcome.plan.sheetNames,
     };

@@ -11,6 +11,7 @@ const NEXT_STEPS: Partial<Record<ErrorCode, string>> = {
   // Excel's Unhide dialog does not list the very hidden sheet, and Office.js cannot delete it as it is: the pane can.
   'state-damaged': `Choose "Reset the add-in's settings" below to start afresh: your sheets, the result columns and the add-in's sheets stay; the areas, the column choices and the lookup cache are forgotten.`,
   'geography-damaged': 'Ask your IT team to deploy the add-in again.',
+  'registers-damaged': 'Switch the registers off under Options to analyse without them, and ask your IT team to rebuild and deploy the register pack.',
 };
 
 /** Office.js error codes (OfficeExtension.ErrorCodes) the pane can explain. */
