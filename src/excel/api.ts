@@ -52,7 +52,7 @@ export interface AnalyseRequest {
   online: boolean;
 }
 
-export type AnalysePhase = 'checking' | 'reading' | 'geography' | 'online' | 'classifying' | 'writing';
+export type AnalysePhase = 'checking' | 'reading' | 'geography' | 'online' | 'classifying' | 'comparing' | 'writing';
 
 export interface AnalyseProgress {
   phase: AnalysePhase;

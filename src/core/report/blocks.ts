@@ -19,13 +19,13 @@ export interface Block {
 /** Breakdowns longer than this end with one line for the rest, so a sheet stays readable. */
 const MAX_BREAKDOWN_LINES = 200;
 
-const money = (header: string, width = 16): ReportColumn => ({ header, format: 'gbp', width });
-const pct = (header: string): ReportColumn => ({ header, format: 'percent', width: 16 });
-const text = (header: string, width = 30): ReportColumn => ({ header, format: 'text', width });
-const count = (header: string): ReportColumn => ({ header, format: 'integer', width: 10 });
-const longText = (header: string): ReportColumn => ({ header, format: 'text', width: 18, overflow: true });
+export const money = (header: string, width = 16): ReportColumn => ({ header, format: 'gbp', width });
+export const pct = (header: string): ReportColumn => ({ header, format: 'percent', width: 16 });
+export const text = (header: string, width = 30): ReportColumn => ({ header, format: 'text', width });
+export const count = (header: string): ReportColumn => ({ header, format: 'integer', width: 10 });
+export const longText = (header: string): ReportColumn => ({ header, format: 'text', width: 18, overflow: true });
 
-function shareOf(part: number, total: number): number | string {
+export function shareOf(part: number, total: number): number | string {
   return total > 0 ? part / total : 'n/a';
 }
 
@@ -161,33 +161,6 @@ export function lm3Block(summary: Summary): Block {
       ['R1: spend with local suppliers', summary.locality.local.spend],
       ['R2: re-spent locally by those suppliers', null],
       ['R3: re-spent locally by their suppliers and staff', null],
-    ],
-  };
-}
-
-export function progressBlock(ctx: ReportContext): Block | undefined {
-  const { summary } = ctx.analysis;
-  const baseline = ctx.history.baseline;
-  if (!baseline) return undefined;
-  const nowShare = (spend: number) => (summary.totals.spend > 0 ? spend / summary.totals.spend : 'n/a');
-  const thenShare = (spend: number) => (baseline.totalSpend > 0 ? spend / baseline.totalSpend : 'n/a');
-  const line = (measure: string, now: number, then: number): OutCell[] => {
-    const a = thenShare(then);
-    const b = nowShare(now);
-    return [measure, a, b, typeof a === 'number' && typeof b === 'number' ? b - a : 'n/a'];
-  };
-  const loc = summary.locality;
-  const base = baseline.spendByLocality;
-  return {
-    id: 'progress',
-    title: `Progress since the baseline of ${formatDateTime(baseline.at)}`,
-    columns: [text('Share of total spend', 44), pct('Baseline'), pct('This run'), pct('Change')],
-    rows: [
-      line('Local', loc.local.spend, base.local),
-      line('Wider area including local', loc.local.spend + loc.wider.spend, base.local + base.wider),
-      line('Leakage', summary.leakage.spend, baseline.leakage),
-      line('Influenceable leakage', summary.leakage.influenceableSpend, baseline.influenceableLeakage),
-      line('Unknown', loc.unknown.spend, base.unknown),
     ],
   };
 }

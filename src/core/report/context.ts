@@ -2,7 +2,7 @@
 import type { AnalysisResult } from '../analysis/classify-rows';
 import type { Locality } from '../codes';
 import type { DistrictInfo } from '../geography';
-import type { HeadlineSnapshot } from '../settings';
+import type { Progress } from '../analysis/progress';
 
 export interface RegisterEntry {
   name: string;
@@ -26,7 +26,8 @@ export interface ReportContext {
   inputDescription: string[];
   skipped: readonly { row: number; reason: string; source?: string }[];
   problems: readonly { cell: string; message: string }[];
-  history: { baseline?: HeadlineSnapshot };
+  /** Progress against an earlier analysis, when there is one to compare with. */
+  progress?: Progress;
   register: RegisterEntry[];
   topSuppliers: number;
 }

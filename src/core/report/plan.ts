@@ -15,12 +15,12 @@ import {
   lm3Block,
   methodBlocks,
   opportunitiesBlock,
-  progressBlock,
   topSuppliersBlock,
   type Block,
 } from './blocks';
 import { ANALYSIS_COLUMN } from './columns';
 import type { ReportContext } from './context';
+import { progressBlocks } from './progress-blocks';
 import { AnalysisRefs } from './formulas';
 
 export interface SheetPlan {
@@ -40,8 +40,7 @@ export function planReport(ctx: ReportContext): SheetPlan[] {
   const refs = new AnalysisRefs(ctx.sheetNames.analysis, summary.totals.rows);
 
   const summaryBlocks: Block[] = [headlineBlock(summary, refs, names), countsBlock(ctx, refs, names)];
-  const progress = progressBlock(ctx);
-  if (progress) summaryBlocks.push(progress);
+  summaryBlocks.push(...progressBlocks(ctx.progress, names));
   summaryBlocks.push(
     byLocalityBlock(summary, refs, names),
     crossTabBlock(
