@@ -8,7 +8,8 @@
  * What is written: the result columns beside the data; the analysis sheet; the summary sheets
  * laid out as the core plans them (formula tables: SUMIFS over the analysis sheet); the user's
  * sheets (Suppliers, Rules, Local register), of which only the cells the run changes are written;
- * and the very hidden state sheet.
+ * the summary sheet's two charts (native chart parts, found again by name on a re-run); and the
+ * very hidden state sheet.
  */
 import * as fs from 'fs';
 import {
@@ -32,6 +33,7 @@ import {
 } from '../core';
 import type { LoadedInputs } from './inputs';
 import type { DroppedCharacters } from './xlsx-cells';
+import { placeCharts } from './xlsx-charts';
 import { XlsxPackage, type SheetState } from './xlsx-package';
 import { EMPTY_WORKSHEET, patchWorksheet, type CellWrite, type ColumnSetting, type RowWrite, type SheetEdit } from './xlsx-sheet';
 import { addStyles, columnStyle, type Styles } from './xlsx-styles';
@@ -73,7 +75,11 @@ export async function writeWorkbook(outFile: string, loaded: LoadedInputs, analy
     const copy = input ? undefined : loaded.dataSheets.find((sheet) => sheet.outputSheet === block.sheet)?.grid;
     edit(block.sheet, undefined, () => resultBlockEdit(block, copy, styles));
   }
-  for (const { layout, clear } of plan.summaries) edit(layout.plan.name, undefined, () => summarySheetEdit(layout, styles, clear));
+  for (const { layout, clear } of plan.summaries) {
+    // The charts go on the summary sheet, over its blocks, as the add-in draws them.
+    const charts = layout.plan.role === 'summary' ? plan.charts : [];
+    edit(layout.plan.name, undefined, (part) => ({ ...summarySheetEdit(layout, styles, clear), drawing: charts.length > 0 ? placeCharts(pkg, part, layout.plan.name, charts) : undefined }));
+  }
   edit(plan.analysisTable.sheet, undefined, (part) => {
     const { columns, rows } = plan.analysisTable;
     const extent = `A1:${columnLetter(columns.length - 1)}${rows.count + 1}`;

@@ -119,4 +119,19 @@ describeWithLibreOffice('the annotated copy in LibreOffice', () => {
     expect(text).toContain('Spend by supplier');
     expect(text).toContain('Sum of Net Amount');
   }, 120_000);
+
+  test('the sample’s copy has two charts, and LibreOffice draws them on the Baseline sheet', async () => {
+    const sampleFolder = path.join(folder, 'sample');
+    fs.mkdirSync(sampleFolder);
+    expect(await runIn(sampleFolder, [])).toMatchObject({ code: 0 });
+    const copy = path.join(sampleFolder, 'preston-anchors-2024-25-baseline.xlsx');
+    const zip = await JSZip.loadAsync(fs.readFileSync(copy));
+    expect(Object.keys(zip.files).filter((name) => /^xl\/charts\/chart\d+\.xml$/.test(name)).sort()).toEqual(['xl/charts/chart1.xml', 'xl/charts/chart2.xml']);
+    const pdf = convert(profile, copy, 'pdf', path.join(sampleFolder, 'pdf'));
+    const pages = spawnSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8', maxBuffer: 1 << 28 }).stdout.split('\f');
+    // The Baseline sheet's first page holds the headline and both charts, whose titles LibreOffice draws as text.
+    const baseline = pages.find((page) => page.includes('Local spend baseline'))!;
+    expect(baseline).toContain('Where the spend goes');
+    expect(baseline).toContain('Influenceable leakage by kind of spend');
+  }, 180_000);
 });
