@@ -11,10 +11,9 @@
 import type { Areas } from '../areas';
 import { directoryFromSheet, emptyDirectory, type SheetProblem } from '../directory';
 import { BaselineError } from '../errors';
-import { decideLocality, postcodeAreasNeeded } from '../locality';
+import { postcodeAreasNeeded } from '../locality';
 import { registerFromGrid } from '../register';
 import { ANALYSIS_COLUMNS, analysisRow } from '../report/columns';
-import type { RegisterEntry } from '../report/context';
 import { layoutSheet } from '../report/layout';
 import { planReport } from '../report/plan';
 import { compileRules } from '../rules';
@@ -33,6 +32,7 @@ import { resultBlockPlan } from './result-block';
 import { compareWithEarlier, storedComparison } from './compare-earlier';
 import { prepareEarlierRows } from './earlier-rows';
 import { methodChanges } from './method-changes';
+import { registerEntries } from './register-kinds';
 import { chooseRules } from './rules-choice';
 import { suppliersToReview } from './to-review';
 import { filledSheet, registerSheetPlan, rulesSheetPlan, suppliersSheetPlan } from './user-sheets';
@@ -96,10 +96,7 @@ export async function analyse(input: AnalysisInput): Promise<AnalysisOutcome> {
   const result = classifying.finish(topSuppliers);
   const { summary } = result;
   problems.push(...result.problems.map((problem) => describeOverrideProblem(problem, data.sheets)));
-  const register: RegisterEntry[] = registerLines.map((line) => ({
-    ...line,
-    locality: line.postcode ? decideLocality({ postcode: line.postcode }, locality).locality : undefined,
-  }));
+  const register = registerEntries(registerLines, locality, classifyContext.rules);
 
   // Progress: against the earlier workbook given, like for like; else against the baseline this workbook keeps.
   const compared = input.earlier
@@ -133,6 +130,7 @@ export async function analyse(input: AnalysisInput): Promise<AnalysisOutcome> {
     problems,
     progress,
     register,
+    registerSheet: sheetNames.register,
     topSuppliers,
   }).map((plan) => (choices.crossTabs === 'pivot_tables' && plan.role === 'summary' ? withoutCrossTabBlocks(plan) : plan));
   const layouts = sheetPlans.map(layoutSheet);

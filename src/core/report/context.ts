@@ -8,8 +8,12 @@ export interface RegisterEntry {
   name: string;
   postcode?: string;
   categories: string;
+  /** "SME, VCSE, co-operative", those that apply. */
   flags: string;
+  /** Where its postcode places it; absent without a postcode. */
   locality?: Locality;
+  /** Each of its categories, with the kind of spend the rules recognise it as (absent when no rule does). */
+  supplies: { category: string; kind?: string }[];
 }
 
 export interface ReportContext {
@@ -29,5 +33,7 @@ export interface ReportContext {
   /** Progress against an earlier analysis, when there is one to compare with. */
   progress?: Progress;
   register: RegisterEntry[];
+  /** The name of the Local register sheet, for the words that say how to fill it. */
+  registerSheet: string;
   topSuppliers: number;
 }

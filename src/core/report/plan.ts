@@ -14,12 +14,12 @@ import {
   leakageBlock,
   lm3Block,
   methodBlocks,
-  opportunitiesBlock,
   topSuppliersBlock,
   type Block,
 } from './blocks';
 import { ANALYSIS_COLUMN } from './columns';
 import type { ReportContext } from './context';
+import { opportunityBlocks } from './opportunities';
 import { progressBlocks } from './progress-blocks';
 import { AnalysisRefs } from './formulas';
 
@@ -78,8 +78,8 @@ export function planReport(ctx: ReportContext): SheetPlan[] {
       role: 'opportunities',
       name: ctx.sheetNames.opportunities,
       title: 'Opportunities',
-      subtitle: ['Influenceable spend that leaves the wider area, by kind of spend, with local suppliers from the Local register sheet.'],
-      blocks: [opportunitiesBlock(ctx)],
+      subtitle: [`Influenceable spend that leaves the wider area, by kind of spend, with local suppliers from the ${ctx.registerSheet} sheet.`],
+      blocks: opportunityBlocks(ctx, ctx.registerSheet),
     },
   ];
 }
