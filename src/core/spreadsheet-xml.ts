@@ -54,23 +54,31 @@ export function sharedStringsOf(xml: string): string[] {
   return strings;
 }
 
-export type FirstSheet = { ok: true; name: string; path: string } | { ok: false; message: string };
+export interface SheetPart {
+  name: string;
+  /** The part's path in the package, e.g. "xl/worksheets/sheet1.xml". */
+  path: string;
+  state: 'visible' | 'hidden' | 'veryHidden';
+}
 
 /**
- * The first sheet a user would see (not hidden) and the path of its part in the package, from
- * xl/workbook.xml and xl/_rels/workbook.xml.rels.
+ * Every sheet of a workbook in order, with the path of its part in the package and whether the
+ * user sees it, from xl/workbook.xml and xl/_rels/workbook.xml.rels. A sheet whose part the
+ * relationships do not name is left out.
  */
-export function firstVisibleSheet(workbookXml: string, relationshipsXml: string): FirstSheet {
-  const sheets = [...workbookXml.matchAll(/<(?:\w+:)?sheet\s[^>]*>/g)].map((match) => match[0]);
-  const visible = sheets.find((tag) => (attributeOf(tag, 'state') ?? 'visible') === 'visible');
-  if (!visible) return { ok: false, message: 'it has no visible sheet' };
-  const id = [...visible.matchAll(/\s([\w]+:id)\s*=/g)].map((match) => attributeOf(visible, match[1])).find((value) => value !== undefined);
-  const relationship = [...relationshipsXml.matchAll(/<(?:\w+:)?Relationship\s[^>]*>/g)].map((match) => match[0]).find((tag) => attributeOf(tag, 'Id') === id);
-  const target = relationship && attributeOf(relationship, 'Target');
-  if (!target) return { ok: false, message: 'its workbook part does not say where its first sheet is' };
-  // Targets are relative to xl/, or absolute from the package root.
-  const path = target.startsWith('/') ? target.slice(1) : `xl/${target.replace(/^\.\//, '')}`;
-  return { ok: true, name: attributeOf(visible, 'name') ?? 'Sheet1', path };
+export function workbookSheetParts(workbookXml: string, relationshipsXml: string): SheetPart[] {
+  const relationships = [...relationshipsXml.matchAll(/<(?:\w+:)?Relationship\s[^>]*>/g)].map((match) => match[0]);
+  const parts: SheetPart[] = [];
+  for (const [tag] of workbookXml.matchAll(/<(?:\w+:)?sheet\s[^>]*>/g)) {
+    const id = [...tag.matchAll(/\s([\w]+:id)\s*=/g)].map((match) => attributeOf(tag, match[1])).find((value) => value !== undefined);
+    const target = attributeOf(relationships.find((rel) => attributeOf(rel, 'Id') === id) ?? '', 'Target');
+    if (!target) continue;
+    // Targets are relative to xl/, or absolute from the package root.
+    const path = target.startsWith('/') ? target.slice(1) : `xl/${target.replace(/^\.\//, '')}`;
+    const state = attributeOf(tag, 'state');
+    parts.push({ name: attributeOf(tag, 'name') ?? 'Sheet1', path, state: state === 'hidden' || state === 'veryHidden' ? state : 'visible' });
+  }
+  return parts;
 }
 
 function cellValue(type: string | undefined, inner: string, sharedStrings: readonly string[]): Cell {

@@ -3,7 +3,7 @@
  * src/excel and is the only code that calls the Excel API; the pane and the command line are
  * thin hosts around the same core analysis. Failures are the core's BaselineError, with a code.
  */
-import { BaselineError, type Areas, type CreditorRecord, type Field, type HeadlineSnapshot, type Mapping, type Settings, type SheetRole, type Summary, type SupplierToReview, type WorkbookState } from '../core';
+import { BaselineError, type Areas, type CreditorRecord, type EarlierWorkbook, type Progress, type Field, type HeadlineSnapshot, type Mapping, type Settings, type SheetRole, type Summary, type SupplierToReview, type WorkbookState } from '../core';
 import type { GeoPack } from '../geo/geo-pack';
 
 /** Where the spend data is, and how its columns were understood. */
@@ -50,6 +50,8 @@ export interface AnalyseRequest {
   threshold: number;
   /** Online postcode lookup allowed by the user (postcodes only, to postcodes.io). */
   online: boolean;
+  /** An earlier workbook the user chose to measure progress against, like for like. */
+  earlier?: EarlierWorkbook;
 }
 
 export type AnalysePhase = 'checking' | 'reading' | 'geography' | 'online' | 'classifying' | 'comparing' | 'writing';
@@ -79,6 +81,8 @@ export interface AnalyseResult {
   /** The headline of the previous run, for "what changed since the last run". */
   previous?: HeadlineSnapshot;
   current: HeadlineSnapshot;
+  /** The comparison with the earlier workbook chosen, when one was. */
+  progress?: Progress;
   toReview: SupplierToReview[];
   /** Things the user should know: overrides not understood (with cells), rules skipped, online failures. */
   warnings: string[];

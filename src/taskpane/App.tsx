@@ -7,6 +7,7 @@ import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } fro
 import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Body1, Caption1, makeStyles, Spinner, Subtitle1, tokens } from '@fluentui/react-components';
 import { buildAreas, type Areas } from '../core/areas';
 import type { Field } from '../core/mapping';
+import type { EarlierWorkbook } from '../core';
 import type { Settings } from '../core/settings';
 import { AnalysisCancelled, type AnalyseResult, type WorkbookOverview, type WorkbookService } from '../excel/api';
 import { AboutSection } from './AboutSection';
@@ -91,6 +92,8 @@ export function App({ service, geography, defaultRulesCsv }: AppProps) {
   const [busy, setBusy] = useState<string | undefined>();
   const [problem, setProblem] = useState<string | undefined>();
   const [openSections, setOpenSections] = useState<string[]>([]);
+  /** The earlier workbook the user chose to compare with, for every analysis until they stop. */
+  const [earlier, setEarlier] = useState<EarlierWorkbook | undefined>();
   const saving = useRef<Promise<unknown>>(Promise.resolve());
   /** The settings as last saved (or read): what the next save builds on. */
   const savedSettings = useRef<Settings | undefined>(undefined);
@@ -191,6 +194,7 @@ export function App({ service, geography, defaultRulesCsv }: AppProps) {
           areaQueries: { local: queries.local, wider: queries.wider },
           threshold: choices.threshold,
           online: choices.online,
+          ...(earlier ? { earlier } : {}),
         },
         {
           onProgress: (progress) => setRun((current) => (current.status === 'running' ? { ...current, progress } : current)),
@@ -260,6 +264,8 @@ export function App({ service, geography, defaultRulesCsv }: AppProps) {
                       defaultRulesCsv={defaultRulesCsv}
                       onOnlineChange={(online) => persist({ ...choices, online })}
                       onThresholdChange={(threshold) => persist({ ...choices, threshold })}
+                      earlier={earlier}
+                      onEarlierChange={setEarlier}
                     />
                   </Suspense>
                 ) : null}

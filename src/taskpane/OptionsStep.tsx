@@ -1,7 +1,7 @@
 /**
  * Step 3, options (loaded when first opened): online postcode lookup, stating exactly what is
  * sent and to whom; the partial-postcode threshold; a creditor master file for suppliers'
- * postcodes; the Rules sheet; and "Check this Excel".
+ * postcodes; an earlier workbook to compare with; the Rules sheet; and "Check this Excel".
  */
 import { useId, useRef, useState } from 'react';
 import {
@@ -22,8 +22,10 @@ import {
   Text,
   tokens,
 } from '@fluentui/react-components';
+import type { EarlierWorkbook } from '../core';
 import type { DiagnosticCheck, WorkbookService } from '../excel/api';
 import { readCreditorFile } from './creditor-file';
+import { readEarlierFile } from './earlier-file';
 import { formatCount } from './format';
 import { Notice } from './Notice';
 import { plainError } from './plain-error';
@@ -45,6 +47,9 @@ export interface OptionsStepProps {
   defaultRulesCsv: string;
   onOnlineChange: (online: boolean) => void;
   onThresholdChange: (threshold: number) => void;
+  /** The earlier workbook chosen to compare with, if any. */
+  earlier?: EarlierWorkbook;
+  onEarlierChange: (earlier: EarlierWorkbook | undefined) => void;
 }
 
 type Outcome = { intent: 'success' | 'error' | 'info'; message: string } | undefined;
@@ -52,10 +57,11 @@ type Outcome = { intent: 'success' | 'error' | 'info'; message: string } | undef
 const MIN_PERCENT = 51;
 const MAX_PERCENT = 100;
 
-export default function OptionsStep({ service, online, threshold, disabled, defaultRulesCsv, onOnlineChange, onThresholdChange }: OptionsStepProps) {
+export default function OptionsStep({ service, online, threshold, disabled, defaultRulesCsv, onOnlineChange, onThresholdChange, earlier, onEarlierChange }: OptionsStepProps) {
   const styles = useStyles();
   const onlineHelpId = useId();
   const fileInput = useRef<HTMLInputElement>(null);
+  const earlierInput = useRef<HTMLInputElement>(null);
   const [working, setWorking] = useState<string | undefined>();
   const [outcome, setOutcome] = useState<{ about: string; outcome: Outcome }>({ about: '', outcome: undefined });
   const [checks, setChecks] = useState<DiagnosticCheck[] | undefined>();
@@ -95,6 +101,17 @@ export default function OptionsStep({ service, online, threshold, disabled, defa
         intent: 'success',
         message: `${file.name}: ${formatCount(read.records.length)} suppliers read, ${formatCount(matched)} found on the Suppliers sheet, ${formatCount(filled)} blank ${filled === 1 ? 'postcode' : 'postcodes'} filled. Analyse again to use them.`,
       };
+    });
+
+  const chooseEarlier = (file: File) =>
+    act('earlier', 'read the earlier workbook', async () => {
+      const read = await readEarlierFile(new Uint8Array(await file.arrayBuffer()), file.name);
+      if (!read.ok) return { intent: 'error', message: read.message };
+      onEarlierChange(read.earlier);
+      const { data, why } = read.earlier;
+      return data
+        ? { intent: 'success', message: `${file.name}: ${formatCount(data.rows.length)} payments, to be classified again with this workbook's areas and rules when you analyse.` }
+        : { intent: 'info', message: `${file.name}: its payments cannot be read again (${why}), so the figures it stored will be compared when you analyse.` };
     });
 
   return (
@@ -150,6 +167,7 @@ export default function OptionsStep({ service, online, threshold, disabled, defa
           hidden
           aria-hidden="true"
           tabIndex={-1}
+          data-file="creditors"
           onChange={(event) => {
             const file = event.target.files?.[0];
             event.target.value = '';
@@ -162,6 +180,46 @@ export default function OptionsStep({ service, online, threshold, disabled, defa
           </Button>
         </div>
         {outcomeFor('creditors')}
+      </div>
+
+      <div className={styles.group}>
+        <Body1Strong as="h3">Compare with an earlier workbook</Body1Strong>
+        <Body1>
+          To measure progress, choose the workbook an earlier analysis wrote (last year&rsquo;s baseline, say). Its payments are classified again with
+          this workbook&rsquo;s areas, rules and Suppliers sheet, so the change shown is a change of spending, not of method; the Baseline sheet shows
+          it, with the earlier workbook&rsquo;s own figures beside when its method differed. The file is read here, in the pane.
+        </Body1>
+        <input
+          ref={earlierInput}
+          type="file"
+          accept=".xlsx,.xlsm,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          hidden
+          aria-hidden="true"
+          tabIndex={-1}
+          data-file="earlier"
+          onChange={(event) => {
+            const file = event.target.files?.[0];
+            event.target.value = '';
+            if (file) void chooseEarlier(file);
+          }}
+        />
+        <div className={styles.actions}>
+          <Button disabled={locked} onClick={() => earlierInput.current?.click()}>
+            {working === 'earlier' ? 'Reading…' : earlier ? 'Choose another earlier workbook…' : 'Choose an earlier workbook…'}
+          </Button>
+          {earlier ? (
+            <Button
+              disabled={locked}
+              onClick={() => {
+                onEarlierChange(undefined);
+                setOutcome({ about: '', outcome: undefined });
+              }}
+            >
+              Stop comparing with {earlier.name}
+            </Button>
+          ) : null}
+        </div>
+        {outcomeFor('earlier')}
       </div>
 
       <div className={styles.group}>

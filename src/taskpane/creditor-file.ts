@@ -5,33 +5,18 @@
  * files, and one record made per supplier line.
  */
 import { BaselineError, creditorsFromGrid, decodeText, parseCsv, type CreditorRecord, type Grid } from '../core';
-import { firstVisibleSheet, gridOfWorksheet, sharedStringsOf } from '../core/spreadsheet-xml';
+import { readWorkbookSheets } from './xlsx-file';
 
 export type CreditorFileResult = { ok: true; records: CreditorRecord[] } | { ok: false; message: string };
 
-type GridResult = { ok: true; grid: Grid } | { ok: false; message: string };
-
-/** The first visible sheet of an .xlsx file; the zip reader is fetched only when one is chosen. */
-async function workbookGrid(bytes: Uint8Array, fileName: string): Promise<GridResult> {
-  const { default: JSZip } = await import(/* webpackChunkName: "xlsx-reader" */ 'jszip');
-  const cannotRead = (why: string): GridResult => ({
-    ok: false,
-    message: `${fileName} could not be read as an Excel workbook (${why}). Open it in Excel and save it again as .xlsx or CSV, then choose it again.`,
+/** The first visible sheet of an .xlsx file. */
+async function workbookGrid(bytes: Uint8Array, fileName: string): Promise<{ ok: true; grid: Grid } | { ok: false; message: string }> {
+  const read = await readWorkbookSheets(bytes, (parts) => {
+    const visible = parts.find((sheet) => sheet.state === 'visible');
+    return visible ? [visible] : parts.length > 0 ? 'it has no visible sheet' : 'its workbook part does not say where its first sheet is';
   });
-  let zip: InstanceType<typeof JSZip>;
-  try {
-    zip = await JSZip.loadAsync(bytes);
-  } catch {
-    return cannotRead('it is not a valid .xlsx file');
-  }
-  const part = (path: string) => zip.file(path)?.async('string');
-  const [workbook, relationships, shared] = await Promise.all([part('xl/workbook.xml'), part('xl/_rels/workbook.xml.rels'), part('xl/sharedStrings.xml')]);
-  if (workbook === undefined || relationships === undefined) return cannotRead('it has no workbook part');
-  const sheet = firstVisibleSheet(workbook, relationships);
-  if (!sheet.ok) return cannotRead(sheet.message);
-  const worksheet = await part(sheet.path);
-  if (worksheet === undefined) return cannotRead(`its sheet ${sheet.name} is missing`);
-  return { ok: true, grid: gridOfWorksheet(worksheet, shared === undefined ? [] : sharedStringsOf(shared)) };
+  if (!read.ok) return { ok: false, message: `${fileName} could not be read as an Excel workbook (${read.why}). Open it in Excel and save it again as .xlsx or CSV, then choose it again.` };
+  return { ok: true, grid: read.sheets[0].grid };
 }
 
 export async function readCreditorFile(bytes: Uint8Array, fileName: string): Promise<CreditorFileResult> {

@@ -1,4 +1,4 @@
-import { columnOfReference, firstVisibleSheet, gridOfWorksheet, sharedStringsOf, unescapeXml } from '../../src/core/spreadsheet-xml';
+import { columnOfReference, gridOfWorksheet, workbookSheetParts, sharedStringsOf, unescapeXml } from '../../src/core/spreadsheet-xml';
 
 describe('unescapeXml and columnOfReference', () => {
   test('entities and character references; column letters', () => {
@@ -19,31 +19,29 @@ describe('sharedStringsOf', () => {
   });
 });
 
-describe('firstVisibleSheet', () => {
+describe('workbookSheetParts', () => {
   const rels =
     '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
     '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>' +
     '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="/xl/worksheets/data.xml"/></Relationships>';
 
-  test('passes over hidden and very hidden sheets; targets relative to xl/ or from the root', () => {
+  test('every sheet in order, with its state; targets relative to xl/ or from the root', () => {
     const workbook = (first: string, second: string) =>
       `<workbook xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>${first}${second}</sheets></workbook>`;
-    expect(firstVisibleSheet(workbook('<sheet name="One" sheetId="1" r:id="rId1"/>', '<sheet name="Two" sheetId="2" r:id="rId2"/>'), rels)).toEqual({
-      ok: true,
-      name: 'One',
-      path: 'xl/worksheets/sheet1.xml',
-    });
-    expect(firstVisibleSheet(workbook('<sheet name="One" sheetId="1" state="veryHidden" r:id="rId1"/>', '<sheet name="R&amp;D" sheetId="2" r:id="rId2"/>'), rels)).toEqual({
-      ok: true,
-      name: 'R&D',
-      path: 'xl/worksheets/data.xml',
-    });
-    expect(firstVisibleSheet(workbook('<sheet name="One" sheetId="1" state="hidden" r:id="rId1"/>', ''), rels)).toEqual({ ok: false, message: 'it has no visible sheet' });
+    expect(workbookSheetParts(workbook('<sheet name="One" sheetId="1" r:id="rId1"/>', '<sheet name="Two" sheetId="2" r:id="rId2"/>'), rels)).toEqual([
+      { name: 'One', path: 'xl/worksheets/sheet1.xml', state: 'visible' },
+      { name: 'Two', path: 'xl/worksheets/data.xml', state: 'visible' },
+    ]);
+    expect(workbookSheetParts(workbook('<sheet name="One" sheetId="1" state="veryHidden" r:id="rId1"/>', '<sheet name="R&amp;D" sheetId="2" state="hidden" r:id="rId2"/>'), rels)).toEqual([
+      { name: 'One', path: 'xl/worksheets/sheet1.xml', state: 'veryHidden' },
+      { name: 'R&D', path: 'xl/worksheets/data.xml', state: 'hidden' },
+    ]);
+    expect(workbookSheetParts(workbook('<sheet name="Lost" sheetId="1" r:id="rId9"/>', ''), rels)).toEqual([]);
   });
 
   test('a namespace prefix on every element, as some producers write it', () => {
     const workbook = '<x:workbook xmlns:x="main" xmlns:rel="relationships"><x:sheets><x:sheet name="Data" sheetId="7" rel:id="rId2"/></x:sheets></x:workbook>';
-    expect(firstVisibleSheet(workbook, rels)).toMatchObject({ ok: true, path: 'xl/worksheets/data.xml' });
+    expect(workbookSheetParts(workbook, rels)).toEqual([{ name: 'Data', path: 'xl/worksheets/data.xml', state: 'visible' }]);
   });
 });
 
