@@ -11,9 +11,9 @@ export type CreditorFileResult = { ok: true; records: CreditorRecord[] } | { ok:
 
 /** The first visible sheet of an .xlsx file. */
 async function workbookGrid(bytes: Uint8Array, fileName: string): Promise<{ ok: true; grid: Grid } | { ok: false; message: string }> {
-  const read = await readWorkbookSheets(bytes, (parts) => {
-    const visible = parts.find((sheet) => sheet.state === 'visible');
-    return visible ? [visible] : parts.length > 0 ? 'it has no visible sheet' : 'its workbook part does not say where its first sheet is';
+  const read = await readWorkbookSheets(bytes, (sheets) => {
+    const visible = sheets.find((sheet) => sheet.state === 'visible');
+    return visible ? [visible] : 'it has no visible sheet';
   });
   if (!read.ok) return { ok: false, message: `${fileName} could not be read as an Excel workbook (${read.why}). Open it in Excel and save it again as .xlsx or CSV, then choose it again.` };
   return { ok: true, grid: read.sheets[0].grid };

@@ -7,9 +7,8 @@
  * and keeps everything else about it, so charts are never duplicated and the user's styling stays.
  */
 import { columnIndex, columnLetter, quoteSheet, type ChartSpec } from '../core';
-import { escapeXml } from './xlsx-cells';
-import type { XlsxPackage } from './xlsx-package';
-import { attribute } from './xlsx-xml';
+import type { XlsxPackage } from './package';
+import { attribute, escapeXml } from './xml';
 
 const NS_RELATIONSHIPS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const NS_CHART = 'http://schemas.openxmlformats.org/drawingml/2006/chart';
@@ -128,25 +127,25 @@ function repointChart(xml: string, spec: ChartSpec, sheetName: string): string {
  * one is added to the sheet's drawing (made when the sheet has none). Returns the relationship id
  * of a drawing the sheet must now show, when one was made.
  */
-export function placeCharts(pkg: XlsxPackage, sheetPart: string, sheetName: string, charts: readonly ChartSpec[]): string | undefined {
-  const existing = pkg.relationships(sheetPart).find((rel) => rel.type === REL_DRAWING && !rel.external && pkg.has(rel.target));
+export async function placeCharts(pkg: XlsxPackage, sheetPart: string, sheetName: string, charts: readonly ChartSpec[]): Promise<string | undefined> {
+  const existing = (await pkg.relationships(sheetPart)).find((rel) => rel.type === REL_DRAWING && !rel.external && pkg.has(rel.target));
   const drawingPart = existing?.target ?? pkg.freePart('xl/drawings/drawing', '.xml');
-  let drawing = existing ? pkg.text(drawingPart) : EMPTY_DRAWING;
+  let drawing = existing ? await pkg.text(drawingPart) : EMPTY_DRAWING;
   const frames = framesOf(drawing);
-  const chartParts = new Map(pkg.relationships(drawingPart).map((rel) => [rel.id, rel.target]));
+  const chartParts = new Map((await pkg.relationships(drawingPart)).map((rel) => [rel.id, rel.target]));
   let nextId = Math.max(1, ...[...drawing.matchAll(/<(?:[\w-]+:)?cNvPr\s[^>]*\sid="(\d+)"/g)].map((m) => Number(m[1]))) + 1;
   const anchors: string[] = [];
   for (const spec of charts) {
     const frame = frames.find((f) => f.name === spec.name);
     const part = frame?.chart ? chartParts.get(frame.chart) : undefined;
     if (part && pkg.has(part)) {
-      pkg.setText(part, repointChart(pkg.text(part), spec, sheetName));
+      pkg.setText(part, repointChart(await pkg.text(part), spec, sheetName));
       continue;
     }
     const chartPart = pkg.freePart('xl/charts/chart', '.xml');
     pkg.setText(chartPart, chartPartXml(spec, sheetName));
     pkg.addContentType(chartPart, CHART_TYPE);
-    anchors.push(anchorXml(spec, nextId++, pkg.addPartRelationship(drawingPart, REL_CHART, chartPart)));
+    anchors.push(anchorXml(spec, nextId++, await pkg.addPartRelationship(drawingPart, REL_CHART, chartPart)));
   }
   if (anchors.length === 0) return undefined;
   const x = /<([\w-]+:)?wsDr\b/.exec(drawing)?.[1] ?? '';
