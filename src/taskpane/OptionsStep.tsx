@@ -3,7 +3,7 @@
  * sent and to whom; the partial-postcode threshold; a creditor master file for suppliers'
  * postcodes; an earlier workbook to compare with; the Rules sheet; and "Check this Excel".
  */
-import { useId, useRef, useState } from 'react';
+import { useId, useRef, useState, type RefObject } from 'react';
 import {
   Body1,
   Button,
@@ -56,6 +56,26 @@ type Outcome = { intent: 'success' | 'error' | 'info'; message: string } | undef
 
 const MIN_PERCENT = 51;
 const MAX_PERCENT = 100;
+
+/** A file input the user never sees (a button opens it): the file chosen is handed on, and the input cleared so that the same file can be chosen again. */
+function HiddenFileInput({ inputRef, name, accept, onFile }: { inputRef: RefObject<HTMLInputElement | null>; name: string; accept: string; onFile: (file: File) => void }) {
+  return (
+    <input
+      ref={inputRef}
+      type="file"
+      accept={accept}
+      hidden
+      aria-hidden="true"
+      tabIndex={-1}
+      data-file={name}
+      onChange={(event) => {
+        const file = event.target.files?.[0];
+        event.target.value = '';
+        if (file) onFile(file);
+      }}
+    />
+  );
+}
 
 export default function OptionsStep({ service, online, threshold, disabled, defaultRulesCsv, onOnlineChange, onThresholdChange, earlier, onEarlierChange }: OptionsStepProps) {
   const styles = useStyles();
@@ -160,20 +180,7 @@ export default function OptionsStep({ service, online, threshold, disabled, defa
           If your spend sheet has no postcodes, import the supplier list from your finance system (CSV or Excel, with supplier names and postcodes or
           addresses). Blank postcodes on the Suppliers sheet are filled from it; nothing you typed there is replaced.
         </Body1>
-        <input
-          ref={fileInput}
-          type="file"
-          accept=".csv,.txt,.xlsx,.xlsm,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-          hidden
-          aria-hidden="true"
-          tabIndex={-1}
-          data-file="creditors"
-          onChange={(event) => {
-            const file = event.target.files?.[0];
-            event.target.value = '';
-            if (file) void importFile(file);
-          }}
-        />
+        <HiddenFileInput inputRef={fileInput} name="creditors" accept=".csv,.txt,.xlsx,.xlsm,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" onFile={importFile} />
         <div className={styles.actions}>
           <Button disabled={locked} onClick={() => fileInput.current?.click()}>
             {working === 'creditors' ? 'Importing…' : 'Import a creditor file…'}
@@ -189,20 +196,7 @@ export default function OptionsStep({ service, online, threshold, disabled, defa
           this workbook&rsquo;s areas, rules and Suppliers sheet, so the change shown is a change of spending, not of method; the Baseline sheet shows
           it, with the earlier workbook&rsquo;s own figures beside when its method differed. The file is read here, in the pane.
         </Body1>
-        <input
-          ref={earlierInput}
-          type="file"
-          accept=".xlsx,.xlsm,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-          hidden
-          aria-hidden="true"
-          tabIndex={-1}
-          data-file="earlier"
-          onChange={(event) => {
-            const file = event.target.files?.[0];
-            event.target.value = '';
-            if (file) void chooseEarlier(file);
-          }}
-        />
+        <HiddenFileInput inputRef={earlierInput} name="earlier" accept=".xlsx,.xlsm,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" onFile={chooseEarlier} />
         <div className={styles.actions}>
           <Button disabled={locked} onClick={() => earlierInput.current?.click()}>
             {working === 'earlier' ? 'Reading…' : earlier ? 'Choose another earlier workbook…' : 'Choose an earlier workbook…'}

@@ -53,6 +53,22 @@ export interface ResultsStepProps {
   onProblem: (message: string) => void;
 }
 
+/** A table's header row: the measure's column left, the figures' right. */
+function TableHead({ columns }: { columns: string[] }) {
+  const styles = useStyles();
+  return (
+    <thead>
+      <tr>
+        {columns.map((column, i) => (
+          <th key={column} scope="col" className={i === 0 ? mergeClasses(styles.measure, styles.head, styles.headLeft) : mergeClasses(styles.number, styles.head)}>
+            {column}
+          </th>
+        ))}
+      </tr>
+    </thead>
+  );
+}
+
 export default function ResultsStep({ result, service, disabled, onProblem }: ResultsStepProps) {
   const styles = useStyles();
   const [allWarnings, setAllWarnings] = useState(false);
@@ -83,19 +99,7 @@ export default function ResultsStep({ result, service, disabled, onProblem }: Re
 
       <table className={styles.table}>
         <caption className={styles.caption}>Headline</caption>
-        <thead>
-          <tr>
-            <th scope="col" className={mergeClasses(styles.measure, styles.head, styles.headLeft)}>
-              Measure
-            </th>
-            <th scope="col" className={mergeClasses(styles.number, styles.head)}>
-              Spend
-            </th>
-            <th scope="col" className={mergeClasses(styles.number, styles.head)}>
-              Share
-            </th>
-          </tr>
-        </thead>
+        <TableHead columns={['Measure', 'Spend', 'Share']} />
         <tbody>
           {lines.map((line) => (
             <tr key={line.key} className={mergeClasses(styles.row, line.key === 'total' && styles.total)} data-headline={line.key}>
@@ -169,22 +173,7 @@ export default function ResultsStep({ result, service, disabled, onProblem }: Re
           <Text size={200}>{progress.how}</Text>
           <table className={styles.table}>
             <caption className={styles.caption}>Then and now</caption>
-            <thead>
-              <tr>
-                <th scope="col" className={mergeClasses(styles.measure, styles.head, styles.headLeft)}>
-                  Measure
-                </th>
-                <th scope="col" className={mergeClasses(styles.number, styles.head)}>
-                  Earlier
-                </th>
-                <th scope="col" className={mergeClasses(styles.number, styles.head)}>
-                  Now
-                </th>
-                <th scope="col" className={mergeClasses(styles.number, styles.head)}>
-                  Change
-                </th>
-              </tr>
-            </thead>
+            <TableHead columns={['Measure', 'Earlier', 'Now', 'Change']} />
             <tbody>
               {progress.lines.map((line) => (
                 <tr key={line.measure} className={styles.row}>
