@@ -54,14 +54,24 @@ function seriesReferences(spec: ChartSpec, sheetName: string): { tx: string; cat
 const title = (text: string) =>
   `<c:title><c:tx><c:rich><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="1200" b="1"/></a:pPr><a:r><a:rPr lang="en-GB" sz="1200" b="1"/><a:t>${escapeXml(text)}</a:t></a:r></a:p></c:rich></c:tx><c:overlay val="0"/></c:title>`;
 
+/**
+ * Fills given outright, not left to the workbook's theme (a workbook made afresh has none, and a
+ * program may then draw nothing): the pie's slices in the order of the localities, money that
+ * stays in greens and money that leaves in orange and red; the bars in one colour.
+ */
+const SLICE_COLOURS = ['2E7D32', '8BC34A', 'ED7D31', 'C0392B', 'A5A5A5'];
+const BAR_COLOUR = 'ED7D31';
+const fill = (colour: string) => `<c:spPr><a:solidFill><a:srgbClr val="${colour}"/></a:solidFill></c:spPr>`;
+
 /** A chart part, its elements in the order the schema (CT_ChartSpace, CT_Chart, CT_PieChart / CT_BarChart) requires. */
 export function chartPartXml(spec: ChartSpec, sheetName: string): string {
   const { tx, cat, val } = seriesReferences(spec, sheetName);
   const series = (between: string) => `<c:ser><c:idx val="0"/><c:order val="0"/>${tx}${between}${cat}${val}</c:ser>`;
+  const slices = spec.series.values.map((_, i) => `<c:dPt><c:idx val="${i}"/><c:bubble3D val="0"/>${fill(SLICE_COLOURS[i % SLICE_COLOURS.length])}</c:dPt>`).join('');
   const plot =
     spec.type === 'Pie'
-      ? `<c:pieChart><c:varyColors val="1"/>${series('')}<c:firstSliceAng val="0"/></c:pieChart>`
-      : `<c:barChart><c:barDir val="bar"/><c:grouping val="clustered"/><c:varyColors val="0"/>${series('<c:invertIfNegative val="0"/>')}<c:gapWidth val="60"/><c:axId val="${CATEGORY_AXIS}"/><c:axId val="${VALUE_AXIS}"/></c:barChart>` +
+      ? `<c:pieChart><c:varyColors val="1"/>${series(slices)}<c:firstSliceAng val="0"/></c:pieChart>`
+      : `<c:barChart><c:barDir val="bar"/><c:grouping val="clustered"/><c:varyColors val="0"/>${series(`${fill(BAR_COLOUR)}<c:invertIfNegative val="0"/>`)}<c:gapWidth val="60"/><c:axId val="${CATEGORY_AXIS}"/><c:axId val="${VALUE_AXIS}"/></c:barChart>` +
         // Largest first, at the top: the category axis runs down, so the value axis crosses it at its last category (the bottom).
         `<c:catAx><c:axId val="${CATEGORY_AXIS}"/><c:scaling><c:orientation val="maxMin"/></c:scaling><c:delete val="0"/><c:axPos val="l"/><c:numFmt formatCode="General" sourceLinked="0"/><c:majorTickMark val="none"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/><c:crossAx val="${VALUE_AXIS}"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>` +
         `<c:valAx><c:axId val="${VALUE_AXIS}"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="b"/><c:majorGridlines/><c:numFmt formatCode="${escapeXml(AXIS_FORMAT)}" sourceLinked="0"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/><c:crossAx val="${CATEGORY_AXIS}"/><c:crosses val="max"/><c:crossBetween val="between"/></c:valAx>`;
