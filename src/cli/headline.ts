@@ -1,5 +1,6 @@
 /** The headline the command prints: every locality's spend and share, adding up to the total. */
-import type { Areas, Progress, Summary } from '../core';
+import { muchUnknownShare, type Areas, type Progress, type Summary } from '../core';
+import type { CliOptions } from './args';
 
 const gbp = (value: number) =>
   `${value < 0 ? '-' : ''}£${Math.abs(value).toLocaleString('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
@@ -59,4 +60,22 @@ function progressLines(progress: Progress, areas: Areas): string[] {
     `  ${'Influenceable leakage'.padEnd(labelWidth)}  ${gbp(before.leakage.influenceableSpend)} → ${gbp(after.leakage.influenceableSpend)}  ${signed(change.leakage.influenceableSpend)}`,
     ...(progress.methodChanges.length > 0 ? [`  Its own analysis differed: ${progress.methodChanges.join('; ')}.`] : []),
   ];
+}
+
+/**
+ * When much of the spend has no known locality, the ways to place more of it, those this run did
+ * not use first: the finance system's supplier list, the public registers, online lookup, and
+ * postcodes typed on the Suppliers sheet.
+ */
+export function unknownSpendAdvice(summary: Summary, options: Pick<CliOptions, 'creditors' | 'companies' | 'charities' | 'online'>, outFile: string): string[] {
+  const share = muchUnknownShare(summary);
+  if (share === undefined) return [];
+  const routes = [
+    !options.creditors && "--creditors FILE: your finance system's supplier list (supplier id, name, address lines, postcode)",
+    options.companies.length + options.charities.length === 0 &&
+      '--companies / --charities: Companies House and the charity register (downloads or a pack built by npm run registers:build), by supplier name or number',
+    !options.online && '--online: postcodes.io for postcodes the offline pack does not hold (postcodes only are sent)',
+    `or type postcodes on the Suppliers sheet of ${outFile}, then run on it again`,
+  ].filter((route): route is string => Boolean(route));
+  return ['', `${(share * 100).toFixed(0)}% of spend has no known locality. To place more of it:`, ...routes.map((route) => `  ${route}`)];
 }

@@ -18,6 +18,7 @@ import { Notice } from './Notice';
 import { plainError } from './plain-error';
 import { settingsFromChoices, type PaneChoices } from './settings-draft';
 import type { Geography } from './use-geography';
+import type { RegistersState } from './use-registers';
 
 const OptionsStep = lazy(() => import(/* webpackChunkName: "options" */ './OptionsStep'));
 const ResultsStep = lazy(() => import(/* webpackChunkName: "results" */ './ResultsStep'));
@@ -56,6 +57,8 @@ const useStyles = makeStyles({
 export interface AppProps {
   service: WorkbookService;
   geography: Geography;
+  /** The register pack, when the deployment serves one. */
+  registers: RegistersState;
   defaultRulesCsv: string;
 }
 
@@ -82,7 +85,7 @@ function choicesFrom(overview: WorkbookOverview): PaneChoices {
   };
 }
 
-export function App({ service, geography, defaultRulesCsv }: AppProps) {
+export function App({ service, geography, registers, defaultRulesCsv }: AppProps) {
   const styles = useStyles();
   const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' });
   const [choices, setChoices] = useState<PaneChoices | undefined>();
@@ -94,6 +97,8 @@ export function App({ service, geography, defaultRulesCsv }: AppProps) {
   const [openSections, setOpenSections] = useState<string[]>([]);
   /** The earlier workbook the user chose to compare with, for every analysis until they stop. */
   const [earlier, setEarlier] = useState<EarlierWorkbook | undefined>();
+  /** Whether to look suppliers up in the registers, when the deployment has them: on unless the user turns it off. */
+  const [registersOn, setRegistersOn] = useState(true);
   const saving = useRef<Promise<unknown>>(Promise.resolve());
   /** The settings as last saved (or read): what the next save builds on. */
   const savedSettings = useRef<Settings | undefined>(undefined);
@@ -200,6 +205,7 @@ export function App({ service, geography, defaultRulesCsv }: AppProps) {
           onProgress: (progress) => setRun((current) => (current.status === 'running' ? { ...current, progress } : current)),
           signal: controller.signal,
           pack: geography.status === 'ready' ? geography.pack : undefined,
+          registers: registers.status === 'ready' && registersOn ? registers.pack : undefined,
           defaultRulesCsv,
         },
       );
@@ -262,6 +268,9 @@ export function App({ service, geography, defaultRulesCsv }: AppProps) {
                       threshold={choices.threshold}
                       disabled={locked}
                       defaultRulesCsv={defaultRulesCsv}
+                      registers={registers}
+                      registersOn={registersOn}
+                      onRegistersChange={setRegistersOn}
                       onOnlineChange={(online) => persist({ ...choices, online })}
                       onThresholdChange={(threshold) => persist({ ...choices, threshold })}
                       earlier={earlier}
@@ -284,7 +293,7 @@ export function App({ service, geography, defaultRulesCsv }: AppProps) {
           />
           {result ? (
             <Suspense fallback={<Spinner size="tiny" label="Loading results…" />}>
-              <ResultsStep result={result} service={service} disabled={locked} onProblem={setProblem} />
+              <ResultsStep result={result} service={service} disabled={locked} onProblem={setProblem} registersDeployed={registers.status === 'ready'} online={choices.online} />
             </Suspense>
           ) : null}
         </>

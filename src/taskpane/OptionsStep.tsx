@@ -1,7 +1,8 @@
 /**
  * Step 3, options (loaded when first opened): online postcode lookup, stating exactly what is
  * sent and to whom; the partial-postcode threshold; a creditor master file for suppliers'
- * postcodes; an earlier workbook to compare with; the Rules sheet; and "Check this Excel".
+ * postcodes; Companies House and the charity register, when the deployment has them; an earlier
+ * workbook to compare with; the Rules sheet; and "Check this Excel".
  */
 import { useId, useRef, useState, type RefObject } from 'react';
 import {
@@ -29,6 +30,7 @@ import { readEarlierFile } from './earlier-file';
 import { formatCount } from './format';
 import { Notice } from './Notice';
 import { plainError } from './plain-error';
+import type { RegistersState } from './use-registers';
 
 const useStyles = makeStyles({
   options: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -45,6 +47,9 @@ export interface OptionsStepProps {
   threshold: number;
   disabled: boolean;
   defaultRulesCsv: string;
+  registers: RegistersState;
+  registersOn: boolean;
+  onRegistersChange: (on: boolean) => void;
   onOnlineChange: (online: boolean) => void;
   onThresholdChange: (threshold: number) => void;
   /** The earlier workbook chosen to compare with, if any. */
@@ -77,9 +82,23 @@ function HiddenFileInput({ inputRef, name, accept, onFile }: { inputRef: RefObje
   );
 }
 
-export default function OptionsStep({ service, online, threshold, disabled, defaultRulesCsv, onOnlineChange, onThresholdChange, earlier, onEarlierChange }: OptionsStepProps) {
+export default function OptionsStep({
+  service,
+  online,
+  threshold,
+  disabled,
+  defaultRulesCsv,
+  registers,
+  registersOn,
+  onRegistersChange,
+  onOnlineChange,
+  onThresholdChange,
+  earlier,
+  onEarlierChange,
+}: OptionsStepProps) {
   const styles = useStyles();
   const onlineHelpId = useId();
+  const registersHelpId = useId();
   const fileInput = useRef<HTMLInputElement>(null);
   const earlierInput = useRef<HTMLInputElement>(null);
   const [working, setWorking] = useState<string | undefined>();
@@ -188,6 +207,27 @@ export default function OptionsStep({ service, online, threshold, disabled, defa
         </div>
         {outcomeFor('creditors')}
       </div>
+
+      {registers.status === 'absent' ? null : (
+        <div className={styles.group}>
+          <Body1Strong as="h3">Companies House and the charity register</Body1Strong>
+          {registers.status === 'failed' ? <Notice intent="error" message={registers.message} /> : null}
+          <Switch
+            checked={registers.status === 'ready' && registersOn}
+            disabled={locked || registers.status !== 'ready'}
+            label={registers.status === 'loading' ? 'Look suppliers up in the registers (loading…)' : 'Look suppliers up in the registers'}
+            aria-describedby={registersHelpId}
+            onChange={(_, data) => onRegistersChange(data.checked)}
+          />
+          <Text id={registersHelpId} size={200} className={styles.muted}>
+            A supplier with no postcode on the sheet, the Suppliers sheet or a creditor file is placed by the registered office of the one company
+            or charity whose name (or number) matches exactly; names several organisations share are listed on the Suppliers sheet for you to
+            choose. A registered office is weaker evidence than a supplier&rsquo;s own address, so it is counted apart on the Method sheet. The
+            registers are files on your organisation&rsquo;s own web server: no supplier name leaves it.
+            {registers.status === 'ready' ? ` ${registers.releases.join('; ')}.` : ''}
+          </Text>
+        </div>
+      )}
 
       <div className={styles.group}>
         <Body1Strong as="h3">Compare with an earlier workbook</Body1Strong>

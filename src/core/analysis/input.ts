@@ -3,6 +3,7 @@ import type { Grid } from '../cell';
 import type { CreditorRecord } from '../directory';
 import type { DistrictInfo, PostcodeIndex } from '../geography';
 import type { OnlineAnswer } from '../locality';
+import type { RegisterFinds, RegisterLookups } from '../register-match';
 import type { OnlineCacheRecord, SavedArea, WorkbookState } from '../settings';
 import type { EarlierWorkbook } from './earlier-workbook';
 import type { SpendData } from './spend-data';
@@ -64,6 +65,21 @@ export interface Lookups {
   knownAnswers?: OnlineCacheRecord;
   /** Asks an online service about full postcodes; called only when the user allows it. */
   lookUpOnline?: (postcodes: readonly string[]) => Promise<OnlineLookup>;
+  /** The public registers (Companies House, the charity register), when the host has them. */
+  registers?: Registers;
+}
+
+/**
+ * Companies House and the charity register, asked once an analysis for the name keys and
+ * number keys of its suppliers: a pack's shards, or the downloads themselves.
+ */
+export interface Registers {
+  find(lookups: RegisterLookups): Promise<RegisterAnswers>;
+}
+
+export interface RegisterAnswers extends RegisterFinds {
+  /** What the records come from: "Companies House Basic Company Data 2024-08-01". */
+  releases: readonly string[];
 }
 
 export interface Geography {
@@ -86,7 +102,7 @@ export interface OnlineLookup {
 }
 
 /** `comparing`: an earlier workbook's payments classified again, to compare like for like. */
-export type AnalysisPhase = 'geography' | 'online' | 'classifying' | 'comparing';
+export type AnalysisPhase = 'registers' | 'geography' | 'online' | 'classifying' | 'comparing';
 
 export interface AnalysisProgress {
   phase: AnalysisPhase;
