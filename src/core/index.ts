@@ -6,7 +6,7 @@
  */
 
 // The analysis, and its input, outcome and plan.
-export { analyse } from './analysis/analyse';
+export { analyse, rowsWithoutAmount } from './analysis/analyse';
 export type { AnalysisChoices, AnalysisInput, AnalysisPhase, AnalysisProgress, Geography, Lookups, OnlineLookup, RulesSource } from './analysis/input';
 export type { AnalysisOutcome } from './analysis/outcome';
 export type { ChartSpec, CrossTabSpec, Extent, PlanCell, PlanRows, ResultBlockPlan, SummarySheetPlan, TablePlan, UserSheetPlan, WorkbookPlan } from './analysis/plan-types';
@@ -26,7 +26,7 @@ export { readEarlierWorkbook, type EarlierWorkbook, type WorkbookSheet } from '.
 export type { InstitutionFigures, InstitutionProgress, Progress, ProgressFigures, SupplierMove } from './analysis/progress';
 export { mapWholeSheet, readWholeSheets, type MappedSheet, type WholeSheet } from './analysis/whole-sheet';
 export { findTable, type TableLayout } from './table';
-export { applyMapOverrides, parseMapOption, type MapOverride, type Mapping } from './mapping';
+export { applyMapOverrides, likeliestColumns, parseMapOption, type ColumnCandidate, type MapOverride, type Mapping } from './mapping';
 export type { Field } from './header-vocabulary';
 export { buildAreas } from './areas';
 export { describeGeography } from './analysis/geography';

@@ -47,7 +47,7 @@ describe('progress against an earlier workbook analysed with other areas and rul
     write(folder, 'spend-2023.csv', EARLIER);
     write(folder, 'spend-2024.csv', NOW);
     const defaults = fs.readFileSync(path.join(__dirname, '..', '..', 'rules', 'default-rules.csv'), 'utf8').trimEnd().split(/\r?\n/);
-    write(folder, 'rules-then.csv', [defaults[0], '1,category,words,legal,not_influenceable,Legal work (judged not influenceable then),no', ...defaults.slice(1)]);
+    write(folder, 'rules-then.csv', [defaults[0], '1,category,words,legal,,not_influenceable,Legal work (judged not influenceable then),no', ...defaults.slice(1)]);
     const earlier = await runIn(folder, ['spend-2023.csv', '--local', 'Preston', '--wider', 'Preston', '--rules', 'rules-then.csv', '--out', 'baseline-2023.xlsx']);
     expect(earlier.code).toBe(0);
   });

@@ -31,6 +31,8 @@ export interface ReportContext {
   threshold: number;
   inputDescription: string[];
   skipped: readonly { row: number; reason: string; source?: string }[];
+  /** Rows placed and judged but without an amount: in no total. */
+  withoutAmount: readonly { row: number; reason: string; source?: string }[];
   problems: readonly { cell: string; message: string }[];
   /** Progress against an earlier analysis, when there is one to compare with. */
   progress?: Progress;
