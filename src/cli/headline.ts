@@ -1,10 +1,15 @@
-/** The headline the command prints: every locality's spend and share, adding up to the total. */
-import type { Areas, Summary } from '../core';
+/**
+ * What the command prints when done: the headline (every locality's spend and share, adding up to
+ * the total), then the rows left out and outside the dates, and what to add when much of the
+ * spend is of unknown locality.
+ */
+import { countOf, leftOutLines, unknownSpendAdvice, type AnalysisOutcome } from '../core';
 
 const gbp = (value: number) =>
   `${value < 0 ? '-' : ''}£${Math.abs(value).toLocaleString('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 
-export function headlineLines(summary: Summary, areas: Areas, outFile: string): string[] {
+export function headlineLines(analysis: Pick<AnalysisOutcome, 'summary' | 'areas' | 'skipped'>, outFile: string): string[] {
+  const { summary, areas, skipped } = analysis;
   const total = summary.totals.spend;
   const l = summary.locality;
   const split: [string, number][] = [
@@ -25,13 +30,17 @@ export function headlineLines(summary: Summary, areas: Areas, outFile: string): 
   const labelWidth = Math.max(...[...split, ...measures].map(([label]) => label.length));
   const share = (value: number) => (summary.shares ? `${((value / total) * 100).toFixed(1).padStart(5)}%` : '');
   const line = ([label, value]: [string, number]) => `  ${label.padEnd(labelWidth)}  ${gbp(value).padStart(18)}  ${share(value)}`.trimEnd();
+  const rows = summary.totals.rows;
+  const leftOut = skipped.length > 0 ? ` (${skipped.length.toLocaleString('en-GB')} of ${countOf(rows + skipped.length, 'row')} left out: see below)` : '';
+  const story = [...leftOutLines(skipped, rows), ...[unknownSpendAdvice(summary)].filter((advice) => advice !== undefined)];
   return [
-    `Spend baseline: ${summary.totals.rows.toLocaleString('en-GB')} payments, ${summary.totals.suppliers.toLocaleString('en-GB')} suppliers`,
-    `Local area ${areas.local.name} (${areas.local.districts.length} district${areas.local.districts.length === 1 ? '' : 's'}); wider area ${areas.wider.name} (${areas.wider.districts.length} districts)`,
+    `Spend baseline: ${countOf(rows, 'payment')}, ${countOf(summary.totals.suppliers, 'supplier')}${leftOut}`,
+    `Local area ${areas.local.name} (${countOf(areas.local.districts.length, 'district')}); wider area ${areas.wider.name} (${countOf(areas.wider.districts.length, 'district')})`,
     ...split.map(line),
     '',
     ...measures.map(line),
     ...(summary.sharesNote ? [summary.sharesNote] : []),
+    ...(story.length > 0 ? ['', ...story] : []),
     '',
     `Written: ${outFile}`,
   ];

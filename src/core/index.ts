@@ -15,7 +15,7 @@ export type { SheetLayout } from './report/layout';
 export type { Areas } from './areas';
 export type { RowResult } from './classify';
 export type { CreditorRecord, SheetProblem } from './directory';
-export type { SkippedRow, SpendRow } from './rows';
+export type { SkippedRow, SkipKind, SpendRow } from './rows';
 export type { Summary } from './summary';
 
 // Reading the data sheets the analysis takes: where the data and the result block are, the mapping, the rows.
@@ -27,6 +27,11 @@ export { applyMapOverrides, parseMapOption, type MapOverride, type Mapping } fro
 export type { Field } from './header-vocabulary';
 export { buildAreas } from './areas';
 export { describeGeography } from './analysis/geography';
+
+// What the user is told beside the headline.
+export { leftOutLines } from './analysis/left-out';
+export { unknownSpendAdvice, UNKNOWN_SHARE_ADVISED } from './analysis/unknown-spend';
+export { countOf, percentText } from './wording';
 
 // The Suppliers and Rules sheets outside an analysis: a creditor file's postcodes, a supplier's line, the default rules.
 export { suppliersWithCreditors, supplierRow } from './analysis/suppliers-sheet';

@@ -29,8 +29,12 @@ export interface SpendRow {
   influenceOverride?: string;
 }
 
+/** Why a row is not a payment, in kinds the user is told about together. */
+export type SkipKind = 'total' | 'header' | 'no_supplier' | 'amount' | 'period';
+
 export interface SkippedRow {
   row: number;
+  kind: SkipKind;
   reason: string;
   source?: string;
 }
@@ -129,15 +133,15 @@ export function readSpendRows(
 
   const rows: SpendRow[] = [];
   const skipped: SkippedRow[] = [];
-  const skip = (r: number, reason: string) => {
-    skipped.push(source === undefined ? { row: r + firstRowNumber, reason } : { row: r + firstRowNumber, reason, source });
+  const skip = (r: number, { kind, reason }: { kind: SkipKind; reason: string }) => {
+    skipped.push(source === undefined ? { row: r + firstRowNumber, kind, reason } : { row: r + firstRowNumber, kind, reason, source });
   };
 
   for (let r = layout.firstDataRow; r <= layout.lastDataRow; r++) {
     const cells = grid[r];
     if (isBlankRow(cells)) continue;
     if (isTotalRow(cells, supplierColumn)) {
-      skip(r, 'total or subtotal row');
+      skip(r, { kind: 'total', reason: 'total or subtotal row' });
       continue;
     }
     const supplierCell = cells[supplierColumn];
@@ -177,11 +181,11 @@ function whyNotAPayment(
   amountCell: Cell,
   supplierHeader: string | undefined,
   amountHeader: string | undefined,
-): string {
+): { kind: SkipKind; reason: string } {
   const amount = parseAmount(amountCell);
   if (!amount.ok && namesField(supplierCell, 'supplier', supplierHeader) && namesField(amountCell, 'amount', amountHeader)) {
-    return 'repeated header line';
+    return { kind: 'header', reason: 'repeated header line' };
   }
-  if (text(supplierCell) === '') return amount.ok ? 'no supplier name' : `no supplier name, and ${amount.reason}`;
-  return amount.ok ? 'no supplier name' : amount.reason;
+  if (text(supplierCell) === '') return { kind: 'no_supplier', reason: amount.ok ? 'no supplier name' : `no supplier name, and ${amount.reason}` };
+  return amount.ok ? { kind: 'no_supplier', reason: 'no supplier name' } : { kind: 'amount', reason: amount.reason };
 }

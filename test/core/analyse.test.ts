@@ -74,7 +74,7 @@ describe('the analysis', () => {
   test('classifies the rows and plans the result block beside the data: results, why a row was not analysed, blank rows cleared', async () => {
     const outcome = await analyse(input());
     expect(outcome.rows.map((row) => row.supplier)).toEqual(['Acme Cleaning Ltd', 'Kingfisher Catering Ltd', 'Pennine Print Ltd']);
-    expect(outcome.skipped).toEqual([{ row: 8, reason: expect.stringMatching(/not a number|amount/i) }, { row: 9, reason: 'total or subtotal row' }]);
+    expect(outcome.skipped).toEqual([{ row: 8, kind: 'amount', reason: expect.stringMatching(/not a number|amount/i) }, { row: 9, kind: 'total', reason: 'total or subtotal row' }]);
     const [block] = outcome.plan.resultBlocks;
     expect(block).toMatchObject({ sheet: 'Spend', firstColumn: 5, existed: false, headerRow: 2, firstRow: 3 });
     expect(block.header).toEqual(['Locality', 'Local authority', 'Locality basis', 'Influenceable', 'Influence reason', 'Supplier type', 'Supplier key', 'Co-op potential', 'Locality override', 'Influence override']);

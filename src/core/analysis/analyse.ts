@@ -11,6 +11,7 @@
 import type { Areas } from '../areas';
 import { directoryFromSheet, emptyDirectory, type SheetProblem } from '../directory';
 import { BaselineError } from '../errors';
+import { countOf } from '../wording';
 import { decideLocality, postcodeAreasNeeded } from '../locality';
 import { registerFromGrid } from '../register';
 import { ANALYSIS_COLUMNS, analysisRow } from '../report/columns';
@@ -42,7 +43,7 @@ export async function analyse(input: AnalysisInput): Promise<AnalysisOutcome> {
   if (data.rows.length === 0) {
     const where = data.sheets.map((sheet) => `"${sheet.source || sheet.sheet}"`).join(', ');
     const skipped = data.skipped[0];
-    const why = skipped ? ` (${data.skipped.length} rows skipped, e.g. row ${skipped.row}: ${skipped.reason})` : '';
+    const why = skipped ? ` (${countOf(data.skipped.length, 'row')} skipped, e.g. row ${skipped.row}: ${skipped.reason})` : '';
     throw new BaselineError('no-payments', `No payments to analyse on ${where}${why}. Check the supplier and amount columns.`, { sheet: data.sheets[0]?.sheet });
   }
   const sheetNames = sheetNamesFor(state.owned.sheets, input.existingSheets);

@@ -53,6 +53,13 @@ export interface SpendReader {
   finish(): SpendData;
 }
 
+/** Why a row is outside the period. */
+export const PERIOD_REASONS = {
+  before: 'paid before --from',
+  after: 'paid after --to',
+  undated: 'no payment date, and --from/--to was given',
+} as const;
+
 export function createSpendReader(period: Period = {}): SpendReader {
   const data: SpendData = { sheets: [], rows: [], skipped: [] };
   const inPeriod = (row: SpendRow): boolean => {
@@ -60,13 +67,13 @@ export function createSpendReader(period: Period = {}): SpendReader {
     const where = row.source === undefined ? { row: row.row } : { row: row.row, source: row.source };
     const reason =
       row.date === undefined
-        ? 'no payment date, and --from/--to was given'
+        ? PERIOD_REASONS.undated
         : period.from !== undefined && row.date < period.from
-          ? 'paid before --from'
+          ? PERIOD_REASONS.before
           : period.to !== undefined && row.date > period.to
-            ? 'paid after --to'
+            ? PERIOD_REASONS.after
             : undefined;
-    if (reason) data.skipped.push({ ...where, reason });
+    if (reason) data.skipped.push({ ...where, kind: 'period', reason });
     return reason === undefined;
   };
   return {

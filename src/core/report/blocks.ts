@@ -7,6 +7,7 @@ import type { BreakdownLine, Summary } from '../summary';
 import { ANALYSIS_COLUMN, type OutCell, type ReportColumn } from './columns';
 import type { AnalysisRefs } from './formulas';
 import type { RegisterEntry, ReportContext } from './context';
+import { countOf } from '../wording';
 
 export interface Block {
   id: string;
@@ -77,8 +78,8 @@ export function countsBlock(ctx: ReportContext, refs: AnalysisRefs, names: AreaN
       ['Payments analysed', { formula: refs.count([]), value: summary.totals.rows }],
       ['Suppliers', summary.totals.suppliers],
       ['Rows skipped (see Method)', ctx.skipped.length],
-      ['Local area', `${names.local}: ${districtList(ctx.areas.local.districts, ctx.districts)}`],
-      ['Wider area', `${names.wider}: ${ctx.areas.wider.districts.length} districts`],
+      ['Local area', areaDescription(names.local, ctx.areas.local.districts, ctx.districts)],
+      ['Wider area', `${names.wider}: ${countOf(ctx.areas.wider.districts.length, 'district')}`],
     ],
   };
 }
@@ -309,8 +310,11 @@ function candidatesFor(kind: string, register: readonly RegisterEntry[]): string
 
 const stem = (word: string) => word.replace(/(ing|ers|er|es|s)$/, '');
 
-function districtList(codes: readonly string[], districts: ReadonlyMap<string, DistrictInfo>): string {
-  return codes.map((code) => districts.get(code)?.name ?? code).join(', ');
+/** "Preston (E07000123)" for an area that is one district of its name; else "Fylde coast: Blackpool, Fylde, Wyre". */
+function areaDescription(name: string, codes: readonly string[], districts: ReadonlyMap<string, DistrictInfo>): string {
+  const names = codes.map((code) => districts.get(code)?.name ?? code);
+  if (codes.length === 1 && names[0].toLowerCase() === name.toLowerCase()) return `${name} (${codes[0]})`;
+  return `${name}: ${names.join(', ')}`;
 }
 
 /** "28 November 2026 19:02 UTC", readable in a committee paper. */

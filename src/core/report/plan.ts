@@ -22,6 +22,7 @@ import {
 import { ANALYSIS_COLUMN } from './columns';
 import type { ReportContext } from './context';
 import { AnalysisRefs } from './formulas';
+import { countOf } from '../wording';
 
 export interface SheetPlan {
   role: SheetRole;
@@ -70,7 +71,7 @@ export function planReport(ctx: ReportContext): SheetPlan[] {
     {
       role: 'top_suppliers',
       name: ctx.sheetNames.top_suppliers,
-      title: `Top ${ctx.topSuppliers} suppliers by spend`,
+      title: topSuppliersTitle(summary.topSuppliers.length, ctx.topSuppliers),
       subtitle: ['The CLES method: the largest suppliers carry most of the spend; fix their postcodes and types first.'],
       blocks: [topSuppliersBlock(summary, refs, names)],
     },
@@ -83,4 +84,9 @@ export function planReport(ctx: ReportContext): SheetPlan[] {
       blocks: [opportunitiesBlock(ctx)],
     },
   ];
+}
+
+/** "Top 300 suppliers by spend"; "All 286 suppliers by spend" when there are fewer than the top asked for. */
+function topSuppliersTitle(listed: number, asked: number): string {
+  return listed < asked ? `All ${countOf(listed, 'supplier')} by spend` : `Top ${countOf(listed, 'supplier')} by spend`;
 }
