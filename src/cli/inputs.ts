@@ -9,11 +9,11 @@ import * as path from 'path';
 import {
   applyMapOverrides,
   BaselineError,
-  columnLetter,
   createSpendReader,
   dataWidthOf,
   findTable,
   locateBlock,
+  missingColumnsMessage,
   missingFields,
   proposedMapping,
   RESULT_WIDTH,
@@ -93,13 +93,6 @@ function readState(file: SpendFile): WorkbookState | undefined {
   }
 }
 
-function describeColumns(layout: TableLayout): string {
-  return layout.headers
-    .map((header, i) => (header ? `${columnLetter(i)} "${header}"` : ''))
-    .filter(Boolean)
-    .join(', ');
-}
-
 /** The last column with a value in any row, + 1: the result columns of a new block go right of it. */
 function usedWidth(grid: Grid): number {
   let width = 0;
@@ -131,7 +124,7 @@ function mapSheet(sheet: SheetData, file: string, state: WorkbookState | undefin
       throw new BaselineError('mapping-invalid', `${where}: --map: ${(error as Error).message}.`, { file, sheet: sheet.name });
     }
   }
-  return { layout, mapping, block, table: recorded?.table, missing: missingFields(mapping) };
+  return { layout, proposed, mapping, block, table: recorded?.table, missing: missingFields(mapping) };
 }
 
 export async function loadInputs(files: readonly string[], options: { sheet?: string; map: readonly MapOverride[] }): Promise<LoadedInputs> {
@@ -168,14 +161,10 @@ export async function loadInputs(files: readonly string[], options: { sheet?: st
     const mapped: InputSheet[] = [];
     let firstProblem: BaselineError | undefined;
     for (const sheet of chosen) {
-      const { layout, mapping, block, table, missing } = mapSheet(sheet, file, state, options.map);
+      const { layout, proposed, mapping, block, table, missing } = mapSheet(sheet, file, state, options.map);
       if (missing.length > 0) {
-        const how = missing.map((field) => `--map ${field}="HEADER" (or a column letter)`).join(' and ');
-        firstProblem ??= new BaselineError(
-          'columns-missing',
-          `${name}${spendFile.sheets.length > 1 ? ` (sheet "${sheet.name}")` : ''}: no ${missing.join(' or ')} column found; the columns are ${describeColumns(layout) || 'none (the sheet is empty)'}. Name ${missing.length > 1 ? 'them' : 'it'} with ${how}.`,
-          { file, sheet: sheet.name },
-        );
+        const why = missingColumnsMessage({ grid: sheet.grid, layout, missing, proposed, mapping, overrides: options.map });
+        firstProblem ??= new BaselineError('columns-missing', `${name}${spendFile.sheets.length > 1 ? ` (sheet "${sheet.name}")` : ''}: ${why}`, { file, sheet: sheet.name });
         continue;
       }
       mapped.push({ file, sheet: sheet.name, outputSheet: sheet.name, grid: sheet.grid, layout, mapping, block, ...(table ? { table } : {}), source: '' });

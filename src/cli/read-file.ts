@@ -5,7 +5,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
-import { BaselineError, decodeText, parseCsv, type Cell, type Delimiter, type Grid } from '../core';
+import { BaselineError, decodeText, parseCsv, whyNotAWorkbookPackage, type Cell, type Delimiter, type Grid } from '../core';
 
 export interface SheetData {
   name: string;
@@ -78,6 +78,8 @@ function csvGrid(bytes: Uint8Array): Grid {
 }
 
 async function readWorkbook(file: string, bytes: Buffer): Promise<SheetData[]> {
+  const notAPackage = whyNotAWorkbookPackage(bytes);
+  if (notAPackage) throw cannotRead(file, notAPackage);
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);

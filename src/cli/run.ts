@@ -201,8 +201,7 @@ function chooseAreas(options: CliOptions, state: WorkbookState, pack: GeoPack | 
   const wider = options.wider ?? (options.local ? undefined : saved?.wider.query) ?? (usingSample ? SAMPLE_AREAS.wider : undefined);
   const built = buildAreas(local, wider, pack.districts);
   if (!built.ok) {
-    const choices = built.choices.length > 0 ? ` ${built.choices.slice(0, 8).map((c) => `"${c.label}"`).join(', ')}.` : '';
-    throw new BaselineError('area-invalid', `--${built.field}: ${built.message.replace(/^(Local|Wider) area: /, '')}${choices}`);
+    throw new BaselineError('area-invalid', `--${built.field}: ${built.message.replace(/^(Local|Wider) area: /, '')}`);
   }
   notes.push(...built.messages);
   // What the user typed is remembered with each area, for the next run and the task pane.

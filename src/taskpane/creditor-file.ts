@@ -4,7 +4,7 @@
  * the first visible sheet of a workbook), its columns mapped by the same vocabulary as spend
  * files, and one record made per supplier line.
  */
-import { BaselineError, creditorsFromGrid, decodeText, parseCsv, type CreditorRecord, type Grid } from '../core';
+import { BaselineError, creditorsFromGrid, decodeText, parseCsv, whyNotAWorkbookPackage, type CreditorRecord, type Grid } from '../core';
 import { firstVisibleSheet, gridOfWorksheet, sharedStringsOf } from '../core/spreadsheet-xml';
 
 export type CreditorFileResult = { ok: true; records: CreditorRecord[] } | { ok: false; message: string };
@@ -13,6 +13,8 @@ type GridResult = { ok: true; grid: Grid } | { ok: false; message: string };
 
 /** The first visible sheet of an .xlsx file; the zip reader is fetched only when one is chosen. */
 async function workbookGrid(bytes: Uint8Array, fileName: string): Promise<GridResult> {
+  const notAPackage = whyNotAWorkbookPackage(bytes);
+  if (notAPackage) return { ok: false, message: `${fileName} cannot be read: ${notAPackage}.` };
   const { default: JSZip } = await import(/* webpackChunkName: "xlsx-reader" */ 'jszip');
   const cannotRead = (why: string): GridResult => ({
     ok: false,
