@@ -32,6 +32,7 @@ import { defaultRulesFile, geoPackFolder, sampleWorkbook } from './project-files
 import { readSpendFile } from './read-file';
 import { writeResultsCsv } from './results-csv';
 import { summaryJson } from './summary-json';
+import { OutputFiles } from './output-files';
 import { writeWorkbook } from './write-workbook';
 
 export interface RunIO {
@@ -107,22 +108,31 @@ export async function runBaseline(options: CliOptions, io: RunIO): Promise<RunOu
   for (const note of notes) io.err(`note: ${note}`);
   for (const problem of analysis.problems) io.err(`warning: ${problem.cell}: ${problem.message}`);
 
-  const written = await writeWorkbook(outputs.workbook, loaded, analysis);
-  if (written.droppedCharacters > 0) {
-    io.err(`note: ${written.droppedCharacters} control character${written.droppedCharacters === 1 ? '' : 's'} in the input's text cannot be stored in an .xlsx and ${written.droppedCharacters === 1 ? 'was' : 'were'} left out of the copy.`);
-  }
+  // Every output is written beside its target first, and all are moved into place together.
+  let droppedCharacters = 0;
+  await outputs.files.write(outputs.workbook, async (temporary) => {
+    droppedCharacters = (await writeWorkbook(temporary, loaded, analysis)).droppedCharacters;
+  });
   if (outputs.resultsCsv) {
-    writeResultsCsv(outputs.resultsCsv, analysis.rows, analysis.results, (code) => analysis.districts.get(code)?.name ?? '', loaded.dataSheets.length > 1);
+    const withSource = loaded.dataSheets.length > 1;
+    await outputs.files.write(outputs.resultsCsv, (temporary) => writeResultsCsv(temporary, analysis.rows, analysis.results, (code) => analysis.districts.get(code)?.name ?? '', withSource));
   }
-  if (outputs.summaryJson) fs.writeFileSync(outputs.summaryJson, `${JSON.stringify(summaryJson(loaded, analysis), null, 2)}\n`);
+  if (outputs.summaryJson) {
+    const json = `${JSON.stringify(summaryJson(loaded, analysis), null, 2)}\n`;
+    await outputs.files.write(outputs.summaryJson, (temporary) => fs.writeFileSync(temporary, json));
+  }
+  outputs.files.commit();
+  if (droppedCharacters > 0) {
+    io.err(`note: ${droppedCharacters} control character${droppedCharacters === 1 ? '' : 's'} in the input's text cannot be stored in an .xlsx and ${droppedCharacters === 1 ? 'was' : 'were'} left out of the copy.`);
+  }
   return { outFile: outputs.workbook, analysis };
 }
 
 /**
  * Where the outputs go, checked before anything is written: never over an input or one another,
- * and into folders that exist.
+ * and where a file can be written.
  */
-function checkOutputs(options: CliOptions, inputs: readonly string[], cwd: string): { workbook: string; resultsCsv?: string; summaryJson?: string } {
+function checkOutputs(options: CliOptions, inputs: readonly string[], cwd: string): { workbook: string; resultsCsv?: string; summaryJson?: string; files: OutputFiles } {
   const workbook = path.resolve(cwd, options.out ?? `${path.basename(inputs[0], path.extname(inputs[0]))}-baseline.xlsx`);
   const resultsCsv = options.resultsCsv ? path.resolve(cwd, options.resultsCsv) : undefined;
   const summaryJson = options.summaryJson ? path.resolve(cwd, options.summaryJson) : undefined;
@@ -143,13 +153,14 @@ function checkOutputs(options: CliOptions, inputs: readonly string[], cwd: strin
           : `${option} ${shown} is already named by another output option.`,
       );
     }
-    if (!fs.existsSync(path.dirname(file)) || !fs.statSync(path.dirname(file)).isDirectory()) {
-      throw invalid(`${option} ${shown}: the folder ${path.relative(cwd, path.dirname(file)) || path.dirname(file)} does not exist.`);
-    }
-    if (fs.existsSync(file) && fs.statSync(file).isDirectory()) throw invalid(`${option} ${shown} is a folder; name a file.`);
     taken.add(file);
   }
-  return { workbook, resultsCsv, summaryJson };
+  const files = new OutputFiles(
+    named.filter((entry): entry is [string, string] => entry[1] !== undefined).map(([option, file]) => ({ option, file })),
+    cwd,
+  );
+  files.check();
+  return { workbook, resultsCsv, summaryJson, files };
 }
 
 /** The add-in's sheets the user edits (Suppliers, Rules, Local register), from the input that was analysed before. */

@@ -86,10 +86,7 @@ export async function writeWorkbook(outFile: string, loaded: LoadedInputs, analy
   edit(STATE_SHEET, 'veryHidden', () => stateSheetEdit(stateToCells(analysis.state), styles));
 
   refreshPivotCachesOver(pkg, plan.analysisTable.sheet);
-  // Written beside the destination and moved into place whole, so a failure leaves no half-written file.
-  const partial = `${outFile}.partial`;
-  await pkg.write(partial);
-  fs.renameSync(partial, outFile);
+  await pkg.write(outFile);
   return { droppedCharacters: dropped.count };
 }
 
