@@ -1,14 +1,11 @@
 /**
  * What the command prints when done: the headline (every locality's spend and share, adding up to
- * the total), then the rows left out and outside the dates, and what to add when much of the
- * spend is of unknown locality.
+ * the total), then the rows left out and outside the dates, what to add when much of the spend
+ * is of unknown locality, and what was carried from an earlier analysis in the output.
  */
-import { countOf, leftOutLines, unknownSpendAdvice, type AnalysisOutcome } from '../core';
+import { countOf, leftOutLines, poundsText, unknownSpendAdvice, type AnalysisOutcome } from '../core';
 
-const gbp = (value: number) =>
-  `${value < 0 ? '-' : ''}£${Math.abs(value).toLocaleString('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
-
-export function headlineLines(analysis: Pick<AnalysisOutcome, 'summary' | 'areas' | 'skipped'>, outFile: string): string[] {
+export function headlineLines(analysis: Pick<AnalysisOutcome, 'summary' | 'areas' | 'skipped'>, outFile: string, carried: readonly string[] = []): string[] {
   const { summary, areas, skipped } = analysis;
   const total = summary.totals.spend;
   const l = summary.locality;
@@ -29,10 +26,10 @@ export function headlineLines(analysis: Pick<AnalysisOutcome, 'summary' | 'areas
   // Every label padded to the longest, so the figures line up whatever the areas are called.
   const labelWidth = Math.max(...[...split, ...measures].map(([label]) => label.length));
   const share = (value: number) => (summary.shares ? `${((value / total) * 100).toFixed(1).padStart(5)}%` : '');
-  const line = ([label, value]: [string, number]) => `  ${label.padEnd(labelWidth)}  ${gbp(value).padStart(18)}  ${share(value)}`.trimEnd();
+  const line = ([label, value]: [string, number]) => `  ${label.padEnd(labelWidth)}  ${poundsText(value).padStart(18)}  ${share(value)}`.trimEnd();
   const rows = summary.totals.rows;
   const leftOut = skipped.length > 0 ? ` (${skipped.length.toLocaleString('en-GB')} of ${countOf(rows + skipped.length, 'row')} left out: see below)` : '';
-  const story = [...leftOutLines(skipped, rows), ...[unknownSpendAdvice(summary)].filter((advice) => advice !== undefined)];
+  const story = [...leftOutLines(skipped, rows), ...[unknownSpendAdvice(summary)].filter((advice) => advice !== undefined), ...carried];
   return [
     `Spend baseline: ${countOf(rows, 'payment')}, ${countOf(summary.totals.suppliers, 'supplier')}${leftOut}`,
     `Local area ${areas.local.name} (${countOf(areas.local.districts.length, 'district')}); wider area ${areas.wider.name} (${countOf(areas.wider.districts.length, 'district')})`,

@@ -127,10 +127,12 @@ function mapSheet(sheet: SheetData, file: string, state: WorkbookState | undefin
   return { layout, proposed, mapping, block, table: recorded?.table, missing: missingFields(mapping) };
 }
 
-export async function loadInputs(files: readonly string[], options: { sheet?: string; map: readonly MapOverride[] }): Promise<LoadedInputs> {
+/** The inputs, each a path to read or a file read already. */
+export async function loadInputs(files: readonly (string | SpendFile)[], options: { sheet?: string; map: readonly MapOverride[] }): Promise<LoadedInputs> {
   const loaded: LoadedInputs = { files: [], dataSheets: [] };
-  for (const file of files) {
-    const spendFile = await readSpendFile(file);
+  for (const given of files) {
+    const spendFile = typeof given === 'string' ? await readSpendFile(given) : given;
+    const file = spendFile.file;
     loaded.files.push(spendFile);
     const state = readState(spendFile);
     if (state && !loaded.state) {

@@ -10,6 +10,8 @@ import {
   analyse,
   BaselineError,
   buildAreas,
+  carriedLines,
+  carryOverrides,
   creditorsFromGrid,
   emptyState,
   findTable,
@@ -27,6 +29,7 @@ import { openGeoPack, type GeoPack } from '../geo/geo-pack';
 import { nodePackSource } from '../geo/node-pack-source';
 import { addToOnlineCache, emptyOnlineCache, lookUpPostcodesOnline, readOnlineCache, type OnlineCache } from '../geo/postcodes-io';
 import type { CliOptions } from './args';
+import { readEarlierOutput } from './earlier-output';
 import { copySheetNames, expandInputs, loadInputs, readSpendData, type LoadedInputs } from './inputs';
 import { defaultRulesFile, geoPackFolder, sampleWorkbook } from './project-files';
 import { readSpendFile } from './read-file';
@@ -51,6 +54,8 @@ export interface RunIO {
 export interface RunOutcome {
   outFile: string;
   analysis: AnalysisOutcome;
+  /** What was carried from an earlier analysis in the output, for the console. */
+  carried: string[];
 }
 
 /** Areas used for the sample when it is analysed with no options. */
@@ -61,15 +66,20 @@ export async function runBaseline(options: CliOptions, io: RunIO): Promise<RunOu
   const usingSample = options.inputs.length === 0;
   const files = usingSample ? [sampleWorkbook()] : expandInputs(options.inputs, io.cwd);
   const loaded = await loadInputs(files, { sheet: options.sheet, map: options.map });
-  const state = loaded.state ?? emptyState();
-  const data = readSpendData(loaded, { from: options.from, to: options.to });
   const outputs = checkOutputs(options, files, io.cwd);
+  // An earlier analysis in the output: what the user typed there is carried into the new one.
+  const earlier = fs.existsSync(outputs.workbook) ? await readEarlierOutput(outputs.workbook, options.out ? '--out' : 'The output', io.cwd) : undefined;
+  const state = loaded.state ?? earlier?.state ?? emptyState();
+  const read = readSpendData(loaded, { from: options.from, to: options.to });
+  const overrides = earlier ? carryOverrides(read, earlier.data) : undefined;
+  const data = overrides?.data ?? read;
 
   const pack = await openPack(io, notes);
   const cacheFile = options.cache ? path.resolve(io.cwd, options.cache) : defaultCacheFile();
   let fileCache = readCacheFile(cacheFile);
   const areas = chooseAreas(options, state, pack, usingSample, notes);
-  const ownGrid = ownSheetGrids(loaded, state);
+  const inputGrid = ownSheetGrids(loaded, state);
+  const ownGrid = (role: SheetRole) => (role === 'suppliers' || role === 'rules' || role === 'register' ? earlier?.sheets[role] : undefined) ?? inputGrid(role);
   const creditors = options.creditors ? await readCreditors(path.resolve(io.cwd, options.creditors)) : undefined;
   const rulesFile = options.rules ? readRulesFile(options.rules, io.cwd) : undefined;
   const registerFile = options.register ? await readRegisterFile(path.resolve(io.cwd, options.register)) : undefined;
@@ -125,7 +135,8 @@ export async function runBaseline(options: CliOptions, io: RunIO): Promise<RunOu
   if (droppedCharacters > 0) {
     io.err(`note: ${droppedCharacters} control character${droppedCharacters === 1 ? '' : 's'} in the input's text cannot be stored in an .xlsx and ${droppedCharacters === 1 ? 'was' : 'were'} left out of the copy.`);
   }
-  return { outFile: outputs.workbook, analysis };
+  const carried = earlier && overrides ? carriedLines(earlier.name, earlier.sheets, overrides) : [];
+  return { outFile: outputs.workbook, analysis, carried };
 }
 
 /**

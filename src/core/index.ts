@@ -32,7 +32,10 @@ export { describeGeography } from './analysis/geography';
 // What the user is told beside the headline.
 export { leftOutLines } from './analysis/left-out';
 export { unknownSpendAdvice, UNKNOWN_SHARE_ADVISED } from './analysis/unknown-spend';
-export { countOf, percentText } from './wording';
+export { countOf, percentText, poundsText } from './wording';
+
+// What an earlier analysis in the same output holds, carried into the new one.
+export { carriedLines, carryOverrides, type CarriedOverrides, type OverrideNotCarried } from './analysis/earlier-output';
 
 // The Suppliers and Rules sheets outside an analysis: a creditor file's postcodes, a supplier's line, the default rules.
 export { suppliersWithCreditors, supplierRow } from './analysis/suppliers-sheet';
