@@ -117,6 +117,7 @@ export async function runBaseline(options: CliOptions, io: RunIO): Promise<RunOu
   // Notes wait until the analysis has checked the rest (the rules, the sheets): bad input is one line, nothing more.
   for (const note of notes) io.err(`note: ${note}`);
   for (const problem of analysis.problems) io.err(`warning: ${problem.cell}: ${problem.message}`);
+  for (const note of analysis.excelLimits) io.err(`note: ${note}`);
 
   // Every output is written beside its target first, and all are moved into place together.
   let droppedCharacters = 0;

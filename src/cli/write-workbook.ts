@@ -15,6 +15,7 @@ import {
   BaselineError,
   columnLetter,
   fittedWidth,
+  fitText,
   isFormula,
   RESULT_WIDTH,
   STATE_SHEET,
@@ -139,7 +140,12 @@ function resultBlockEdit(block: ResultBlockPlan, copy: Grid | undefined, styles:
     for (let r = 0; r < rowCount; r++) {
       const cells: CellWrite[] = [];
       const sourceRow = source[r];
-      if (sourceRow) for (let c = 0; c < sourceRow.length; c++) if (sourceRow[c] !== null && sourceRow[c] !== '') cells.push({ column: c, value: sourceRow[c] });
+      if (sourceRow) {
+        for (let c = 0; c < sourceRow.length; c++) {
+          const value = sourceRow[c];
+          if (value !== null && value !== '') cells.push({ column: c, value: typeof value === 'string' ? fitText(value) : value });
+        }
+      }
       if (r === block.headerRow) {
         block.header.forEach((header, i) => {
           if (header !== null) cells.push({ column: block.firstColumn + i, value: header, style: styles.resultHeader });

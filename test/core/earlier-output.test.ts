@@ -23,6 +23,7 @@ describe('row overrides carried from an earlier analysis', () => {
         { row: 5, source: 'may.csv', supplier: 'Delta Ltd', amount: 1, localityOverride: 'Local' },
       ],
       skipped: [],
+      longTexts: [],
     };
     const now: SpendData = {
       sheets: [sheet('april.csv', 'april.csv'), sheet('may.csv', 'may.csv')],
@@ -32,6 +33,7 @@ describe('row overrides carried from an earlier analysis', () => {
         { row: 3, source: 'may.csv', supplier: 'Beta Ltd', amount: 6 },
       ],
       skipped: [{ row: 4, source: 'may.csv', kind: 'period', reason: 'paid after --to' }],
+      longTexts: [],
     };
     const result = carryOverrides(now, earlier);
     expect(result.data.rows).toEqual([
@@ -49,11 +51,11 @@ describe('row overrides carried from an earlier analysis', () => {
 
   test("a sheet with override columns of its own keeps them; one of another name takes nothing", () => {
     const row = { row: 2, supplier: 'Acme Ltd', amount: 10 };
-    const earlier: SpendData = { sheets: [sheet('spend')], rows: [{ ...row, localityOverride: 'Local' }], skipped: [] };
-    const own = carryOverrides({ sheets: [sheet('spend', '', true)], rows: [{ ...row, localityOverride: 'Wider' }], skipped: [] }, earlier);
+    const earlier: SpendData = { sheets: [sheet('spend')], rows: [{ ...row, localityOverride: 'Local' }], skipped: [], longTexts: [] };
+    const own = carryOverrides({ sheets: [sheet('spend', '', true)], rows: [{ ...row, localityOverride: 'Wider' }], skipped: [], longTexts: [] }, earlier);
     expect(own.data.rows[0].localityOverride).toBe('Wider');
     expect(own.notCarried[0].why).toBe("the input's own override columns say otherwise");
-    const other = carryOverrides({ sheets: [sheet('other')], rows: [row], skipped: [] }, earlier);
+    const other = carryOverrides({ sheets: [sheet('other')], rows: [row], skipped: [], longTexts: [] }, earlier);
     expect(other.carried).toBe(0);
     expect(other.notCarried[0]).toMatchObject({ sheet: 'spend', why: 'no such payment now' });
   });

@@ -28,6 +28,7 @@ import { chartSpecs, crossTabSpecs, withoutCrossTabBlocks } from './native-summa
 import { describeDataSheet, nextStates } from './next-state';
 import type { AnalysisOutcome } from './outcome';
 import type { Extent, WorkbookPlan } from './plan-types';
+import { excelLimitNotes, fitSheetPlans, fittedRows, fitUserSheet, withMethodNotes } from './excel-limits';
 import { fullPostcodesMentioned, prepareRows } from './prepare';
 import { describeOverrideProblem } from './problems';
 import { resultBlockPlan } from './result-block';
@@ -111,7 +112,10 @@ export async function analyse(input: AnalysisInput): Promise<AnalysisOutcome> {
     register,
     topSuppliers,
   }).map((plan) => (choices.crossTabs === 'pivot_tables' && plan.role === 'summary' ? withoutCrossTabBlocks(plan) : plan));
-  const layouts = sheetPlans.map(layoutSheet);
+  // Excel's limits: text cut, over-long formulas as values, and the Method sheet says where.
+  const fitted = fitSheetPlans(sheetPlans);
+  const excelLimits = excelLimitNotes(data.longTexts, fitted.formulasAsValues);
+  const layouts = withMethodNotes(fitted.plans, excelLimits.map((note, i) => [i === 0 ? "Excel's limits" : '', note])).map(layoutSheet);
   const extents: Partial<Record<SheetRole, Extent>> = {};
   for (const layout of layouts) extents[layout.plan.role] = { rows: layout.rows, columns: layout.columns };
 
@@ -121,19 +125,22 @@ export async function analyse(input: AnalysisInput): Promise<AnalysisOutcome> {
   const plan: WorkbookPlan = {
     sheetNames,
     newSheets: SHEET_ROLES.map((role) => sheetNames[role]).filter((name) => !existing.has(name.toLowerCase())),
-    resultBlocks: data.sheets.map((sheet) => resultBlockPlan(sheet, rows, results, data.skipped, areaNames)),
+    resultBlocks: data.sheets.map((sheet) => {
+      const block = resultBlockPlan(sheet, rows, results, data.skipped, areaNames);
+      return { ...block, rows: fittedRows(block.rows) };
+    }),
     analysisTable: {
       sheet: sheetNames.analysis,
       columns: ANALYSIS_COLUMNS,
-      rows: { count: rows.length, width: ANALYSIS_COLUMNS.length, row: (i) => analysisRow(rows[i], results[i], areaNames) },
+      rows: fittedRows({ count: rows.length, width: ANALYSIS_COLUMNS.length, row: (i) => analysisRow(rows[i], results[i], areaNames) }),
     },
     summaries: layouts.map((layout) => {
       const clear = state.owned.extents[layout.plan.role];
       return clear ? { layout, clear } : { layout };
     }),
-    suppliers: suppliersSheetPlan(sheetNames.suppliers, suppliersSheet, prepared.directory, summary, areaNames),
-    rules: rulesSheetPlan(sheetNames.rules, input.rules.sheet, rules.rules),
-    register: registerSheetPlan(sheetNames.register, input.registerSheet, input.registerFile),
+    suppliers: fitUserSheet(suppliersSheetPlan(sheetNames.suppliers, suppliersSheet, prepared.directory, summary, areaNames)),
+    rules: fitUserSheet(rulesSheetPlan(sheetNames.rules, input.rules.sheet, rules.rules)),
+    register: fitUserSheet(registerSheetPlan(sheetNames.register, input.registerSheet, input.registerFile)),
     crossTabs: choices.crossTabs === 'pivot_tables' ? crossTabSpecs(summary) : [],
     charts: chartSpecs(layouts.find((layout) => layout.plan.role === 'summary')!),
   };
@@ -168,5 +175,6 @@ export async function analyse(input: AnalysisInput): Promise<AnalysisOutcome> {
     toReview: suppliersToReview(summary, prepared.directory),
     problems,
     notes: geography.notes,
+    excelLimits,
   };
 }
