@@ -35,8 +35,8 @@ import { defaultRulesFile, geoPackFolder, sampleWorkbook } from './project-files
 import { readSpendFile } from './read-file';
 import { writeResultsCsv } from './results-csv';
 import { summaryJson } from './summary-json';
+import { writeWorkbook } from './annotated-copy';
 import { OutputFiles } from './output-files';
-import { writeWorkbook } from './write-workbook';
 
 export interface RunIO {
   cwd: string;

@@ -71,4 +71,3 @@ export { parseDate } from './values';
 export { fitText, MAX_CELL_TEXT, MAX_FORMULA_LENGTH } from './analysis/excel-limits';
 export { fittedWidth, isFormula, NUMBER_FORMATS, needsTextProtection, RESULT_BLOCK_HEADERS, RESULT_WIDTH, type ColumnFormat, type OutCell, type ReportColumn } from './report/columns';
 export { quoteSheet } from './report/formulas';
-export { columnOfReference, unescapeXml } from './spreadsheet-xml';

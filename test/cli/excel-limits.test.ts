@@ -7,7 +7,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import JSZip from 'jszip';
 import { CUT_MARK, fitText, MAX_CELL_TEXT, MAX_FORMULA_LENGTH } from '../../src/core/analysis/excel-limits';
-import { unescapeXml } from '../../src/core/spreadsheet-xml';
+import { unescapeXml } from '../../src/workbook/xml';
 import { runIn, temporaryFolder, workbookCells } from './cli-harness';
 import { LONG_CATEGORY, LONG_DESCRIPTION, LONG_NAME, writeLongTexts } from './long-texts';
 
