@@ -11,7 +11,7 @@ export type { AnalysisChoices, AnalysisInput, AnalysisPhase, AnalysisProgress, G
 export type { AnalysisOutcome } from './analysis/outcome';
 export type { ChartSpec, CrossTabSpec, Extent, PlanCell, PlanRows, ResultBlockPlan, SummarySheetPlan, TablePlan, UserSheetPlan, WorkbookPlan } from './analysis/plan-types';
 export type { SupplierToReview } from './analysis/to-review';
-export type { SheetLayout } from './report/layout';
+export type { PageSections, PrintSetup, SheetLayout } from './report/layout';
 export type { Areas } from './areas';
 export type { RowResult } from './classify';
 export type { CreditorRecord, SheetProblem } from './directory';

@@ -71,7 +71,10 @@ export async function writePlan(pkg: XlsxPackage, analysis: AnalysisOutcome, she
 
   // The data sheets: the result columns to the right of the data (with the data itself, when the workbook is new).
   for (const block of plan.resultBlocks) await edit(block.sheet, undefined, () => resultBlockEdit(block, sheets.dataToCopy(block.sheet), styles));
-  for (const { layout, clear } of plan.summaries) await edit(layout.plan.name, undefined, () => summarySheetEdit(layout, styles, clear));
+  for (const { layout, clear } of plan.summaries) {
+    await edit(layout.plan.name, undefined, () => summarySheetEdit(layout, styles, clear));
+    pkg.setPrintTitles(layout.plan.name, `$1:$${layout.print.titleRows}`);
+  }
   await edit(plan.analysisTable.sheet, undefined, async (part) => {
     const { columns, rows } = plan.analysisTable;
     const extent = `A1:${columnLetter(columns.length - 1)}${rows.count + 1}`;
@@ -182,8 +185,10 @@ function summarySheetEdit(layout: SheetLayout, styles: Styles, clear: Extent | u
         cells: block.columns.map((column, i) => {
           // Counts and row numbers centred, so they do not run into the text beside them.
           const numeric = typeof cells[i] === 'number' || isFormula(cells[i]);
-          return { column: i, value: cells[i] ?? null, style: columnStyle(styles, column.format, numeric) };
+          const wraps = layout.wrap[i] && column.format === 'text' && !numeric;
+          return { column: i, value: cells[i] ?? null, style: wraps ? styles.wrapped : columnStyle(styles, column.format, numeric) };
         }),
+        ...(placed.rowLines[r] > 1 ? { height: LINE_HEIGHT * placed.rowLines[r] } : {}),
       }),
     );
   }
@@ -192,7 +197,8 @@ function summarySheetEdit(layout: SheetLayout, styles: Styles, clear: Extent | u
     rows,
     extent: { rows: layout.rows, columns: layout.columns },
     columns: layout.widths.map((width, i) => ({ column: i, width })),
-    onePageWide: true,
+    freezeRows: layout.print.titleRows,
+    print: layout.print,
   };
 }
 
@@ -215,7 +221,7 @@ function tableEdit(table: TablePlan, styles: Styles, filter: string | undefined)
     rows: rowWrites(),
     extent: { rows: rows.count + 1, columns: columns.length },
     columns: widths.map((width, i): ColumnSetting => ({ column: i, width, style: formats[i] })),
-    freezeTopRow: true,
+    freezeRows: 1,
     autoFilter: filter,
     onePageWide: true,
   };
@@ -245,7 +251,7 @@ function userSheetEdit(before: Grid | undefined, plan: UserSheetPlan, styles: St
     rows,
     extent: { rows: after.length, columns: width },
     columns: after[0].map((_, c) => ({ column: c, width: fittedWidth({ header: '', format: 'text', width: 12 }, after.map((cells) => cells[c])), widenOnly: true })),
-    freezeTopRow: true,
+    freezeRows: 1,
     onePageWide: true,
   };
 }

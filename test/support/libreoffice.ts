@@ -15,6 +15,14 @@ export function describeWithLibreOffice(name: string, body: () => void): void {
   describeWhen(hasLibreOffice, "needs LibreOffice's soffice and poppler-utils' pdftotext, not installed", name, body);
 }
 
+/** Carlito, the font metric-compatible with Excel's Calibri, without which LibreOffice lays the sheets out wider than Excel. */
+const hasCarlito = spawnSync('fc-list', ['Carlito'], { encoding: 'utf8' }).stdout?.includes('Carlito') === true;
+
+/** For tests of how a workbook prints: LibreOffice and poppler, and Excel's font metrics. */
+export function describeWithPrinting(name: string, body: () => void): void {
+  describeWhen(hasLibreOffice && hasCarlito, "needs LibreOffice's soffice, poppler-utils and the Carlito font (fonts-crosextra-carlito), not all installed", name, body);
+}
+
 /** A LibreOffice profile in `folder` that recalculates every formula of an .xlsx on load. */
 export function recalculatingProfile(folder: string): string {
   const profile = path.join(folder, 'profile');

@@ -193,29 +193,31 @@ export function progressBlock(ctx: ReportContext): Block | undefined {
   };
 }
 
+/**
+ * The top suppliers, in columns that print on A4 landscape: the supplier key, by which each
+ * figure is summed, is on the Suppliers sheet beside the name.
+ */
 export function topSuppliersBlock(summary: Summary, refs: AnalysisRefs, names: AreaNames): Block {
   return {
     id: 'top_suppliers',
     title: 'Top suppliers',
     columns: [
-      count('Rank'),
-      text('Supplier', 36),
-      text('Supplier key', 28),
+      { header: 'Rank', format: 'integer', width: 6 },
+      text('Supplier', 28),
       money('Spend (£)'),
-      pct('Share of total'),
-      count('Payments'),
-      text('Locality', 22),
-      text('Local authority', 24),
-      text('Influence', 16),
-      text('Influence reason', 36),
-      text('Supplier type', 16),
+      { header: 'Share of total', format: 'percent', width: 9 },
+      { header: 'Payments', format: 'integer', width: 9 },
+      text('Locality', 20),
+      text('Local authority', 18),
+      text('Influence', 14),
+      text('Influence reason', 28),
+      text('Supplier type', 14),
     ],
     rows: summary.topSuppliers.map((s) => {
       const formula = refs.sum([[ANALYSIS_COLUMN.key, s.key]]);
       return [
         s.rank,
         s.name,
-        s.key,
         { formula, value: s.spend },
         { formula: refs.share(formula), value: s.share ?? 'n/a' },
         s.rows,
