@@ -18,7 +18,7 @@ import {
   parseSimulatorSetup, sheetSetupSchema, hostSetupSchema,
   type HostSetup, type SetupCell, type SheetSetup, type SimulatorSetup,
 } from './simulator-setup';
-import { DEFAULT_STYLE, WorkbookModel, type SheetModel } from './workbook-model';
+import { DEFAULT_STYLE, WorkbookModel, type PageLayoutModel, type SheetModel } from './workbook-model';
 
 export interface SheetSummary {
   name: string;
@@ -352,6 +352,11 @@ export class ExcelSimulator {
   }
 
   /** The full format of one cell, e.g. style("Data", "B2").bold. */
+  /** How a sheet prints: its page layout, header and footer as the add-in left them. */
+  pageLayout(sheetName: string): PageLayoutModel {
+    return structuredClone(this.sheet(sheetName).pageLayout);
+  }
+
   style(sheetName: string, cell: string): Required<CellStyle> {
     const sheet = this.sheet(sheetName);
     const { top, left } = this.rect(sheet, cell);

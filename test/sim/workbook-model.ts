@@ -32,6 +32,44 @@ export const DEFAULT_STYLE: Required<CellStyle> = {
   verticalAlignment: 'Bottom',
 };
 
+/**
+ * How a sheet prints (Excel.PageLayout, ExcelApi 1.9): margins in points, the zoom
+ * (PageLayoutZoomOptions), the rows repeated on every page, and the header and footer for all pages
+ * (HeaderFooterGroup.defaultForAllPages).
+ */
+export interface PageLayoutModel {
+  orientation: string;
+  paperSize: string;
+  centerHorizontally: boolean;
+  leftMargin: number;
+  rightMargin: number;
+  topMargin: number;
+  bottomMargin: number;
+  headerMargin: number;
+  footerMargin: number;
+  zoom: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
+  printTitleRows: string | null;
+  headerFooter: Record<'leftHeader' | 'centerHeader' | 'rightHeader' | 'leftFooter' | 'centerFooter' | 'rightFooter', string>;
+}
+
+/** A new sheet's page layout, as Excel's defaults are (portrait, Letter, Normal margins of 0.7 and 0.75 inches). */
+export function defaultPageLayout(): PageLayoutModel {
+  return {
+    orientation: 'Portrait',
+    paperSize: 'Letter',
+    centerHorizontally: false,
+    leftMargin: 50.4,
+    rightMargin: 50.4,
+    topMargin: 54,
+    bottomMargin: 54,
+    headerMargin: 21.6,
+    footerMargin: 21.6,
+    zoom: { scale: 100 },
+    printTitleRows: null,
+    headerFooter: { leftHeader: '', centerHeader: '', rightHeader: '', leftFooter: '', centerFooter: '', rightFooter: '' },
+  };
+}
+
 export class SheetModel {
   visibility: SheetVisibility = 'Visible';
   protected = false;
@@ -40,6 +78,7 @@ export class SheetModel {
   deleted = false;
   frozenRows = 0;
   frozenColumns = 0;
+  pageLayout = defaultPageLayout();
   tabColor = '';
   merges: Rect[] = [];
   charts: ChartModel[] = [];
