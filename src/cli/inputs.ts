@@ -29,7 +29,7 @@ import {
   type TableLayout,
   type WorkbookState,
 } from '../core';
-import { readSpendFile, type SheetData, type SpendFile } from './read-file';
+import { isCsvFile, readSpendFile, spendFileEnding, type SheetData, type SpendFile } from './read-file';
 
 export interface InputSheet {
   file: string;
@@ -59,9 +59,7 @@ export interface LoadedInputs {
   stateFile?: SpendFile;
 }
 
-const SPEND_EXTENSIONS = new Set(['.csv', '.xlsx']);
-
-/** Files to read: each file as given, each folder's .csv and .xlsx files in name order. */
+/** Files to read: each file as given, each folder's .csv, .csv.gz and .xlsx files in name order. */
 export function expandInputs(inputs: readonly string[], cwd: string): string[] {
   const files: string[] = [];
   for (const input of inputs) {
@@ -70,10 +68,10 @@ export function expandInputs(inputs: readonly string[], cwd: string): string[] {
     if (fs.statSync(full).isDirectory()) {
       const inFolder = fs
         .readdirSync(full)
-        .filter((name) => SPEND_EXTENSIONS.has(path.extname(name).toLowerCase()) && !name.startsWith('~$') && !name.startsWith('.'))
+        .filter((name) => spendFileEnding(name) !== undefined && !name.startsWith('~$') && !name.startsWith('.'))
         .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }))
         .map((name) => path.join(full, name));
-      if (inFolder.length === 0) throw new BaselineError('file-unreadable', `The folder "${input}" has no .csv or .xlsx files.`, { file: input });
+      if (inFolder.length === 0) throw new BaselineError('file-unreadable', `The folder "${input}" has no .csv, .csv.gz or .xlsx files.`, { file: input });
       files.push(...inFolder);
     } else {
       files.push(full);
@@ -120,7 +118,7 @@ function mapSheet(sheet: SheetData, file: string, state: WorkbookState | undefin
     try {
       mapping = applyMapOverrides(mapping, overrides, layout);
     } catch (error) {
-      const where = `${path.basename(file)}${path.extname(file).toLowerCase() === '.csv' ? '' : ` (sheet "${sheet.name}")`}`;
+      const where = `${path.basename(file)}${isCsvFile(file) ? '' : ` (sheet "${sheet.name}")`}`;
       throw new BaselineError('mapping-invalid', `${where}: --map: ${(error as Error).message}.`, { file, sheet: sheet.name });
     }
   }
@@ -147,7 +145,7 @@ export async function loadInputs(files: readonly (string | SpendFile)[], options
     if (options.sheet) {
       const sheet = spendFile.sheets.find((s) => s.name.toLowerCase() === options.sheet!.toLowerCase());
       if (!sheet) {
-        if (spendFile.sheets.length === 1 && path.extname(file).toLowerCase() === '.csv') chosen = spendFile.sheets;
+        if (spendFile.sheets.length === 1 && isCsvFile(file)) chosen = spendFile.sheets;
         else throw new BaselineError('sheet-missing', `${name} has no sheet "${options.sheet}"; its sheets are ${spendFile.sheets.filter((s) => s.state === 'visible').map((s) => `"${s.name}"`).join(', ')}.`, { file, sheet: options.sheet });
       } else chosen = [sheet];
     } else if (recorded.length > 0) {

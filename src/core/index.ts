@@ -6,7 +6,7 @@
  */
 
 // The analysis, and its input, outcome and plan.
-export { analyse } from './analysis/analyse';
+export { analyse, rowsWithoutAmount } from './analysis/analyse';
 export type { AnalysisChoices, AnalysisInput, AnalysisPhase, AnalysisProgress, Geography, Lookups, OnlineLookup, RulesSource } from './analysis/input';
 export type { AnalysisOutcome } from './analysis/outcome';
 export type { ChartSpec, CrossTabSpec, Extent, PlanCell, PlanRows, ResultBlockPlan, SummarySheetPlan, TablePlan, UserSheetPlan, WorkbookPlan } from './analysis/plan-types';
@@ -24,14 +24,16 @@ export { dataWidthOf, layoutOf, locateBlock, mappingFromHeaders, missingFields, 
 export { creditorsFromGrid } from './analysis/creditors';
 export { missingColumnsMessage } from './analysis/missing-columns';
 export { findTable, type TableLayout } from './table';
-export { applyMapOverrides, parseMapOption, type MapOverride, type Mapping } from './mapping';
+export { applyMapOverrides, likeliestColumns, parseMapOption, type ColumnCandidate, type MapOverride, type Mapping } from './mapping';
 export type { Field } from './header-vocabulary';
 export { buildAreas } from './areas';
 export { describeGeography } from './analysis/geography';
+export { muchUnknownShare } from './analysis/headline';
+export type { RegisterAnswers, Registers } from './analysis/input';
+export type { RegisterStep } from './analysis/register-step';
 
 // What the user is told beside the headline.
 export { leftOutLines } from './analysis/left-out';
-export { unknownSpendAdvice, UNKNOWN_SHARE_ADVISED } from './analysis/unknown-spend';
 export { countOf, percentText, poundsText } from './wording';
 
 // What an earlier analysis in the same output holds, carried into the new one.

@@ -1,7 +1,7 @@
 /**
- * What the command prints tells the whole story: the headline, then the rows left out with
- * counts by reason and their first row numbers, the rows outside the dates, and, when much of
- * the spend is of unknown locality, what to add. The words are right for one of anything.
+ * What the command prints tells the whole story: the headline, then the payments without an
+ * amount, the rows left out with counts by reason and their first row numbers, the rows outside
+ * the dates, and, when much of the spend is of unknown locality, what to add. The words are right for one of anything.
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -25,7 +25,7 @@ describe('the console', () => {
       ...['Acme Stationery Ltd', 'Blue Sky Consulting', 'Northern Print Ltd', 'Kingfisher Catering Ltd', 'Moor Park Printers Ltd', 'Avenham Caterers', 'Brook Security Ltd'].map(
         (supplier, i) => `${supplier},,${12 + i}/05/2024,${100 * (i + 1)}.00`,
       ),
-      // Rows 11–15: not payments.
+      // Rows 11–13: payments without an amount; rows 14–15 not payments.
       'Lune Valley Joinery,,15/05/2024,"2773,85"',
       'Lune Valley Joinery,,16/05/2024,"120,50"',
       'Preston Plumbing Ltd,,17/05/2024,n/a',
@@ -36,23 +36,33 @@ describe('the console', () => {
       'Old April Supplier,PR1 2AA,21/04/2024,11.00',
       'June Supplier,PR1 2AA,02/06/2024,12.00',
       'Undated Ltd,PR1 2AA,,13.00',
+      // Row 20: a note under the data.
+      'Figures are net of VAT.',
     ]);
   });
 
-  test('the headline, then rows left out by reason, rows outside the dates, and what to add for unknown spend', async () => {
+  test('the headline, then payments without an amount, rows left out by reason, rows outside the dates, and what to add for unknown spend', async () => {
     const run = await runIn(folder, ['spend.csv', '--local', 'Preston', '--wider', 'Lancashire (ceremonial county)', '--from', '2024-05-01', '--to', '2024-05-31']);
     expect(run.code).toBe(0);
-    expect(run.out[0]).toBe('Spend baseline: 9 payments, 9 suppliers (9 of 18 rows left out: see below)');
-    expect(run.out.slice(run.out.indexOf('') + 1).slice(-9)).toEqual([
+    expect(run.out[0]).toBe('Spend baseline: 9 payments, 9 suppliers (10 of 19 rows not in the totals: see below)');
+    const written = run.out.indexOf('Written: spend-baseline.xlsx');
+    expect(run.out.slice(written - 8)).toEqual([
       '',
-      'Rows left out: 5 of 18 rows (the Method sheet lists every one)',
-      '  3 with the amount blank or not a number: rows 11, 12 and 13; e.g. row 11: amount "2773,85" is not a number',
+      'Payments without an amount, placed but not in the totals: 3 of 19 rows, rows 11, 12 and 13; e.g. row 11: amount "2773,85" is not a number',
+      'Rows left out: 3 of 19 rows (the Method sheet lists every one)',
       '  1 with no supplier name: row 14',
       '  1 total or subtotal line: row 15',
-      'Rows outside the payment dates (--from/--to): 4 of 18 rows, rows 16, 17, 18 and 19 (2 paid before --from, 1 paid after --to, 1 with no payment date)',
-      "Unknown locality is 31.6% of total spend: add postcodes on the Suppliers sheet (largest suppliers first), or the finance system's supplier list with addresses (--creditors FILE), and run again.",
+      '  1 line of text too short to be a payment: row 20',
+      'Rows outside the payment dates (--from/--to): 4 of 19 rows, rows 16, 17, 18 and 19 (2 paid before --from, 1 paid after --to, 1 with no payment date)',
       '',
       'Written: spend-baseline.xlsx',
+      // The one hint on unknown spend, shared with the registers' advice: each way to place more of it.
+      '',
+      '32% of spend has no known locality. To place more of it:',
+      "  --creditors FILE: your finance system's supplier list (supplier id, name, address lines, postcode)",
+      '  --companies / --charities: Companies House and the charity register (downloads or a pack built by npm run registers:build), by supplier name or number',
+      '  --online: postcodes.io for postcodes the offline pack does not hold (postcodes only are sent)',
+      '  or type postcodes on the Suppliers sheet of spend-baseline.xlsx, then run on it again',
     ]);
   });
 
@@ -81,8 +91,8 @@ describe('the console', () => {
     write(folder, 'other.csv', [HEADER, 'Total,,,1.00', 'Fishergate Cleaning Ltd,PR1 2AA,10/05/2024,5.00']);
     const run = await runIn(folder, ['many.csv', 'other.csv', '--local', 'Preston', '--wider', 'Lancashire (ceremonial county)', '--out', 'many.xlsx']);
     expect(run.code).toBe(0);
-    expect(run.out.filter((line) => /^ {2}\d/.test(line))).toEqual([
-      '  8 with the amount blank or not a number: many.csv row 12, many.csv row 13, many.csv row 14, many.csv row 15, many.csv row 16 and 3 more; e.g. many.csv row 12: amount "1,50" is not a number',
+    expect(run.out.filter((line) => /^Payments without|^ {2}\d/.test(line))).toEqual([
+      'Payments without an amount, placed but not in the totals: 8 of 20 rows, many.csv row 12, many.csv row 13, many.csv row 14, many.csv row 15, many.csv row 16 and 3 more; e.g. many.csv row 12: amount "1,50" is not a number',
       '  1 total or subtotal line: other.csv row 2',
     ]);
   });

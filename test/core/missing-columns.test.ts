@@ -21,9 +21,9 @@ describe('why the amount column was not found', () => {
     expect(message(csv)).toBe(`the amounts in column B "Paid" are written with a decimal comma (e.g. ${shown}), which is not read as money; save the file with decimal points (${fixed}).`);
   });
 
-  test('thousands separators and words are not decimal commas: the columns are listed', () => {
+  test('thousands separators and words are not decimal commas: the likeliest column is named', () => {
     expect(message('Supplier Name,Department,Items\r\nAcme Ltd,Finance,"1,234"\r\nBeta Ltd,Housing,"2,345"\r\n')).toBe(
-      'no amount column found; the columns are A "Supplier Name", B "Department", C "Items". Name it with --map amount="HEADER" (or a column letter).',
+      'no amount column found; the likeliest for the amount are C "Items" (e.g. "1,234", "2,345"). Name it with --map amount="HEADER" (or a column letter).',
     );
   });
 });

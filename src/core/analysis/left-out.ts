@@ -1,15 +1,17 @@
 /**
- * What the user is told about the rows the analysis left out, beside the headline: how many, by
- * kind, with the first few row numbers and an example of the reason; then the rows outside the
- * payment dates (--from/--to) on a line of their own. The Method sheet lists every one.
+ * What the user is told about the rows not in the totals, beside the headline: the payments
+ * without an amount (placed and judged, but adding nothing), with the first few row numbers and an
+ * example of why; the rows left out, by kind; then the rows outside the payment dates
+ * (--from/--to) on a line of their own. The Method sheet lists every one.
  */
-import type { SkippedRow, SkipKind } from '../rows';
+import type { SkippedRow, SkipKind, SpendRow } from '../rows';
 import { countOf } from '../wording';
+import { rowsWithoutAmount } from './analyse';
 import { PERIOD_REASONS } from './spend-data';
 
 /** Each kind after its count: one, then several. */
 const KIND_WORDS: Record<Exclude<SkipKind, 'period'>, [string, string]> = {
-  amount: ['with the amount blank or not a number', 'with the amount blank or not a number'],
+  note: ['line of text too short to be a payment', 'lines of text too short to be payments'],
   no_supplier: ['with no supplier name', 'with no supplier name'],
   total: ['total or subtotal line', 'total or subtotal lines'],
   header: ['repeat of the header line', 'repeats of the header line'],
@@ -19,7 +21,7 @@ const KIND_WORDS: Record<Exclude<SkipKind, 'period'>, [string, string]> = {
 const ROWS_SHOWN = 5;
 
 /** "row 4", "rows 4, 7 and 9", "rows 4, 7, 9, 12, 15 and 7 more"; each with its file when several were combined. */
-export function rowList(rows: readonly SkippedRow[]): string {
+export function rowList(rows: readonly { row: number; source?: string }[]): string {
   const shown = rows.slice(0, ROWS_SHOWN);
   const more = rows.length - shown.length;
   const sourced = rows.some((row) => row.source);
@@ -40,23 +42,32 @@ function byKind(skipped: readonly SkippedRow[]): [SkipKind, SkippedRow[]][] {
   return [...groups].sort((a, b) => b[1].length - a[1].length);
 }
 
+/** The first row's place and reason: "; e.g. row 11: amount "2773,85" is not a number". */
+function example(first: { row: number; reason: string; source?: string }): string {
+  return `; e.g. ${first.source ? `${first.source} ` : ''}row ${first.row}: ${first.reason}`;
+}
+
 /**
- * Lines for the console: empty when every row was analysed. `analysed` is how many rows were
- * payments, so that the user sees at once how much of the file the figures cover.
+ * Lines for the console: empty when every row counts in the totals. `rows` are the payments read,
+ * those without an amount among them, so that the user sees at once how much of the file the
+ * figures cover.
  */
-export function leftOutLines(skipped: readonly SkippedRow[], analysed: number): string[] {
-  if (skipped.length === 0) return [];
-  const total = analysed + skipped.length;
+export function leftOutLines(skipped: readonly SkippedRow[], rows: readonly SpendRow[]): string[] {
+  const withoutAmount = rowsWithoutAmount(rows);
+  if (skipped.length === 0 && withoutAmount.length === 0) return [];
+  const total = rows.length + skipped.length;
   const lines: string[] = [];
+  if (withoutAmount.length > 0) {
+    lines.push(
+      `Payments without an amount, placed but not in the totals: ${withoutAmount.length.toLocaleString('en-GB')} of ${countOf(total, 'row')}, ${rowList(withoutAmount)}${example(withoutAmount[0])}`,
+    );
+  }
   const notPayments = skipped.filter((row) => row.kind !== 'period');
   if (notPayments.length > 0) {
     lines.push(`Rows left out: ${notPayments.length.toLocaleString('en-GB')} of ${countOf(total, 'row')} (the Method sheet lists every one)`);
     for (const [kind, rows] of byKind(notPayments)) {
       const words = KIND_WORDS[kind as Exclude<SkipKind, 'period'>];
-      // An amount's own reason shows what was found there ("amount "2773,85" is not a number").
-      const first = rows[0];
-      const example = kind === 'amount' ? `; e.g. ${first.source ? `${first.source} ` : ''}row ${first.row}: ${first.reason}` : '';
-      lines.push(`  ${rows.length.toLocaleString('en-GB')} ${words[rows.length === 1 ? 0 : 1]}: ${rowList(rows)}${example}`);
+      lines.push(`  ${rows.length.toLocaleString('en-GB')} ${words[rows.length === 1 ? 0 : 1]}: ${rowList(rows)}`);
     }
   }
   const outsideDates = skipped.filter((row) => row.kind === 'period');

@@ -7,7 +7,7 @@
 import { isBlank, type Grid } from '../cell';
 import { columnLetter } from '../column-letters';
 import type { Field } from '../header-vocabulary';
-import type { MapOverride, Mapping } from '../mapping';
+import { likeliestColumns, type MapOverride, type Mapping } from '../mapping';
 import type { TableLayout } from '../table';
 
 /** Rows looked at for each column. */
@@ -60,6 +60,17 @@ function takenByMap(field: Field, proposed: Mapping, mapping: Mapping, overrides
   return `--map ${taker.field}="${taker.column}" took ${column(layout, had)}, which holds ${holds}, so there is no ${field} column left; map ${taker.field} to its own column (the columns are ${describeColumns(layout)})`;
 }
 
+/** The columns likeliest to hold the missing fields, with values from them; else every column. */
+function describeCandidates(grid: Grid, layout: TableLayout, missing: readonly Field[]): string {
+  const described = missing.map((field) => {
+    const candidates = field === 'supplier' || field === 'amount' ? likeliestColumns(grid, layout, field) : [];
+    const list = candidates.map((c) => `${columnLetter(c.column)} "${c.header}" (e.g. ${c.samples.map((v) => JSON.stringify(v)).join(', ')})`);
+    return list.length > 0 ? `the likeliest for the ${field} are ${list.join(', ')}` : undefined;
+  });
+  if (described.every((text) => text !== undefined)) return described.join('; ');
+  return `the columns are ${describeColumns(layout) || 'none (the sheet is empty)'}`;
+}
+
 export interface MissingColumns {
   grid: Grid;
   layout: TableLayout;
@@ -87,9 +98,7 @@ export function missingColumnsMessage({ grid, layout, missing, proposed, mapping
   }
   if (unexplained.length > 0) {
     const how = unexplained.map((field) => `--map ${field}="HEADER" (or a column letter)`).join(' and ');
-    explained.push(
-      `no ${unexplained.join(' or ')} column found; the columns are ${describeColumns(layout) || 'none (the sheet is empty)'}. Name ${unexplained.length > 1 ? 'them' : 'it'} with ${how}`,
-    );
+    explained.push(`no ${unexplained.join(' or ')} column found; ${describeCandidates(grid, layout, unexplained)}. Name ${unexplained.length > 1 ? 'them' : 'it'} with ${how}`);
   }
   return `${explained.join('; ')}.`;
 }

@@ -7,6 +7,7 @@ import type { SkippedRow, SpendRow } from '../rows';
 import type { HeadlineSnapshot, WorkbookState } from '../settings';
 import type { Summary } from '../summary';
 import type { WorkbookPlan } from './plan-types';
+import type { RegisterStep } from './register-step';
 import type { SupplierToReview } from './to-review';
 
 export interface AnalysisOutcome {
@@ -33,4 +34,6 @@ export interface AnalysisOutcome {
   notes: string[];
   /** What was changed to fit Excel's limits (text cut, formulas written as values), as the Method sheet says it. */
   excelLimits: string[];
+  /** What the public registers gave, when the host provided them. */
+  registers?: RegisterStep;
 }
