@@ -1,14 +1,14 @@
 /**
  * What the command prints when done: the headline (every locality's spend and share, adding up to
- * the total), then the rows left out and outside the dates, and what was carried from an
- * earlier analysis in the output; after it, what to add when much of the spend is of unknown
- * locality.
+ * the total), then the rows not in the totals and outside the dates, and what was carried from
+ * an earlier analysis in the output; the progress since --baseline's workbook; after it all, what
+ * to add when much of the spend is of unknown locality.
  */
-import { countOf, leftOutLines, muchUnknownShare, poundsText, type AnalysisOutcome, type Summary } from '../core';
+import { countOf, leftOutLines, muchUnknownShare, poundsText, type AnalysisOutcome, type Areas, type Progress, type Summary } from '../core';
 import type { CliOptions } from './args';
 
-export function headlineLines(analysis: Pick<AnalysisOutcome, 'summary' | 'areas' | 'skipped' | 'rows'>, outFile: string, carried: readonly string[] = []): string[] {
-  const { summary, areas, skipped } = analysis;
+export function headlineLines(analysis: Pick<AnalysisOutcome, 'summary' | 'areas' | 'skipped' | 'rows' | 'progress'>, outFile: string, carried: readonly string[] = []): string[] {
+  const { summary, areas, skipped, progress } = analysis;
   const total = summary.totals.spend;
   const l = summary.locality;
   const split: [string, number][] = [
@@ -43,7 +43,31 @@ export function headlineLines(analysis: Pick<AnalysisOutcome, 'summary' | 'areas
     ...(summary.sharesNote ? [summary.sharesNote] : []),
     ...(story.length > 0 ? ['', ...story] : []),
     '',
+    ...(progress ? [...progressLines(progress, areas), ''] : []),
     `Written: ${outFile}`,
+  ];
+}
+
+const percent = (share: number | undefined) => (share === undefined ? 'n/a' : `${(share * 100).toFixed(1)}%`);
+const points = (change: number | undefined) => (change === undefined ? '' : `${change >= 0 ? '+' : ''}${(change * 100).toFixed(1)} points`);
+const signed = (value: number) => `${value >= 0 ? '+' : '-'}${poundsText(Math.abs(value))}`;
+
+/** The change since --baseline's workbook, and how it was measured. */
+function progressLines(progress: Progress, areas: Areas): string[] {
+  const { before, after, change } = progress;
+  const how = progress.method === 'reclassified' ? 'its payments classified again, like for like' : `its stored figures, because ${progress.why}`;
+  const shares: [string, 'local' | 'widerIncludingLocal' | 'unknown'][] = [
+    [`Local (${areas.local.name})`, 'local'],
+    [`Wider area including local (${areas.wider.name})`, 'widerIncludingLocal'],
+    ['Unknown', 'unknown'],
+  ];
+  const labelWidth = Math.max(...shares.map(([label]) => label.length), 'Influenceable leakage'.length);
+  return [
+    `Progress since ${progress.earlier.name} (${how}):`,
+    ...shares.map(([label, key]) => `  ${label.padEnd(labelWidth)}  ${percent(before.shares?.[key]).padStart(6)} → ${percent(after.shares?.[key]).padStart(6)}  ${points(change.shares?.[key])}`),
+    `  ${'Leakage'.padEnd(labelWidth)}  ${poundsText(before.leakage.spend)} → ${poundsText(after.leakage.spend)}  ${signed(change.leakage.spend)}`,
+    `  ${'Influenceable leakage'.padEnd(labelWidth)}  ${poundsText(before.leakage.influenceableSpend)} → ${poundsText(after.leakage.influenceableSpend)}  ${signed(change.leakage.influenceableSpend)}`,
+    ...(progress.methodChanges.length > 0 ? [`  Its own analysis differed: ${progress.methodChanges.join('; ')}.`] : []),
   ];
 }
 

@@ -15,11 +15,12 @@ import {
   creditorsFromGrid,
   emptyState,
   findTable,
+  readEarlierWorkbook,
   sheetNamesFor,
   type AnalysisOutcome,
   type CreditorRecord,
+  type EarlierWorkbook,
   type Grid,
-  type HeadlineSnapshot,
   type OnlineLookup,
   type Registers,
   type RegisterStep,
@@ -71,10 +72,10 @@ export async function runBaseline(options: CliOptions, io: RunIO): Promise<RunOu
   const loaded = await loadInputs(files, { sheet: options.sheet, map: options.map });
   const outputs = checkOutputs(options, files, io.cwd);
   // An earlier analysis in the output: what the user typed there is carried into the new one.
-  const earlier = fs.existsSync(outputs.workbook) ? await readEarlierOutput(outputs.workbook, options.out ? '--out' : 'The output', io.cwd) : undefined;
-  const state = loaded.state ?? earlier?.state ?? emptyState();
+  const previous = fs.existsSync(outputs.workbook) ? await readEarlierOutput(outputs.workbook, options.out ? '--out' : 'The output', io.cwd) : undefined;
+  const state = loaded.state ?? previous?.state ?? emptyState();
   const read = readSpendData(loaded, { from: options.from, to: options.to });
-  const overrides = earlier ? carryOverrides(read, earlier.data) : undefined;
+  const overrides = previous ? carryOverrides(read, previous.data) : undefined;
   const data = overrides?.data ?? read;
 
   const pack = await openPack(io, notes);
@@ -82,11 +83,11 @@ export async function runBaseline(options: CliOptions, io: RunIO): Promise<RunOu
   let fileCache = readCacheFile(cacheFile);
   const areas = chooseAreas(options, state, pack, usingSample, notes);
   const inputGrid = ownSheetGrids(loaded, state);
-  const ownGrid = (role: SheetRole) => (role === 'suppliers' || role === 'rules' || role === 'register' ? earlier?.sheets[role] : undefined) ?? inputGrid(role);
+  const ownGrid = (role: SheetRole) => (role === 'suppliers' || role === 'rules' || role === 'register' ? previous?.sheets[role] : undefined) ?? inputGrid(role);
   const creditors = options.creditors ? await readCreditors(path.resolve(io.cwd, options.creditors)) : undefined;
   const rulesFile = options.rules ? readRulesFile(options.rules, io.cwd) : undefined;
   const registerFile = options.register ? await readRegisterFile(path.resolve(io.cwd, options.register)) : undefined;
-  const baseline = options.baseline ? await readBaselineSnapshot(path.resolve(io.cwd, options.baseline)) : undefined;
+  const earlier = options.baseline ? await readEarlier(options.baseline, io.cwd) : undefined;
   const registers = await openRegisters(options, io.cwd);
 
   const lookUpOnline = async (postcodes: readonly string[]): Promise<OnlineLookup> => {
@@ -103,19 +104,20 @@ export async function runBaseline(options: CliOptions, io: RunIO): Promise<RunOu
     data,
     state,
     existingSheets: copySheetNames(loaded),
-    choices: { areas, threshold: options.threshold, online: options.online, topSuppliers: options.top, baseline, crossTabs: 'formula_tables' },
+    choices: { areas, threshold: options.threshold, online: options.online, topSuppliers: options.top, crossTabs: 'formula_tables' },
     rules: { defaults: fs.readFileSync(defaultRulesFile(), 'utf8'), sheet: ownGrid('rules'), file: rulesFile },
     suppliersSheet: ownGrid('suppliers'),
     registerSheet: ownGrid('register'),
     registerFile,
+    ...(earlier ? { earlier } : {}),
     creditors,
     lookups: { geography: pack, knownAnswers: fileCache.answers, lookUpOnline, ...(registers ? { registers } : {}) },
     pause: ({ phase, done, total }) => {
       if (phase === 'registers' && done === 0) io.err('Looking suppliers up in the registers…');
       const percent = Math.floor((done / total) * 100);
-      if (phase !== 'classifying' || percent === shownPercent) return;
+      if ((phase !== 'classifying' && phase !== 'comparing') || percent === shownPercent) return;
       shownPercent = percent;
-      io.progress?.(done / total, 'Classifying');
+      io.progress?.(done / total, phase === 'classifying' ? 'Classifying' : `Classifying ${earlier?.name}`);
     },
     analysedAt: io.now().toISOString(),
   });
@@ -142,7 +144,7 @@ export async function runBaseline(options: CliOptions, io: RunIO): Promise<RunOu
   if (droppedCharacters > 0) {
     io.err(`note: ${droppedCharacters} control character${droppedCharacters === 1 ? '' : 's'} in the input's text cannot be stored in an .xlsx and ${droppedCharacters === 1 ? 'was' : 'were'} left out of the copy.`);
   }
-  const carried = earlier && overrides ? carriedLines(earlier.name, earlier.sheets, overrides) : [];
+  const carried = previous && overrides ? carriedLines(previous.name, previous.sheets, overrides) : [];
   return { outFile: outputs.workbook, analysis, carried };
 }
 
@@ -280,12 +282,18 @@ async function readRegisterFile(file: string): Promise<Grid> {
   return grid.slice(findTable(grid).headerRow ?? 0);
 }
 
-async function readBaselineSnapshot(file: string): Promise<HeadlineSnapshot> {
-  const loaded = await loadInputs([file], { map: [] }).catch((error: Error) => {
-    const code = error instanceof BaselineError ? error.code : 'baseline-invalid';
-    throw new BaselineError(code, `--baseline: ${error.message}`, { file });
-  });
-  const last = loaded.state?.history.last;
-  if (!last) throw new BaselineError('baseline-invalid', `--baseline ${path.basename(file)} is not a workbook analysed by Local Spend Baseline.`, { file });
-  return last;
+/** The earlier workbook of --baseline: its sheets read as any .xlsx input is, then understood by the core. */
+async function readEarlier(given: string, cwd: string): Promise<EarlierWorkbook> {
+  const file = path.resolve(cwd, given);
+  const named = (error: BaselineError) => new BaselineError(error.code, `--baseline: ${error.message}`, { ...error.where, file: given });
+  if (!fs.existsSync(file)) throw named(new BaselineError('file-unreadable', `cannot read "${given}": no such file.`));
+  if (path.extname(file).toLowerCase() !== '.xlsx') {
+    throw named(new BaselineError('baseline-invalid', `"${given}" is not an .xlsx workbook: name the annotated workbook an earlier analysis wrote.`));
+  }
+  try {
+    const { sheets } = await readSpendFile(file);
+    return readEarlierWorkbook(path.basename(file), sheets);
+  } catch (error) {
+    throw error instanceof BaselineError ? named(error) : error;
+  }
 }

@@ -23,6 +23,9 @@ export { createSpendReader, type DataSheet, type Period, type SpendData, type Sp
 export { dataWidthOf, layoutOf, locateBlock, mappingFromHeaders, missingFields, proposedMapping, withOverrideColumns, type BlockPlace, type Region } from './analysis/data-sheet';
 export { creditorsFromGrid } from './analysis/creditors';
 export { missingColumnsMessage } from './analysis/missing-columns';
+export { readEarlierWorkbook, type EarlierWorkbook, type WorkbookSheet } from './analysis/earlier-workbook';
+export type { InstitutionFigures, InstitutionProgress, Progress, ProgressFigures, SupplierMove } from './analysis/progress';
+export { mapWholeSheet, readWholeSheets, type MappedSheet, type WholeSheet } from './analysis/whole-sheet';
 export { findTable, type TableLayout } from './table';
 export { applyMapOverrides, likeliestColumns, parseMapOption, type ColumnCandidate, type MapOverride, type Mapping } from './mapping';
 export type { Field } from './header-vocabulary';

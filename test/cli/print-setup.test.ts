@@ -44,7 +44,7 @@ test.each([
   ['Baseline', 'Local spend baseline', 1],
   ['Top suppliers', 'All 80 suppliers by spend', 5],
   ['Method', 'Method and coverage', 1],
-  ['Opportunities', 'Opportunities', 5],
+  ['Opportunities', 'Opportunities', 1],
 ])('%s: the page header names the areas and the analysis date, the footer numbers the pages; title rows frozen and repeated', (name, title, rows) => {
   const xml = sheetXml.get(name)!;
   expect(xml).toContain(
