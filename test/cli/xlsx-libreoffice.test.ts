@@ -126,9 +126,15 @@ describeWithLibreOffice('the annotated copy in LibreOffice', () => {
     expect(Object.keys(zip.files).filter((name) => /^xl\/charts\/chart\d+\.xml$/.test(name)).sort()).toEqual(['xl/charts/chart1.xml', 'xl/charts/chart2.xml']);
     const pdf = convert(profile, copy, 'pdf', path.join(sampleFolder, 'pdf'));
     const pages = spawnSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8', maxBuffer: 1 << 28 }).stdout.split('\f');
-    // The Baseline sheet's first page holds the headline and both charts, whose titles LibreOffice draws as text.
-    const baseline = pages.find((page) => page.includes('Local spend baseline'))!;
+    // The Baseline sheet's pages (each headed with its title) hold the headline and, below the blocks, both charts, whose titles LibreOffice draws as text.
+    const baseline = pages.filter((page) => page.includes('Local spend baseline')).join('\n');
     expect(baseline).toContain('Where the spend goes');
     expect(baseline).toContain('Influenceable leakage by kind of spend');
+    // Every bar is labelled with its kind of spend (a chart too short for its bars has LibreOffice draw every other label); long labels wrap, so the one-line ones are looked for.
+    const chartXml = await zip.file('xl/charts/chart2.xml')!.async('string');
+    const kinds = [...chartXml.split('<c:cat>')[1].split('</c:cat>')[0].matchAll(/<c:v>([^<]*)<\/c:v>/g)].map((m) => m[1].replace(/&amp;/g, '&'));
+    expect(kinds.length).toBeGreaterThan(12);
+    const oneLine = kinds.filter((kind) => kind.length <= 32);
+    expect(oneLine.filter((kind) => !baseline.includes(kind))).toEqual([]);
   }, 180_000);
 });

@@ -96,7 +96,7 @@ describe('the analysis', () => {
     expect(method.blocks.find((b) => b.id === 'without_amount')).toMatchObject({ rows: [['', 8, 'amount "twelve" is not a number']] });
   });
 
-  test('plans every sheet the add-in owns, named around the user\'s own sheets, with the charts over the summary blocks', async () => {
+  test('plans every sheet the add-in owns, named around the user\'s own sheets, with the charts of the summary blocks below them', async () => {
     const { plan } = await analyse(input());
     expect(plan.sheetNames).toMatchObject({ summary: 'Baseline', method: 'Method (2)', suppliers: 'Suppliers' });
     expect(plan.newSheets).toEqual(['Baseline', 'Top suppliers', 'Method (2)', 'Opportunities', 'Analysis data', 'Suppliers', 'Rules', 'Local register']);
@@ -109,6 +109,15 @@ describe('the analysis', () => {
       ['LSB_HeadlineSplit', byLocality.headerRow],
       ['LSB_LeakageByKind', summary.blocks.find((b) => b.block.id === 'leakage_by_kind')!.headerRow],
     ]);
+    // Below the summary's blocks and as wide as them (so the page prints at its own size); the
+    // leakage chart's 18 rows are room for this file's few kinds of spend.
+    const last = String.fromCharCode(64 + summary.columns);
+    const below = summary.rows + 2;
+    expect(plan.charts.map((c) => [c.from, c.to, c.series.labels.length])).toEqual([
+      [`A${below}`, `${last}${below + 15}`, 5],
+      [`A${below + 17}`, `${last}${below + 34}`, expect.any(Number)],
+    ]);
+    expect(plan.charts[1].series.labels.length).toBeLessThanOrEqual(9);
     expect(plan.rules).toMatchObject({ sheet: 'Rules', isNew: true });
     expect(plan.rules.after[1][0]).toEqual(expect.any(Number));
     expect(plan.register).toMatchObject({ isNew: true, after: [['Name', 'Postcode', 'Categories', 'SME', 'VCSE', 'Co-operative', 'Notes']] });

@@ -29,9 +29,13 @@ export function withoutCrossTabBlocks(plan: SheetPlan): SheetPlan {
   return { ...plan, blocks: plan.blocks.filter((block) => !replaced.has(block.id)) };
 }
 
-/** Rows each chart spans. */
+/** Rows the pie chart spans. */
 const PIE_ROWS = 16;
-const BAR_ROWS = 18;
+
+/** The leakage chart's height in rows: its first 18, and a row and a half a bar beyond 9 bars, so that every kind's label is drawn rather than every other one. */
+function leakageChartRows(kinds: number): number {
+  return Math.max(18, 4 + Math.ceil(1.5 * kinds));
+}
 
 /** The two charts, each over a label column and a value column of a block of the summary sheet. */
 export function chartSpecs(summary: SheetLayout): ChartSpec[] {
@@ -48,8 +52,16 @@ export function chartSpecs(summary: SheetLayout): ChartSpec[] {
   const right = columnLetter(Math.max(summary.columns, 1) - 1);
   const pieTop = summary.rows + 2;
   const barTop = pieTop + PIE_ROWS + 1;
+  const leakage = over('leakage_by_kind');
   return [
     { name: 'LSB_HeadlineSplit', title: 'Where the spend goes', type: 'Pie', ...over('by_locality'), from: `A${pieTop}`, to: `${right}${pieTop + PIE_ROWS - 1}` },
-    { name: 'LSB_LeakageByKind', title: 'Influenceable leakage by kind of spend', type: 'BarClustered', ...over('leakage_by_kind'), from: `A${barTop}`, to: `${right}${barTop + BAR_ROWS - 1}` },
+    {
+      name: 'LSB_LeakageByKind',
+      title: 'Influenceable leakage by kind of spend',
+      type: 'BarClustered',
+      ...leakage,
+      from: `A${barTop}`,
+      to: `${right}${barTop + leakageChartRows(leakage.series.labels.length) - 1}`,
+    },
   ];
 }
