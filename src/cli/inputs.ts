@@ -38,6 +38,8 @@ export interface InputSheet {
   /** Its name in the annotated copy: the same when an .xlsx input is copied, else made unique among the copy's sheets. */
   outputSheet: string;
   grid: Grid;
+  /** 0-based rows hidden or filtered out. */
+  hiddenRows: ReadonlySet<number>;
   layout: TableLayout;
   mapping: Mapping;
   /** Where the result columns go. */
@@ -178,7 +180,7 @@ export async function loadInputs(files: readonly string[], options: { sheet?: st
         );
         continue;
       }
-      mapped.push({ file, sheet: sheet.name, outputSheet: sheet.name, grid: sheet.grid, layout, mapping, block, ...(table ? { table } : {}), source: '' });
+      mapped.push({ file, sheet: sheet.name, outputSheet: sheet.name, grid: sheet.grid, hiddenRows: sheet.hiddenRows, layout, mapping, block, ...(table ? { table } : {}), source: '' });
       // Without a saved choice or --sheet, the first sheet that holds spend is the one.
       if (!options.sheet && recorded.length === 0) break;
     }
@@ -236,7 +238,7 @@ export function readSpendData(loaded: LoadedInputs, period: Period): SpendData {
       },
       headerRow === null ? undefined : grid[headerRow],
     );
-    if (layout.lastDataRow >= layout.firstDataRow) sheet.read(grid.slice(layout.firstDataRow, layout.lastDataRow + 1), layout.firstDataRow);
+    if (layout.lastDataRow >= layout.firstDataRow) sheet.read(grid.slice(layout.firstDataRow, layout.lastDataRow + 1), layout.firstDataRow, input.hiddenRows);
   }
   return reader.finish();
 }

@@ -5,7 +5,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
-import { BaselineError, decodeText, parseCsv, type Cell, type Delimiter, type Grid } from '../core';
+import { BaselineError, decodeText, parseCsv, requireWithinSheet, type Cell, type Delimiter, type Grid } from '../core';
 
 export interface SheetData {
   name: string;
@@ -13,6 +13,8 @@ export interface SheetData {
   grid: Grid;
   /** Whether the user sees the sheet: the add-in keeps its settings on a very hidden one. */
   state: 'visible' | 'hidden' | 'veryHidden';
+  /** 0-based rows hidden or filtered out (`<row hidden="1">`); none in a CSV. */
+  hiddenRows: ReadonlySet<number>;
 }
 
 export interface SpendFile {
@@ -42,10 +44,12 @@ export async function readSpendFile(file: string): Promise<SpendFile> {
   } catch (error) {
     throw cannotRead(file, describeFsError(error));
   }
-  if (extension === '.csv') {
-    return { file, sheets: [{ name: path.basename(file, path.extname(file)), grid: csvGrid(bytes), state: 'visible' }] };
+  const sheets: SheetData[] = extension === '.csv' ? [{ name: path.basename(file, path.extname(file)), grid: csvGrid(bytes), state: 'visible', hiddenRows: new Set() }] : await readWorkbook(file, bytes);
+  for (const sheet of sheets) {
+    const what = extension === '.csv' ? path.basename(file) : `${path.basename(file)} (sheet "${sheet.name}")`;
+    requireWithinSheet(sheet.grid.length, sheet.grid[0]?.length ?? 0, what, { file, sheet: sheet.name });
   }
-  return { file, sheets: await readWorkbook(file, bytes) };
+  return { file, sheets };
 }
 
 function describeFsError(error: unknown): string {
@@ -85,7 +89,16 @@ async function readWorkbook(file: string, bytes: Buffer): Promise<SheetData[]> {
     const reason = (error as Error).message.split('\n')[0];
     throw cannotRead(file, `not a readable .xlsx workbook (${reason})`);
   }
-  return workbook.worksheets.map((sheet) => ({ name: sheet.name, grid: sheetGrid(sheet), state: sheet.state }));
+  return workbook.worksheets.map((sheet) => ({ name: sheet.name, grid: sheetGrid(sheet), state: sheet.state, hiddenRows: hiddenRows(sheet) }));
+}
+
+/** Rows the sheet hides, by hand or by a filter: both are saved as `<row hidden="1">`. */
+function hiddenRows(sheet: ExcelJS.Worksheet): Set<number> {
+  const hidden = new Set<number>();
+  sheet.eachRow({ includeEmpty: false }, (row, number) => {
+    if (row.hidden) hidden.add(number - 1);
+  });
+  return hidden;
 }
 
 function sheetGrid(sheet: ExcelJS.Worksheet): Grid {

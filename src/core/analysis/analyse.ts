@@ -19,6 +19,7 @@ import { layoutSheet } from '../report/layout';
 import { planReport } from '../report/plan';
 import { compileRules } from '../rules';
 import { SHEET_ROLES, sheetNamesFor, type SheetRole } from '../settings';
+import { requireRoomForResults } from '../sheet-limits';
 import { startAnalysis } from './classify-rows';
 import { answersFor, describeGeography, gatherGeography, onlineAnswers } from './geography';
 import { headlineSnapshot } from './headline';
@@ -39,6 +40,7 @@ const CLASSIFY_STEP_ROWS = 1_000;
 
 export async function analyse(input: AnalysisInput): Promise<AnalysisOutcome> {
   const { data, state, choices, lookups, pause, analysedAt } = input;
+  for (const sheet of data.sheets) requireRoomForResults(sheet.sheet, sheet.block.firstColumn);
   if (data.rows.length === 0) {
     const where = data.sheets.map((sheet) => `"${sheet.source || sheet.sheet}"`).join(', ');
     const skipped = data.skipped[0];
@@ -105,6 +107,7 @@ export async function analyse(input: AnalysisInput): Promise<AnalysisOutcome> {
     threshold,
     inputDescription: data.sheets.map(describeDataSheet),
     skipped: data.skipped,
+    hidden: data.hidden,
     problems,
     history: { baseline },
     register,

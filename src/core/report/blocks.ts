@@ -241,6 +241,7 @@ export function methodBlocks(ctx: ReportContext, refs: AnalysisRefs): Block[] {
       rows: [
         ['Analysed at', formatDateTime(ctx.analysedAt)],
         ...ctx.inputDescription.map((line, i): OutCell[] => [i === 0 ? 'Input' : '', line]),
+        ['Hidden or filtered rows', describeHidden(ctx.hidden)],
         ['Geography', ctx.geographyRelease],
         ['Partial postcode threshold', `${Math.round(ctx.threshold * 100)}% of a sector's or district's postcodes must agree`],
         ...ctx.rulesDescription.map((line, i): OutCell[] => [i === 0 ? 'Influenceability rules' : '', line]),
@@ -308,6 +309,15 @@ function candidatesFor(kind: string, register: readonly RegisterEntry[]): string
 }
 
 const stem = (word: string) => word.replace(/(ing|ers|er|es|s)$/, '');
+
+const POUNDS = new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP' });
+
+/** What a committee paper should know about rows the sheet did not show: they are in the figures. */
+function describeHidden(hidden: ReportContext['hidden']): string {
+  if (hidden.rows === 0) return 'None';
+  const payments = hidden.rows === 1 ? '1 payment' : `${hidden.rows.toLocaleString('en-GB')} payments`;
+  return `${payments} (${POUNDS.format(hidden.spend)}) on rows hidden or filtered out in the sheet, analysed like every other row`;
+}
 
 function districtList(codes: readonly string[], districts: ReadonlyMap<string, DistrictInfo>): string {
   return codes.map((code) => districts.get(code)?.name ?? code).join(', ');

@@ -25,6 +25,8 @@ export interface ReportContext {
   threshold: number;
   inputDescription: string[];
   skipped: readonly { row: number; reason: string; source?: string }[];
+  /** Payments on rows hidden or filtered out in the sheet (analysed like the others). */
+  hidden: { rows: number; spend: number };
   problems: readonly { cell: string; message: string }[];
   history: { baseline?: HeadlineSnapshot };
   register: RegisterEntry[];
