@@ -171,6 +171,10 @@ export async function loadInputs(files: readonly string[], options: { sheet?: st
     let firstProblem: BaselineError | undefined;
     for (const sheet of chosen) {
       const { layout, mapping, block, table, missing } = mapSheet(sheet, file, state, options.map);
+      if (layout.lastDataRow < 0) {
+        firstProblem ??= new BaselineError('no-data', `${name}${spendFile.sheets.length > 1 || path.extname(file).toLowerCase() !== '.csv' ? ` (sheet "${sheet.name}")` : ''} is empty.`, { file, sheet: sheet.name });
+        continue;
+      }
       if (missing.length > 0) {
         const how = missing.map((field) => `--map ${field}="HEADER" (or a column letter)`).join(' and ');
         firstProblem ??= new BaselineError(

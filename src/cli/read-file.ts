@@ -44,7 +44,7 @@ export async function readSpendFile(file: string): Promise<SpendFile> {
   } catch (error) {
     throw cannotRead(file, describeFsError(error));
   }
-  const sheets: SheetData[] = extension === '.csv' ? [{ name: path.basename(file, path.extname(file)), grid: csvGrid(bytes), state: 'visible', hiddenRows: new Set() }] : await readWorkbook(file, bytes);
+  const sheets: SheetData[] = extension === '.csv' ? [{ name: path.basename(file, path.extname(file)), grid: csvGrid(file, bytes), state: 'visible', hiddenRows: new Set() }] : await readWorkbook(file, bytes);
   for (const sheet of sheets) {
     const what = extension === '.csv' ? path.basename(file) : `${path.basename(file)} (sheet "${sheet.name}")`;
     requireWithinSheet(sheet.grid.length, sheet.grid[0]?.length ?? 0, what, { file, sheet: sheet.name });
@@ -70,8 +70,11 @@ function describeFsError(error: unknown): string {
 const SEPARATOR_LINE = /^sep=([,;\t])(\r\n|\r|\n|$)/;
 
 /** Records padded to the widest, so that the grid is the rectangle a sheet would be. */
-function csvGrid(bytes: Uint8Array): Grid {
+function csvGrid(file: string, bytes: Uint8Array): Grid {
   let text = decodeText(bytes).text;
+  // Text has no NUL character in any encoding a CSV is saved in: this is an image, a workbook or
+  // a document given a .csv name, and reading it as rows would only find no columns.
+  if (text.includes('\u0000')) throw cannotRead(file, 'it is not text, as a CSV file is; is it another kind of file saved with a .csv name?');
   const separator = SEPARATOR_LINE.exec(text);
   if (separator) text = text.slice(separator[0].length);
   const records: Grid = separator ? parseCsv(text, separator[1] as Delimiter) : parseCsv(text);
@@ -89,6 +92,8 @@ async function readWorkbook(file: string, bytes: Buffer): Promise<SheetData[]> {
     const reason = (error as Error).message.split('\n')[0];
     throw cannotRead(file, `not a readable .xlsx workbook (${reason})`);
   }
+  // Every workbook has a sheet: a zip without one is another kind of Office file.
+  if (workbook.worksheets.length === 0) throw cannotRead(file, 'it has no sheets, so it is not an .xlsx workbook (another kind of file saved with an .xlsx name?)');
   return workbook.worksheets.map((sheet) => ({ name: sheet.name, grid: sheetGrid(sheet), state: sheet.state, hiddenRows: hiddenRows(sheet) }));
 }
 

@@ -345,6 +345,11 @@ export class ExcelSimulator {
     return target ? this.workbook.readFormulas(target) : [];
   }
 
+  /** The cells of a sheet that hold formulas (0-based), as distinct from text that merely starts with "=". */
+  formulaCells(sheetName: string): { row: number; column: number; formula: string }[] {
+    return this.sheet(sheetName).cells.formulaCells();
+  }
+
   numberFormats(sheetName: string, address?: string): string[][] {
     const target = this.target(sheetName, address);
     return target ? this.workbook.readNumberFormats(target) : [];
