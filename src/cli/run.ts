@@ -32,7 +32,7 @@ import { defaultRulesFile, geoPackFolder, sampleWorkbook } from './project-files
 import { readSpendFile } from './read-file';
 import { writeResultsCsv } from './results-csv';
 import { summaryJson } from './summary-json';
-import { writeWorkbook } from './write-workbook';
+import { writeWorkbook } from './annotated-copy';
 
 export interface RunIO {
   cwd: string;
