@@ -10,7 +10,8 @@ import { readSpendFile } from '../../src/cli/read-file';
 import type { Cell, Grid } from '../../src/core/cell';
 import { LOCALITIES, INFLUENCES, type Influence, type Locality } from '../../src/core/codes';
 import { INFLUENCE_LABELS, localityLabel } from '../../src/core/labels';
-import { columnOfReference, unescapeXml } from '../../src/core/spreadsheet-xml';
+import { columnOfReference } from '../../src/workbook/cells';
+import { unescapeXml } from '../../src/workbook/xml';
 import { sheetNamesFor, STATE_SHEET, stateFromCells, type SheetRole, type WorkbookState } from '../../src/core/settings';
 import type { ExcelSimulator } from '../sim/excel-simulator';
 
