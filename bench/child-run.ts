@@ -19,11 +19,13 @@ export interface ChildRun {
   stderr: string;
 }
 
-export function runChild(folder: string, args: readonly string[], heapCapMb: number): Promise<ChildRun> {
+/** `node ARGS` in `folder`, its heap capped at `heapCapMb` when given. */
+export function runChild(folder: string, args: readonly string[], heapCapMb?: number): Promise<ChildRun> {
   const report = `process.on('exit', () => process.stderr.write('peak-rss ' + process.resourceUsage().maxRSS + '\\n'));`;
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(process.execPath, [`--max-old-space-size=${heapCapMb}`, '--import', `data:text/javascript,${encodeURIComponent(report)}`, ...args], {
+    const cap = heapCapMb === undefined ? [] : [`--max-old-space-size=${heapCapMb}`];
+    const child = spawn(process.execPath, [...cap, '--import', `data:text/javascript,${encodeURIComponent(report)}`, ...args], {
       cwd: folder,
       // npm and npx set INIT_CWD, which the command takes for where the user ran it.
       env: { ...process.env, INIT_CWD: folder, XDG_CACHE_HOME: path.join(folder, '.cache') },
