@@ -30,28 +30,33 @@ export function throwIfCancelled(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw new AnalysisCancelled();
 }
 
+/** Ranges asked about in one request while finding hidden rows: well inside the request size limit. */
+const HIDDEN_RANGES_PER_REQUEST = 2_000;
+
 /**
  * Range.rowHidden is true when every row of a range is hidden, false when none is and null when
- * some are: mixed ranges are halved, all halves of a level in one request, until each is one or
- * the other. Few requests when few rows are hidden, and none beyond the read when none are.
+ * some are: mixed ranges are halved, the halves of a level asked about together, until each is
+ * one or the other. Few requests when few rows are hidden, and none beyond the read when none are.
  */
 async function hiddenRowsIn(context: Excel.RequestContext, sheet: Excel.Worksheet, first: Excel.Range, top: number, rows: number, left: number): Promise<Set<number>> {
   const hidden = new Set<number>();
   let level = [{ top, rows, range: first }];
   while (level.length > 0) {
-    const mixed: { top: number; rows: number }[] = [];
+    const halves: { top: number; rows: number }[] = [];
     for (const part of level) {
-      if (part.range.rowHidden === null) mixed.push(part);
-      else if (part.range.rowHidden) for (let r = part.top; r < part.top + part.rows; r++) hidden.add(r);
+      if (part.range.rowHidden === null) {
+        const half = part.rows >> 1;
+        halves.push({ top: part.top, rows: half }, { top: part.top + half, rows: part.rows - half });
+      } else if (part.range.rowHidden) {
+        for (let r = part.top; r < part.top + part.rows; r++) hidden.add(r);
+      }
     }
-    level = mixed.flatMap((part) => {
-      const half = part.rows >> 1;
-      return [
-        { top: part.top, rows: half },
-        { top: part.top + half, rows: part.rows - half },
-      ].map((p) => ({ ...p, range: sheet.getRangeByIndexes(p.top, left, p.rows, 1).load('rowHidden') }));
-    });
-    if (level.length > 0) await context.sync();
+    level = [];
+    for (let i = 0; i < halves.length; i += HIDDEN_RANGES_PER_REQUEST) {
+      const asked = halves.slice(i, i + HIDDEN_RANGES_PER_REQUEST).map((p) => ({ ...p, range: sheet.getRangeByIndexes(p.top, left, p.rows, 1).load('rowHidden') }));
+      await context.sync();
+      level.push(...asked);
+    }
   }
   return hidden;
 }
