@@ -67,7 +67,7 @@ async function measure(folder: string, input: string, out: string): Promise<Meas
   const summary = path.join(folder, `${out}.json`);
   const run = await runChild(folder, [COMMAND, input, ...AREAS, '--out', out, '--summary-json', summary, '--cache', 'cache.json'], HEAP_CAP_MB);
   // A long suite: each run said as it ends.
-  console.error(`  … ${path.basename(input)} → ${out}: ${describeEnd(run)}, ${run.seconds.toFixed(1)} s, ${formatNumber(run.peakMb)} MB`);
+  console.error(`  … ${path.basename(input)} → ${out}: ${describeEnd(run)}, ${run.seconds.toFixed(1)} s (${run.cpuSeconds.toFixed(1)} s of CPU), ${formatNumber(run.peakMb)} MB`);
   if (run.status !== 0) return { run };
   const json = JSON.parse(fs.readFileSync(summary, 'utf8')) as { totals: { rows: number }; input: { skippedRows: unknown[] } };
   return { run, accounted: json.totals.rows + json.input.skippedRows.length };
@@ -83,7 +83,8 @@ function largestMet(measured: Measured, given: number, limit: RegExp): boolean {
 function seriesFigures(format: Format, results: Map<number, { first: Measured; rerun?: Measured }>): Figure[] {
   const figures: Figure[] = [];
   const base = results.get(SIZES[0])!;
-  const rate = (m: Measured, rows: number) => (m.run.status === 0 ? rows / m.run.seconds : NaN);
+  // Per second of CPU: on a machine shared with other work the clock also counts the waiting.
+  const rate = (m: Measured, rows: number) => (m.run.status === 0 ? rows / m.run.cpuSeconds : NaN);
   for (const rows of SIZES) {
     const { first, rerun } = results.get(rows)!;
     for (const [which, measured, floor] of [
@@ -97,7 +98,7 @@ function seriesFigures(format: Format, results: Map<number, { first: Measured; r
       }
       const ended = describeEnd(measured.run);
       const perSecond = rate(measured, rows);
-      const rateFigure: Figure = { name: `${label}: ${ended}; payments per second`, value: perSecond, unit: 'rows/s' };
+      const rateFigure: Figure = { name: `${label}: ${ended} in ${measured.run.seconds.toFixed(0)} s on the clock; payments per second of CPU`, value: perSecond, unit: 'rows/s' };
       if (rows !== SIZES[0] && floor) {
         const floorRate = rate(floor, SIZES[0]);
         rateFigure.floor = { name: `the same at ${SIZES[0].toLocaleString('en-GB')}`, value: floorRate, unit: 'rows/s' };
@@ -110,7 +111,7 @@ function seriesFigures(format: Format, results: Map<number, { first: Measured; r
         rateFigure.met = false;
       }
       figures.push(rateFigure, {
-        name: `${label}: peak memory (${formatNumber((measured.run.peakMb * 1024 * 1024) / rows)} bytes per payment)`,
+        name: `${label}: peak memory${measured.run.status === 0 ? '' : ' until it ended'} (${formatNumber((measured.run.peakMb * 1024 * 1024) / rows)} bytes per payment)`,
         value: measured.run.peakMb,
         unit: 'MB',
         goal: `under ${MEMORY_GOAL_MB.toLocaleString('en-GB')} MB`,
