@@ -27,6 +27,9 @@ export { applyMapOverrides, parseMapOption, type MapOverride, type Mapping } fro
 export type { Field } from './header-vocabulary';
 export { buildAreas } from './areas';
 export { describeGeography } from './analysis/geography';
+export { muchUnknownShare } from './analysis/headline';
+export type { RegisterAnswers, Registers } from './analysis/input';
+export type { RegisterStep } from './analysis/register-step';
 
 // The Suppliers and Rules sheets outside an analysis: a creditor file's postcodes, a supplier's line, the default rules.
 export { suppliersWithCreditors, supplierRow } from './analysis/suppliers-sheet';

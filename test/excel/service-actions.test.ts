@@ -37,10 +37,10 @@ describe('the pane’s other requests', () => {
     await service.showSheet('method');
     expect(sim.activeSheetName).toBe('Method');
     await service.showSupplier('WATER PLUS');
-    expect(sim.selection).toBe('Suppliers!A6:P6');
+    expect(sim.selection).toBe('Suppliers!A6:S6');
     // However a finance system spaced the name, it is the same supplier.
     await service.showSupplier('WATERPLUS');
-    expect(sim.selection).toBe('Suppliers!A6:P6');
+    expect(sim.selection).toBe('Suppliers!A6:S6');
     await expect(service.showSupplier('NOBODY')).rejects.toBeInstanceOf(BaselineError);
     await expect(service.showSupplier('NOBODY')).rejects.toMatchObject({ code: 'supplier-missing' });
   });

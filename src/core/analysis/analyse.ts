@@ -5,8 +5,8 @@
  * this, writes what the plan says and shows progress; it decides nothing about the analysis.
  *
  * The order of evidence for a supplier's postcode is the order of the steps below: the row, the
- * Suppliers sheet, the creditor file; a further source of postcodes (a register of companies)
- * joins as a lookup and a step after the creditor file.
+ * Suppliers sheet, the creditor file, then the public registers (a lookup the host provides);
+ * online lookup only places postcodes the geography pack lacks.
  */
 import type { Areas } from '../areas';
 import { directoryFromSheet, emptyDirectory, type SheetProblem } from '../directory';
@@ -21,6 +21,7 @@ import { compileRules } from '../rules';
 import { SHEET_ROLES, sheetNamesFor, type SheetRole } from '../settings';
 import { requireRoomForResults } from '../sheet-limits';
 import { startAnalysis } from './classify-rows';
+import { describeRegisters, matchRegisters, registerPostcodeAreas } from './register-step';
 import { answersFor, describeGeography, gatherGeography, onlineAnswers } from './geography';
 import { headlineSnapshot } from './headline';
 import type { AnalysisInput } from './input';
@@ -62,6 +63,7 @@ export async function analyse(input: AnalysisInput): Promise<AnalysisOutcome> {
   const suppliers = suppliersSheet ? directoryFromSheet(suppliersSheet, sheetNames.suppliers) : { directory: emptyDirectory(), problems: [] };
   problems.push(...suppliers.problems);
   const prepared = prepareRows(data.rows, suppliers.directory, input.creditors);
+  const registers = lookups.registers ? await matchRegisters(prepared, data.sheets, lookups.registers, pause) : undefined;
 
   const rules = chooseRules(input.rules, sheetNames.rules);
   problems.push(...rules.problems);
@@ -71,7 +73,7 @@ export async function analyse(input: AnalysisInput): Promise<AnalysisOutcome> {
   const registerAreas = postcodeAreasNeeded(registerLines.map((line) => ({ postcode: line.postcode })));
   const geography = await gatherGeography(
     prepared,
-    [...new Set([...prepared.postcodeAreas, ...registerAreas])],
+    [...new Set([...prepared.postcodeAreas, ...registerAreas, ...(registers ? registerPostcodeAreas(prepared.directory) : [])])],
     [state.onlineCache, lookups.knownAnswers],
     lookups,
     choices.online,
@@ -103,6 +105,7 @@ export async function analyse(input: AnalysisInput): Promise<AnalysisOutcome> {
     sheetNames,
     analysedAt,
     geographyRelease: describeGeography(lookups.geography),
+    registersDescription: describeRegisters(registers),
     rulesDescription: [rules.description],
     threshold,
     inputDescription: data.sheets.map(describeDataSheet),
@@ -170,5 +173,6 @@ export async function analyse(input: AnalysisInput): Promise<AnalysisOutcome> {
     toReview: suppliersToReview(summary, prepared.directory),
     problems,
     notes: geography.notes,
+    ...(registers ? { registers } : {}),
   };
 }

@@ -5,7 +5,9 @@
  * is overwritten.
  */
 import type { Cell, Grid } from '../cell';
-import { SUPPLIER_RESULT_COLUMNS, suppliersSheetGrid, type SupplierDirectory } from '../directory';
+import { directoryEntry, SUPPLIER_RESULT_COLUMNS, suppliersSheetGrid, type SupplierDirectory } from '../directory';
+import { registerDetails } from '../register-facts';
+import { candidatesText } from '../register-match';
 import { INFLUENCE_LABELS, localityLabel, type AreaNames } from '../labels';
 import { REGISTER_COLUMNS } from '../register';
 import type { ReportColumn } from '../report/columns';
@@ -33,7 +35,19 @@ export function supplierColumns(header: readonly Cell[]): ReportColumn[] {
 export function suppliersSheetPlan(sheet: string, before: Grid | undefined, directory: SupplierDirectory, summary: Summary, areas: AreaNames): UserSheetPlan {
   const after = suppliersSheetGrid(before, directory, (key) => {
     const line = summary.suppliers.get(key);
-    return line && { locality: localityLabel(line.locality, areas), districtLabel: line.districtLabel, influence: INFLUENCE_LABELS[line.influence], reason: line.reason, spend: line.spend, rows: line.rows };
+    const register = directoryEntry(directory, key)?.register;
+    return (
+      line && {
+        locality: localityLabel(line.locality, areas),
+        districtLabel: line.districtLabel,
+        influence: INFLUENCE_LABELS[line.influence],
+        reason: line.reason,
+        spend: line.spend,
+        rows: line.rows,
+        registerCandidates: register?.status === 'ambiguous' ? candidatesText(register.candidates) : '',
+        registerDetails: register?.status === 'matched' ? registerDetails(register.entity) : '',
+      }
+    );
   });
   return { sheet, ...(before ? { before } : {}), after, columns: supplierColumns(after[0]), isNew: before === undefined };
 }

@@ -243,6 +243,7 @@ export function methodBlocks(ctx: ReportContext, refs: AnalysisRefs): Block[] {
         ...ctx.inputDescription.map((line, i): OutCell[] => [i === 0 ? 'Input' : '', line]),
         ['Hidden or filtered rows', describeHidden(ctx.hidden)],
         ['Geography', ctx.geographyRelease],
+        ['Public registers', ctx.registersDescription],
         ['Partial postcode threshold', `${Math.round(ctx.threshold * 100)}% of a sector's or district's postcodes must agree`],
         ...ctx.rulesDescription.map((line, i): OutCell[] => [i === 0 ? 'Influenceability rules' : '', line]),
         ['Total spend', 'Net sum of every analysed row; credit notes net off. Shares are shares of total spend.'],

@@ -21,6 +21,8 @@ export interface ReportContext {
   analysedAt: string;
   /** e.g. "ONS NSPL August 2024 (offline pack)". */
   geographyRelease: string;
+  /** The public registers used and what a registered office is worth as evidence (the Method sheet's line). */
+  registersDescription: string;
   rulesDescription: string[];
   threshold: number;
   inputDescription: string[];
