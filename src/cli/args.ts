@@ -34,7 +34,7 @@ const usageError = (message: string) => new BaselineError('usage', message);
 
 export const USAGE = `Usage: local-spend-baseline [INPUT…] [options]
 
-Analyses spend files (.csv or .xlsx; several files or a folder are combined into one analysis)
+Analyses spend files (.csv, .csv.gz or .xlsx; several files or a folder are combined into one analysis)
 and writes an annotated copy with the result columns, the Suppliers and Rules sheets and the
 baseline summaries. With no INPUT it analyses the sample workbook shipped with the project.
 

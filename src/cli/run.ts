@@ -32,7 +32,7 @@ import { openRegisterInputs, type RegisterInput } from '../registers/register-fi
 import type { CliOptions } from './args';
 import { copySheetNames, expandInputs, loadInputs, readSpendData, type LoadedInputs } from './inputs';
 import { defaultRulesFile, geoPackFolder, sampleWorkbook } from './project-files';
-import { readSpendFile } from './read-file';
+import { readSpendFile, spendFileStem } from './read-file';
 import { writeResultsCsv } from './results-csv';
 import { summaryJson } from './summary-json';
 import { writeWorkbook } from './annotated-copy';
@@ -129,7 +129,7 @@ export async function runBaseline(options: CliOptions, io: RunIO): Promise<RunOu
  * and into folders that exist.
  */
 function checkOutputs(options: CliOptions, inputs: readonly string[], cwd: string): { workbook: string; resultsCsv?: string; summaryJson?: string } {
-  const workbook = path.resolve(cwd, options.out ?? `${path.basename(inputs[0], path.extname(inputs[0]))}-baseline.xlsx`);
+  const workbook = path.resolve(cwd, options.out ?? `${spendFileStem(inputs[0])}-baseline.xlsx`);
   const resultsCsv = options.resultsCsv ? path.resolve(cwd, options.resultsCsv) : undefined;
   const summaryJson = options.summaryJson ? path.resolve(cwd, options.summaryJson) : undefined;
   const taken = new Set(inputs.map((file) => path.resolve(file)));

@@ -54,7 +54,7 @@ describe('the pane’s other requests', () => {
     const { sim, service } = await analysed();
     const spend = snapshot(sim, 'Spend', SPEND_ADDRESS);
     const original = sim.values('Rules');
-    sim.writeCells('Rules', 'E2', [['review']]);
+    sim.writeCells('Rules', 'F2', [['review']]);
     sim.writeCells('Rules', 'A200', [['999']]);
     await service.resetRules(DEFAULT_RULES_CSV);
     expect(sim.values('Rules')).toEqual(original);

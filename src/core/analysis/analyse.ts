@@ -13,6 +13,7 @@ import { directoryFromSheet, emptyDirectory, type SheetProblem } from '../direct
 import { BaselineError } from '../errors';
 import { decideLocality, postcodeAreasNeeded } from '../locality';
 import { registerFromGrid } from '../register';
+import type { SpendRow } from '../rows';
 import { ANALYSIS_COLUMNS, analysisRow } from '../report/columns';
 import type { RegisterEntry } from '../report/context';
 import { layoutSheet } from '../report/layout';
@@ -38,6 +39,29 @@ import { filledSheet, registerSheetPlan, rulesSheetPlan, suppliersSheetPlan } fr
 
 /** Rows classified between two pauses: a pause every millisecond or so. */
 const CLASSIFY_STEP_ROWS = 1_000;
+
+/** The rows that have an amount: how many, and the index of the i-th (no list when none lacks one). */
+function countedRows(rows: readonly SpendRow[]): { count: number; index: (i: number) => number } {
+  let missing = 0;
+  for (const row of rows) if (row.amountMissing !== undefined) missing++;
+  if (missing === 0) return { count: rows.length, index: (i) => i };
+  const counted = new Int32Array(rows.length - missing);
+  let k = 0;
+  rows.forEach((row, i) => {
+    if (row.amountMissing === undefined) counted[k++] = i;
+  });
+  return { count: counted.length, index: (i) => counted[i] };
+}
+
+/** The rows that were placed and judged but have no amount, with why. */
+export function rowsWithoutAmount(rows: readonly SpendRow[]): { row: number; reason: string; source?: string }[] {
+  const found: { row: number; reason: string; source?: string }[] = [];
+  for (const row of rows) {
+    if (row.amountMissing === undefined) continue;
+    found.push(row.source === undefined ? { row: row.row, reason: row.amountMissing } : { row: row.row, reason: row.amountMissing, source: row.source });
+  }
+  return found;
+}
 
 export async function analyse(input: AnalysisInput): Promise<AnalysisOutcome> {
   const { data, state, choices, lookups, pause, analysedAt } = input;
@@ -111,6 +135,7 @@ export async function analyse(input: AnalysisInput): Promise<AnalysisOutcome> {
     inputDescription: data.sheets.map(describeDataSheet),
     skipped: data.skipped,
     hidden: data.hidden,
+    withoutAmount: rowsWithoutAmount(data.rows),
     problems,
     history: { baseline },
     register,
@@ -123,6 +148,8 @@ export async function analyse(input: AnalysisInput): Promise<AnalysisOutcome> {
   const existing = new Set(input.existingSheets.map((name) => name.toLowerCase()));
   const rows = data.rows;
   const results = result.results;
+  // The analysis table is what the summaries add up: rows without an amount are not in it.
+  const counted = countedRows(rows);
   const plan: WorkbookPlan = {
     sheetNames,
     newSheets: SHEET_ROLES.map((role) => sheetNames[role]).filter((name) => !existing.has(name.toLowerCase())),
@@ -130,7 +157,7 @@ export async function analyse(input: AnalysisInput): Promise<AnalysisOutcome> {
     analysisTable: {
       sheet: sheetNames.analysis,
       columns: ANALYSIS_COLUMNS,
-      rows: { count: rows.length, width: ANALYSIS_COLUMNS.length, row: (i) => analysisRow(rows[i], results[i], areaNames) },
+      rows: { count: counted.count, width: ANALYSIS_COLUMNS.length, row: (i) => analysisRow(rows[counted.index(i)], results[counted.index(i)], areaNames) },
     },
     summaries: layouts.map((layout) => {
       const clear = state.owned.extents[layout.plan.role];

@@ -11,7 +11,7 @@ import { candidatesText } from '../register-match';
 import { INFLUENCE_LABELS, localityLabel, type AreaNames } from '../labels';
 import { REGISTER_COLUMNS } from '../register';
 import type { ReportColumn } from '../report/columns';
-import { RULE_COLUMNS, type Rule } from '../rules';
+import { RULE_COLUMNS, ruleCells, type Rule } from '../rules';
 import type { Summary } from '../summary';
 import type { UserSheetPlan } from './plan-types';
 
@@ -52,7 +52,7 @@ export function suppliersSheetPlan(sheet: string, before: Grid | undefined, dire
   return { sheet, ...(before ? { before } : {}), after, columns: supplierColumns(after[0]), isNew: before === undefined };
 }
 
-const RULE_WIDTHS = [9, 14, 10, 60, 18, 50, 7];
+const RULE_WIDTHS = [9, 14, 10, 60, 30, 18, 50, 7];
 const REGISTER_WIDTHS = [32, 12, 40, 8, 8, 12, 30];
 
 /** A sheet the user keeps as they left it once it exists; made from `made` when it has nothing on it. */
@@ -69,7 +69,7 @@ export function rulesSheetPlan(sheet: string, existing: Grid | undefined, rules:
   return keptOrMade(
     sheet,
     existing,
-    () => [[...RULE_COLUMNS], ...rules.map((rule) => [rule.priority, rule.field, rule.match, rule.value, rule.verdict, rule.reason, rule.coop ? 'yes' : 'no'])],
+    () => [[...RULE_COLUMNS], ...rules.map(ruleCells)],
     (header, i) => ({ header, format: header === 'priority' ? 'integer' : 'general', width: RULE_WIDTHS[i] ?? 12 }),
   );
 }
