@@ -10,6 +10,7 @@ import {
   expectCsvTextIsNotAFormula,
   expectEditsSurvive,
   expectEveryRowAccounted,
+  expectFormulasExcelHolds,
   expectNoTextBecameFormula,
   expectRerunChangesOnlyTheTime,
   expectTotalsAreSumsOfRows,
@@ -82,5 +83,7 @@ export function checkCase(corpusCase: CorpusCase, runs: CaseRuns): void {
   expectTotalsAreSumsOfRows(third.view);
   expectNoTextBecameFormula(runs.beforeFormulas, first.formulas, first.view);
   expectNoTextBecameFormula(runs.beforeFormulas, third.formulas, third.view);
+  expectFormulasExcelHolds(first.formulas);
+  expectFormulasExcelHolds(third.formulas);
   if (resultsCsv) expectCsvTextIsNotAFormula(resultsCsv);
 }

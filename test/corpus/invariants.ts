@@ -4,9 +4,10 @@
  * 1. The user's cells are unchanged (text longer than a cell holds is cut, with a note).
  * 2. A second run changes nothing but the time stamp.
  * 3. Overrides, the Suppliers sheet and rule edits survive a run, and are honoured.
- * 4. Every data row is either analysed or listed as not analysed, with why.
+ * 4. Every data row is either analysed (a payment without an amount is placed and judged, and
+ *    listed as such) or listed as not analysed, with why.
  * 5. The summary totals equal the sums of the rows.
- * 6. No text written back can become a formula.
+ * 6. No text written back can become a formula, and every formula is one Excel can hold.
  * 7. Bad input ends with one message naming the file, sheet, row or column, a stable code, and
  *    nothing written.
  */
@@ -16,7 +17,7 @@ import { formatDateTime } from '../../src/core/report/blocks';
 import { OVERRIDE_HEADERS, RESULT_BLOCK_HEADERS, RESULT_WIDTH } from '../../src/core/report/columns';
 import { STATE_SHEET } from '../../src/core/settings';
 import type { Analysed, Refused } from '../fixtures/corpus/cases';
-import { analysedRows, baselineFigure, methodLine, ownSheetNames, skippedRows, spendByLocality, stateOf, type FormulaCell, type WorkbookView } from './workbook-view';
+import { analysedRows, baselineFigure, methodLine, ownSheetNames, placedRow, rowsWithoutAmount, skippedRows, spendByLocality, stateOf, type FormulaCell, type WorkbookView } from './workbook-view';
 
 /** The most characters an Excel cell holds. */
 const CELL_CHARACTERS = 32_767;
@@ -166,7 +167,9 @@ export function expectEditsSurvive(edits: Edits, after: WorkbookView): void {
 
 /**
  * 4. Every row of data, from the first data row to the last row with anything on it, is
- * analysed or listed as not analysed with a reason, never both, and no other row is either.
+ * analysed, placed without an amount, or listed as not analysed with a reason — one of the three,
+ * never two — and no other row is any. A row without an amount has a locality and an influence
+ * beside it like any analysed row, and the Baseline sheet counts such rows.
  */
 export function expectEveryRowAccounted(before: WorkbookView, expected: Analysed, after: WorkbookView): void {
   const sheet = expected.sheet ?? [...before.sheets.keys()][0];
@@ -177,9 +180,12 @@ export function expectEveryRowAccounted(before: WorkbookView, expected: Analysed
   let last = grid.length;
   while (last > 0 && !filled(last - 1)) last--;
   const analysed = analysedRows(after).map((row) => row.row);
+  const withoutAmount = rowsWithoutAmount(after);
   const skipped = skippedRows(after);
-  for (const { reason } of skipped) expect(reason.trim()).not.toBe('');
-  const listed = [...analysed, ...skipped.map((s) => s.row)].sort((a, b) => a - b);
+  for (const { reason } of [...skipped, ...withoutAmount]) expect(reason.trim()).not.toBe('');
+  for (const { row } of withoutAmount) expect(placedRow(after, row)).toEqual({ row, locality: expect.any(String), influence: expect.any(String) });
+  expect(baselineFigure(after, 'Rows without an amount, placed but not counted (see Method)')).toBe(withoutAmount.length);
+  const listed = [...analysed, ...withoutAmount.map((r) => r.row), ...skipped.map((s) => s.row)].sort((a, b) => a - b);
   expect(new Set(listed).size).toBe(listed.length);
   const dataRows: number[] = [];
   for (let row = first; row <= last; row++) if (filled(row - 1)) dataRows.push(row);
@@ -226,6 +232,15 @@ export function expectNoTextBecameFormula(beforeFormulas: readonly FormulaCell[]
   expect(strays.slice(0, 5)).toEqual([]);
 }
 
+/** The most characters a formula holds ("Excel specifications and limits": length of formula contents). */
+const FORMULA_CHARACTERS = 8_192;
+
+/** 6, the file opens: every formula written fits in Excel (a longer one makes Excel repair the file, or the write fail). */
+export function expectFormulasExcelHolds(formulas: readonly FormulaCell[]): void {
+  const tooLong = formulas.filter((f) => f.formula.replace(/^=/, '').length > FORMULA_CHARACTERS).map((f) => `${f.sheet}!R${f.row + 1}C${f.column + 1}: ${f.formula.length} characters`);
+  expect(tooLong.slice(0, 5)).toEqual([]);
+}
+
 /** 6, for the results CSV: a field a spreadsheet would take for a formula starts with an apostrophe. */
 export function expectCsvTextIsNotAFormula(lines: readonly (readonly string[])[]): void {
   const risky = lines.flat().filter((field) => /^[=+\-@\t\r]/.test(field) && !/^-?\d+(?:\.\d+)?$/.test(field));
@@ -252,6 +267,7 @@ export function expectAnalysedAsCaseSays(expected: Analysed, view: WorkbookView)
   if (expected.skipped) {
     expect(skippedRows(view).map((s) => [s.row, s.reason])).toEqual(expected.skipped.map(([row, reason]) => [row, expect.stringMatching(reason)]));
   }
+  expect(rowsWithoutAmount(view).map((s) => [s.row, s.reason])).toEqual((expected.withoutAmount ?? []).map(([row, reason]) => [row, expect.stringMatching(reason)]));
   const hidden = expected.hidden ?? 0;
   expect(methodLine(view, 'Hidden or filtered rows')).toMatch(hidden === 0 ? /^None$/ : new RegExp(`^${hidden.toLocaleString('en-GB')} payments? \\(£[\\d,.]+\\) on rows hidden or filtered out`));
   if (expected.total !== undefined) expect(baselineFigure(view, 'Total spend (net of credits)')).toBeCloseTo(expected.total, 2);

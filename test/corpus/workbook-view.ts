@@ -10,6 +10,7 @@ import { readSpendFile } from '../../src/cli/read-file';
 import type { Cell, Grid } from '../../src/core/cell';
 import { LOCALITIES, INFLUENCES, type Influence, type Locality } from '../../src/core/codes';
 import { INFLUENCE_LABELS, localityLabel } from '../../src/core/labels';
+import { RESULT_BLOCK_HEADERS } from '../../src/core/report/columns';
 import { columnOfReference } from '../../src/workbook/cells';
 import { unescapeXml } from '../../src/workbook/xml';
 import { sheetNamesFor, STATE_SHEET, stateFromCells, type SheetRole, type WorkbookState } from '../../src/core/settings';
@@ -98,13 +99,32 @@ export interface AnalysedRow {
   basis: string;
 }
 
+const LOCALITY_COLUMN = RESULT_BLOCK_HEADERS.indexOf('Locality');
+const INFLUENCE_COLUMN = RESULT_BLOCK_HEADERS.indexOf('Influenceable');
+
+/** Labels as the sheets show them, back to codes. */
+function labelCodes(state: WorkbookState): { localities: Map<string, Locality>; influences: Map<string, Influence> } {
+  const areas = state.settings.areas!;
+  return {
+    localities: new Map(LOCALITIES.map((l) => [localityLabel(l, { local: areas.local.name, wider: areas.wider.name }), l])),
+    influences: new Map(INFLUENCES.map((i) => [INFLUENCE_LABELS[i], i])),
+  };
+}
+
+/** The locality and influence the result block beside the data gives a sheet row (1-based): undefined where it gives none. */
+export function placedRow(view: WorkbookView, row: number): { row: number; locality?: Locality; influence?: Influence } {
+  const state = stateOf(view);
+  const { localities, influences } = labelCodes(state);
+  const block = state.owned.resultColumns[0];
+  const cells = view.sheets.get(block.sheet)?.[row - 1] ?? [];
+  return { row, locality: localities.get(String(cells[block.firstColumn + LOCALITY_COLUMN])), influence: influences.get(String(cells[block.firstColumn + INFLUENCE_COLUMN])) };
+}
+
 /** Every row of the analysis sheet, with its basis from the result block on the data sheet. */
 export function analysedRows(view: WorkbookView): AnalysedRow[] {
   const state = stateOf(view);
   const names = ownSheetNames(state);
-  const areas = state.settings.areas!;
-  const labels = new Map(LOCALITIES.map((l) => [localityLabel(l, { local: areas.local.name, wider: areas.wider.name }), l]));
-  const influences = new Map(INFLUENCES.map((i) => [INFLUENCE_LABELS[i], i]));
+  const { localities: labels, influences } = labelCodes(state);
   const block = state.owned.resultColumns[0];
   const data = view.sheets.get(block.sheet) ?? [];
   const table = view.sheets.get(names.analysis) ?? [];
@@ -126,18 +146,31 @@ export function analysedRows(view: WorkbookView): AnalysedRow[] {
   });
 }
 
-/** The Method sheet's block of rows not analysed: [row, reason]. */
-export function skippedRows(view: WorkbookView): { row: number; reason: string }[] {
+/** A Method sheet block that lists rows (source, row, why) under a title ending "(count)"; none when the block is absent and `optional`. */
+function methodRowList(view: WorkbookView, title: RegExp, optional: boolean): { row: number; reason: string }[] {
   const method = view.sheets.get(ownSheetNames(stateOf(view)).method) ?? [];
-  const title = method.findIndex((row) => /^Rows not analysed \(\d+\)$/.test(String(row[0] ?? '')));
-  if (title < 0) throw new Error('the Method sheet has no block of rows not analysed');
+  const at = method.findIndex((row) => title.test(String(row[0] ?? '')));
+  if (at < 0) {
+    if (optional) return [];
+    throw new Error(`the Method sheet has no block ${title}`);
+  }
   const rows: { row: number; reason: string }[] = [];
-  for (const cells of method.slice(title + 2)) {
+  for (const cells of method.slice(at + 2)) {
     if (cells.slice(0, 3).every((cell) => cell === null)) break;
     rows.push({ row: Number(cells[1]), reason: String(cells[2]) });
   }
-  expect(rows).toHaveLength(Number(/\((\d+)\)/.exec(String(method[title][0]))![1]));
+  expect(rows).toHaveLength(Number(/\((\d+)\)$/.exec(String(method[at][0]))![1]));
   return rows;
+}
+
+/** The Method sheet's block of rows not analysed: [row, reason]. */
+export function skippedRows(view: WorkbookView): { row: number; reason: string }[] {
+  return methodRowList(view, /^Rows not analysed \(\d+\)$/, false);
+}
+
+/** The Method sheet's block of payments without an amount (placed and judged, in no total): [row, why]; the block is there only when there are some. */
+export function rowsWithoutAmount(view: WorkbookView): { row: number; reason: string }[] {
+  return methodRowList(view, /^Rows without an amount: placed and judged, not in any total \(\d+\)$/, true);
 }
 
 /** A line of the Method sheet's first block ("Hidden or filtered rows", "Influenceability rules"). */
