@@ -59,7 +59,7 @@ async function writeWorkbook(file: string, rows: number): Promise<void> {
 
 interface Measured {
   run: ChildRun;
-  /** Payments analysed plus rows listed as not analysed, from --summary-json; undefined when the run did not finish. */
+  /** Payments analysed, payments without an amount and rows listed as not analysed, from --summary-json; undefined when the run did not finish. */
   accounted?: number;
 }
 
@@ -69,8 +69,8 @@ async function measure(folder: string, input: string, out: string): Promise<Meas
   // A long suite: each run said as it ends.
   console.error(`  … ${path.basename(input)} → ${out}: ${describeEnd(run)}, ${run.seconds.toFixed(1)} s (${run.cpuSeconds.toFixed(1)} s of CPU), ${formatNumber(run.peakMb)} MB`);
   if (run.status !== 0) return { run };
-  const json = JSON.parse(fs.readFileSync(summary, 'utf8')) as { totals: { rows: number }; input: { skippedRows: unknown[] } };
-  return { run, accounted: json.totals.rows + json.input.skippedRows.length };
+  const json = JSON.parse(fs.readFileSync(summary, 'utf8')) as { totals: { rows: number }; input: { skippedRows: unknown[]; rowsWithoutAmount: unknown[] } };
+  return { run, accounted: json.totals.rows + json.input.rowsWithoutAmount.length + json.input.skippedRows.length };
 }
 
 /** Whether a run met the goal of the largest sheets: done within the memory goal with every row, or refused naming the limit. */
