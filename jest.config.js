@@ -1,7 +1,8 @@
 /**
  * Two projects, both run by `npm test` and CI: `fast` (everything a change is checked against in
  * seconds) and `slow` (the browser journeys, the million-row suites, LibreOffice, the real
- * council files of ../shared, and the command as a child process or against a failing service).
+ * council files of ../shared, the command as a child process or against a failing service, and
+ * the corpus of awkward sheets through the command line).
  * `npx jest --selectProjects fast` runs the first alone.
  */
 const SLOW = [
@@ -13,6 +14,7 @@ const SLOW = [
   '/test/cli/council-agreement\\.test\\.ts$',
   '/test/cli/no-network\\.test\\.ts$',
   '/test/cli/online-faults\\.test\\.ts$',
+  '/test/corpus/corpus-cli\\.test\\.ts$',
   '/test/excel/same-as-command-line\\.test\\.ts$',
   '/test/geo/full-pack\\.test\\.ts$',
   '/test/geo/shipped-pack\\.test\\.ts$',

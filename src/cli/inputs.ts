@@ -33,6 +33,8 @@ export interface InputSheet {
   /** Its name in the annotated copy: the same when an .xlsx input is copied, else made unique among the copy's sheets. */
   outputSheet: string;
   grid: Grid;
+  /** 0-based rows hidden or filtered out. */
+  hiddenRows: ReadonlySet<number>;
   layout: TableLayout;
   mapping: Mapping;
   /** Where the result columns go. */
@@ -138,12 +140,16 @@ export async function loadInputs(files: readonly (string | SpendFile)[], options
     let firstProblem: BaselineError | undefined;
     for (const sheet of chosen) {
       const { layout, proposed, mapping, block, table, missing } = mapSheet(sheet, file, state, options.map);
+      if (layout.lastDataRow < 0) {
+        firstProblem ??= new BaselineError('no-data', `${name}${spendFile.sheets.length > 1 || !isCsvFile(file) ? ` (sheet "${sheet.name}")` : ''} is empty.`, { file, sheet: sheet.name });
+        continue;
+      }
       if (missing.length > 0) {
         const why = missingColumnsMessage({ grid: sheet.grid, layout, missing, proposed, mapping, overrides: options.map });
         firstProblem ??= new BaselineError('columns-missing', `${name}${spendFile.sheets.length > 1 ? ` (sheet "${sheet.name}")` : ''}: ${why}`, { file, sheet: sheet.name });
         continue;
       }
-      mapped.push({ file, sheet: sheet.name, outputSheet: sheet.name, grid: sheet.grid, layout, mapping, block, ...(table ? { table } : {}), source: '' });
+      mapped.push({ file, sheet: sheet.name, outputSheet: sheet.name, grid: sheet.grid, hiddenRows: sheet.hiddenRows, layout, mapping, block, ...(table ? { table } : {}), source: '' });
       // Without a saved choice or --sheet, the first sheet that holds spend is the one.
       if (!options.sheet && recorded.length === 0) break;
     }

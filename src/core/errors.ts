@@ -56,7 +56,7 @@ export const ERROR_CODES = {
   protected: 'input',
   /** Merged cells where the add-in must write. */
   'merged-cells': 'input',
-  /** More data than the add-in can hold inside Excel. */
+  /** More data than an Excel sheet, or the add-in inside Excel, can hold. */
   'too-large': 'input',
   /** A table column already has a name the add-in needs. */
   'column-name-taken': 'input',

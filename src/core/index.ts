@@ -64,6 +64,7 @@ export {
   type WorkbookState,
 } from './settings';
 export { BaselineError, isInputProblem, type ErrorCode, type ErrorLocation } from './errors';
+export { requireRoomForResults, requireWithinSheet, SHEET_COLUMNS, SHEET_ROWS } from './sheet-limits';
 
 // Small pure helpers for reading files and writing the plan.
 export type { Cell, Grid } from './cell';

@@ -37,8 +37,11 @@ import { EMPTY_WORKSHEET, patchWorksheet, type CellWrite, type ColumnSetting, ty
 import { attribute, rootAttribute, withAttribute, withRootAttribute, type DroppedCharacters } from './xml';
 
 export interface WriteOutcome {
-  /** Characters XML cannot hold (control characters in the input's text), left out of the copy. */
-  droppedCharacters: number;
+  /**
+   * Characters XML cannot hold (control characters in the input's text), left out of the copy:
+   * counted as the sheets are patched, which is when the package is written out, so read it then.
+   */
+  readonly droppedCharacters: number;
 }
 
 /** Points per line of Excel's default 11pt font. */
@@ -94,7 +97,11 @@ export async function writePlan(pkg: XlsxPackage, analysis: AnalysisOutcome, she
   await edit(STATE_SHEET, 'veryHidden', () => stateSheetEdit(stateToCells(analysis.state), styles));
 
   await refreshPivotCachesOver(pkg, plan.analysisTable.sheet);
-  return { droppedCharacters: dropped.count };
+  return {
+    get droppedCharacters() {
+      return dropped.count;
+    },
+  };
 }
 
 /** Header rows tall enough to show every line of headers that wrap in their widths (Excel does not grow them for a file). */

@@ -39,14 +39,14 @@ beforeAll(async () => {
 });
 
 /** The sheet read by the core's reader, as a host hands over its cells. */
-function readSheet(grid: Grid, state: WorkbookState = emptyState()) {
+function readSheet(grid: Grid, state: WorkbookState = emptyState(), hidden?: ReadonlySet<number>) {
   const layout = findTable(grid);
   const firstColumn = layout.headers.length;
   const block = { firstColumn, existed: false, present: 0 };
   const mapping = withOverrideColumns(proposedMapping(grid, layout, firstColumn, state, 'Spend'), undefined);
   const sheet: DataSheet = { sheet: 'Spend', source: '', headerRow: layout.headerRow, firstRow: layout.headerRow! + 1, lastRow: layout.lastDataRow, mapping, block };
   const reader = createSpendReader();
-  reader.sheet(sheet, grid[layout.headerRow!]).read(grid.slice(layout.firstDataRow, layout.lastDataRow + 1), layout.firstDataRow);
+  reader.sheet(sheet, grid[layout.headerRow!]).read(grid.slice(layout.firstDataRow, layout.lastDataRow + 1), layout.firstDataRow, hidden);
   return reader.finish();
 }
 
@@ -165,6 +165,18 @@ describe('the analysis', () => {
     const file = { name: 'mine.csv', text: 'priority,field,match,value,verdict,reason,coop\n10,colour,words,red,influenceable,Red,no\n' };
     await expect(analyse(input({ rules: { defaults: DEFAULT_RULES, file } }))).rejects.toMatchObject({ code: 'rules-invalid', where: { file: 'mine.csv', line: 2 } });
     await expect(analyse(input({ rules: { defaults: 'nonsense' } }))).rejects.toMatchObject({ code: 'default-rules-invalid' });
+  });
+
+  test('analyses rows hidden or filtered out like the others, and the Method sheet says how many there were', async () => {
+    const methodLine = (outcome: Awaited<ReturnType<typeof analyse>>) =>
+      outcome.plan.summaries.find((s) => s.layout.plan.role === 'method')!.layout.plan.blocks[0].rows.find((row) => row[0] === 'Hidden or filtered rows')![1];
+    // Sheet rows 5 (Kingfisher, a payment) and 9 (the total line) hidden, 0-based 4 and 8. Row 8
+    // ("twelve") has no amount: it is placed and judged, in no total.
+    const outcome = await analyse(input({ data: readSheet(SHEET, emptyState(), new Set([4, 8])) }));
+    expect(outcome.rows).toHaveLength(4);
+    expect(outcome.summary.totals.spend).toBe(1750);
+    expect(methodLine(outcome)).toBe('1 payment (£500.00) on rows hidden or filtered out in the sheet, analysed like every other row');
+    expect(methodLine(await analyse(input()))).toBe('None');
   });
 
   test('stops when no row is a payment', async () => {

@@ -24,6 +24,7 @@ describe('row overrides carried from an earlier analysis', () => {
       ],
       skipped: [],
       longTexts: [],
+    hidden: { rows: 0, spend: 0 },
     };
     const now: SpendData = {
       sheets: [sheet('april.csv', 'april.csv'), sheet('may.csv', 'may.csv')],
@@ -34,6 +35,7 @@ describe('row overrides carried from an earlier analysis', () => {
       ],
       skipped: [{ row: 4, source: 'may.csv', kind: 'period', reason: 'paid after --to' }],
       longTexts: [],
+    hidden: { rows: 0, spend: 0 },
     };
     const result = carryOverrides(now, earlier);
     expect(result.data.rows).toEqual([
@@ -51,11 +53,11 @@ describe('row overrides carried from an earlier analysis', () => {
 
   test("a sheet with override columns of its own keeps them; one of another name takes nothing", () => {
     const row = { row: 2, supplier: 'Acme Ltd', amount: 10 };
-    const earlier: SpendData = { sheets: [sheet('spend')], rows: [{ ...row, localityOverride: 'Local' }], skipped: [], longTexts: [] };
-    const own = carryOverrides({ sheets: [sheet('spend', '', true)], rows: [{ ...row, localityOverride: 'Wider' }], skipped: [], longTexts: [] }, earlier);
+    const earlier: SpendData = { sheets: [sheet('spend')], rows: [{ ...row, localityOverride: 'Local' }], skipped: [], longTexts: [], hidden: { rows: 0, spend: 0 } };
+    const own = carryOverrides({ sheets: [sheet('spend', '', true)], rows: [{ ...row, localityOverride: 'Wider' }], skipped: [], longTexts: [], hidden: { rows: 0, spend: 0 } }, earlier);
     expect(own.data.rows[0].localityOverride).toBe('Wider');
     expect(own.notCarried[0].why).toBe("the input's own override columns say otherwise");
-    const other = carryOverrides({ sheets: [sheet('other')], rows: [row], skipped: [], longTexts: [] }, earlier);
+    const other = carryOverrides({ sheets: [sheet('other')], rows: [row], skipped: [], longTexts: [], hidden: { rows: 0, spend: 0 } }, earlier);
     expect(other.carried).toBe(0);
     expect(other.notCarried[0]).toMatchObject({ sheet: 'spend', why: 'no such payment now' });
   });

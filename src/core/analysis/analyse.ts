@@ -20,6 +20,7 @@ import { planReport } from '../report/plan';
 import { compileRules } from '../rules';
 import { countOf } from '../wording';
 import { SHEET_ROLES, sheetNamesFor, type SheetRole } from '../settings';
+import { requireRoomForResults } from '../sheet-limits';
 import { startAnalysis } from './classify-rows';
 import { describeRegisters, matchRegisters, registerPostcodeAreas } from './register-step';
 import { answersFor, describeGeography, gatherGeography, onlineAnswers } from './geography';
@@ -72,6 +73,7 @@ export function rowsWithoutAmount(rows: readonly SpendRow[]): { row: number; rea
 
 export async function analyse(input: AnalysisInput): Promise<AnalysisOutcome> {
   const { data, state, choices, lookups, pause, analysedAt } = input;
+  for (const sheet of data.sheets) requireRoomForResults(sheet.sheet, sheet.block.firstColumn);
   if (data.rows.length === 0) {
     const where = data.sheets.map((sheet) => `"${sheet.source || sheet.sheet}"`).join(', ');
     const skipped = data.skipped[0];
@@ -156,6 +158,7 @@ export async function analyse(input: AnalysisInput): Promise<AnalysisOutcome> {
     threshold,
     inputDescription: data.sheets.map(describeDataSheet),
     skipped: data.skipped,
+    hidden: data.hidden,
     withoutAmount: rowsWithoutAmount(data.rows),
     problems,
     progress,

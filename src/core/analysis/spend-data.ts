@@ -37,6 +37,12 @@ export interface SpendData {
   skipped: SkippedRow[];
   /** Cells of the data (any column) whose text is longer than an Excel cell holds: cut where they are written. */
   longTexts: LongText[];
+  /**
+   * Payments on rows the user had hidden or filtered out: analysed like every other row (a
+   * baseline of what is shown would be a baseline of a choice), and counted so the Method sheet
+   * can say so.
+   */
+  hidden: { rows: number; spend: number };
 }
 
 
@@ -47,8 +53,11 @@ export interface Period {
 }
 
 export interface SheetReader {
-  /** Reads rows whose first is the 0-based sheet row `firstRow`; chunks come in order. */
-  read(cells: Grid, firstRow: number): void;
+  /**
+   * Reads rows whose first is the 0-based sheet row `firstRow`; chunks come in order. `hidden`
+   * holds the 0-based sheet rows of the chunk that are hidden or filtered out.
+   */
+  read(cells: Grid, firstRow: number, hidden?: ReadonlySet<number>): void;
 }
 
 export interface SpendReader {
@@ -76,7 +85,7 @@ export const PERIOD_REASONS = {
 } as const;
 
 export function createSpendReader(period: Period = {}): SpendReader {
-  const data: SpendData = { sheets: [], rows: [], skipped: [], longTexts: [] };
+  const data: SpendData = { sheets: [], rows: [], skipped: [], longTexts: [], hidden: { rows: 0, spend: 0 } };
   const inPeriod = (row: SpendRow): boolean => {
     if (period.from === undefined && period.to === undefined) return true;
     const where = row.source === undefined ? { row: row.row } : { row: row.row, source: row.source };
@@ -96,14 +105,22 @@ export function createSpendReader(period: Period = {}): SpendReader {
       data.sheets.push(sheet);
       const options = sheet.source ? { source: sheet.source } : {};
       return {
-        read(cells, firstRow) {
+        read(cells, firstRow, hidden) {
           const grid: Grid = header ? [header as Cell[], ...cells] : cells;
           const first = header ? 1 : 0;
           const layout = { headerRow: header ? 0 : null, headers: [], firstDataRow: first, lastDataRow: grid.length - 1 };
           const read = readSpendRows(grid, layout, sheet.mapping, { ...options, firstRowNumber: firstRow + 1 - first });
           findLongTexts(cells, firstRow, sheet, data.longTexts);
           for (const skip of read.skipped) data.skipped.push(skip);
-          for (const row of read.rows) if (inPeriod(row)) data.rows.push(row);
+          for (const row of read.rows) {
+            if (!inPeriod(row)) continue;
+            data.rows.push(row);
+            // row.row is the row number Excel shows: the 0-based sheet row + 1.
+            if (hidden?.has(row.row - 1)) {
+              data.hidden.rows++;
+              data.hidden.spend += row.amount;
+            }
+          }
         },
       };
     },

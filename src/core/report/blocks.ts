@@ -7,7 +7,7 @@ import type { BreakdownLine, Summary } from '../summary';
 import { ANALYSIS_COLUMN, type OutCell, type ReportColumn } from './columns';
 import type { AnalysisRefs } from './formulas';
 import type { ReportContext } from './context';
-import { countOf } from '../wording';
+import { countOf, poundsText } from '../wording';
 
 export interface Block {
   id: string;
@@ -218,6 +218,7 @@ export function methodBlocks(ctx: ReportContext, refs: AnalysisRefs): Block[] {
       rows: [
         ['Analysed at', formatDateTime(ctx.analysedAt)],
         ...ctx.inputDescription.map((line, i): OutCell[] => [i === 0 ? 'Input' : '', line]),
+        ['Hidden or filtered rows', describeHidden(ctx.hidden)],
         ['Geography', ctx.geographyRelease],
         ['Public registers', ctx.registersDescription],
         ['Partial postcode threshold', `${Math.round(ctx.threshold * 100)}% of a sector's or district's postcodes must agree`],
@@ -277,6 +278,12 @@ function areaDescription(name: string, codes: readonly string[], districts: Read
   const names = codes.map((code) => districts.get(code)?.name ?? code);
   if (codes.length === 1 && names[0].toLowerCase() === name.toLowerCase()) return `${name} (${codes[0]})`;
   return `${name}: ${names.join(', ')}`;
+}
+
+/** What a committee paper should know about rows the sheet did not show: they are in the figures. */
+function describeHidden(hidden: ReportContext['hidden']): string {
+  if (hidden.rows === 0) return 'None';
+  return `${countOf(hidden.rows, 'payment')} (${poundsText(hidden.spend)}) on rows hidden or filtered out in the sheet, analysed like every other row`;
 }
 
 /** "28 November 2026 19:02 UTC", readable in a committee paper. */
