@@ -4,12 +4,10 @@
  * merged cells in the header or where the results go, a sheet too large, no room for the result
  * columns, and last a document that cannot be changed though Office's document mode says it can.
  */
-import { BaselineError, RESULT_BLOCK_HEADERS } from '../core';
+import { BaselineError, RESULT_BLOCK_HEADERS, requireRoomForResults, SHEET_COLUMNS } from '../core';
 import { firstRowSheet, headerSheetRow, type Shape } from './data-location';
 import { assertWorkbookCanChange, hostCapabilities, isReadOnly, MERGED_AREAS_EXCEL_API, MINIMUM_EXCEL_API, onTheWeb, READ_ONLY_MESSAGE, supportsExcelApi } from './host-check';
 
-/** Excel's last column (XFD) is index 16383. */
-const SHEET_COLUMNS = 16384;
 /**
  * Excel on the web refuses TableColumnCollection.add with OperationCellsExceedLimit when
  * (table rows) x (16383 - table columns) is over this and anything, formatting included, lies to
@@ -47,9 +45,7 @@ export async function preflight(context: Excel.RequestContext, shape: Shape, own
       throw new BaselineError('column-name-taken', `The table ${region.table} already has a column called ${clashes.map((h) => `"${h}"`).join(', ')}, a name the add-in needs for its result columns. Rename that column (for example "${clashes[0]} (yours)"), then analyse again.`);
     }
   }
-  if (block.firstColumn + BLOCK_WIDTH > SHEET_COLUMNS) {
-    throw new BaselineError('no-room', `There is no room for the ${BLOCK_WIDTH} result columns to the right of the data on "${region.sheet}": it reaches the last column of the sheet.`);
-  }
+  requireRoomForResults(region.sheet, block.firstColumn);
   const workbookProtection = context.workbook.protection;
   workbookProtection.load('protected');
   const sheets = context.workbook.worksheets;

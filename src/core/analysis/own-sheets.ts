@@ -14,12 +14,18 @@ import { DEFAULT_SHEET_NAMES, SHEET_ROLES, type SheetRole } from '../settings';
 
 const text = (cell: Cell | undefined) => (cell === null || cell === undefined ? '' : String(cell).trim().toLowerCase());
 const holdsAll = (row: readonly Cell[], headers: readonly string[]) => headers.every((h) => row.some((cell) => text(cell) === h.toLowerCase()));
-const TOP_SUPPLIERS_TITLE = new RegExp(`^${REPORT_TITLES.topSuppliers(0).toLowerCase().replace('0', '\\d+')}$`);
+
+/** A title the add-in gives its top suppliers sheet: "Top 300 suppliers by spend", or "All 12 suppliers by spend" when fewer. */
+function isTopSuppliersTitle(title: string): boolean {
+  const listed = Number(/^\S+ ([\d,]+) /.exec(title)?.[1].replace(/,/g, ''));
+  if (!Number.isInteger(listed)) return false;
+  return [listed, listed + 1].some((asked) => REPORT_TITLES.topSuppliers(listed, asked).toLowerCase() === title);
+}
 
 /** Whether a sheet's first row is the one the add-in writes on the sheet of this role. */
 const FIRST_ROWS: Record<SheetRole, (row: readonly Cell[]) => boolean> = {
   summary: (row) => text(row[0]) === REPORT_TITLES.summary.toLowerCase(),
-  top_suppliers: (row) => TOP_SUPPLIERS_TITLE.test(text(row[0])),
+  top_suppliers: (row) => isTopSuppliersTitle(text(row[0])),
   method: (row) => text(row[0]) === REPORT_TITLES.method.toLowerCase(),
   opportunities: (row) => text(row[0]) === REPORT_TITLES.opportunities.toLowerCase(),
   analysis: (row) => ANALYSIS_COLUMNS.every((c, i) => text(row[i]) === c.header.toLowerCase()),
