@@ -7,9 +7,9 @@
  *    map, read the rows). Goal: classifying costs less than reading (ratio ≤ 1.0). Memory held
  *    by the results per row, at 250,000 and 1,000,000 rows: it should stay flat.
  * 2. The whole command on a 100,000-row .xlsx, against ExcelJS reading and writing the same
- *    workbook. Goal: ratio ≤ 1.25. What share of it is ExcelJS reading the input (the part the
- *    writer cannot speed up). And the peak memory of the command, each in a process of its own,
- *    against ExcelJS reading and writing the same workbook: goal well under 1 GB.
+ *    workbook. Goal: ratio ≤ 1.25. What share of it is the workbook package reading the input's
+ *    values. And the peak memory of the command, each in a process of its own, against ExcelJS
+ *    reading and writing the same workbook: goal well under 1 GB.
  *
  * Needs the geography pack (`npm run geo:build`).
  */
@@ -22,6 +22,7 @@ import * as vm from 'vm';
 import ExcelJS from 'exceljs';
 import { runCommand } from '../src/cli/command';
 import { geoPackFolder } from '../src/cli/project-files';
+import { readSpendFile } from '../src/cli/read-file';
 import { startAnalysis } from '../src/core/analysis/classify-rows';
 import { prepareRows } from '../src/core/analysis/prepare';
 import { buildAreas } from '../src/core/areas';
@@ -160,8 +161,8 @@ async function commandFigures(): Promise<Figure[]> {
       await workbook.xlsx.readFile(input);
       await workbook.xlsx.writeFile(path.join(folder, 'exceljs-copy.xlsx'));
     }, 0, 2);
-    const secondLoadMs = await bestTime(async () => {
-      await new ExcelJS.Workbook().xlsx.readFile(input);
+    const readMs = await bestTime(async () => {
+      for (const sheet of (await readSpendFile(input)).sheets) await sheet.grid();
     }, 0, 2);
     const quiet = { cwd: folder, out: () => undefined, err: () => undefined, now: () => new Date() };
     const argv = ['payments.xlsx', '--local', 'Preston', '--wider', 'Lancashire (ceremonial county)', '--out', 'baseline.xlsx', '--cache', 'cache.json'];
@@ -186,11 +187,11 @@ async function commandFigures(): Promise<Figure[]> {
         met: cliRatio <= 1.25,
       },
       {
-        name: 'ExcelJS reading the .xlsx (the command reads its input so)',
-        value: secondLoadMs / 1000,
+        name: 'the workbook package reading the .xlsx (every sheet\'s values)',
+        value: readMs / 1000,
         unit: 's',
         floor: { name: 'the whole command', value: cliMs / 1000, unit: 's' },
-        ratio: secondLoadMs / cliMs,
+        ratio: readMs / cliMs,
       },
       {
         name: `peak memory of the command on a ${XLSX_ROWS.toLocaleString('en-GB')}-row .xlsx`,

@@ -1,20 +1,26 @@
 /**
- * The annotated copy as a file: a single .xlsx input's package (copied part for part), or a new
- * one for CSV inputs and several files, with the plan written into it by the workbook package,
- * then written beside the destination and moved into place whole, so that a failure leaves no
- * half-written file.
+ * The annotated copy as a file: a single .xlsx input's package (the one it was read from, copied
+ * part for part), or a new one for CSV inputs and several files, with the plan written into it by
+ * the workbook package, then written beside the destination and moved into place whole, so that
+ * a failure leaves no half-written file.
  */
 import * as fs from 'fs';
-import { BaselineError, type AnalysisOutcome } from '../core';
-import { writePlan, XlsxPackage, ZipError, ZipWriter, type WriteOutcome } from '../workbook';
+import type { AnalysisOutcome, Grid } from '../core';
+import { writePlan, XlsxPackage, ZipWriter, type WriteOutcome } from '../workbook';
 import type { LoadedInputs } from './inputs';
-import { fileSink, zlibCodec, zlibInflate } from './zlib-codec';
+import { fileSink, zlibCodec } from './zlib-codec';
 
 export async function writeWorkbook(outFile: string, loaded: LoadedInputs, analysis: AnalysisOutcome): Promise<WriteOutcome> {
   const input = loaded.copied;
-  const pkg = input ? await openInput(input.file) : await XlsxPackage.blank();
+  const pkg = input?.workbook ?? (await XlsxPackage.blank());
+  // The user's sheets as the input has them, so that only the cells the run changes are written.
+  const userGrids = new Map<string, Grid>();
+  for (const { sheet: name } of [analysis.plan.suppliers, analysis.plan.rules, analysis.plan.register]) {
+    const sheet = input?.sheets.find((s) => s.name === name);
+    if (sheet) userGrids.set(name, await sheet.grid());
+  }
   const written = await writePlan(pkg, analysis, {
-    userGrid: (sheetName) => input?.sheets.find((sheet) => sheet.name === sheetName)?.grid,
+    userGrid: (sheetName) => userGrids.get(sheetName),
     dataToCopy: (sheetName) => (input ? undefined : loaded.dataSheets.find((sheet) => sheet.outputSheet === sheetName)?.grid),
   });
   const partial = `${outFile}.partial`;
@@ -29,13 +35,4 @@ export async function writeWorkbook(outFile: string, loaded: LoadedInputs, analy
   }
   fs.renameSync(partial, outFile);
   return written;
-}
-
-async function openInput(file: string): Promise<XlsxPackage> {
-  try {
-    return await XlsxPackage.open(fs.readFileSync(file), zlibInflate);
-  } catch (error) {
-    if (error instanceof ZipError) throw new BaselineError('file-unreadable', `Cannot copy ${JSON.stringify(file)}: ${error.message}.`, { file });
-    throw new BaselineError('file-unreadable', `Cannot copy ${JSON.stringify(file)}: its package is not as Excel writes one (${(error as Error).message}).`, { file });
-  }
 }

@@ -82,11 +82,12 @@ export function expandInputs(inputs: readonly string[], cwd: string): string[] {
   return files;
 }
 
-function readState(file: SpendFile): WorkbookState | undefined {
+async function readState(file: SpendFile): Promise<WorkbookState | undefined> {
   const sheet = file.sheets.find((s) => s.name === STATE_SHEET);
   if (!sheet) return undefined;
+  const grid = await sheet.grid();
   try {
-    return stateFromGrid(sheet.grid);
+    return stateFromGrid(grid);
   } catch (error) {
     if (error instanceof BaselineError) throw new BaselineError(error.code, `${path.basename(file.file)}: ${error.message}`, { ...error.where, file: file.file });
     throw error;
@@ -116,12 +117,12 @@ function usedWidth(grid: Grid): number {
 }
 
 /** A sheet's table, result block and mapping, as the core works them out, with the user's --map choices. */
-function mapSheet(sheet: SheetData, file: string, state: WorkbookState | undefined, overrides: readonly MapOverride[]) {
-  const layout = findTable(sheet.grid);
+function mapSheet(sheet: SheetData, grid: Grid, file: string, state: WorkbookState | undefined, overrides: readonly MapOverride[]) {
+  const layout = findTable(grid);
   const recorded = state?.owned.resultColumns.find((r) => r.sheet === sheet.name);
-  const region = { sheet: sheet.name, ...(recorded?.table ? { table: recorded.table } : {}), top: 0, left: 0, bottom: sheet.grid.length - 1, right: usedWidth(sheet.grid) - 1 };
-  const block = locateBlock(sheet.grid, region, recorded);
-  const proposed = proposedMapping(sheet.grid, layout, dataWidthOf(region, block), state, sheet.name);
+  const region = { sheet: sheet.name, ...(recorded?.table ? { table: recorded.table } : {}), top: 0, left: 0, bottom: grid.length - 1, right: usedWidth(grid) - 1 };
+  const block = locateBlock(grid, region, recorded);
+  const proposed = proposedMapping(grid, layout, dataWidthOf(region, block), state, sheet.name);
   let mapping = withOverrideColumns(proposed, block.existed ? block.firstColumn + RESULT_WIDTH : undefined);
   if (overrides.length > 0) {
     try {
@@ -139,7 +140,7 @@ export async function loadInputs(files: readonly string[], options: { sheet?: st
   for (const file of files) {
     const spendFile = await readSpendFile(file);
     loaded.files.push(spendFile);
-    const state = readState(spendFile);
+    const state = await readState(spendFile);
     if (state && !loaded.state) {
       loaded.state = state;
       loaded.stateFile = spendFile;
@@ -168,7 +169,8 @@ export async function loadInputs(files: readonly string[], options: { sheet?: st
     const mapped: InputSheet[] = [];
     let firstProblem: BaselineError | undefined;
     for (const sheet of chosen) {
-      const { layout, mapping, block, table, missing } = mapSheet(sheet, file, state, options.map);
+      const grid = await sheet.grid();
+      const { layout, mapping, block, table, missing } = mapSheet(sheet, grid, file, state, options.map);
       if (missing.length > 0) {
         const how = missing.map((field) => `--map ${field}="HEADER" (or a column letter)`).join(' and ');
         firstProblem ??= new BaselineError(
@@ -178,7 +180,7 @@ export async function loadInputs(files: readonly string[], options: { sheet?: st
         );
         continue;
       }
-      mapped.push({ file, sheet: sheet.name, outputSheet: sheet.name, grid: sheet.grid, layout, mapping, block, ...(table ? { table } : {}), source: '' });
+      mapped.push({ file, sheet: sheet.name, outputSheet: sheet.name, grid, layout, mapping, block, ...(table ? { table } : {}), source: '' });
       // Without a saved choice or --sheet, the first sheet that holds spend is the one.
       if (!options.sheet && recorded.length === 0) break;
     }

@@ -1,24 +1,29 @@
 /**
  * A spend file from disk as sheets of cells: .csv in whatever encoding, line ends and delimiter
- * it was saved with, or .xlsx through ExcelJS with every sheet's values as Excel shows them.
+ * it was saved with, or .xlsx opened once by the workbook package, whose sheets' values are read
+ * only when asked for (the add-in's analysis sheet of an annotated workbook never is). The same
+ * package is what the annotated copy is patched from.
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import ExcelJS from 'exceljs';
-import { BaselineError, decodeText, parseCsv, type Cell, type Delimiter, type Grid } from '../core';
+import { BaselineError, decodeText, parseCsv, type Delimiter, type Grid } from '../core';
+import { XlsxPackage, type SheetState } from '../workbook';
+import { zlibInflate } from './zlib-codec';
 
 export interface SheetData {
   name: string;
-  /** Row index + 1 is the row number Excel shows; column index 0 is column A. */
-  grid: Grid;
   /** Whether the user sees the sheet: the add-in keeps its settings on a very hidden one. */
-  state: 'visible' | 'hidden' | 'veryHidden';
+  state: SheetState;
+  /** The sheet's values, read on first asking: row index + 1 is the row number Excel shows; column index 0 is column A. */
+  grid(): Promise<Grid>;
 }
 
 export interface SpendFile {
   /** The path as it was given. */
   file: string;
   sheets: SheetData[];
+  /** The package of an .xlsx file, from which its copy is made. */
+  workbook?: XlsxPackage;
 }
 
 /** A file that cannot be read: one line that names it. */
@@ -43,9 +48,10 @@ export async function readSpendFile(file: string): Promise<SpendFile> {
     throw cannotRead(file, describeFsError(error));
   }
   if (extension === '.csv') {
-    return { file, sheets: [{ name: path.basename(file, path.extname(file)), grid: csvGrid(bytes), state: 'visible' }] };
+    const grid = csvGrid(bytes);
+    return { file, sheets: [{ name: path.basename(file, path.extname(file)), state: 'visible', grid: () => Promise.resolve(grid) }] };
   }
-  return { file, sheets: await readWorkbook(file, bytes) };
+  return readWorkbook(file, bytes);
 }
 
 function describeFsError(error: unknown): string {
@@ -77,47 +83,23 @@ function csvGrid(bytes: Uint8Array): Grid {
   return records;
 }
 
-async function readWorkbook(file: string, bytes: Buffer): Promise<SheetData[]> {
-  const workbook = new ExcelJS.Workbook();
+async function readWorkbook(file: string, bytes: Buffer): Promise<SpendFile> {
+  let workbook: XlsxPackage;
   try {
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+    workbook = await XlsxPackage.open(bytes, zlibInflate);
   } catch (error) {
-    const reason = (error as Error).message.split('\n')[0];
-    throw cannotRead(file, `not a readable .xlsx workbook (${reason})`);
+    throw cannotRead(file, `not a readable .xlsx workbook (${(error as Error).message.split('\n')[0]})`);
   }
-  return workbook.worksheets.map((sheet) => ({ name: sheet.name, grid: sheetGrid(sheet), state: sheet.state }));
-}
-
-function sheetGrid(sheet: ExcelJS.Worksheet): Grid {
-  // 1-based and sparse: values[row][column].
-  const values = sheet.getSheetValues() as (ExcelJS.CellValue[] | undefined)[];
-  let width = 0;
-  for (const row of values) if (row && row.length - 1 > width) width = row.length - 1;
-  const grid: Grid = [];
-  for (let r = 1; r < values.length; r++) {
-    const row = values[r];
-    const cells: Cell[] = new Array<Cell>(width).fill(null);
-    if (row) for (let c = 1; c < row.length; c++) cells[c - 1] = toCell(row[c]);
-    grid.push(cells);
-  }
-  return grid;
-}
-
-const MS_PER_DAY = 86400000;
-/** Days from Excel's day 0 (1899-12-30) to 1970-01-01. */
-const UNIX_EPOCH_SERIAL = 25569;
-
-/** A cell as Excel shows its value: a formula's cached result, rich text as plain, a date as a serial. */
-function toCell(value: ExcelJS.CellValue): Cell {
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
-  // ExcelJS has already applied the workbook's 1900/1904 date system; this is the 1900 serial.
-  if (value instanceof Date) return value.getTime() / MS_PER_DAY + UNIX_EPOCH_SERIAL;
-  if ('richText' in value) return value.richText.map((run) => run.text).join('');
-  if ('error' in value) return value.error;
-  if ('formula' in value || 'sharedFormula' in value) {
-    return value.result === undefined ? null : toCell(value.result);
-  }
-  if ('hyperlink' in value) return toCell(value.text as ExcelJS.CellValue);
-  return null;
+  const sheets = workbook.sheetList().map(({ name, state }): SheetData => {
+    let read: Promise<Grid> | undefined;
+    const readGrid = async () => {
+      try {
+        return await workbook.sheetGrid(name);
+      } catch (error) {
+        throw cannotRead(file, `its sheet "${name}" is not readable (${(error as Error).message.split('\n')[0]})`);
+      }
+    };
+    return { name, state, grid: () => (read ??= readGrid()) };
+  });
+  return { file, sheets, workbook };
 }

@@ -13,6 +13,7 @@ import {
   creditorsFromGrid,
   emptyState,
   findTable,
+  SHEET_ROLES,
   sheetNamesFor,
   type AnalysisOutcome,
   type CreditorRecord,
@@ -68,7 +69,7 @@ export async function runBaseline(options: CliOptions, io: RunIO): Promise<RunOu
   const cacheFile = options.cache ? path.resolve(io.cwd, options.cache) : defaultCacheFile();
   let fileCache = readCacheFile(cacheFile);
   const areas = chooseAreas(options, state, pack, usingSample, notes);
-  const ownGrid = ownSheetGrids(loaded, state);
+  const ownGrid = await ownSheetGrids(loaded, state);
   const creditors = options.creditors ? await readCreditors(path.resolve(io.cwd, options.creditors)) : undefined;
   const rulesFile = options.rules ? readRulesFile(options.rules, io.cwd) : undefined;
   const registerFile = options.register ? await readRegisterFile(path.resolve(io.cwd, options.register)) : undefined;
@@ -153,9 +154,14 @@ function checkOutputs(options: CliOptions, inputs: readonly string[], cwd: strin
 }
 
 /** The add-in's sheets the user edits (Suppliers, Rules, Local register), from the input that was analysed before. */
-function ownSheetGrids(loaded: LoadedInputs, state: WorkbookState): (role: SheetRole) => Grid | undefined {
+async function ownSheetGrids(loaded: LoadedInputs, state: WorkbookState): Promise<(role: SheetRole) => Grid | undefined> {
   const names = sheetNamesFor(state.owned.sheets, []);
-  return (role) => (loaded.state ? loaded.stateFile?.sheets.find((s) => s.name === names[role])?.grid : undefined);
+  const grids = new Map<SheetRole, Grid>();
+  for (const role of SHEET_ROLES) {
+    const sheet = loaded.state ? loaded.stateFile?.sheets.find((s) => s.name === names[role]) : undefined;
+    if (sheet) grids.set(role, await sheet.grid());
+  }
+  return (role) => grids.get(role);
 }
 
 /** The pack ships with the project: missing, it was deleted or left out of a copy. */
@@ -215,7 +221,7 @@ function chooseAreas(options: CliOptions, state: WorkbookState, pack: GeoPack | 
 /** The first visible sheet of a file the user named, for a supplier list or register. */
 async function firstSheetGrid(file: string): Promise<Grid> {
   const { sheets } = await readSpendFile(file);
-  return (sheets.find((s) => s.state === 'visible') ?? sheets[0]).grid;
+  return (sheets.find((s) => s.state === 'visible') ?? sheets[0]).grid();
 }
 
 async function readCreditors(file: string): Promise<CreditorRecord[]> {
