@@ -13,7 +13,6 @@
  *
  * Needs the geography pack (`npm run geo:build`).
  */
-import { spawn } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -37,11 +36,11 @@ import { openGeoPack } from '../src/geo/geo-pack';
 import { nodePackSource } from '../src/geo/node-pack-source';
 import { generateSpendCsv } from '../test/support/spend-generator';
 import { bestTime, type Figure, type Suite } from './harness';
+import { measuredNode, SEED, writeSpendWorkbook } from './processes';
 
 const ROWS = 1_000_000;
 const SMALLER = 250_000;
 const XLSX_ROWS = 100_000;
-const SEED = 20240401;
 const MEMORY_GOAL_MB = 1024;
 
 /** The floor: the project's CSV reader, bytes to spend rows. */
@@ -86,20 +85,6 @@ async function bytesPerRow(rows: SpendRow[], ctx: EngineContext): Promise<number
   const held = process.memoryUsage().heapUsed - before;
   if (result.results.length !== rows.length) throw new Error('not every row was classified');
   return held / rows.length;
-}
-
-/** The seeded rows as a workbook a finance system might export: numbers, dates, text. */
-async function writeSpendWorkbook(file: string, rows: number): Promise<void> {
-  const [header, ...records] = parseCsv(generateSpendCsv(rows, SEED));
-  const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet('Payments');
-  sheet.addRow(header);
-  for (const record of records) {
-    const [day, month, year] = record[0].split('/').map(Number);
-    sheet.addRow([new Date(Date.UTC(year, month - 1, day)), ...record.slice(1, 6), Number(record[6].replace(/[(),-]/g, '')) * (/^-|\(|-$/.test(record[6]) ? -1 : 1)]);
-  }
-  sheet.getColumn(1).numFmt = 'dd/mm/yyyy';
-  await workbook.xlsx.writeFile(file);
 }
 
 export const suite: Suite = {
@@ -171,8 +156,8 @@ async function commandFigures(): Promise<Figure[]> {
       if (code !== 0) throw new Error(`the command ended with ${code}`);
     }, 0, 2);
     const cliRatio = cliMs / excelJsMs;
-    const cliPeak = await peakMemory(folder, [path.join(__dirname, '..', 'bin', 'local-spend-baseline.js'), ...argv]);
-    const excelJsPeak = await peakMemory(folder, [
+    const { peakMb: cliPeak } = await measuredNode(folder, [path.join(__dirname, '..', 'bin', 'local-spend-baseline.js'), ...argv]);
+    const { peakMb: excelJsPeak } = await measuredNode(folder, [
       '-e',
       `const ExcelJS = require(${JSON.stringify(require.resolve('exceljs'))}); const w = new ExcelJS.Workbook(); w.xlsx.readFile('payments.xlsx').then(() => w.xlsx.writeFile('exceljs-copy.xlsx'));`,
     ]);
@@ -207,28 +192,4 @@ async function commandFigures(): Promise<Figure[]> {
   } finally {
     fs.rmSync(folder, { recursive: true, force: true });
   }
-}
-
-/**
- * The peak resident memory of `node ARGS` run in `folder`, in MB: the process reports its own
- * high-water mark as it exits (a figure of the whole process, not of the heap alone).
- */
-function peakMemory(folder: string, args: string[]): Promise<number> {
-  const report = `process.on('exit', () => process.stderr.write('peak-rss ' + process.resourceUsage().maxRSS + '\\n'));`;
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', `data:text/javascript,${encodeURIComponent(report)}`, ...args], {
-      cwd: folder,
-      // npm and npx set INIT_CWD, which the command takes for where the user ran it.
-      env: { ...process.env, INIT_CWD: folder, XDG_CACHE_HOME: path.join(folder, '.cache') },
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
-    let stderr = '';
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      const kilobytes = /peak-rss (\d+)/.exec(stderr)?.[1];
-      if (code !== 0 || !kilobytes) reject(new Error(`node ${args[0]} ended with ${code}: ${stderr.replace(/peak-rss \d+\n/, '').trim()}`));
-      else resolve(Number(kilobytes) / 1024);
-    });
-  });
 }

@@ -10,7 +10,8 @@ import { writePlan, XlsxPackage, ZipWriter, type WriteOutcome } from '../workboo
 import type { LoadedInputs } from './inputs';
 import { fileSink, zlibCodec } from './zlib-codec';
 
-export async function writeWorkbook(outFile: string, loaded: LoadedInputs, analysis: AnalysisOutcome): Promise<WriteOutcome> {
+/** `onWritten` hears how much of the copy has been written. */
+export async function writeWorkbook(outFile: string, loaded: LoadedInputs, analysis: AnalysisOutcome, onWritten?: (fraction: number) => void): Promise<WriteOutcome> {
   const input = loaded.copied;
   const pkg = input?.workbook ?? (await XlsxPackage.blank());
   // The user's sheets as the input has them, so that only the cells the run changes are written.
@@ -22,6 +23,7 @@ export async function writeWorkbook(outFile: string, loaded: LoadedInputs, analy
   const written = await writePlan(pkg, analysis, {
     userGrid: (sheetName) => userGrids.get(sheetName),
     dataToCopy: (sheetName) => (input ? undefined : loaded.dataSheets.find((sheet) => sheet.outputSheet === sheetName)?.grid),
+    onWritten,
   });
   const partial = `${outFile}.partial`;
   const fd = fs.openSync(partial, 'w');
@@ -34,5 +36,6 @@ export async function writeWorkbook(outFile: string, loaded: LoadedInputs, analy
     throw error;
   }
   fs.renameSync(partial, outFile);
+  onWritten?.(1);
   return written;
 }

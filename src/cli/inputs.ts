@@ -48,6 +48,9 @@ export interface InputSheet {
   source: string;
 }
 
+/** How far a step has gone (0 to 1), and what it is. */
+export type Progress = (fraction: number, label: string) => void;
+
 export interface LoadedInputs {
   files: SpendFile[];
   dataSheets: InputSheet[];
@@ -135,10 +138,11 @@ function mapSheet(sheet: SheetData, grid: Grid, file: string, state: WorkbookSta
   return { layout, mapping, block, table: recorded?.table, missing: missingFields(mapping) };
 }
 
-export async function loadInputs(files: readonly string[], options: { sheet?: string; map: readonly MapOverride[] }): Promise<LoadedInputs> {
+/** `progress` hears how far the reading of each sheet has gone. */
+export async function loadInputs(files: readonly string[], options: { sheet?: string; map: readonly MapOverride[]; progress?: Progress }): Promise<LoadedInputs> {
   const loaded: LoadedInputs = { files: [], dataSheets: [] };
   for (const file of files) {
-    const spendFile = await readSpendFile(file);
+    const spendFile = await readSpendFile(file, options.progress && ((fraction, sheet) => options.progress!(fraction, `Reading ${path.basename(file)}: ${sheet}`)));
     loaded.files.push(spendFile);
     const state = await readState(spendFile);
     if (state && !loaded.state) {

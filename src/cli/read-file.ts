@@ -31,7 +31,8 @@ function cannotRead(file: string, reason: string): BaselineError {
   return new BaselineError('file-unreadable', `Cannot read ${JSON.stringify(file)}: ${reason}`, { file });
 }
 
-export async function readSpendFile(file: string): Promise<SpendFile> {
+/** `onRead` hears how much of an .xlsx sheet has been read, as its values are read. */
+export async function readSpendFile(file: string, onRead?: (fraction: number, sheet: string) => void): Promise<SpendFile> {
   const extension = path.extname(file).toLowerCase();
   if (extension !== '.csv' && extension !== '.xlsx') {
     throw cannotRead(
@@ -51,7 +52,7 @@ export async function readSpendFile(file: string): Promise<SpendFile> {
     const grid = csvGrid(bytes);
     return { file, sheets: [{ name: path.basename(file, path.extname(file)), state: 'visible', grid: () => Promise.resolve(grid) }] };
   }
-  return readWorkbook(file, bytes);
+  return readWorkbook(file, bytes, onRead);
 }
 
 function describeFsError(error: unknown): string {
@@ -83,7 +84,7 @@ function csvGrid(bytes: Uint8Array): Grid {
   return records;
 }
 
-async function readWorkbook(file: string, bytes: Buffer): Promise<SpendFile> {
+async function readWorkbook(file: string, bytes: Buffer, onRead?: (fraction: number, sheet: string) => void): Promise<SpendFile> {
   let workbook: XlsxPackage;
   try {
     workbook = await XlsxPackage.open(bytes, zlibInflate);
@@ -94,7 +95,7 @@ async function readWorkbook(file: string, bytes: Buffer): Promise<SpendFile> {
     let read: Promise<Grid> | undefined;
     const readGrid = async () => {
       try {
-        return await workbook.sheetGrid(name);
+        return await workbook.sheetGrid(name, onRead && ((fraction) => onRead(fraction, name)));
       } catch (error) {
         throw cannotRead(file, `its sheet "${name}" is not readable (${(error as Error).message.split('\n')[0]})`);
       }

@@ -13,7 +13,6 @@ import {
   creditorsFromGrid,
   emptyState,
   findTable,
-  SHEET_ROLES,
   sheetNamesFor,
   type AnalysisOutcome,
   type CreditorRecord,
@@ -28,7 +27,7 @@ import { openGeoPack, type GeoPack } from '../geo/geo-pack';
 import { nodePackSource } from '../geo/node-pack-source';
 import { addToOnlineCache, emptyOnlineCache, lookUpPostcodesOnline, readOnlineCache, type OnlineCache } from '../geo/postcodes-io';
 import type { CliOptions } from './args';
-import { copySheetNames, expandInputs, loadInputs, readSpendData, type LoadedInputs } from './inputs';
+import { copySheetNames, expandInputs, loadInputs, readSpendData, type LoadedInputs, type Progress } from './inputs';
 import { defaultRulesFile, geoPackFolder, sampleWorkbook } from './project-files';
 import { readSpendFile } from './read-file';
 import { writeResultsCsv } from './results-csv';
@@ -40,7 +39,7 @@ export interface RunIO {
   out: (line: string) => void;
   /** Progress and warnings; `progress` redraws one line on a terminal. */
   err: (line: string) => void;
-  progress?: (fraction: number, label: string) => void;
+  progress?: Progress;
   now: () => Date;
   /** Where postcodes.io is (tests use a local stand-in). */
   onlineBaseUrl?: string;
@@ -60,7 +59,7 @@ export async function runBaseline(options: CliOptions, io: RunIO): Promise<RunOu
   const notes: string[] = [];
   const usingSample = options.inputs.length === 0;
   const files = usingSample ? [sampleWorkbook()] : expandInputs(options.inputs, io.cwd);
-  const loaded = await loadInputs(files, { sheet: options.sheet, map: options.map });
+  const loaded = await loadInputs(files, { sheet: options.sheet, map: options.map, progress: io.progress });
   const state = loaded.state ?? emptyState();
   const data = readSpendData(loaded, { from: options.from, to: options.to });
   const outputs = checkOutputs(options, files, io.cwd);
@@ -84,7 +83,6 @@ export async function runBaseline(options: CliOptions, io: RunIO): Promise<RunOu
     fs.writeFileSync(cacheFile, `${JSON.stringify(fileCache)}\n`);
     return result;
   };
-  let shownPercent = -1;
   const analysis = await analyse({
     data,
     state,
@@ -97,10 +95,7 @@ export async function runBaseline(options: CliOptions, io: RunIO): Promise<RunOu
     creditors,
     lookups: { geography: pack, knownAnswers: fileCache.answers, lookUpOnline },
     pause: ({ phase, done, total }) => {
-      const percent = Math.floor((done / total) * 100);
-      if (phase !== 'classifying' || percent === shownPercent) return;
-      shownPercent = percent;
-      io.progress?.(done / total, 'Classifying');
+      if (phase === 'classifying') io.progress?.(done / total, 'Classifying');
     },
     analysedAt: io.now().toISOString(),
   });
@@ -108,7 +103,7 @@ export async function runBaseline(options: CliOptions, io: RunIO): Promise<RunOu
   for (const note of notes) io.err(`note: ${note}`);
   for (const problem of analysis.problems) io.err(`warning: ${problem.cell}: ${problem.message}`);
 
-  const written = await writeWorkbook(outputs.workbook, loaded, analysis);
+  const written = await writeWorkbook(outputs.workbook, loaded, analysis, io.progress && ((fraction) => io.progress!(fraction, `Writing ${path.relative(io.cwd, outputs.workbook) || outputs.workbook}`)));
   if (written.droppedCharacters > 0) {
     io.err(`note: ${written.droppedCharacters} control character${written.droppedCharacters === 1 ? '' : 's'} in the input's text cannot be stored in an .xlsx and ${written.droppedCharacters === 1 ? 'was' : 'were'} left out of the copy.`);
   }
@@ -153,11 +148,14 @@ function checkOutputs(options: CliOptions, inputs: readonly string[], cwd: strin
   return { workbook, resultsCsv, summaryJson };
 }
 
+/** The roles of the add-in's sheets that the user edits. */
+const USER_SHEET_ROLES = ['suppliers', 'rules', 'register'] as const satisfies readonly SheetRole[];
+
 /** The add-in's sheets the user edits (Suppliers, Rules, Local register), from the input that was analysed before. */
-async function ownSheetGrids(loaded: LoadedInputs, state: WorkbookState): Promise<(role: SheetRole) => Grid | undefined> {
+async function ownSheetGrids(loaded: LoadedInputs, state: WorkbookState): Promise<(role: (typeof USER_SHEET_ROLES)[number]) => Grid | undefined> {
   const names = sheetNamesFor(state.owned.sheets, []);
   const grids = new Map<SheetRole, Grid>();
-  for (const role of SHEET_ROLES) {
+  for (const role of USER_SHEET_ROLES) {
     const sheet = loaded.state ? loaded.stateFile?.sheets.find((s) => s.name === names[role]) : undefined;
     if (sheet) grids.set(role, await sheet.grid());
   }
