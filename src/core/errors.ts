@@ -40,6 +40,10 @@ export const ERROR_CODES = {
   'lookup-cache-invalid': 'input',
   /** The creditor file has no supplier, or no postcode or address, column. */
   'creditors-invalid': 'input',
+  /** A register download given cannot be read as Companies House's or the Charity Commission's. */
+  'registers-invalid': 'input',
+  /** A register pack given is damaged, missing parts, or of another build. */
+  'registers-damaged': 'input',
   /** The earlier workbook to compare with was not analysed by this product. */
   'baseline-invalid': 'input',
   /** This Excel lacks what the add-in needs. */

@@ -3,7 +3,21 @@
  * src/excel and is the only code that calls the Excel API; the pane and the command line are
  * thin hosts around the same core analysis. Failures are the core's BaselineError, with a code.
  */
-import { BaselineError, type Areas, type CreditorRecord, type Field, type HeadlineSnapshot, type Mapping, type Settings, type SheetRole, type Summary, type SupplierToReview, type WorkbookState } from '../core';
+import {
+  BaselineError,
+  type Areas,
+  type CreditorRecord,
+  type Field,
+  type HeadlineSnapshot,
+  type Mapping,
+  type Registers,
+  type RegisterStep,
+  type Settings,
+  type SheetRole,
+  type Summary,
+  type SupplierToReview,
+  type WorkbookState,
+} from '../core';
 import type { GeoPack } from '../geo/geo-pack';
 
 /** Where the spend data is, and how its columns were understood. */
@@ -52,7 +66,7 @@ export interface AnalyseRequest {
   online: boolean;
 }
 
-export type AnalysePhase = 'checking' | 'reading' | 'geography' | 'online' | 'classifying' | 'writing';
+export type AnalysePhase = 'checking' | 'reading' | 'registers' | 'geography' | 'online' | 'classifying' | 'writing';
 
 export interface AnalyseProgress {
   phase: AnalysePhase;
@@ -67,6 +81,8 @@ export interface AnalyseHooks {
   signal?: AbortSignal;
   /** The offline geography pack (fetched from geo/ beside the pane), when deployed. */
   pack?: GeoPack;
+  /** Companies House and the charity register (registers/ beside the pane), when deployed and switched on. */
+  registers?: Registers;
   /** The default rules CSV shipped with the add-in, for a first run or a reset. */
   defaultRulesCsv: string;
   /** postcodes.io base URL (tests use a local stand-in). */
@@ -82,6 +98,8 @@ export interface AnalyseResult {
   toReview: SupplierToReview[];
   /** Things the user should know: overrides not understood (with cells), rules skipped, online failures. */
   warnings: string[];
+  /** What the registers gave, when they were used. */
+  registers?: RegisterStep;
   skippedRows: number;
   /** Whether summaries are PivotTables (ExcelApi 1.8) or formula tables, and why. */
   summariesAs: 'pivot_tables' | 'formula_tables';

@@ -5,14 +5,15 @@
  * this, writes what the plan says and shows progress; it decides nothing about the analysis.
  *
  * The order of evidence for a supplier's postcode is the order of the steps below: the row, the
- * Suppliers sheet, the creditor file; a further source of postcodes (a register of companies)
- * joins as a lookup and a step after the creditor file.
+ * Suppliers sheet, the creditor file, then the public registers (a lookup the host provides);
+ * online lookup only places postcodes the geography pack lacks.
  */
 import type { Areas } from '../areas';
 import { directoryFromSheet, emptyDirectory, type SheetProblem } from '../directory';
 import { BaselineError } from '../errors';
 import { decideLocality, postcodeAreasNeeded } from '../locality';
 import { registerFromGrid } from '../register';
+import type { SpendRow } from '../rows';
 import { ANALYSIS_COLUMNS, analysisRow } from '../report/columns';
 import type { RegisterEntry } from '../report/context';
 import { layoutSheet } from '../report/layout';
@@ -20,6 +21,7 @@ import { planReport } from '../report/plan';
 import { compileRules } from '../rules';
 import { SHEET_ROLES, sheetNamesFor, type SheetRole } from '../settings';
 import { startAnalysis } from './classify-rows';
+import { describeRegisters, matchRegisters, registerPostcodeAreas } from './register-step';
 import { answersFor, describeGeography, gatherGeography, onlineAnswers } from './geography';
 import { headlineSnapshot } from './headline';
 import type { AnalysisInput } from './input';
@@ -36,6 +38,29 @@ import { filledSheet, registerSheetPlan, rulesSheetPlan, suppliersSheetPlan } fr
 
 /** Rows classified between two pauses: a pause every millisecond or so. */
 const CLASSIFY_STEP_ROWS = 1_000;
+
+/** The rows that have an amount: how many, and the index of the i-th (no list when none lacks one). */
+function countedRows(rows: readonly SpendRow[]): { count: number; index: (i: number) => number } {
+  let missing = 0;
+  for (const row of rows) if (row.amountMissing !== undefined) missing++;
+  if (missing === 0) return { count: rows.length, index: (i) => i };
+  const counted = new Int32Array(rows.length - missing);
+  let k = 0;
+  rows.forEach((row, i) => {
+    if (row.amountMissing === undefined) counted[k++] = i;
+  });
+  return { count: counted.length, index: (i) => counted[i] };
+}
+
+/** The rows that were placed and judged but have no amount, with why. */
+export function rowsWithoutAmount(rows: readonly SpendRow[]): { row: number; reason: string; source?: string }[] {
+  const found: { row: number; reason: string; source?: string }[] = [];
+  for (const row of rows) {
+    if (row.amountMissing === undefined) continue;
+    found.push(row.source === undefined ? { row: row.row, reason: row.amountMissing } : { row: row.row, reason: row.amountMissing, source: row.source });
+  }
+  return found;
+}
 
 export async function analyse(input: AnalysisInput): Promise<AnalysisOutcome> {
   const { data, state, choices, lookups, pause, analysedAt } = input;
@@ -60,6 +85,7 @@ export async function analyse(input: AnalysisInput): Promise<AnalysisOutcome> {
   const suppliers = suppliersSheet ? directoryFromSheet(suppliersSheet, sheetNames.suppliers) : { directory: emptyDirectory(), problems: [] };
   problems.push(...suppliers.problems);
   const prepared = prepareRows(data.rows, suppliers.directory, input.creditors);
+  const registers = lookups.registers ? await matchRegisters(prepared, data.sheets, lookups.registers, pause) : undefined;
 
   const rules = chooseRules(input.rules, sheetNames.rules);
   problems.push(...rules.problems);
@@ -69,7 +95,7 @@ export async function analyse(input: AnalysisInput): Promise<AnalysisOutcome> {
   const registerAreas = postcodeAreasNeeded(registerLines.map((line) => ({ postcode: line.postcode })));
   const geography = await gatherGeography(
     prepared,
-    [...new Set([...prepared.postcodeAreas, ...registerAreas])],
+    [...new Set([...prepared.postcodeAreas, ...registerAreas, ...(registers ? registerPostcodeAreas(prepared.directory) : [])])],
     [state.onlineCache, lookups.knownAnswers],
     lookups,
     choices.online,
@@ -101,10 +127,12 @@ export async function analyse(input: AnalysisInput): Promise<AnalysisOutcome> {
     sheetNames,
     analysedAt,
     geographyRelease: describeGeography(lookups.geography),
+    registersDescription: describeRegisters(registers),
     rulesDescription: [rules.description],
     threshold,
     inputDescription: data.sheets.map(describeDataSheet),
     skipped: data.skipped,
+    withoutAmount: rowsWithoutAmount(data.rows),
     problems,
     history: { baseline },
     register,
@@ -117,6 +145,8 @@ export async function analyse(input: AnalysisInput): Promise<AnalysisOutcome> {
   const existing = new Set(input.existingSheets.map((name) => name.toLowerCase()));
   const rows = data.rows;
   const results = result.results;
+  // The analysis table is what the summaries add up: rows without an amount are not in it.
+  const counted = countedRows(rows);
   const plan: WorkbookPlan = {
     sheetNames,
     newSheets: SHEET_ROLES.map((role) => sheetNames[role]).filter((name) => !existing.has(name.toLowerCase())),
@@ -124,7 +154,7 @@ export async function analyse(input: AnalysisInput): Promise<AnalysisOutcome> {
     analysisTable: {
       sheet: sheetNames.analysis,
       columns: ANALYSIS_COLUMNS,
-      rows: { count: rows.length, width: ANALYSIS_COLUMNS.length, row: (i) => analysisRow(rows[i], results[i], areaNames) },
+      rows: { count: counted.count, width: ANALYSIS_COLUMNS.length, row: (i) => analysisRow(rows[counted.index(i)], results[counted.index(i)], areaNames) },
     },
     summaries: layouts.map((layout) => {
       const clear = state.owned.extents[layout.plan.role];
@@ -167,5 +197,6 @@ export async function analyse(input: AnalysisInput): Promise<AnalysisOutcome> {
     toReview: suppliersToReview(summary, prepared.directory),
     problems,
     notes: geography.notes,
+    ...(registers ? { registers } : {}),
   };
 }

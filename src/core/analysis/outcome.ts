@@ -7,6 +7,7 @@ import type { SkippedRow, SpendRow } from '../rows';
 import type { HeadlineSnapshot, WorkbookState } from '../settings';
 import type { Summary } from '../summary';
 import type { WorkbookPlan } from './plan-types';
+import type { RegisterStep } from './register-step';
 import type { SupplierToReview } from './to-review';
 
 export interface AnalysisOutcome {
@@ -31,4 +32,6 @@ export interface AnalysisOutcome {
   problems: SheetProblem[];
   /** Other things the user should know, e.g. an online lookup that could not finish. */
   notes: string[];
+  /** What the public registers gave, when the host provided them. */
+  registers?: RegisterStep;
 }
