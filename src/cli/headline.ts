@@ -1,11 +1,11 @@
 /** The headline the command prints: every locality's spend and share, adding up to the total. */
-import { muchUnknownShare, type Areas, type Summary } from '../core';
+import { muchUnknownShare, type Areas, type Progress, type Summary } from '../core';
 import type { CliOptions } from './args';
 
 const gbp = (value: number) =>
   `${value < 0 ? '-' : ''}£${Math.abs(value).toLocaleString('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 
-export function headlineLines(summary: Summary, areas: Areas, outFile: string): string[] {
+export function headlineLines(summary: Summary, areas: Areas, outFile: string, progress?: Progress | null): string[] {
   const total = summary.totals.spend;
   const l = summary.locality;
   const split: [string, number][] = [
@@ -34,7 +34,31 @@ export function headlineLines(summary: Summary, areas: Areas, outFile: string): 
     ...measures.map(line),
     ...(summary.sharesNote ? [summary.sharesNote] : []),
     '',
+    ...(progress ? [...progressLines(progress, areas), ''] : []),
     `Written: ${outFile}`,
+  ];
+}
+
+const percent = (share: number | undefined) => (share === undefined ? 'n/a' : `${(share * 100).toFixed(1)}%`);
+const points = (change: number | undefined) => (change === undefined ? '' : `${change >= 0 ? '+' : ''}${(change * 100).toFixed(1)} points`);
+const signed = (value: number) => `${value >= 0 ? '+' : '-'}${gbp(Math.abs(value))}`;
+
+/** The change since --baseline's workbook, and how it was measured. */
+function progressLines(progress: Progress, areas: Areas): string[] {
+  const { before, after, change } = progress;
+  const how = progress.method === 'reclassified' ? 'its payments classified again, like for like' : `its stored figures, because ${progress.why}`;
+  const shares: [string, 'local' | 'widerIncludingLocal' | 'unknown'][] = [
+    [`Local (${areas.local.name})`, 'local'],
+    [`Wider area including local (${areas.wider.name})`, 'widerIncludingLocal'],
+    ['Unknown', 'unknown'],
+  ];
+  const labelWidth = Math.max(...shares.map(([label]) => label.length), 'Influenceable leakage'.length);
+  return [
+    `Progress since ${progress.earlier.name} (${how}):`,
+    ...shares.map(([label, key]) => `  ${label.padEnd(labelWidth)}  ${percent(before.shares?.[key]).padStart(6)} → ${percent(after.shares?.[key]).padStart(6)}  ${points(change.shares?.[key])}`),
+    `  ${'Leakage'.padEnd(labelWidth)}  ${gbp(before.leakage.spend)} → ${gbp(after.leakage.spend)}  ${signed(change.leakage.spend)}`,
+    `  ${'Influenceable leakage'.padEnd(labelWidth)}  ${gbp(before.leakage.influenceableSpend)} → ${gbp(after.leakage.influenceableSpend)}  ${signed(change.leakage.influenceableSpend)}`,
+    ...(progress.methodChanges.length > 0 ? [`  Its own analysis differed: ${progress.methodChanges.join('; ')}.`] : []),
   ];
 }
 

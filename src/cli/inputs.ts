@@ -10,17 +10,12 @@ import {
   applyMapOverrides,
   BaselineError,
   columnLetter,
-  createSpendReader,
-  dataWidthOf,
-  findTable,
   likeliestColumns,
-  locateBlock,
+  mapWholeSheet,
   missingFields,
-  proposedMapping,
-  RESULT_WIDTH,
+  readWholeSheets,
   STATE_SHEET,
   stateFromGrid,
-  withOverrideColumns,
   type BlockPlace,
   type Field,
   type Grid,
@@ -115,38 +110,17 @@ function describeCandidates(grid: Grid, layout: TableLayout, missing: readonly F
   return `the columns are ${describeColumns(layout) || 'none (the sheet is empty)'}`;
 }
 
-/** The last column with a value in any row, + 1: the result columns of a new block go right of it. */
-function usedWidth(grid: Grid): number {
-  let width = 0;
-  for (const row of grid) {
-    for (let c = row.length - 1; c >= width; c--) {
-      const cell = row[c];
-      if (cell !== null && cell !== '') {
-        width = c + 1;
-        break;
-      }
-    }
-  }
-  return width;
-}
-
 /** A sheet's table, result block and mapping, as the core works them out, with the user's --map choices. */
 function mapSheet(sheet: SheetData, grid: Grid, file: string, state: WorkbookState | undefined, overrides: readonly MapOverride[]) {
-  const layout = findTable(grid);
-  const recorded = state?.owned.resultColumns.find((r) => r.sheet === sheet.name);
-  const region = { sheet: sheet.name, ...(recorded?.table ? { table: recorded.table } : {}), top: 0, left: 0, bottom: grid.length - 1, right: usedWidth(grid) - 1 };
-  const block = locateBlock(grid, region, recorded);
-  const proposed = proposedMapping(grid, layout, dataWidthOf(region, block), state, sheet.name);
-  let mapping = withOverrideColumns(proposed, block.existed ? block.firstColumn + RESULT_WIDTH : undefined);
-  if (overrides.length > 0) {
-    try {
-      mapping = applyMapOverrides(mapping, overrides, layout);
-    } catch (error) {
-      const where = `${path.basename(file)}${isCsvFile(file) ? '' : ` (sheet "${sheet.name}")`}`;
-      throw new BaselineError('mapping-invalid', `${where}: --map: ${(error as Error).message}.`, { file, sheet: sheet.name });
-    }
+  const mapped = mapWholeSheet(grid, sheet.name, state);
+  if (overrides.length === 0) return mapped;
+  try {
+    const mapping = applyMapOverrides(mapped.mapping, overrides, mapped.layout);
+    return { ...mapped, mapping, missing: missingFields(mapping) };
+  } catch (error) {
+    const where = `${path.basename(file)}${isCsvFile(file) ? '' : ` (sheet "${sheet.name}")`}`;
+    throw new BaselineError('mapping-invalid', `${where}: --map: ${(error as Error).message}.`, { file, sheet: sheet.name });
   }
-  return { layout, mapping, block, table: recorded?.table, missing: missingFields(mapping) };
 }
 
 /** `progress` hears how far the reading of each sheet has gone. */
@@ -236,24 +210,8 @@ export function copySheetNames(loaded: LoadedInputs): string[] {
 
 /** Every data sheet's rows, read by the core's reader (a whole sheet at once), within the period given. */
 export function readSpendData(loaded: LoadedInputs, period: Period): SpendData {
-  const reader = createSpendReader(period);
-  for (const input of loaded.dataSheets) {
-    const { layout, grid } = input;
-    const headerRow = layout.headerRow;
-    const sheet = reader.sheet(
-      {
-        sheet: input.outputSheet,
-        ...(input.table ? { table: input.table } : {}),
-        source: input.source,
-        headerRow,
-        firstRow: headerRow === null ? layout.firstDataRow : headerRow + 1,
-        lastRow: layout.lastDataRow,
-        mapping: input.mapping,
-        block: input.block,
-      },
-      headerRow === null ? undefined : grid[headerRow],
-    );
-    if (layout.lastDataRow >= layout.firstDataRow) sheet.read(grid.slice(layout.firstDataRow, layout.lastDataRow + 1), layout.firstDataRow);
-  }
-  return reader.finish();
+  return readWholeSheets(
+    loaded.dataSheets.map((input) => ({ ...input, sheet: input.outputSheet })),
+    period,
+  );
 }

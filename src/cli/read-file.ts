@@ -78,6 +78,13 @@ export async function readSpendFile(file: string, onRead?: (fraction: number, sh
   return { file, sheets: [{ name: spendFileStem(file), state: 'visible', grid: () => Promise.resolve(grid) }] };
 }
 
+/** Every sheet read, for a caller that needs them all (an earlier workbook to compare with). */
+export async function everySheet(spendFile: SpendFile): Promise<{ name: string; grid: Grid }[]> {
+  const sheets: { name: string; grid: Grid }[] = [];
+  for (const sheet of spendFile.sheets) sheets.push({ name: sheet.name, grid: await sheet.grid() });
+  return sheets;
+}
+
 function gunzip(file: string, bytes: Buffer): Buffer {
   try {
     return zlib.gunzipSync(bytes);

@@ -13,11 +13,12 @@ import {
   creditorsFromGrid,
   emptyState,
   findTable,
+  readEarlierWorkbook,
   sheetNamesFor,
   type AnalysisOutcome,
   type CreditorRecord,
+  type EarlierWorkbook,
   type Grid,
-  type HeadlineSnapshot,
   type OnlineLookup,
   type Registers,
   type RegisterStep,
@@ -32,7 +33,7 @@ import { openRegisterInputs, type RegisterInput } from '../registers/register-fi
 import type { CliOptions } from './args';
 import { copySheetNames, expandInputs, loadInputs, readSpendData, type LoadedInputs, type Progress } from './inputs';
 import { defaultRulesFile, geoPackFolder, sampleWorkbook } from './project-files';
-import { readSpendFile, spendFileStem } from './read-file';
+import { everySheet, readSpendFile, spendFileStem } from './read-file';
 import { writeResultsCsv } from './results-csv';
 import { summaryJson } from './summary-json';
 import { writeWorkbook } from './annotated-copy';
@@ -75,7 +76,7 @@ export async function runBaseline(options: CliOptions, io: RunIO): Promise<RunOu
   const creditors = options.creditors ? await readCreditors(path.resolve(io.cwd, options.creditors)) : undefined;
   const rulesFile = options.rules ? readRulesFile(options.rules, io.cwd) : undefined;
   const registerFile = options.register ? await readRegisterFile(path.resolve(io.cwd, options.register)) : undefined;
-  const baseline = options.baseline ? await readBaselineSnapshot(path.resolve(io.cwd, options.baseline)) : undefined;
+  const earlier = options.baseline ? await readEarlier(options.baseline, io.cwd) : undefined;
   const registers = await openRegisters(options, io.cwd);
 
   const lookUpOnline = async (postcodes: readonly string[]): Promise<OnlineLookup> => {
@@ -91,16 +92,17 @@ export async function runBaseline(options: CliOptions, io: RunIO): Promise<RunOu
     data,
     state,
     existingSheets: copySheetNames(loaded),
-    choices: { areas, threshold: options.threshold, online: options.online, topSuppliers: options.top, baseline, crossTabs: 'formula_tables' },
+    choices: { areas, threshold: options.threshold, online: options.online, topSuppliers: options.top, crossTabs: 'formula_tables' },
     rules: { defaults: fs.readFileSync(defaultRulesFile(), 'utf8'), sheet: ownGrid('rules'), file: rulesFile },
     suppliersSheet: ownGrid('suppliers'),
     registerSheet: ownGrid('register'),
     registerFile,
+    ...(earlier ? { earlier } : {}),
     creditors,
     lookups: { geography: pack, knownAnswers: fileCache.answers, lookUpOnline, ...(registers ? { registers } : {}) },
     pause: ({ phase, done, total }) => {
       if (phase === 'registers' && done === 0) io.err('Looking suppliers up in the registers…');
-      if (phase === 'classifying') io.progress?.(done / total, 'Classifying');
+      if (phase === 'classifying' || phase === 'comparing') io.progress?.(done / total, phase === 'classifying' ? 'Classifying' : `Classifying ${earlier?.name}`);
     },
     analysedAt: io.now().toISOString(),
   });
@@ -262,12 +264,17 @@ async function readRegisterFile(file: string): Promise<Grid> {
   return grid.slice(findTable(grid).headerRow ?? 0);
 }
 
-async function readBaselineSnapshot(file: string): Promise<HeadlineSnapshot> {
-  const loaded = await loadInputs([file], { map: [] }).catch((error: Error) => {
-    const code = error instanceof BaselineError ? error.code : 'baseline-invalid';
-    throw new BaselineError(code, `--baseline: ${error.message}`, { file });
-  });
-  const last = loaded.state?.history.last;
-  if (!last) throw new BaselineError('baseline-invalid', `--baseline ${path.basename(file)} is not a workbook analysed by Local Spend Baseline.`, { file });
-  return last;
+/** The earlier workbook of --baseline: its sheets read as any .xlsx input is, then understood by the core. */
+async function readEarlier(given: string, cwd: string): Promise<EarlierWorkbook> {
+  const file = path.resolve(cwd, given);
+  const named = (error: BaselineError) => new BaselineError(error.code, `--baseline: ${error.message}`, { ...error.where, file: given });
+  if (!fs.existsSync(file)) throw named(new BaselineError('file-unreadable', `cannot read "${given}": no such file.`));
+  if (path.extname(file).toLowerCase() !== '.xlsx') {
+    throw named(new BaselineError('baseline-invalid', `"${given}" is not an .xlsx workbook: name the annotated workbook an earlier analysis wrote.`));
+  }
+  try {
+    return readEarlierWorkbook(path.basename(file), await everySheet(await readSpendFile(file)));
+  } catch (error) {
+    throw error instanceof BaselineError ? named(error) : error;
+  }
 }

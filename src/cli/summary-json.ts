@@ -1,6 +1,6 @@
 /** `--summary-json`: the analysis in a fixed machine-readable shape (documented in the README). */
 import * as path from 'path';
-import { rowsWithoutAmount, type AnalysisOutcome, type Field } from '../core';
+import { rowsWithoutAmount, type AnalysisOutcome, type Field, type Progress, type ProgressFigures } from '../core';
 import type { InputSheet, LoadedInputs } from './inputs';
 
 const COLUMN_FIELDS: Field[] = ['supplier', 'amount', 'postcode', 'address', 'category', 'categoryGroup', 'description', 'serviceArea', 'institution', 'date'];
@@ -38,5 +38,24 @@ export function summaryJson(loaded: LoadedInputs, analysis: AnalysisOutcome) {
       : { local: null, widerIncludingLocal: null, unknown: null, note: summary.sharesNote },
     leakage: summary.leakage,
     coverage: Object.fromEntries(Object.entries(summary.coverage).map(([basis, c]) => [basis, c.spend])),
+    progress: analysis.progress ? progressJson(analysis.progress) : null,
+  };
+}
+
+const figures = (f: ProgressFigures) => ({ totals: { spend: f.totals.spend }, shares: f.shares, leakage: f.leakage });
+
+/** The comparison with --baseline: `change` is after − before, figure by figure; shares are null when a total is not positive. */
+function progressJson(progress: Progress) {
+  return {
+    method: progress.method,
+    earlier: { file: progress.earlier.name, analysedAt: progress.earlier.analysedAt ?? null },
+    ...(progress.why ? { why: progress.why } : {}),
+    before: figures(progress.before),
+    after: figures(progress.after),
+    change: figures(progress.change),
+    methodChanges: progress.methodChanges,
+    stored: progress.stored ? figures(progress.stored) : null,
+    institutions: progress.institutions.map((line) => ({ institution: line.institution, before: line.before ?? null, after: line.after ?? null })),
+    movers: progress.movers,
   };
 }

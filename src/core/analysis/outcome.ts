@@ -7,6 +7,7 @@ import type { SkippedRow, SpendRow } from '../rows';
 import type { HeadlineSnapshot, WorkbookState } from '../settings';
 import type { Summary } from '../summary';
 import type { WorkbookPlan } from './plan-types';
+import type { Progress } from './progress';
 import type { RegisterStep } from './register-step';
 import type { SupplierToReview } from './to-review';
 
@@ -27,6 +28,8 @@ export interface AnalysisOutcome {
   headline: HeadlineSnapshot;
   /** The previous run's headline, for "what changed since the last run". */
   previous?: HeadlineSnapshot;
+  /** The comparison with the earlier workbook given (null without one). */
+  progress: Progress | null;
   toReview: SupplierToReview[];
   /** Values the user typed that could not be understood (ignored), with their cells. */
   problems: SheetProblem[];

@@ -6,7 +6,7 @@ import { INFLUENCE_LABELS, SUPPLIER_TYPE_LABELS, localityLabel, type AreaNames }
 import type { BreakdownLine, Summary } from '../summary';
 import { ANALYSIS_COLUMN, type OutCell, type ReportColumn } from './columns';
 import type { AnalysisRefs } from './formulas';
-import type { RegisterEntry, ReportContext } from './context';
+import type { ReportContext } from './context';
 
 export interface Block {
   id: string;
@@ -19,13 +19,13 @@ export interface Block {
 /** Breakdowns longer than this end with one line for the rest, so a sheet stays readable. */
 const MAX_BREAKDOWN_LINES = 200;
 
-const money = (header: string, width = 16): ReportColumn => ({ header, format: 'gbp', width });
-const pct = (header: string): ReportColumn => ({ header, format: 'percent', width: 16 });
-const text = (header: string, width = 30): ReportColumn => ({ header, format: 'text', width });
-const count = (header: string): ReportColumn => ({ header, format: 'integer', width: 10 });
-const longText = (header: string): ReportColumn => ({ header, format: 'text', width: 18, overflow: true });
+export const money = (header: string, width = 16): ReportColumn => ({ header, format: 'gbp', width });
+export const pct = (header: string): ReportColumn => ({ header, format: 'percent', width: 16 });
+export const text = (header: string, width = 30): ReportColumn => ({ header, format: 'text', width });
+export const count = (header: string): ReportColumn => ({ header, format: 'integer', width: 10 });
+export const longText = (header: string): ReportColumn => ({ header, format: 'text', width: 18, overflow: true });
 
-function shareOf(part: number, total: number): number | string {
+export function shareOf(part: number, total: number): number | string {
   return total > 0 ? part / total : 'n/a';
 }
 
@@ -166,33 +166,6 @@ export function lm3Block(summary: Summary): Block {
   };
 }
 
-export function progressBlock(ctx: ReportContext): Block | undefined {
-  const { summary } = ctx.analysis;
-  const baseline = ctx.history.baseline;
-  if (!baseline) return undefined;
-  const nowShare = (spend: number) => (summary.totals.spend > 0 ? spend / summary.totals.spend : 'n/a');
-  const thenShare = (spend: number) => (baseline.totalSpend > 0 ? spend / baseline.totalSpend : 'n/a');
-  const line = (measure: string, now: number, then: number): OutCell[] => {
-    const a = thenShare(then);
-    const b = nowShare(now);
-    return [measure, a, b, typeof a === 'number' && typeof b === 'number' ? b - a : 'n/a'];
-  };
-  const loc = summary.locality;
-  const base = baseline.spendByLocality;
-  return {
-    id: 'progress',
-    title: `Progress since the baseline of ${formatDateTime(baseline.at)}`,
-    columns: [text('Share of total spend', 44), pct('Baseline'), pct('This run'), pct('Change')],
-    rows: [
-      line('Local', loc.local.spend, base.local),
-      line('Wider area including local', loc.local.spend + loc.wider.spend, base.local + base.wider),
-      line('Leakage', summary.leakage.spend, baseline.leakage),
-      line('Influenceable leakage', summary.leakage.influenceableSpend, baseline.influenceableLeakage),
-      line('Unknown', loc.unknown.spend, base.unknown),
-    ],
-  };
-}
-
 export function topSuppliersBlock(summary: Summary, refs: AnalysisRefs, names: AreaNames): Block {
   return {
     id: 'top_suppliers',
@@ -295,29 +268,6 @@ export function methodBlocks(ctx: ReportContext, refs: AnalysisRefs): Block[] {
   });
   return blocks;
 }
-
-export function opportunitiesBlock(ctx: ReportContext): Block {
-  const local = ctx.register.filter((entry) => entry.locality === 'local' || entry.locality === 'wider');
-  return {
-    id: 'opportunities',
-    title: 'Influenceable leakage and local suppliers',
-    columns: [text('Kind of spend', 40), money('Influenceable leakage (£)', 20), text('Co-operative potential', 12), longText('Candidate local suppliers (Local register)')],
-    rows: ctx.analysis.summary.leakageByKind.map((line) => [line.label, line.influenceableLeakage, line.coop ? 'Yes' : '', candidatesFor(line.label, local).join('; ')]),
-  };
-}
-
-const WORD = /[a-z]{4,}/g;
-const STOP_WORDS = new Set(['services', 'service', 'supplies', 'supply', 'contract', 'contracts', 'other', 'general', 'payment', 'payments']);
-
-/** Register entries whose categories share a meaningful word with the kind of spend. */
-function candidatesFor(kind: string, register: readonly RegisterEntry[]): string[] {
-  const words = new Set([...kind.toLowerCase().matchAll(WORD)].map((m) => stem(m[0])).filter((w) => !STOP_WORDS.has(w)));
-  return register
-    .filter((entry) => [...entry.categories.toLowerCase().matchAll(WORD)].some((m) => words.has(stem(m[0]))))
-    .map((entry) => [entry.name, entry.postcode, entry.flags].filter(Boolean).join(', '));
-}
-
-const stem = (word: string) => word.replace(/(ing|ers|er|es|s)$/, '');
 
 function districtList(codes: readonly string[], districts: ReadonlyMap<string, DistrictInfo>): string {
   return codes.map((code) => districts.get(code)?.name ?? code).join(', ');
