@@ -35,6 +35,7 @@ import { decodeText } from '../src/core/text-decode';
 import { openGeoPack } from '../src/geo/geo-pack';
 import { nodePackSource } from '../src/geo/node-pack-source';
 import { generateSpendCsv } from '../test/support/spend-generator';
+import { COMMAND } from './child-run';
 import { bestTime, type Figure, type Suite } from './harness';
 import { measuredNode, SEED, writeSpendWorkbook } from './processes';
 
@@ -156,7 +157,7 @@ async function commandFigures(): Promise<Figure[]> {
       if (code !== 0) throw new Error(`the command ended with ${code}`);
     }, 0, 2);
     const cliRatio = cliMs / excelJsMs;
-    const { peakMb: cliPeak } = await measuredNode(folder, [path.join(__dirname, '..', 'bin', 'local-spend-baseline.js'), ...argv]);
+    const { peakMb: cliPeak } = await measuredNode(folder, [COMMAND, ...argv]);
     const { peakMb: excelJsPeak } = await measuredNode(folder, [
       '-e',
       `const ExcelJS = require(${JSON.stringify(require.resolve('exceljs'))}); const w = new ExcelJS.Workbook(); w.xlsx.readFile('payments.xlsx').then(() => w.xlsx.writeFile('exceljs-copy.xlsx'));`,

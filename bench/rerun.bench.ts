@@ -11,6 +11,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { COMMAND } from './child-run';
 import type { Figure, Suite } from './harness';
 import { measuredNode, writeSpendWorkbook, type Measured } from './processes';
 
@@ -18,8 +19,6 @@ const ROWS = 200_000;
 const TIME_GOAL = 2;
 const MEMORY_GOAL = 1.5;
 const ROUNDS = 2;
-
-const COMMAND = path.join(__dirname, '..', 'bin', 'local-spend-baseline.js');
 
 function better(a: Measured | undefined, b: Measured): Measured {
   return a ? { ms: Math.min(a.ms, b.ms), peakMb: Math.min(a.peakMb, b.peakMb) } : b;

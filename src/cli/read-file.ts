@@ -8,15 +8,17 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as zlib from 'zlib';
-import { BaselineError, decodeText, parseCsv, type Delimiter, type Grid } from '../core';
-import { XlsxPackage, type SheetState } from '../workbook';
+import { BaselineError, decodeText, parseCsv, requireWithinSheet, whyNotAWorkbookPackage, type Delimiter, type Grid } from '../core';
+import { XlsxPackage, type SheetState, type SheetValues } from '../workbook';
 import { zlibInflate } from './zlib-codec';
 
 export interface SheetData {
   name: string;
   /** Whether the user sees the sheet: the add-in keeps its settings on a very hidden one. */
   state: SheetState;
-  /** The sheet's values, read on first asking: row index + 1 is the row number Excel shows; column index 0 is column A. */
+  /** The sheet's values and the rows it hides (none in a CSV), read on first asking. */
+  values(): Promise<SheetValues>;
+  /** Its values alone: row index + 1 is the row number Excel shows; column index 0 is column A. */
   grid(): Promise<Grid>;
 }
 
@@ -73,9 +75,11 @@ export async function readSpendFile(file: string, onRead?: (fraction: number, sh
     throw cannotRead(file, describeFsError(error));
   }
   if (ending === '.xlsx') return readWorkbook(file, bytes, onRead);
-  if (ending === '.csv.gz') bytes = gunzip(file, bytes);
-  const grid = csvGrid(bytes);
-  return { file, sheets: [{ name: spendFileStem(file), state: 'visible', grid: () => Promise.resolve(grid) }] };
+  const name = spendFileStem(file);
+  const grid = csvGrid(file, ending === '.csv.gz' ? gunzip(file, bytes) : bytes);
+  requireWithinSheet(grid.length, grid[0]?.length ?? 0, path.basename(file), { file, sheet: name });
+  const values: SheetValues = { grid, hiddenRows: new Set() };
+  return { file, sheets: [{ name, state: 'visible', values: () => Promise.resolve(values), grid: () => Promise.resolve(grid) }] };
 }
 
 /** Every sheet read, for a caller that needs them all (an earlier workbook to compare with). */
@@ -111,8 +115,11 @@ function describeFsError(error: unknown): string {
 const SEPARATOR_LINE = /^sep=([,;\t])(\r\n|\r|\n|$)/;
 
 /** Records padded to the widest, so that the grid is the rectangle a sheet would be. */
-function csvGrid(bytes: Uint8Array): Grid {
+function csvGrid(file: string, bytes: Uint8Array): Grid {
   let text = decodeText(bytes).text;
+  // Text has no NUL character in any encoding a CSV is saved in: this is an image, a workbook or
+  // a document given a .csv name, and reading it as rows would only find no columns.
+  if (text.includes('\u0000')) throw cannotRead(file, 'it is not text, as a CSV file is; is it another kind of file saved with a .csv name?');
   const separator = SEPARATOR_LINE.exec(text);
   if (separator) text = text.slice(separator[0].length);
   const records: Grid = separator ? parseCsv(text, separator[1] as Delimiter) : parseCsv(text);
@@ -123,22 +130,31 @@ function csvGrid(bytes: Uint8Array): Grid {
 }
 
 async function readWorkbook(file: string, bytes: Buffer, onRead?: (fraction: number, sheet: string) => void): Promise<SpendFile> {
+  const notAPackage = whyNotAWorkbookPackage(bytes);
+  if (notAPackage) throw cannotRead(file, notAPackage);
   let workbook: XlsxPackage;
   try {
     workbook = await XlsxPackage.open(bytes, zlibInflate);
   } catch (error) {
     throw cannotRead(file, `not a readable .xlsx workbook (${(error as Error).message.split('\n')[0]})`);
   }
-  const sheets = workbook.sheetList().map(({ name, state }): SheetData => {
-    let read: Promise<Grid> | undefined;
-    const readGrid = async () => {
+  const list = workbook.sheetList();
+  // Every workbook has a sheet: a zip without one is another kind of Office file.
+  if (list.length === 0) throw cannotRead(file, 'it has no sheets, so it is not an .xlsx workbook (another kind of file saved with an .xlsx name?)');
+  const sheets = list.map(({ name, state }): SheetData => {
+    let read: Promise<SheetValues> | undefined;
+    const readValues = async () => {
+      let values: SheetValues;
       try {
-        return await workbook.sheetGrid(name, onRead && ((fraction) => onRead(fraction, name)));
+        values = await workbook.sheetValues(name, onRead && ((fraction) => onRead(fraction, name)));
       } catch (error) {
         throw cannotRead(file, `its sheet "${name}" is not readable (${(error as Error).message.split('\n')[0]})`);
       }
+      requireWithinSheet(values.grid.length, values.grid[0]?.length ?? 0, `${path.basename(file)} (sheet "${name}")`, { file, sheet: name });
+      return values;
     };
-    return { name, state, grid: () => (read ??= readGrid()) };
+    const values = () => (read ??= readValues());
+    return { name, state, values, grid: async () => (await values()).grid };
   });
   return { file, sheets, workbook };
 }

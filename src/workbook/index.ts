@@ -5,5 +5,6 @@
  */
 export { streamInflate, type DeflateCodec, type DeflateStream, type Inflate } from './codec';
 export { XlsxPackage, type SheetInfo, type SheetState } from './package';
+export type { SheetValues } from './sheet-values';
 export { writePlan, type PlanSheets, type WriteOutcome } from './write-plan';
 export { ZipError, ZipWriter, type ByteSink } from './zip';

@@ -26,6 +26,9 @@ export interface DateFormats {
   date1904: boolean;
 }
 
+const HIDDEN = new TextEncoder().encode('hidden');
+const TRUE = new TextEncoder().encode('true');
+
 /** The attributes of the start tag from `at` to `end` that the reader needs, by their one-letter names. */
 class CellAttributes {
   /** [start, end) of each attribute's value, or -1. */
@@ -35,9 +38,12 @@ class CellAttributes {
   sEnd = -1;
   t = -1;
   tEnd = -1;
+  /** A row's hidden="1" (or "true"): hidden by hand or by a filter, as Excel saves both. */
+  hidden = false;
 
   read(bytes: Uint8Array, at: number, end: number): void {
     this.r = this.s = this.t = -1;
+    this.hidden = false;
     let i = at + 1;
     while (i < end && !isNameEnd(bytes[i])) i++;
     while (i < end) {
@@ -59,6 +65,9 @@ class CellAttributes {
         if (name === 0x72) [this.r, this.rEnd] = [valueStart, valueEnd];
         else if (name === 0x73) [this.s, this.sEnd] = [valueStart, valueEnd];
         else if (name === 0x74) [this.t, this.tEnd] = [valueStart, valueEnd];
+      } else if (startsWith(bytes, HIDDEN, nameStart) && nameLength === HIDDEN.length) {
+        const length = valueEnd - valueStart;
+        this.hidden = (length === 1 && bytes[valueStart] === 0x31) || (length === TRUE.length && startsWith(bytes, TRUE, valueStart));
       }
       i = valueEnd + 1;
     }
@@ -276,12 +285,21 @@ function isoDateSerial(text: string): Cell {
   return Number.isFinite(time) ? time / 86400000 + 25569 : text;
 }
 
+export interface SheetValues {
+  /** Row index + 1 is the row number Excel shows; column index 0 is column A. */
+  grid: Grid;
+  /** 0-based rows hidden or filtered out (`<row hidden="1">`). */
+  hiddenRows: ReadonlySet<number>;
+}
+
 /**
  * A worksheet's values read a piece of rows at a time, into a grid: row 1 at index 0, every row
  * as wide as the widest; rows and cells without a reference follow the one before.
  */
 export class SheetValuesReader {
   private readonly grid: Grid = [];
+  /** 0-based rows hidden or filtered out. */
+  private readonly hiddenRows = new Set<number>();
   private width = 0;
   private rowIndex = -1;
   private readonly rowOpen: Uint8Array;
@@ -318,6 +336,7 @@ export class SheetValuesReader {
     for (let at = findStart(bytes, this.rowOpen, 0, bytes.length); at >= 0; ) {
       const rowContent = tagEnd(bytes, at);
       attributes.read(bytes, at, rowContent);
+      const hidden = attributes.hidden;
       const number = attributes.r >= 0 ? integerAt(bytes, attributes.r, attributes.rEnd) : -1;
       let rowIndex = number > 0 ? number - 1 : this.rowIndex + 1;
       const cells: Cell[] = [];
@@ -359,16 +378,17 @@ export class SheetValuesReader {
       const { grid } = this;
       while (grid.length < rowIndex) grid.push([]);
       grid[rowIndex] = cells;
+      if (hidden) this.hiddenRows.add(rowIndex);
       this.rowIndex = rowIndex;
       if (cells.length > this.width) this.width = cells.length;
       at = findStart(bytes, this.rowOpen, rowEnd, bytes.length);
     }
   }
 
-  /** The grid of every row read. */
-  finish(): Grid {
+  /** The grid of every row read, and the rows hidden. */
+  finish(): SheetValues {
     for (const cells of this.grid) while (cells.length < this.width) cells.push(null);
-    return this.grid;
+    return { grid: this.grid, hiddenRows: this.hiddenRows };
   }
 
   /** The value of the cell whose content runs from `start` to `end`, by its type (t) and format (s). */
@@ -430,7 +450,7 @@ export function gridOfWorksheet(part: Uint8Array, sharedStrings: readonly string
     if (rowsEnd < 0) throw new Error('<sheetData> is not closed');
     reader.read(bytes.subarray(rowsStart, rowsEnd));
   }
-  return reader.finish();
+  return reader.finish().grid;
 }
 
 /** Number formats Excel has built in that show a date or time. */

@@ -54,6 +54,23 @@ describe('gridOfWorksheet', () => {
     ]);
     expect(gridOfWorksheet('<worksheet><sheetData/></worksheet>', [])).toEqual([]);
   });
+
+  test('rows hidden by hand or by a filter (hidden="1" or "true", wherever the attribute stands) are told, and only they', () => {
+    const reader = new SheetValuesReader('', []);
+    reader.read(
+      bytes(
+        '<row r="1"><c r="A1"><v>1</v></c></row>' +
+          '<row r="2" hidden="1"><c r="A2"><v>2</v></c></row>' +
+          '<row spans="1:1" hidden="true" r="4"><c r="A4"><v>4</v></c></row>' +
+          '<row hidden="0"><c><v>5</v></c></row>' +
+          '<row customHeight="1" ht="30" hidden="1"/>' +
+          '<row r="9" x14ac:hidden="1"><c r="A9"><v>9</v></c></row>',
+      ),
+    );
+    const { grid, hiddenRows } = reader.finish();
+    expect(grid.map((row) => row[0] ?? null)).toEqual([1, 2, null, 4, 5, null, null, null, 9]);
+    expect([...hiddenRows].sort((a, b) => a - b)).toEqual([1, 3, 5]);
+  });
 });
 
 describe('dates', () => {
@@ -126,7 +143,7 @@ describe('a worksheet read as it inflates', () => {
       expect(new TextDecoder().decode(await stream.head())).toContain('<x:dimension ref="A1:C3"/>');
       const reader = new SheetValuesReader(stream.prefix, ['shared']);
       for await (const piece of stream.rows()) reader.read(piece);
-      expect({ size, grid: reader.finish() }).toEqual({ size, grid: gridOfWorksheet(xml, ['shared']) });
+      expect({ size, grid: reader.finish().grid }).toEqual({ size, grid: gridOfWorksheet(xml, ['shared']) });
       expect(new TextDecoder().decode(await stream.tail())).toBe('<x:mergeCells count="1"><x:mergeCell ref="A1:B1"/></x:mergeCells></x:worksheet>');
     }
   });

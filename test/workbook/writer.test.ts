@@ -120,7 +120,7 @@ describe('a worksheet patched in place', () => {
       rows: [{ row: 0, cells: [{ column: 0, value: 'Header' }], height: 30 }],
       extent: { rows: 1, columns: 1 },
       columns: [{ column: 2, width: 24 }, { column: 6, width: 8, widenOnly: true }],
-      freezeTopRow: true,
+      freezeRows: 1,
       autoFilter: 'A1:C1',
       onePageWide: true,
     });
@@ -159,7 +159,7 @@ describe('a worksheet patched in place', () => {
   });
 
   test('a new sheet is the same patch over an empty one, and is well-formed XML', async () => {
-    const xml = await patched(EMPTY_WORKSHEET, { rows: [{ row: 0, cells: [{ column: 0, value: 'Supplier key' }] }, { row: 1, cells: [{ column: 0, value: 'A & B' }] }], extent: { rows: 2, columns: 1 }, freezeTopRow: true });
+    const xml = await patched(EMPTY_WORKSHEET, { rows: [{ row: 0, cells: [{ column: 0, value: 'Supplier key' }] }, { row: 1, cells: [{ column: 0, value: 'A & B' }] }], extent: { rows: 2, columns: 1 }, freezeRows: 1 });
     const cells = [...walk(parseXml(xml))].filter((e) => e.name === 't').map((e) => e.text);
     expect(cells).toEqual(['Supplier key', 'A & B']);
   });
@@ -243,6 +243,6 @@ describe('a package made from nothing', () => {
       { name: 'Data & notes', state: 'visible' },
       { name: 'LSB_State', state: 'veryHidden' },
     ]);
-    expect(await reread.sheetGrid('Data & notes')).toEqual([[12.5]]);
+    expect((await reread.sheetValues('Data & notes')).grid).toEqual([[12.5]]);
   });
 });
