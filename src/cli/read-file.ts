@@ -9,7 +9,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as zlib from 'zlib';
 import { BaselineError, decodeText, parseCsv, requireWithinSheet, whyNotAWorkbookPackage, type Delimiter, type Grid } from '../core';
-import { XlsxPackage, type SheetState, type SheetValues } from '../workbook';
+import { NotAWorkbookError, XlsxPackage, type SheetState, type SheetValues } from '../workbook';
 import { zlibInflate } from './zlib-codec';
 
 export interface SheetData {
@@ -129,6 +129,8 @@ function csvGrid(file: string, bytes: Uint8Array): Grid {
   return records;
 }
 
+const NOT_A_WORKBOOK = 'it holds no sheets, so it is not an .xlsx workbook (another kind of file saved with an .xlsx name?)';
+
 async function readWorkbook(file: string, bytes: Buffer, onRead?: (fraction: number, sheet: string) => void): Promise<SpendFile> {
   const notAPackage = whyNotAWorkbookPackage(bytes);
   if (notAPackage) throw cannotRead(file, notAPackage);
@@ -136,11 +138,12 @@ async function readWorkbook(file: string, bytes: Buffer, onRead?: (fraction: num
   try {
     workbook = await XlsxPackage.open(bytes, zlibInflate);
   } catch (error) {
+    if (error instanceof NotAWorkbookError) throw cannotRead(file, NOT_A_WORKBOOK);
     throw cannotRead(file, `not a readable .xlsx workbook (${(error as Error).message.split('\n')[0]})`);
   }
   const list = workbook.sheetList();
   // Every workbook has a sheet: a zip without one is another kind of Office file.
-  if (list.length === 0) throw cannotRead(file, 'it has no sheets, so it is not an .xlsx workbook (another kind of file saved with an .xlsx name?)');
+  if (list.length === 0) throw cannotRead(file, NOT_A_WORKBOOK);
   const sheets = list.map(({ name, state }): SheetData => {
     let read: Promise<SheetValues> | undefined;
     const readValues = async () => {

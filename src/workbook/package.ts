@@ -73,6 +73,9 @@ const BLANK_PARTS: Record<string, string> = {
   'xl/_rels/workbook.xml.rels': `${XML_DECLARATION}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>`,
 };
 
+/** A zip that opens but holds no workbook: another kind of Office file (a document, a presentation) given an .xlsx name. */
+export class NotAWorkbookError extends Error {}
+
 export class XlsxPackage {
   private readonly addedRelationships: Relationship[] = [];
   private readonly addedOverrides: { part: string; type: string }[] = [];
@@ -89,7 +92,7 @@ export class XlsxPackage {
 
   private static async make(parts: Map<string, Part>, inflate: Inflate): Promise<XlsxPackage> {
     const officeDocument = (await relationshipsIn(parts, '', inflate)).find((rel) => rel.type === REL_OFFICE_DOCUMENT);
-    if (!officeDocument || !parts.has(officeDocument.target)) throw new Error('it has no workbook part');
+    if (!officeDocument || !parts.has(officeDocument.target)) throw new NotAWorkbookError('it has no workbook part');
     const workbookPart = officeDocument.target;
     const targets = new Map((await relationshipsIn(parts, workbookPart, inflate)).map((rel) => [rel.id, rel.target]));
     const workbook = await partText(parts, workbookPart, inflate);
