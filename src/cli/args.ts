@@ -6,6 +6,8 @@ export interface CliOptions {
   inputs: string[];
   sheet?: string;
   map: MapOverride[];
+  /** The anchor institution of each input, in the order of the inputs (none: the data's institution column, if any). */
+  institutions: string[];
   local?: string;
   wider?: string;
   rules?: string;
@@ -43,6 +45,8 @@ Options:
   --map FIELD=COLUMN     take FIELD from COLUMN (a header or a column letter); repeatable.
                          FIELDs: supplier, amount, postcode, address, category, description,
                          serviceArea, institution, date, supplierId, sme
+  --institution NAME     the anchor institution whose spend an input is; repeatable, one for
+                         each INPUT in order (a folder is one input), for a partnership's files
   --rules FILE.csv       influenceability rules instead of the workbook's or the defaults
   --creditors FILE       creditor master file (supplier list with addresses) for postcodes
   --register FILE        local supplier register (name, postcode, categories, flags)
@@ -93,6 +97,7 @@ export function parseCliArgs(argv: string[]): CliOptions {
     inputs: parsed.positionals,
     sheet: v.sheet,
     map,
+    institutions: (v.institution ?? []).map((name) => name.trim()),
     local: v.local,
     wider: v.wider,
     rules: v.rules,
@@ -114,8 +119,22 @@ export function parseCliArgs(argv: string[]): CliOptions {
   if (options.from !== undefined && options.to !== undefined && options.from > options.to) {
     throw usageError('--from is after --to.');
   }
+  checkInstitutions(options);
   if (options.out && !/\.xlsx$/i.test(options.out)) throw usageError(`--out "${options.out}" must be an .xlsx file.`);
   return options;
+}
+
+/** One --institution per input, in order; with no input the sample is the one. */
+function checkInstitutions(options: CliOptions): void {
+  const { institutions } = options;
+  if (institutions.length === 0) return;
+  if (institutions.some((name) => name === '')) throw usageError('--institution needs a name (e.g. --institution "Preston City Council").');
+  const inputs = Math.max(1, options.inputs.length);
+  if (institutions.length !== inputs) {
+    throw usageError(
+      `${institutions.length} --institution name${institutions.length === 1 ? '' : 's'} for ${inputs} input${inputs === 1 ? '' : 's'}: give one --institution for each INPUT, in the same order (a folder is one input).`,
+    );
+  }
 }
 
 function parse(argv: string[]) {
@@ -126,6 +145,7 @@ function parse(argv: string[]) {
     options: {
       sheet: { type: 'string' },
       map: { type: 'string', multiple: true },
+      institution: { type: 'string', multiple: true },
       local: { type: 'string' },
       wider: { type: 'string' },
       rules: { type: 'string' },

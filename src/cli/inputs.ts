@@ -217,17 +217,22 @@ export function copySheetNames(loaded: LoadedInputs): string[] {
   return loaded.copied ? loaded.copied.sheets.map((s) => s.name) : loaded.dataSheets.map((s) => s.outputSheet);
 }
 
-/** Every data sheet's rows, read by the core's reader (a whole sheet at once), within the period given. */
-export function readSpendData(loaded: LoadedInputs, period: Period): SpendData {
+/**
+ * Every data sheet's rows, read by the core's reader (a whole sheet at once), within the period
+ * given; the rows of a file whose anchor institution the user named (by file) are that anchor's.
+ */
+export function readSpendData(loaded: LoadedInputs, period: Period, institutions: ReadonlyMap<string, string> = new Map()): SpendData {
   const reader = createSpendReader(period);
   for (const input of loaded.dataSheets) {
     const { layout, grid } = input;
     const headerRow = layout.headerRow;
+    const institution = institutions.get(input.file);
     const sheet = reader.sheet(
       {
         sheet: input.outputSheet,
         ...(input.table ? { table: input.table } : {}),
         source: input.source,
+        ...(institution ? { institution } : {}),
         headerRow,
         firstRow: headerRow === null ? layout.firstDataRow : headerRow + 1,
         lastRow: layout.lastDataRow,

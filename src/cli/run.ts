@@ -58,10 +58,13 @@ const SAMPLE_AREAS = { local: 'Preston', wider: 'Lancashire (ceremonial county)'
 export async function runBaseline(options: CliOptions, io: RunIO): Promise<RunOutcome> {
   const notes: string[] = [];
   const usingSample = options.inputs.length === 0;
-  const files = usingSample ? [sampleWorkbook()] : expandInputs(options.inputs, io.cwd);
+  // Each input's files (a folder's, or the file itself), so that an input's anchor is its files'.
+  const byInput = usingSample ? [[sampleWorkbook()]] : options.inputs.map((input) => expandInputs([input], io.cwd));
+  const files = byInput.flat();
+  const institutions = new Map(options.institutions.flatMap((name, i) => byInput[i].map((file): [string, string] => [file, name])));
   const loaded = await loadInputs(files, { sheet: options.sheet, map: options.map });
   const state = loaded.state ?? emptyState();
-  const data = readSpendData(loaded, { from: options.from, to: options.to });
+  const data = readSpendData(loaded, { from: options.from, to: options.to }, institutions);
   const outputs = checkOutputs(options, files, io.cwd);
 
   const pack = await openPack(io, notes);

@@ -1,6 +1,6 @@
 /** `--summary-json`: the analysis in a fixed machine-readable shape (documented in the README). */
 import * as path from 'path';
-import type { AnalysisOutcome, Field } from '../core';
+import type { AnalysisOutcome, Field, Summary } from '../core';
 import type { InputSheet, LoadedInputs } from './inputs';
 
 const COLUMN_FIELDS: Field[] = ['supplier', 'amount', 'postcode', 'address', 'category', 'description', 'serviceArea', 'institution', 'date'];
@@ -30,10 +30,20 @@ export function summaryJson(loaded: LoadedInputs, analysis: AnalysisOutcome) {
     totals: summary.totals,
     locality: summary.locality,
     influence: summary.influence,
+    shares: headline(summary).shares,
+    leakage: summary.leakage,
+    coverage: Object.fromEntries(Object.entries(summary.coverage).map(([basis, c]) => [basis, c.spend])),
+    institutions: analysis.anchors ? Object.fromEntries(analysis.anchors.map((anchor) => [anchor.name, headline(anchor.summary)])) : null,
+  };
+}
+
+/** The headline figures of the partnership or of one anchor, in the same shapes. */
+function headline(summary: Summary) {
+  return {
+    totals: summary.totals,
     shares: summary.shares
       ? { local: summary.shares.local, widerIncludingLocal: summary.shares.widerIncludingLocal, unknown: summary.shares.unknown }
       : { local: null, widerIncludingLocal: null, unknown: null, note: summary.sharesNote },
     leakage: summary.leakage,
-    coverage: Object.fromEntries(Object.entries(summary.coverage).map(([basis, c]) => [basis, c.spend])),
   };
 }

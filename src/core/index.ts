@@ -12,6 +12,7 @@ export type { AnalysisOutcome } from './analysis/outcome';
 export type { ChartSpec, CrossTabSpec, Extent, PlanCell, PlanRows, ResultBlockPlan, SummarySheetPlan, TablePlan, UserSheetPlan, WorkbookPlan } from './analysis/plan-types';
 export type { SupplierToReview } from './analysis/to-review';
 export type { SheetLayout } from './report/layout';
+export type { Anchor } from './anchors';
 export type { Areas } from './areas';
 export type { RowResult } from './classify';
 export type { CreditorRecord, SheetProblem } from './directory';

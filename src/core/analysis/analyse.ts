@@ -19,6 +19,7 @@ import { layoutSheet } from '../report/layout';
 import { planReport } from '../report/plan';
 import { compileRules } from '../rules';
 import { SHEET_ROLES, sheetNamesFor, type SheetRole } from '../settings';
+import { noAnchorsNote } from './anchors-note';
 import { startAnalysis } from './classify-rows';
 import { answersFor, describeGeography, gatherGeography, onlineAnswers } from './geography';
 import { headlineSnapshot } from './headline';
@@ -157,6 +158,7 @@ export async function analyse(input: AnalysisInput): Promise<AnalysisOutcome> {
     results,
     skipped: data.skipped,
     summary,
+    anchors: result.anchors,
     areas,
     districts,
     plan,
@@ -166,6 +168,6 @@ export async function analyse(input: AnalysisInput): Promise<AnalysisOutcome> {
     ...(state.history.last ? { previous: state.history.last } : {}),
     toReview: suppliersToReview(summary, prepared.directory),
     problems,
-    notes: geography.notes,
+    notes: [...geography.notes, ...(result.anchors ? [] : [noAnchorsNote(data.sheets)])],
   };
 }

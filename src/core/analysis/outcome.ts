@@ -1,4 +1,5 @@
 /** What the analysis returns: the results, the plan of every sheet to write, the next state and what the user should know. */
+import type { Anchor } from '../anchors';
 import type { Areas } from '../areas';
 import type { RowResult } from '../classify';
 import type { SheetProblem } from '../directory';
@@ -15,6 +16,8 @@ export interface AnalysisOutcome {
   results: readonly RowResult[];
   skipped: readonly SkippedRow[];
   summary: Summary;
+  /** Each anchor institution's baseline, the largest first; null when the data names no institution. */
+  anchors: Anchor[] | null;
   areas: Areas;
   /** District names the results refer to. */
   districts: ReadonlyMap<string, DistrictInfo>;

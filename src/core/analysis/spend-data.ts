@@ -16,6 +16,8 @@ export interface DataSheet {
   table?: string;
   /** The source the sheet's rows carry when several inputs are combined; '' for one. */
   source: string;
+  /** The anchor institution every row of the sheet belongs to, when the user named it; otherwise each row's institution column says. */
+  institution?: string;
   /** 0-based sheet row of the header, or null when the data has none. */
   headerRow: number | null;
   /** 0-based sheet rows of the first row below the header (or of the first data row) and of the last row. */
@@ -80,7 +82,10 @@ export function createSpendReader(period: Period = {}): SpendReader {
           const layout = { headerRow: header ? 0 : null, headers: [], firstDataRow: first, lastDataRow: grid.length - 1 };
           const read = readSpendRows(grid, layout, sheet.mapping, { ...options, firstRowNumber: firstRow + 1 - first });
           for (const skip of read.skipped) data.skipped.push(skip);
-          for (const row of read.rows) if (inPeriod(row)) data.rows.push(row);
+          for (const row of read.rows) {
+            if (sheet.institution) row.institution = sheet.institution;
+            if (inPeriod(row)) data.rows.push(row);
+          }
         },
       };
     },

@@ -22,6 +22,7 @@ import {
 import { ANALYSIS_COLUMN } from './columns';
 import type { ReportContext } from './context';
 import { AnalysisRefs } from './formulas';
+import { partnershipBlocks } from './partnership-blocks';
 
 export interface SheetPlan {
   role: SheetRole;
@@ -42,6 +43,7 @@ export function planReport(ctx: ReportContext): SheetPlan[] {
   const summaryBlocks: Block[] = [headlineBlock(summary, refs, names), countsBlock(ctx, refs, names)];
   const progress = progressBlock(ctx);
   if (progress) summaryBlocks.push(progress);
+  if (ctx.analysis.anchors) summaryBlocks.push(...partnershipBlocks(ctx.analysis.anchors, summary, refs, names));
   summaryBlocks.push(
     byLocalityBlock(summary, refs, names),
     crossTabBlock(
