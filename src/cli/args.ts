@@ -13,6 +13,7 @@ export interface CliOptions {
   rules?: string;
   creditors?: string;
   register?: string;
+  respend?: string;
   /** Payment dates as Excel serial numbers, inclusive. */
   from?: number;
   to?: number;
@@ -50,6 +51,8 @@ Options:
   --rules FILE.csv       influenceability rules instead of the workbook's or the defaults
   --creditors FILE       creditor master file (supplier list with addresses) for postcodes
   --register FILE        local supplier register (name, postcode, categories, flags)
+  --respend FILE.csv     re-spend survey answers for LM3: header supplier,local_share, a share
+                         as 45% or 0.45 (instead of the Re-spend survey sheet's answers)
   --from DATE, --to DATE only payments dated within these (inclusive), e.g. 2024-04-01
   --online               look up postcodes the offline pack cannot answer at postcodes.io
                          (sends postcodes only; answers are cached)
@@ -103,6 +106,7 @@ export function parseCliArgs(argv: string[]): CliOptions {
     rules: v.rules,
     creditors: v.creditors,
     register: v.register,
+    respend: v.respend,
     from: date('from', v.from),
     to: date('to', v.to),
     online: v.online ?? false,
@@ -151,6 +155,7 @@ function parse(argv: string[]) {
       rules: { type: 'string' },
       creditors: { type: 'string' },
       register: { type: 'string' },
+      respend: { type: 'string' },
       from: { type: 'string' },
       to: { type: 'string' },
       online: { type: 'boolean' },

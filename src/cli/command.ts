@@ -34,7 +34,7 @@ export async function runCommandOutcome(argv: string[], io: RunIO): Promise<Comm
     }
     const outcome = await runBaseline(options, io);
     const shownOut = path.relative(io.cwd, outcome.outFile) || outcome.outFile;
-    for (const line of headlineLines(outcome.analysis.summary, outcome.analysis.areas, shownOut)) io.out(line);
+    for (const line of headlineLines(outcome.analysis, shownOut)) io.out(line);
     return { status: 0 };
   } catch (error) {
     const status = exitStatus(error);

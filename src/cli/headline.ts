@@ -1,10 +1,16 @@
-/** The headline the command prints: every locality's spend and share, adding up to the total. */
-import type { Areas, Summary } from '../core';
+/**
+ * The headline the command prints: every locality's spend and share, adding up to the total; a
+ * line per anchor institution of a partnership (or why there are none); and LM3.
+ */
+import type { AnalysisOutcome } from '../core';
 
 const gbp = (value: number) =>
   `${value < 0 ? '-' : ''}£${Math.abs(value).toLocaleString('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 
-export function headlineLines(summary: Summary, areas: Areas, outFile: string): string[] {
+const percent = (share: number | undefined) => (share === undefined ? '   n/a' : `${(share * 100).toFixed(1).padStart(5)}%`);
+
+export function headlineLines(analysis: AnalysisOutcome, outFile: string): string[] {
+  const { summary, areas } = analysis;
   const total = summary.totals.spend;
   const l = summary.locality;
   const split: [string, number][] = [
@@ -33,6 +39,27 @@ export function headlineLines(summary: Summary, areas: Areas, outFile: string): 
     ...measures.map(line),
     ...(summary.sharesNote ? [summary.sharesNote] : []),
     '',
+    ...anchorLines(analysis),
+    lm3Line(analysis),
+    '',
     `Written: ${outFile}`,
   ];
+}
+
+/** One line per anchor: its total spend, and the shares of it that are local, in the wider area, and leakage. */
+function anchorLines({ anchors, noAnchors }: AnalysisOutcome): string[] {
+  if (!anchors) return noAnchors ? [noAnchors, ''] : [];
+  const nameWidth = Math.max(...anchors.map((a) => a.name.length));
+  return [
+    `Anchor institutions (${anchors.length}): total spend; shares of it local, in the wider area including local, and leakage`,
+    ...anchors.map(({ name, summary: { totals, shares } }) =>
+      `  ${name.padEnd(nameWidth)}  ${gbp(totals.spend).padStart(18)}  ${percent(shares?.local)}  ${percent(shares?.widerIncludingLocal)}  ${percent(shares?.leakage)}`.trimEnd(),
+    ),
+    '',
+  ];
+}
+
+function lm3Line({ lm3 }: AnalysisOutcome): string {
+  if (lm3.value === null) return 'LM3: needs re-spend survey answers (the Re-spend survey sheet, or --respend FILE.csv).';
+  return `LM3: ${lm3.value.toFixed(2)} (each £1 spent is worth £${lm3.value.toFixed(2)} locally; ${lm3.surveyed.length} of ${lm3.localSuppliers} local suppliers surveyed, ${(lm3.surveyedShare * 100).toFixed(1)}% of R2).`;
 }

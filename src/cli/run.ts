@@ -11,6 +11,7 @@ import {
   BaselineError,
   buildAreas,
   creditorsFromGrid,
+  decodeText,
   emptyState,
   findTable,
   sheetNamesFor,
@@ -73,14 +74,18 @@ export async function runBaseline(options: CliOptions, io: RunIO): Promise<RunOu
   const areas = chooseAreas(options, state, pack, usingSample, notes);
   const ownGrid = ownSheetGrids(loaded, state);
   const creditors = options.creditors ? await readCreditors(path.resolve(io.cwd, options.creditors)) : undefined;
-  const rulesFile = options.rules ? readRulesFile(options.rules, io.cwd) : undefined;
+  const rulesFile = options.rules ? readTextFile('rules', options.rules, io.cwd) : undefined;
+  const respendFile = options.respend ? readTextFile('respend', options.respend, io.cwd) : undefined;
   const registerFile = options.register ? await readRegisterFile(path.resolve(io.cwd, options.register)) : undefined;
   const baseline = options.baseline ? await readBaselineSnapshot(path.resolve(io.cwd, options.baseline)) : undefined;
 
+  /** What the online lookup said as it ran: not said again among the analysis's notes. */
+  const shownSummaries = new Set<string>();
   const lookUpOnline = async (postcodes: readonly string[]): Promise<OnlineLookup> => {
     io.err(`Looking up ${postcodes.length} postcode${postcodes.length === 1 ? '' : 's'} at postcodes.io (postcodes only are sent)…`);
     const result = await lookUpPostcodesOnline(postcodes, { baseUrl: io.onlineBaseUrl });
     io.err(result.summary);
+    shownSummaries.add(result.summary);
     fileCache = addToOnlineCache(fileCache, result.answers);
     fs.mkdirSync(path.dirname(cacheFile), { recursive: true });
     fs.writeFileSync(cacheFile, `${JSON.stringify(fileCache)}\n`);
@@ -96,6 +101,8 @@ export async function runBaseline(options: CliOptions, io: RunIO): Promise<RunOu
     suppliersSheet: ownGrid('suppliers'),
     registerSheet: ownGrid('register'),
     registerFile,
+    respendSheet: ownGrid('respend'),
+    respendFile,
     creditors,
     lookups: { geography: pack, knownAnswers: fileCache.answers, lookUpOnline },
     pause: ({ phase, done, total }) => {
@@ -107,7 +114,7 @@ export async function runBaseline(options: CliOptions, io: RunIO): Promise<RunOu
     analysedAt: io.now().toISOString(),
   });
   // Notes wait until the analysis has checked the rest (the rules, the sheets): bad input is one line, nothing more.
-  for (const note of notes) io.err(`note: ${note}`);
+  for (const note of [...notes, ...analysis.notes.filter((n) => !shownSummaries.has(n))]) io.err(`note: ${note}`);
   for (const problem of analysis.problems) io.err(`warning: ${problem.cell}: ${problem.message}`);
 
   const written = await writeWorkbook(outputs.workbook, loaded, analysis);
@@ -225,12 +232,13 @@ async function readCreditors(file: string): Promise<CreditorRecord[]> {
   return creditorsFromGrid(await firstSheetGrid(file), path.basename(file));
 }
 
-function readRulesFile(given: string, cwd: string): { name: string; text: string } {
+/** A text file named by an option (--rules, --respend), in any encoding a spreadsheet saves CSV in. */
+function readTextFile(option: string, given: string, cwd: string): { name: string; text: string } {
   const file = path.resolve(cwd, given);
   try {
-    return { name: path.basename(file), text: fs.readFileSync(file, 'utf8') };
+    return { name: path.basename(file), text: decodeText(fs.readFileSync(file)).text };
   } catch {
-    throw new BaselineError('file-unreadable', `--rules: cannot read "${given}".`, { file: given });
+    throw new BaselineError('file-unreadable', `--${option}: cannot read "${given}".`, { file: given });
   }
 }
 

@@ -33,6 +33,7 @@ export function summaryJson(loaded: LoadedInputs, analysis: AnalysisOutcome) {
     shares: headline(summary).shares,
     leakage: summary.leakage,
     coverage: Object.fromEntries(Object.entries(summary.coverage).map(([basis, c]) => [basis, c.spend])),
+    lm3: { r1: analysis.lm3.r1, r2: analysis.lm3.r2, r3: analysis.lm3.r3, value: analysis.lm3.value, surveyedShare: analysis.lm3.surveyedShare },
     institutions: analysis.anchors ? Object.fromEntries(analysis.anchors.map((anchor) => [anchor.name, headline(anchor.summary)])) : null,
   };
 }

@@ -7,7 +7,7 @@
  *
  * What is written: the result columns beside the data; the analysis sheet; the summary sheets
  * laid out as the core plans them (formula tables: SUMIFS over the analysis sheet); the user's
- * sheets (Suppliers, Rules, Local register), of which only the cells the run changes are written;
+ * sheets (Suppliers, Rules, Local register, Re-spend survey), of which only the cells the run changes are written;
  * and the very hidden state sheet.
  */
 import * as fs from 'fs';
@@ -82,7 +82,7 @@ export async function writeWorkbook(outFile: string, loaded: LoadedInputs, analy
     pkg.setFilterRange(plan.analysisTable.sheet, tables === 0 ? extent : undefined);
     return tableEdit(plan.analysisTable, styles, tables === 0 ? extent : undefined);
   });
-  for (const sheet of [plan.suppliers, plan.rules, plan.register]) edit(sheet.sheet, undefined, () => userSheetEdit(gridOf(sheet.sheet), sheet, styles));
+  for (const sheet of [plan.suppliers, plan.rules, plan.register, plan.respend]) edit(sheet.sheet, undefined, () => userSheetEdit(gridOf(sheet.sheet), sheet, styles));
   edit(STATE_SHEET, 'veryHidden', () => stateSheetEdit(stateToCells(analysis.state), styles));
 
   refreshPivotCachesOver(pkg, plan.analysisTable.sheet);

@@ -40,6 +40,8 @@ export const ERROR_CODES = {
   'lookup-cache-invalid': 'input',
   /** The creditor file has no supplier, or no postcode or address, column. */
   'creditors-invalid': 'input',
+  /** A re-spend survey file has no supplier,local_share header. */
+  'respend-invalid': 'input',
   /** The earlier workbook to compare with was not analysed by this product. */
   'baseline-invalid': 'input',
   /** This Excel lacks what the add-in needs. */

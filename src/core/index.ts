@@ -14,6 +14,7 @@ export type { SupplierToReview } from './analysis/to-review';
 export type { SheetLayout } from './report/layout';
 export type { Anchor } from './anchors';
 export type { Areas } from './areas';
+export type { Lm3 } from './lm3';
 export type { RowResult } from './classify';
 export type { CreditorRecord, SheetProblem } from './directory';
 export type { SkippedRow, SpendRow } from './rows';

@@ -65,7 +65,7 @@ export async function analyseWorkbook(request: AnalyseRequest, hooks: AnalyseHoo
     progress('checking', 1, 1);
 
     // Reading: the user's sheets, then the data (cancellable).
-    const grids = await readSheetGrids(context, [names.suppliers, names.rules, names.register]);
+    const grids = await readSheetGrids(context, [names.suppliers, names.rules, names.register, names.respend]);
     const data = await readSpendData(context, shape, mapping, hooks.signal, progress);
 
     const outcome = await analyse({
@@ -81,6 +81,7 @@ export async function analyseWorkbook(request: AnalyseRequest, hooks: AnalyseHoo
       rules: { defaults: hooks.defaultRulesCsv, sheet: grids.get(names.rules) },
       suppliersSheet: grids.get(names.suppliers),
       registerSheet: grids.get(names.register),
+      respendSheet: grids.get(names.respend),
       lookups: {
         geography: hooks.pack,
         lookUpOnline: (postcodes) => lookUpPostcodesOnline(postcodes, { baseUrl: hooks.onlineBaseUrl, signal: hooks.signal }),

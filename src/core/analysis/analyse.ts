@@ -19,7 +19,7 @@ import { layoutSheet } from '../report/layout';
 import { planReport } from '../report/plan';
 import { compileRules } from '../rules';
 import { SHEET_ROLES, sheetNamesFor, type SheetRole } from '../settings';
-import { noAnchorsNote } from './anchors-note';
+import { noAnchorsNote, withRecordedAnchors } from './anchor-names';
 import { startAnalysis } from './classify-rows';
 import { answersFor, describeGeography, gatherGeography, onlineAnswers } from './geography';
 import { headlineSnapshot } from './headline';
@@ -30,6 +30,7 @@ import type { AnalysisOutcome } from './outcome';
 import type { Extent, WorkbookPlan } from './plan-types';
 import { fullPostcodesMentioned, prepareRows } from './prepare';
 import { describeOverrideProblem } from './problems';
+import { planLm3, readSurvey } from './respend';
 import { resultBlockPlan } from './result-block';
 import { chooseRules } from './rules-choice';
 import { suppliersToReview } from './to-review';
@@ -39,7 +40,8 @@ import { filledSheet, registerSheetPlan, rulesSheetPlan, suppliersSheetPlan } fr
 const CLASSIFY_STEP_ROWS = 1_000;
 
 export async function analyse(input: AnalysisInput): Promise<AnalysisOutcome> {
-  const { data, state, choices, lookups, pause, analysedAt } = input;
+  const { state, choices, lookups, pause, analysedAt } = input;
+  const data = withRecordedAnchors(input.data, state);
   if (data.rows.length === 0) {
     const where = data.sheets.map((sheet) => `"${sheet.source || sheet.sheet}"`).join(', ');
     const skipped = data.skipped[0];
@@ -62,6 +64,7 @@ export async function analyse(input: AnalysisInput): Promise<AnalysisOutcome> {
   problems.push(...suppliers.problems);
   const prepared = prepareRows(data.rows, suppliers.directory, input.creditors);
 
+  const survey = readSurvey(input, sheetNames.respend);
   const rules = chooseRules(input.rules, sheetNames.rules);
   problems.push(...rules.problems);
   const registerLines = registerFromGrid(input.registerFile ?? filledSheet(input.registerSheet) ?? []);
@@ -88,6 +91,8 @@ export async function analyse(input: AnalysisInput): Promise<AnalysisOutcome> {
   const result = classifying.finish(topSuppliers);
   const { summary } = result;
   problems.push(...result.problems.map((problem) => describeOverrideProblem(problem, data.sheets)));
+  const lm3 = planLm3(survey, input.respendSheet, sheetNames.respend, prepared.rows, result.results, summary, areas.local.name);
+  problems.push(...lm3.problems);
   const register: RegisterEntry[] = registerLines.map((line) => ({
     ...line,
     locality: line.postcode ? decideLocality({ postcode: line.postcode }, locality).locality : undefined,
@@ -110,6 +115,7 @@ export async function analyse(input: AnalysisInput): Promise<AnalysisOutcome> {
     history: { baseline },
     register,
     topSuppliers,
+    lm3: lm3.lm3,
   }).map((plan) => (choices.crossTabs === 'pivot_tables' && plan.role === 'summary' ? withoutCrossTabBlocks(plan) : plan));
   const layouts = sheetPlans.map(layoutSheet);
   const extents: Partial<Record<SheetRole, Extent>> = {};
@@ -134,6 +140,7 @@ export async function analyse(input: AnalysisInput): Promise<AnalysisOutcome> {
     suppliers: suppliersSheetPlan(sheetNames.suppliers, suppliersSheet, prepared.directory, summary, areaNames),
     rules: rulesSheetPlan(sheetNames.rules, input.rules.sheet, rules.rules),
     register: registerSheetPlan(sheetNames.register, input.registerSheet, input.registerFile),
+    respend: lm3.sheet,
     crossTabs: choices.crossTabs === 'pivot_tables' ? crossTabSpecs(summary) : [],
     charts: chartSpecs(layouts.find((layout) => layout.plan.role === 'summary')!),
   };
@@ -159,6 +166,7 @@ export async function analyse(input: AnalysisInput): Promise<AnalysisOutcome> {
     skipped: data.skipped,
     summary,
     anchors: result.anchors,
+    lm3: lm3.lm3,
     areas,
     districts,
     plan,
@@ -168,6 +176,7 @@ export async function analyse(input: AnalysisInput): Promise<AnalysisOutcome> {
     ...(state.history.last ? { previous: state.history.last } : {}),
     toReview: suppliersToReview(summary, prepared.directory),
     problems,
-    notes: [...geography.notes, ...(result.anchors ? [] : [noAnchorsNote(data.sheets)])],
+    notes: geography.notes,
+    ...(result.anchors ? {} : { noAnchors: noAnchorsNote(data.sheets) }),
   };
 }

@@ -5,6 +5,7 @@ import type { RowResult } from '../classify';
 import type { SheetProblem } from '../directory';
 import type { DistrictInfo } from '../geography';
 import type { SkippedRow, SpendRow } from '../rows';
+import type { Lm3 } from '../lm3';
 import type { HeadlineSnapshot, WorkbookState } from '../settings';
 import type { Summary } from '../summary';
 import type { WorkbookPlan } from './plan-types';
@@ -18,6 +19,10 @@ export interface AnalysisOutcome {
   summary: Summary;
   /** Each anchor institution's baseline, the largest first; null when the data names no institution. */
   anchors: Anchor[] | null;
+  /** When the data names no anchor institution: where the institution column was looked for, and how to name one. */
+  noAnchors?: string;
+  /** The partnership's LM3, from the re-spend survey. */
+  lm3: Lm3;
   areas: Areas;
   /** District names the results refer to. */
   districts: ReadonlyMap<string, DistrictInfo>;

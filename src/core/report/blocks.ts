@@ -125,20 +125,6 @@ export function leakageBlock(summary: Summary, refs: AnalysisRefs): Block {
   };
 }
 
-export function lm3Block(summary: Summary): Block {
-  return {
-    id: 'lm3',
-    title: 'LM3 (Local Multiplier 3): fill in R2 and R3 from a re-spend survey',
-    note: 'LM3 = (R1 + R2 + R3) / R1. R1 is the spend in the local area; R2 what local suppliers re-spend locally; R3 what their suppliers and staff re-spend locally.',
-    columns: [text('Round', 44), money('Spend (£)', 18)],
-    rows: [
-      ['R1: spend with local suppliers', summary.locality.local.spend],
-      ['R2: re-spent locally by those suppliers', null],
-      ['R3: re-spent locally by their suppliers and staff', null],
-    ],
-  };
-}
-
 export function progressBlock(ctx: ReportContext): Block | undefined {
   const { summary } = ctx.analysis;
   const baseline = ctx.history.baseline;

@@ -2,6 +2,7 @@
 import type { AnalysisResult } from '../analysis/classify-rows';
 import type { Locality } from '../codes';
 import type { DistrictInfo } from '../geography';
+import type { Lm3 } from '../lm3';
 import type { HeadlineSnapshot } from '../settings';
 
 export interface RegisterEntry {
@@ -16,7 +17,7 @@ export interface ReportContext {
   analysis: AnalysisResult;
   areas: { local: { name: string; districts: string[] }; wider: { name: string; districts: string[] } };
   districts: ReadonlyMap<string, DistrictInfo>;
-  sheetNames: Record<'summary' | 'top_suppliers' | 'method' | 'opportunities' | 'analysis', string>;
+  sheetNames: Record<'summary' | 'top_suppliers' | 'method' | 'opportunities' | 'analysis' | 'respend', string>;
   /** ISO date-time of the analysis. */
   analysedAt: string;
   /** e.g. "ONS NSPL August 2024 (offline pack)". */
@@ -29,4 +30,5 @@ export interface ReportContext {
   history: { baseline?: HeadlineSnapshot };
   register: RegisterEntry[];
   topSuppliers: number;
+  lm3: Lm3;
 }

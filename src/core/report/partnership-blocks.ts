@@ -57,14 +57,15 @@ export function partnershipBlocks(anchors: readonly Anchor[], partnership: Summa
       id: 'partnership_headlines',
       title: 'The partnership: every headline figure by anchor',
       note: "Shares are of the anchor's own total spend. An anchor's suppliers are those it paid, so a supplier of two anchors counts for each.",
-      columns: [text('Anchor institution', 44), text('Measure', 40), money('Spend (£)', 18), pct("Share of the anchor's spend"), count('Number')],
+      columns: [text('Anchor institution and measure', 44), money('Spend (£)', 18), pct("Share of the anchor's spend"), count('Number')],
       rows: all.flatMap((line) => [
-        ...measures.map((m, i): OutCell[] => {
+        [line.name, null, null, null],
+        ...measures.map((m): OutCell[] => {
           const { spend, share } = figures(line, m, refs);
-          return [i === 0 ? line.name : '', m.part ? `  ${m.label}` : m.label, spend, share, null];
+          return [`${m.part ? '    ' : '  '}${m.label}`, spend, share, null];
         }),
-        ['', 'Payments', null, null, { formula: refs.count(line.within), value: line.summary.totals.rows }],
-        ['', 'Suppliers', null, null, line.summary.totals.suppliers],
+        ['  Payments', null, null, { formula: refs.count(line.within), value: line.summary.totals.rows }],
+        ['  Suppliers', null, null, line.summary.totals.suppliers],
       ]),
     },
   ];

@@ -12,7 +12,6 @@ import {
   formatDateTime,
   headlineBlock,
   leakageBlock,
-  lm3Block,
   methodBlocks,
   opportunitiesBlock,
   progressBlock,
@@ -22,6 +21,7 @@ import {
 import { ANALYSIS_COLUMN } from './columns';
 import type { ReportContext } from './context';
 import { AnalysisRefs } from './formulas';
+import { lm3Blocks } from './lm3-blocks';
 import { partnershipBlocks } from './partnership-blocks';
 
 export interface SheetPlan {
@@ -60,7 +60,7 @@ export function planReport(ctx: ReportContext): SheetPlan[] {
   if (summary.institutions) {
     summaryBlocks.push(crossTabBlock(CROSS_TAB_BLOCKS[2], 'Institution × locality', summary.institutions, ANALYSIS_COLUMN.institution, (l) => l, refs, names));
   }
-  summaryBlocks.push(leakageBlock(summary, refs), lm3Block(summary));
+  summaryBlocks.push(leakageBlock(summary, refs), ...lm3Blocks(ctx.lm3, refs, names, ctx.sheetNames.respend));
 
   const subtitle = [
     `Analysed ${formatDateTime(ctx.analysedAt)}. Local area: ${names.local}. Wider area: ${names.wider}.`,
