@@ -1,7 +1,8 @@
 /**
  * Two projects, both run by `npm test` and CI: `fast` (everything a change is checked against in
- * seconds) and `slow` (the browser journeys, the million-row suites, LibreOffice, and the real
- * council files of ../shared). `npx jest --selectProjects fast` runs the first alone.
+ * seconds) and `slow` (the browser journeys, the million-row suites, LibreOffice, the real
+ * council files of ../shared, and the command as a child process or against a failing service).
+ * `npx jest --selectProjects fast` runs the first alone.
  */
 const SLOW = [
   '/test/e2e/.*\\.test\\.ts$',
@@ -9,6 +10,8 @@ const SLOW = [
   '/test/cli/xlsx-libreoffice\\.test\\.ts$',
   '/test/cli/real-data\\.test\\.ts$',
   '/test/cli/hyndburn-months\\.test\\.ts$',
+  '/test/cli/no-network\\.test\\.ts$',
+  '/test/cli/online-faults\\.test\\.ts$',
   '/test/core/labels-agreement\\.test\\.ts$',
   '/test/excel/same-as-command-line\\.test\\.ts$',
   '/test/geo/full-pack\\.test\\.ts$',

@@ -36,6 +36,9 @@ const CARD_PROCESSORS = new Set(['PAYPAL', 'SUMUP', 'SQUARE', 'STRIPE', 'ZETTLE'
 
 const TITLES = new Set(['THE', 'MR', 'MRS', 'MISS', 'MS', 'DR']);
 
+/** "T/A", "T/AS", "Trading as" and "C/O", with any punctuation between the words, as the key has. */
+const TRADING_AS = /(?<![A-Z0-9])(?:T\/AS?|TRADING[^A-Z0-9]+AS|C\/O)(?![A-Z0-9])/;
+
 export function supplierKey(name: string): string {
   let s = name;
   // Accents and typographic quotes only when present: most names are plain ASCII.
@@ -43,6 +46,7 @@ export function supplierKey(name: string): string {
     s = s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[\u2018\u2019\u0060\u00b4]/g, "'");
   }
   s = s.toUpperCase();
+  const asWritten = s;
 
   // Card-payment descriptors: "IZ *KEVIN BOOTH PAINTING" names the merchant after a processor
   // code; "AMAZON.CO.UK*5J2322XQ5" names it before a reference.
@@ -63,10 +67,12 @@ export function supplierKey(name: string): string {
 
   // A trading name ("X T/A Y", "X trading as Y") or care-of: the entity named first is the
   // supplier; when nothing comes first ("T/A Cbre Ltd"), the name after it is.
-  const tradingAs = s.includes('/') || s.includes('TRADING') ? /(?:^|[\s/])(?:T\/AS?|TRADING AS|C\/O)(?=\s|$)/.exec(s) : null;
-  if (tradingAs) {
-    const before = s.slice(0, tradingAs.index).trim();
-    s = before !== '' ? before : s.slice(tradingAs.index + tradingAs[0].length);
+  // Until none is left, so that the key is its own key.
+  if (s.includes('/') || s.includes('TRADING')) {
+    for (let marker = TRADING_AS.exec(s); marker; marker = TRADING_AS.exec(s)) {
+      const before = s.slice(0, marker.index);
+      s = /[A-Z0-9]/.test(before) ? before : s.slice(marker.index + marker[0].length);
+    }
   }
 
   // Web addresses: "WWW.DURAWELD.CO.UK" → "DURAWELD", "WATER PLUS.CO.UK" → "WATER PLUS".
@@ -80,9 +86,16 @@ export function supplierKey(name: string): string {
 
   // "K'S", "Marston ' S" → "KS", "MARSTONS"
   if (s.includes("'") || s.includes('`')) s = s.replace(/\s*['`]\s*S\b/g, 'S');
-  s = s.replace(/[^A-Z0-9]+/g, ' ');
+  const key = keyFromWords(wordsOf(s));
+  if (key) return key;
+  // A name that is all notes or references: the key of its words as written (what the key
+  // itself gives again), else the name as it is.
+  const words = wordsOf(asWritten).join(' ');
+  return words !== '' && words !== name ? supplierKey(words) : name.trim().toUpperCase().replace(/\s+/g, ' ');
+}
 
-  return keyFromWords(s.split(' ').filter((word) => word !== '' && word !== 'AND')) || name.trim().toUpperCase().replace(/\s+/g, ' ');
+function wordsOf(text: string): string[] {
+  return text.split(/[^A-Z0-9]+/).filter((word) => word !== '' && word !== 'AND');
 }
 
 /** What makes two keys the same supplier: the key without its spaces. */

@@ -144,6 +144,11 @@ export function parseAmountText(text: string): number {
 
 /** Days from 1899-12-30 (Excel's day 0 in the 1900 date system) to 1970-01-01. */
 const UNIX_EPOCH_SERIAL = 25569;
+/**
+ * 1900-03-01. Excel counts a 29 February 1900 that never was (serial 60), so its serials for
+ * January and February 1900 are one less than the days since 1899-12-30.
+ */
+const FIRST_SERIAL_AFTER_1900_LEAP_DAY = 61;
 /** 1900-01-01 to 9999-12-31: the dates an Excel serial number can hold. */
 const MIN_SERIAL = 1;
 const MAX_SERIAL = 2958465;
@@ -163,7 +168,8 @@ export function serialFromDate(year: number, month: number, day: number): number
   const yearOfEra = y - era * 400;
   const dayOfYear = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
   const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
-  const serial = era * 146097 + dayOfEra - 719468 + UNIX_EPOCH_SERIAL;
+  const days = era * 146097 + dayOfEra - 719468 + UNIX_EPOCH_SERIAL;
+  const serial = days < FIRST_SERIAL_AFTER_1900_LEAP_DAY ? days - 1 : days;
   return serial >= MIN_SERIAL && serial <= MAX_SERIAL ? serial : NaN;
 }
 

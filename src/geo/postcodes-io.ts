@@ -143,6 +143,7 @@ async function askOnce(url: string, batch: readonly string[], timeoutMs: number,
   }, timeoutMs);
   const onCancel = () => controller.abort();
   signal?.addEventListener('abort', onCancel, { once: true });
+  let answering = false;
   try {
     const response = await fetch(url, {
       method: 'POST',
@@ -153,7 +154,10 @@ async function askOnce(url: string, batch: readonly string[], timeoutMs: number,
     if (response.status === 429) return { kind: 'retry', reason: 'the service asked us to slow down (HTTP 429)', waitMs: retryAfterMs(response.headers.get('retry-after')) };
     if (response.status >= 500) return { kind: 'retry', reason: `the service failed (HTTP ${response.status})` };
     if (!response.ok) return { kind: 'failed', reason: `the service refused the request (HTTP ${response.status})` };
-    const parsed = responseSchema.safeParse(await response.json().catch(() => undefined));
+    // Reading the body can fail too (cut off, or too slow): that is not a malformed answer.
+    answering = true;
+    const text = await response.text();
+    const parsed = responseSchema.safeParse(parseJson(text));
     if (!parsed.success) return { kind: 'retry', reason: 'the service sent an answer that is not a postcodes.io result' };
     const answers = new Map<string, CachedAnswer>();
     for (const item of parsed.data.result) {
@@ -172,10 +176,19 @@ async function askOnce(url: string, batch: readonly string[], timeoutMs: number,
   } catch (error) {
     if (signal?.aborted) throw new Cancelled();
     if (timedOut) return { kind: 'retry', reason: `no answer within ${timeoutMs < 1000 ? `${timeoutMs} ms` : `${Math.round(timeoutMs / 1000)} s`}` };
+    if (answering) return { kind: 'retry', reason: `the connection was cut before the answer was complete (${(error as Error).message})` };
     return { kind: 'retry', reason: `the service could not be reached (${(error as Error).message})` };
   } finally {
     clearTimeout(timer);
     signal?.removeEventListener('abort', onCancel);
+  }
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
   }
 }
 
@@ -238,7 +251,7 @@ export async function lookUpPostcodesOnline(postcodes: readonly string[], option
 
   unanswered.sort((a, b) => (a.postcode < b.postcode ? -1 : 1));
   const known = [...answers.values()].filter((a) => a.district !== null).length;
-  let summary = `Online lookup of ${unique.length} postcodes: ${known} found`;
+  let summary = `Online lookup of ${unique.length} postcode${unique.length === 1 ? '' : 's'}: ${known} found`;
   if (answers.size > known) summary += `, ${answers.size - known} not known to postcodes.io`;
   if (unanswered.length > 0) {
     const reasons = [...new Set(unanswered.map((u) => u.reason))];

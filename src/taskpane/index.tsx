@@ -3,6 +3,7 @@
  * workbook service (the adapter with the core pipeline) and the geography pack load beside it,
  * and the pane shows "Reading your workbook…" until the service is ready.
  */
+import './no-eval';
 import { createRoot } from 'react-dom/client';
 import { Suspense, use } from 'react';
 import { FluentProvider, Spinner, webDarkTheme, webLightTheme } from '@fluentui/react-components';

@@ -64,12 +64,15 @@ export async function runIn(folder: string, argv: string[], io: Partial<RunIO> =
   return { code: outcome.status, out, err, ...error };
 }
 
-/** `node bin/local-spend-baseline.js ARGS` in `folder`, with the user cache folder inside it. */
-export function spawnCommand(folder: string, argv: string[]): Promise<CommandRun> {
+/**
+ * `node bin/local-spend-baseline.js ARGS` in `folder`, with the user cache folder inside it;
+ * `node` takes `nodeArgs` first (a `--require` preload) and the environment adds `env`.
+ */
+export function spawnCommand(folder: string, argv: string[], { nodeArgs = [], env = {} }: { nodeArgs?: string[]; env?: Record<string, string> } = {}): Promise<CommandRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'bin', 'local-spend-baseline.js'), ...argv], {
+    const child = spawn(process.execPath, [...nodeArgs, path.join(PROJECT_ROOT, 'bin', 'local-spend-baseline.js'), ...argv], {
       cwd: folder,
-      env: { ...process.env, XDG_CACHE_HOME: path.join(folder, '.cache') },
+      env: { ...process.env, XDG_CACHE_HOME: path.join(folder, '.cache'), ...env },
     });
     let stdout = '';
     let stderr = '';

@@ -54,12 +54,28 @@ describe('supplierKey groups the spellings of one supplier', () => {
     expect(expectOneKey(['Lloyds Pharmacy Ltd - 90 Liverpool', 'Lloyds Pharmacy Ltd -178 Liverpool', 'Lloyds Pharmacy Ltd-Pendleton Gatew'])).toBe('LLOYDSPHARMACY');
     expect(expectOneKey(['Green Salmon Pubs Limited', 'Green Salmon Pubs Limited T/A Coal'])).toBe('GREENSALMONPUBS');
     expect(identity('T/A Cbre Ltd')).toBe('CBRE');
+    // Found by a property: punctuation after "trading as" hid it, so the key was not its own key.
+    expect(expectOneKey(['Smith Trading As, Jones', 'Smith Trading As: Jones', 'Smith Trading As Jones', 'Smith T/A. Jones'])).toBe('SMITH');
+    expect(supplierKey(supplierKey('Smith Trading As, Jones'))).toBe('SMITH');
     expect(expectOneKey(['Iz *Kevin Booth Painting', 'Ztl*Kevin Booth Painting', 'Kevin Booth Painting'])).toBe('KEVINBOOTHPAINTING');
     expect(expectOneKey(['Amazon.Co.Uk*5J2322Xq5', 'Amazon.Co.Uk*Mk5Hj3Z84', 'AMAZON UK'])).toBe('AMAZON');
     expect(expectOneKey(['Www.Duraweld.Co.Uk', 'Duraweld Ltd'])).toBe('DURAWELD');
     expect(expectOneKey(["K'S Chemist", "K's Chemist"])).toBe('KSCHEMIST');
     expect(expectOneKey(['Booze  Burn And Bloom Ltd', 'Booze Burn & Bloom Ltd'])).toBe('BOOZEBURNBLOOM');
     expect(expectOneKey(['Kidz R Us Nursery Ltd - Pendlebury', 'Kidzrus Nursery Ltd - Irlam'])).toBe('KIDZRUSNURSERY');
+  });
+});
+
+describe('a key is its own key (counterexamples found by properties)', () => {
+  test.each([
+    [' -  123456 Ltd', '123456'],
+    ['Trading As Trading As T/A', 'T A'],
+    ['T/A Gwit Sbg .co.uk Trading As Ltd', 'GWIT SBG'],
+    ['/  (0*0', '0 0'],
+    ['(DD ONLY)', 'DD ONLY'],
+  ])('%j → %j, whose key it is too', (name, key) => {
+    expect(supplierKey(name)).toBe(key);
+    expect(supplierKey(key)).toBe(key);
   });
 });
 

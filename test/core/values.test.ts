@@ -94,6 +94,11 @@ describe('parseDate', () => {
     expect(serialFromDate(2000, 2, 29)).toBe(36585);
     expect(serialFromDate(2024, 2, 29)).toBe(45351);
     expect(serialFromDate(2100, 2, 29)).toBeNaN();
+    // Found by a property: Excel's serials before 1 March 1900 count its fictitious 29 February.
+    expect(serialFromDate(1900, 1, 1)).toBe(1);
+    expect(serialFromDate(1900, 2, 28)).toBe(59);
+    expect(dateSerial('01/01/1900')).toBe(1);
+    expect(dateSerial('31/12/1899')).toBeNaN();
     for (let day = 0; day < 3000; day += 37) {
       const date = new Date(Date.UTC(2020, 0, 1) + day * 86400000);
       expect(serialFromDate(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate())).toBe(43831 + day);

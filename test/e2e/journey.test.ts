@@ -13,7 +13,7 @@ import type { Locator, Page } from 'playwright-core';
 import type { SimulatorSetup } from '../sim/simulator-setup';
 import { formatPounds, formatShare } from '../../src/taskpane/format';
 import { headlineMeasures } from '../../src/taskpane/headline';
-import { type AxeViolation, describeWithGeoPack, PANE_VIEWPORT, screenshot, seriousViolations, usePaneBrowser } from './pane-harness';
+import { type AxeViolation, describeWithGeoPack, OFFICE_JS, type OpenedPane, PANE_VIEWPORT, screenshot, seriousViolations, usePaneBrowser } from './pane-harness';
 import { cellAddress, find, savedState, selection, setSyncDelay, sheetNames, typeInCell, values, workbookHeadline } from './workbook-view';
 
 jest.setTimeout(180_000);
@@ -151,13 +151,25 @@ async function waitForResults(page: Page, sinceLastRun: RegExp): Promise<void> {
   await expect(results.getByRole('heading', { name: '5. Results' }).evaluate((h) => h === document.activeElement)).resolves.toBe(true);
 }
 
+/**
+ * The whole journey ran under the pane's Content Security Policy without one violation, and with
+ * online lookup off nothing left the machine but the request for office.js (Microsoft's CDN in
+ * production; the simulator here), which carries no data.
+ */
+function expectPrivateAndWithinPolicy(pane: OpenedPane): void {
+  expect(pane.cspViolations).toEqual([]);
+  expect(pane.requestsOffMachine()).toEqual([{ method: 'GET', url: OFFICE_JS, body: null }]);
+  expect(pane.requests.length).toBeGreaterThan(5);
+}
+
 const FIRST_RUN = /^This is the first analysis of this workbook/;
 const LATER_RUN = /^Compared with the run of/;
 
 describeWithGeoPack('the journey in the task pane', () => {
   for (const theme of ['light', 'dark'] as const) {
     it(`with the mouse, ${theme} theme`, async () => {
-      const { page, refused, pageErrors } = await pane.open({ setup: setupFor(theme) });
+      const opened = await pane.open({ setup: setupFor(theme) });
+      const { page, refused, pageErrors } = opened;
       const pass = new Pass(page, `mouse-${theme}`);
       const original = (await values(page, 'Payments')).map((row) => row.slice(0, 7));
 
@@ -225,12 +237,14 @@ describeWithGeoPack('the journey in the task pane', () => {
       pass.expectClean();
       expect(refused).toEqual([]);
       expect(pageErrors).toEqual([]);
+      expectPrivateAndWithinPolicy(opened);
       await page.context().close();
     });
   }
 
   it('with the keyboard only', async () => {
-    const { page, refused, pageErrors } = await pane.open({ setup: setupFor('light') });
+    const opened = await pane.open({ setup: setupFor('light') });
+    const { page, refused, pageErrors } = opened;
     const pass = new Pass(page, 'keyboard-light');
     const original = (await values(page, 'Payments')).map((row) => row.slice(0, 7));
     const keys = page.keyboard;
@@ -298,6 +312,7 @@ describeWithGeoPack('the journey in the task pane', () => {
     pass.expectClean();
     expect(refused).toEqual([]);
     expect(pageErrors).toEqual([]);
+    expectPrivateAndWithinPolicy(opened);
     await page.context().close();
   });
 });

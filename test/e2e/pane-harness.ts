@@ -62,6 +62,7 @@ export function checkPrerequisites(): void {
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
   '.json': 'application/json',
   '.gz': 'application/gzip',
   '.png': 'image/png',
@@ -127,6 +128,15 @@ export interface PaneOptions {
   missing?: string[];
   /** Answers for requests to api.postcodes.io (online lookup), from a local stand-in. */
   postcodesIo?: string;
+  /** Files of dist/ served with other bytes (path → body), e.g. a damaged "/geo/postcodes-PR.bin.gz". */
+  replaced?: Record<string, Buffer>;
+}
+
+/** One request as the browser made it, whoever answered it. */
+export interface RecordedRequest {
+  method: string;
+  url: string;
+  body: string | null;
 }
 
 export interface OpenedPane {
@@ -137,6 +147,12 @@ export interface OpenedPane {
   pageErrors: string[];
   /** The bodies of the requests the page sent to postcodes.io (answered by the stand-in). */
   sentOnline: string[];
+  /** Every request of the pane's browser context, at the network layer, in order. */
+  requests: RecordedRequest[];
+  /** Every `securitypolicyviolation` event in the pane: what was blocked, by which directive. */
+  cspViolations: string[];
+  /** The requests so far to anywhere but the server of dist/ on this machine. */
+  requestsOffMachine(): RecordedRequest[];
 }
 
 /**
@@ -157,9 +173,28 @@ export async function paneContext(browser: Browser, server: StaticServer, missin
   return { context, refused };
 }
 
+/**
+ * Every `securitypolicyviolation` event of the context's pages from the start of each page, as
+ * "directive blocked what at where", in the list returned.
+ */
+export async function recordCspViolations(context: BrowserContext): Promise<string[]> {
+  const violations: string[] = [];
+  await context.exposeBinding('__reportCspViolation', (_source, violation: string) => violations.push(violation));
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      const report = (window as unknown as { __reportCspViolation: (violation: string) => void }).__reportCspViolation;
+      report(`${event.effectiveDirective} blocked ${event.blockedURI || '(inline)'} at ${event.sourceFile}:${event.lineNumber}`);
+    });
+  });
+  return violations;
+}
+
 /** Opens the built task pane over a simulated workbook, as Excel would. */
 export async function openPane(browser: Browser, server: StaticServer, simulatorJs: string, options: PaneOptions): Promise<OpenedPane> {
   const { context, refused } = await paneContext(browser, server, options.missing);
+  const requests: RecordedRequest[] = [];
+  context.on('request', (request) => requests.push({ method: request.method(), url: request.url(), body: request.postData() }));
+  const cspViolations = await recordCspViolations(context);
   const page = await context.newPage();
   const pageErrors: string[] = [];
   page.on('pageerror', (error) => pageErrors.push(error.message));
@@ -172,20 +207,32 @@ export async function openPane(browser: Browser, server: StaticServer, simulator
       if (request.method() === 'OPTIONS') return route.fulfill({ status: 204, headers: cors });
       sentOnline.push(request.postData() ?? '');
       const url = new URL(request.url());
-      const answer = await fetch(`${standin}${url.pathname}${url.search}`, {
-        method: request.method(),
-        headers: { 'Content-Type': 'application/json' },
-        body: request.postData() ?? undefined,
-      });
-      await route.fulfill({ status: answer.status, contentType: 'application/json', headers: cors, body: await answer.text() });
+      let answer: { status: number; headers: Record<string, string>; body: string };
+      try {
+        const response = await fetch(`${standin}${url.pathname}${url.search}`, {
+          method: request.method(),
+          headers: { 'Content-Type': 'application/json' },
+          body: request.postData() ?? undefined,
+        });
+        const retryAfter = response.headers.get('retry-after');
+        answer = { status: response.status, headers: { ...cors, ...(retryAfter ? { 'Retry-After': retryAfter } : {}) }, body: await response.text() };
+      } catch {
+        // The stand-in cut the connection: so does the route.
+        return route.abort('connectionreset');
+      }
+      await route.fulfill({ status: answer.status, contentType: 'application/json', headers: answer.headers, body: answer.body });
     });
+  }
+  for (const [pathname, body] of Object.entries(options.replaced ?? {})) {
+    await context.route(`${server.origin}${pathname}`, (route) => route.fulfill({ status: 200, body }));
   }
   await context.route(OFFICE_JS, (route) => route.fulfill({ status: 200, contentType: 'text/javascript', body: simulatorJs }));
   await page.addInitScript((setup) => {
     (window as unknown as { __excelSimSetup: unknown }).__excelSimSetup = setup;
   }, options.setup);
   await page.goto(`${server.origin}/taskpane.html`);
-  return { page, refused, pageErrors, sentOnline };
+  const requestsOffMachine = () => requests.filter((request) => new URL(request.url).origin !== server.origin);
+  return { page, refused, pageErrors, sentOnline, requests, cspViolations, requestsOffMachine };
 }
 
 export interface PaneBrowser {
@@ -198,14 +245,24 @@ export interface PaneBrowser {
 
 /**
  * For a test file: Chromium, a server of dist/ and the simulator bundle, started before its tests
- * and stopped after them.
+ * and stopped after them. Every pane a test opens must have run under the pages' Content Security
+ * Policy without a violation (checked after each test), unless the file provokes them on purpose.
  */
-export function usePaneBrowser(): PaneBrowser {
+export function usePaneBrowser({ provokesCspViolations = false } = {}): PaneBrowser {
   const shared = {} as PaneBrowser;
-  shared.open = (options) => openPane(shared.browser, shared.server, shared.simulatorJs, options);
+  const opened: OpenedPane[] = [];
+  shared.open = async (options) => {
+    const pane = await openPane(shared.browser, shared.server, shared.simulatorJs, options);
+    opened.push(pane);
+    return pane;
+  };
   beforeAll(async () => {
     checkPrerequisites();
     [shared.browser, shared.server, shared.simulatorJs] = await Promise.all([launchChromium(), serveFolder(DIST), bundleSimulator()]);
+  });
+  afterEach(() => {
+    const violations = opened.splice(0).flatMap((pane) => pane.cspViolations);
+    if (!provokesCspViolations) expect(violations).toEqual([]);
   });
   afterAll(async () => {
     await shared.browser?.close();
@@ -239,7 +296,9 @@ const AXE_SOURCE = path.join(ROOT, 'node_modules', 'axe-core', 'axe.min.js');
  * Insights also suppresses (microsoft/tabster#288, microsoft/accessibility-insights-web#7605).
  */
 export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE_SOURCE });
+  // Evaluated by the test's debugging connection, which the page's Content Security Policy
+  // does not govern (a script tag added to the page would be refused, and reported).
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(fs.readFileSync(AXE_SOURCE, 'utf8'));
   const violations = await page.evaluate(async () => {
     type Result = { id: string; impact: string | null; help: string; nodes: { target: unknown[]; html: string }[] };
     const axe = (window as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<{ violations: Result[] }> } }).axe;

@@ -59,11 +59,34 @@ describe('lookUpPostcodesOnline against the stand-in', () => {
     expect(standin.requests).toHaveLength(4);
   });
 
+  it('waits for a slow service within the timeout, and gives up on one slower than that', async () => {
+    standin.failNext({ delayMs: 150 });
+    const slow = await lookUpPostcodesOnline(['PR1 2HE'], fast());
+    expect(slow.complete).toBe(true);
+    expect(slow.answers.get('PR1 2HE')?.district).toBe('E07000123');
+    expect(standin.requests).toHaveLength(1);
+    standin.failAlways({ delayMs: 600 });
+    const tooSlow = await lookUpPostcodesOnline(['M1 1AE'], fast());
+    expect(tooSlow.unanswered).toEqual([{ postcode: 'M1 1AE', reason: 'no answer within 300 ms, after 3 attempts' }]);
+    expect(tooSlow.answers.size).toBe(0);
+  });
+
+  it('retries an answer cut off half way and one that is not JSON', async () => {
+    standin.failNext('cut', 'malformed');
+    const result = await lookUpPostcodesOnline(['PR1 2HE', 'M1 1AE'], fast());
+    expect(result.complete).toBe(true);
+    expect(result.answers.get('M1 1AE')?.district).toBe('E08000003');
+    expect(standin.requests).toHaveLength(3);
+  });
+
   it.each([
     [{ status: 500 } as const, 'the service failed (HTTP 500), after 3 attempts'],
+    [{ status: 429, retryAfterSeconds: 0 } as const, 'the service asked us to slow down (HTTP 429), after 3 attempts'],
     ['hang' as const, 'no answer within 300 ms, after 3 attempts'],
     ['close' as const, /^the service could not be reached \(.+\), after 3 attempts$/],
+    ['cut' as const, /^the connection was cut before the answer was complete \(.+\), after 3 attempts$/],
     ['garbage' as const, 'the service sent an answer that is not a postcodes.io result, after 3 attempts'],
+    ['malformed' as const, 'the service sent an answer that is not a postcodes.io result, after 3 attempts'],
   ])('a service that keeps failing (%j) gives a partial result with why, never "not found"', async (failure, reason) => {
     standin.failAlways(failure);
     const result = await lookUpPostcodesOnline(['PR1 2HE', 'M1 1AE'], fast());

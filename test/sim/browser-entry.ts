@@ -7,6 +7,8 @@
  * Like office.js, it reports ready only once the DOM is ready, and then calls
  * `Office.initialize` if the add-in assigned one.
  */
+// It runs under the pane's Content Security Policy, as office.js does: its zod must not eval either.
+import '../../src/taskpane/no-eval';
 import { createExcelSimulator } from './excel-simulator';
 import type { SimulatorSetup } from './simulator-setup';
 

@@ -204,6 +204,14 @@ export class ExcelSimulator {
     if (options.name) this.workbook.renameTable(table, options.name);
   }
 
+  /**
+   * The user deletes a sheet from its tab, as Worksheet.delete does (and with its rules), at
+   * any moment: between two of the add-in's syncs, say.
+   */
+  deleteSheet(sheetName: string): void {
+    this.workbook.deleteSheet(this.sheet(sheetName));
+  }
+
   protectSheet(sheetName: string, isProtected = true): void {
     this.sheet(sheetName).protected = isProtected;
   }

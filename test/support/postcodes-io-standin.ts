@@ -12,16 +12,22 @@ export interface StandinPostcode {
   country: string;
 }
 
-/** What the stand-in does with one request instead of answering it. */
+/** What the stand-in does with one request instead of answering it at once. */
 export type StandinFailure =
   | { status: 429; retryAfterSeconds?: number }
   | { status: 400 | 500 | 502 | 503 }
+  /** Answers correctly, but only after this long. */
+  | { delayMs: number }
   /** Accepts the request and never answers. */
   | 'hang'
   /** Drops the connection without a response. */
   | 'close'
+  /** Sends the headers and half of a correct answer, then cuts the connection. */
+  | 'cut'
   /** Answers 200 with a body that is not a postcodes.io result. */
-  | 'garbage';
+  | 'garbage'
+  /** Answers 200, as JSON, with JSON that does not parse. */
+  | 'malformed';
 
 export interface Standin {
   baseUrl: string;
@@ -80,7 +86,11 @@ export async function startPostcodesIoStandin(table: Record<string, StandinPostc
         res.writeHead(200, { 'content-type': 'text/html' }).end('<html>Service unavailable</html>');
         return;
       }
-      if (failure) {
+      if (failure === 'malformed') {
+        res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":200,"result":[{"query":');
+        return;
+      }
+      if (failure && typeof failure === 'object' && 'status' in failure) {
         const headers: Record<string, string> = { 'content-type': 'application/json' };
         if (failure.status === 429 && failure.retryAfterSeconds !== undefined) headers['retry-after'] = String(failure.retryAfterSeconds);
         res.writeHead(failure.status, headers).end(JSON.stringify({ status: failure.status, error: 'failure' }));
@@ -99,7 +109,16 @@ export async function startPostcodesIoStandin(table: Record<string, StandinPostc
             : null,
         };
       });
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ status: 200, result }));
+      const answer = Buffer.from(JSON.stringify({ status: 200, result }));
+      const headers = { 'content-type': 'application/json', 'content-length': String(answer.length) };
+      if (failure === 'cut') {
+        res.writeHead(200, headers);
+        res.write(answer.subarray(0, answer.length >> 1), () => req.socket.destroy());
+        return;
+      }
+      const send = () => res.writeHead(200, headers).end(answer);
+      if (failure && typeof failure === 'object' && 'delayMs' in failure) setTimeout(send, failure.delayMs);
+      else send();
     });
   });
   server.on('connection', (socket) => {
