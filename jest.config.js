@@ -8,6 +8,7 @@ const SLOW = [
   '/test/e2e/.*\\.test\\.ts$',
   '/million-rows\\.test\\.ts$',
   '/test/cli/xlsx-libreoffice\\.test\\.ts$',
+  '/test/cli/publish-libreoffice\\.test\\.ts$',
   '/test/cli/real-data\\.test\\.ts$',
   '/test/cli/hyndburn-months\\.test\\.ts$',
   '/test/cli/no-network\\.test\\.ts$',

@@ -19,6 +19,9 @@ export interface CliOptions {
   to?: number;
   online: boolean;
   out?: string;
+  /** A copy to publish, and the size under which payments are added up in it. */
+  publish?: string;
+  publishMin?: number;
   summaryJson?: string;
   resultsCsv?: string;
   threshold?: number;
@@ -61,6 +64,10 @@ Options:
   --baseline FILE        an earlier annotated workbook to report progress against
   --cache FILE           the online lookup cache (default: in your user cache folder)
   --out FILE.xlsx        the annotated copy (default: NAME-baseline.xlsx in this folder)
+  --publish FILE.xlsx    also write a copy to publish: the summary sheets and the analysis data
+                         only, payments to individuals shown as "Individual (redacted)"
+  --publish-min AMOUNT   in that copy, add up payments under AMOUNT (e.g. 500) into one line
+                         per category, so the totals still match
   --summary-json FILE    also write the summary as JSON
   --results-csv FILE     also write one line per analysed row as CSV
   -h, --help             show this help
@@ -111,6 +118,8 @@ export function parseCliArgs(argv: string[]): CliOptions {
     to: date('to', v.to),
     online: v.online ?? false,
     out: v.out,
+    publish: v.publish,
+    publishMin: number('publish-min', v['publish-min'], (n) => n > 0, 'an amount above 0 (e.g. 500)'),
     summaryJson: v['summary-json'],
     resultsCsv: v['results-csv'],
     threshold: number('threshold', v.threshold, (n) => n > 0.5 && n <= 1, 'a share above 0.5 and at most 1 (e.g. 0.95)'),
@@ -125,6 +134,8 @@ export function parseCliArgs(argv: string[]): CliOptions {
   }
   checkInstitutions(options);
   if (options.out && !/\.xlsx$/i.test(options.out)) throw usageError(`--out "${options.out}" must be an .xlsx file.`);
+  if (options.publish && !/\.xlsx$/i.test(options.publish)) throw usageError(`--publish "${options.publish}" must be an .xlsx file.`);
+  if (options.publishMin !== undefined && !options.publish) throw usageError('--publish-min needs --publish FILE.xlsx, the copy it applies to.');
   return options;
 }
 
@@ -160,6 +171,8 @@ function parse(argv: string[]) {
       to: { type: 'string' },
       online: { type: 'boolean' },
       out: { type: 'string' },
+      publish: { type: 'string' },
+      'publish-min': { type: 'string' },
       'summary-json': { type: 'string' },
       'results-csv': { type: 'string' },
       threshold: { type: 'string' },

@@ -32,6 +32,7 @@ import { copySheetNames, expandInputs, loadInputs, readSpendData, type LoadedInp
 import { defaultRulesFile, geoPackFolder, sampleWorkbook } from './project-files';
 import { readSpendFile } from './read-file';
 import { writeResultsCsv } from './results-csv';
+import { writePublication } from './write-publication';
 import { summaryJson } from './summary-json';
 import { writeWorkbook } from './write-workbook';
 
@@ -124,6 +125,10 @@ export async function runBaseline(options: CliOptions, io: RunIO): Promise<RunOu
   if (outputs.resultsCsv) {
     writeResultsCsv(outputs.resultsCsv, analysis.rows, analysis.results, (code) => analysis.districts.get(code)?.name ?? '', loaded.dataSheets.length > 1);
   }
+  if (outputs.publish) {
+    const published = await writePublication(outputs.publish, analysis.publish({ minimum: options.publishMin }));
+    if (published.droppedCharacters > 0) io.err(`note: ${published.droppedCharacters} control characters were left out of the copy to publish.`);
+  }
   if (outputs.summaryJson) fs.writeFileSync(outputs.summaryJson, `${JSON.stringify(summaryJson(loaded, analysis), null, 2)}\n`);
   return { outFile: outputs.workbook, analysis };
 }
@@ -132,15 +137,17 @@ export async function runBaseline(options: CliOptions, io: RunIO): Promise<RunOu
  * Where the outputs go, checked before anything is written: never over an input or one another,
  * and into folders that exist.
  */
-function checkOutputs(options: CliOptions, inputs: readonly string[], cwd: string): { workbook: string; resultsCsv?: string; summaryJson?: string } {
+function checkOutputs(options: CliOptions, inputs: readonly string[], cwd: string): { workbook: string; resultsCsv?: string; summaryJson?: string; publish?: string } {
   const workbook = path.resolve(cwd, options.out ?? `${path.basename(inputs[0], path.extname(inputs[0]))}-baseline.xlsx`);
   const resultsCsv = options.resultsCsv ? path.resolve(cwd, options.resultsCsv) : undefined;
   const summaryJson = options.summaryJson ? path.resolve(cwd, options.summaryJson) : undefined;
+  const publish = options.publish ? path.resolve(cwd, options.publish) : undefined;
   const taken = new Set(inputs.map((file) => path.resolve(file)));
   const named: [string, string | undefined][] = [
     ['--out', workbook],
     ['--results-csv', resultsCsv],
     ['--summary-json', summaryJson],
+    ['--publish', publish],
   ];
   for (const [option, file] of named) {
     if (!file) continue;
@@ -159,7 +166,7 @@ function checkOutputs(options: CliOptions, inputs: readonly string[], cwd: strin
     if (fs.existsSync(file) && fs.statSync(file).isDirectory()) throw invalid(`${option} ${shown} is a folder; name a file.`);
     taken.add(file);
   }
-  return { workbook, resultsCsv, summaryJson };
+  return { workbook, resultsCsv, summaryJson, publish };
 }
 
 /** The add-in's sheets the user edits (Suppliers, Rules, Local register), from the input that was analysed before. */

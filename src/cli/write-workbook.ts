@@ -75,8 +75,7 @@ export async function writeWorkbook(outFile: string, loaded: LoadedInputs, analy
   }
   for (const { layout, clear } of plan.summaries) edit(layout.plan.name, undefined, () => summarySheetEdit(layout, styles, clear));
   edit(plan.analysisTable.sheet, undefined, (part) => {
-    const { columns, rows } = plan.analysisTable;
-    const extent = `A1:${columnLetter(columns.length - 1)}${rows.count + 1}`;
+    const extent = tableExtent(plan.analysisTable);
     // The add-in's analysis sheet holds an Excel table with its own filter: a sheet filter over it would clash.
     const tables = resizeTables(pkg, part, extent);
     pkg.setFilterRange(plan.analysisTable.sheet, tables === 0 ? extent : undefined);
@@ -86,11 +85,20 @@ export async function writeWorkbook(outFile: string, loaded: LoadedInputs, analy
   edit(STATE_SHEET, 'veryHidden', () => stateSheetEdit(stateToCells(analysis.state), styles));
 
   refreshPivotCachesOver(pkg, plan.analysisTable.sheet);
-  // Written beside the destination and moved into place whole, so a failure leaves no half-written file.
+  await writeWhole(pkg, outFile);
+  return { droppedCharacters: dropped.count };
+}
+
+/** Written beside the destination and moved into place whole, so a failure leaves no half-written file. */
+export async function writeWhole(pkg: XlsxPackage, outFile: string): Promise<void> {
   const partial = `${outFile}.partial`;
   await pkg.write(partial);
   fs.renameSync(partial, outFile);
-  return { droppedCharacters: dropped.count };
+}
+
+/** The analysis table's extent from A1, for its filter. */
+export function tableExtent(table: TablePlan): string {
+  return `A1:${columnLetter(table.columns.length - 1)}${table.rows.count + 1}`;
 }
 
 function openInput(file: string): XlsxPackage {
@@ -177,7 +185,7 @@ function* rowValues(rows: readonly (Cell[] | undefined)[], column: number): Gene
 }
 
 /** A summary sheet as laid out: title, subtitle, then each block with its title, note, header and rows; the previous run's area cleared first. */
-function summarySheetEdit(layout: SheetLayout, styles: Styles, clear: Extent | undefined): SheetEdit {
+export function summarySheetEdit(layout: SheetLayout, styles: Styles, clear: Extent | undefined): SheetEdit {
   const { plan } = layout;
   const rows: RowWrite[] = [{ row: 0, cells: [{ column: 0, value: plan.title, style: styles.title }] }];
   plan.subtitle.forEach((line, i) => rows.push({ row: i + 1, cells: [{ column: 0, value: line, style: styles.subtitle }] }));
@@ -207,7 +215,7 @@ function summarySheetEdit(layout: SheetLayout, styles: Styles, clear: Extent | u
 }
 
 /** A table from A1 that is the whole sheet: bold, filled, frozen header row, and the filter given. */
-function tableEdit(table: TablePlan, styles: Styles, filter: string | undefined): SheetEdit {
+export function tableEdit(table: TablePlan, styles: Styles, filter: string | undefined): SheetEdit {
   const { columns, rows } = table;
   const widths = fittedWidths(columns, rows);
   const formats = columns.map((column) => columnStyle(styles, column.format, false));

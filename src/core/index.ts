@@ -9,6 +9,7 @@
 export { analyse } from './analysis/analyse';
 export type { AnalysisChoices, AnalysisInput, AnalysisPhase, AnalysisProgress, Geography, Lookups, OnlineLookup, RulesSource } from './analysis/input';
 export type { AnalysisOutcome } from './analysis/outcome';
+export { REDACTED, type Publication, type PublishOptions } from './analysis/publication';
 export type { ChartSpec, CrossTabSpec, Extent, PlanCell, PlanRows, ResultBlockPlan, SummarySheetPlan, TablePlan, UserSheetPlan, WorkbookPlan } from './analysis/plan-types';
 export type { SupplierToReview } from './analysis/to-review';
 export type { SheetLayout } from './report/layout';

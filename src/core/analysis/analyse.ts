@@ -30,6 +30,7 @@ import type { AnalysisOutcome } from './outcome';
 import type { Extent, WorkbookPlan } from './plan-types';
 import { fullPostcodesMentioned, prepareRows } from './prepare';
 import { describeOverrideProblem } from './problems';
+import { planPublication } from './publication';
 import { planLm3, readSurvey } from './respend';
 import { resultBlockPlan } from './result-block';
 import { chooseRules } from './rules-choice';
@@ -100,7 +101,7 @@ export async function analyse(input: AnalysisInput): Promise<AnalysisOutcome> {
 
   // The summary sheets, laid out.
   const baseline = choices.baseline ?? state.history.baseline;
-  const sheetPlans = planReport({
+  const reportPlans = planReport({
     analysis: result,
     areas,
     districts,
@@ -116,7 +117,8 @@ export async function analyse(input: AnalysisInput): Promise<AnalysisOutcome> {
     register,
     topSuppliers,
     lm3: lm3.lm3,
-  }).map((plan) => (choices.crossTabs === 'pivot_tables' && plan.role === 'summary' ? withoutCrossTabBlocks(plan) : plan));
+  });
+  const sheetPlans = reportPlans.map((plan) => (choices.crossTabs === 'pivot_tables' && plan.role === 'summary' ? withoutCrossTabBlocks(plan) : plan));
   const layouts = sheetPlans.map(layoutSheet);
   const extents: Partial<Record<SheetRole, Extent>> = {};
   for (const layout of layouts) extents[layout.plan.role] = { rows: layout.rows, columns: layout.columns };
@@ -175,6 +177,7 @@ export async function analyse(input: AnalysisInput): Promise<AnalysisOutcome> {
     headline,
     ...(state.history.last ? { previous: state.history.last } : {}),
     toReview: suppliersToReview(summary, prepared.directory),
+    publish: (options) => planPublication({ sheetPlans: reportPlans, rows, results, summary, areas: areaNames, analysisSheet: sheetNames.analysis, analysedAt }, options),
     problems,
     notes: geography.notes,
     ...(result.anchors ? {} : { noAnchors: noAnchorsNote(data.sheets) }),

@@ -9,6 +9,7 @@ import type { Lm3 } from '../lm3';
 import type { HeadlineSnapshot, WorkbookState } from '../settings';
 import type { Summary } from '../summary';
 import type { WorkbookPlan } from './plan-types';
+import type { Publication, PublishOptions } from './publication';
 import type { SupplierToReview } from './to-review';
 
 export interface AnalysisOutcome {
@@ -35,6 +36,8 @@ export interface AnalysisOutcome {
   /** The previous run's headline, for "what changed since the last run". */
   previous?: HeadlineSnapshot;
   toReview: SupplierToReview[];
+  /** A copy to publish: a new workbook of the summaries and the analysis data, individuals redacted, small payments added up when asked. */
+  publish(options?: PublishOptions): Publication;
   /** Values the user typed that could not be understood (ignored), with their cells. */
   problems: SheetProblem[];
   /** Other things the user should know, e.g. an online lookup that could not finish. */

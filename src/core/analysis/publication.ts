@@ -1,0 +1,155 @@
+/**
+ * A copy to publish: a new workbook for a partner or a committee paper, holding the summary
+ * sheets and the analysis data and nothing else (no data sheets, no Suppliers, Rules, register or
+ * survey sheets, no hidden state or lookup cache). Every figure is a value (the analysis
+ * sheet a formula would add up is itself changed below); payments to individuals show
+ * "Individual (redacted)" wherever the supplier would be named; and with a minimum, payments
+ * smaller than it (in size, so credits too) become one line per category, within each anchor,
+ * locality and verdict, so that the totals still add up from the published rows.
+ */
+import type { Cell } from '../cell';
+import type { RowResult } from '../classify';
+import type { AreaNames } from '../labels';
+import type { Block } from '../report/blocks';
+import { ANALYSIS_COLUMN, ANALYSIS_COLUMNS, analysisRow, outValue, type OutCell } from '../report/columns';
+import { layoutSheet, type SheetLayout } from '../report/layout';
+import type { SheetPlan } from '../report/plan';
+import type { SpendRow } from '../rows';
+import type { Summary } from '../summary';
+import type { TablePlan } from './plan-types';
+
+export const REDACTED = 'Individual (redacted)';
+
+export interface PublishOptions {
+  /** Payments smaller than this (in size) are added up into one line per category. */
+  minimum?: number;
+}
+
+export interface Publication {
+  /** The summary sheets, laid out, every figure a value. */
+  summaries: SheetLayout[];
+  analysisTable: TablePlan;
+  /** Payments whose supplier is shown as "Individual (redacted)". */
+  redacted: number;
+  /** Payments under the minimum, and the lines they became. */
+  aggregated: { payments: number; lines: number };
+}
+
+export interface PublicationSource {
+  /** The summary sheets as planned for the workbook (with every block, PivotTable hosts' cross-tabulations included). */
+  sheetPlans: readonly SheetPlan[];
+  rows: readonly SpendRow[];
+  results: readonly RowResult[];
+  summary: Summary;
+  areas: AreaNames;
+  analysisSheet: string;
+  analysedAt: string;
+}
+
+const NOT_PUBLISHED_BLOCKS = new Set(['problems']);
+
+export function planPublication(source: PublicationSource, options: PublishOptions = {}): Publication {
+  const { rows, results } = source;
+  // Every spelling and key of an individual's name, so that no block names one (a top supplier, a survey answer).
+  const names = new Set<string>();
+  let redacted = 0;
+  results.forEach((result, i) => {
+    if (result.supplierType !== 'individual') return;
+    redacted++;
+    names.add(rows[i].supplier.trim().toLowerCase());
+    names.add(result.supplierKey.trim().toLowerCase());
+    const shown = source.summary.suppliers.get(result.supplierKey)?.name;
+    if (shown) names.add(shown.trim().toLowerCase());
+  });
+  const clean = (cell: OutCell): Cell => {
+    const value = outValue(cell);
+    return typeof value === 'string' && names.has(value.trim().toLowerCase()) ? REDACTED : value;
+  };
+  const table = publishedTable(source, options.minimum);
+  const note = [
+    `A copy to publish: every figure is a value; payments to individuals (${redacted}) show "${REDACTED}"`,
+    options.minimum ? `; payments under £${options.minimum.toLocaleString('en-GB')} (${table.aggregated.payments}) are added up into ${table.aggregated.lines} lines by category` : '',
+    '.',
+  ].join('');
+  const summaries = source.sheetPlans.map((plan, i): SheetLayout => {
+    const blocks: Block[] = plan.blocks.filter((block) => !NOT_PUBLISHED_BLOCKS.has(block.id)).map((block) => ({ ...block, rows: block.rows.map((cells) => cells.map(clean)) }));
+    if (plan.role === 'method') blocks.push(aboutThisCopy(redacted, options.minimum, table.aggregated));
+    return layoutSheet({ ...plan, subtitle: i === 0 ? [plan.subtitle[0], note] : plan.subtitle, blocks });
+  });
+  return { summaries, analysisTable: table.plan, redacted, aggregated: table.aggregated };
+}
+
+function aboutThisCopy(redacted: number, minimum: number | undefined, aggregated: Publication['aggregated']): Block {
+  return {
+    id: 'publication',
+    title: 'This copy',
+    columns: [
+      { header: 'Item', format: 'text', width: 36 },
+      { header: 'Value', format: 'text', width: 18, overflow: true },
+    ],
+    rows: [
+      ['What it holds', 'The summary sheets and the analysis data, every figure a value.'],
+      ['What it leaves out', "The spend data itself, the Suppliers, Rules, Local register and Re-spend survey sheets, the add-in's hidden settings and lookup cache, the list of values that could not be understood, and any other sheet."],
+      ['Payments to individuals', `${redacted} payments: the supplier is shown as "${REDACTED}".`],
+      [
+        'Small payments',
+        minimum ? `${aggregated.payments} payments under £${minimum.toLocaleString('en-GB')} are added up into ${aggregated.lines} lines, one per category within each anchor, locality and verdict, so every total still adds up.` : 'Every payment is shown.',
+      ],
+    ],
+  };
+}
+
+const toPence = (amount: number) => Math.round(amount * 100);
+
+/** The analysis table with individuals redacted and, with a minimum, the smaller payments added up. */
+function publishedTable(source: PublicationSource, minimum: number | undefined): { plan: TablePlan; aggregated: Publication['aggregated'] } {
+  const { rows, results, areas } = source;
+  const redactedRow = (i: number): Cell[] => {
+    const cells = analysisRow(rows[i], results[i], areas);
+    if (results[i].supplierType === 'individual') cells[ANALYSIS_COLUMN.supplier] = cells[ANALYSIS_COLUMN.key] = REDACTED;
+    return cells;
+  };
+  const kept: number[] = [];
+  const groups = new Map<string, { cells: Cell[]; pence: number; leakagePence: number; count: number }>();
+  const byCategory = source.summary.categorySource === 'category' ? ANALYSIS_COLUMN.category : ANALYSIS_COLUMN.kind;
+  for (let i = 0; i < rows.length; i++) {
+    if (minimum === undefined || Math.abs(rows[i].amount) >= minimum) {
+      kept.push(i);
+      continue;
+    }
+    const cells = analysisRow(rows[i], results[i], areas);
+    const key = [ANALYSIS_COLUMN.institution, byCategory, ANALYSIS_COLUMN.locality, ANALYSIS_COLUMN.influence].map((c) => String(cells[c]).toLowerCase()).join('\u0000');
+    const group = groups.get(key);
+    if (!group) {
+      groups.set(key, { cells, pence: toPence(rows[i].amount), leakagePence: toPence(cells[ANALYSIS_COLUMN.leakage] as number), count: 1 });
+      continue;
+    }
+    group.pence += toPence(rows[i].amount);
+    group.leakagePence += toPence(cells[ANALYSIS_COLUMN.leakage] as number);
+    group.count++;
+    // What the group's payments do not share is said to be several (the amounts are added up below).
+    cells.forEach((cell, c) => {
+      if (String(group.cells[c]).toLowerCase() !== String(cell).toLowerCase()) group.cells[c] = '(several)';
+    });
+  }
+  const lines = [...groups.values()]
+    .map(({ cells, pence, leakagePence, count }): Cell[] => {
+      const line = [...cells];
+      line[ANALYSIS_COLUMN.source] = '';
+      line[ANALYSIS_COLUMN.row] = '';
+      line[ANALYSIS_COLUMN.supplier] = `Payments under £${minimum!.toLocaleString('en-GB')} (${count})`;
+      line[ANALYSIS_COLUMN.key] = '';
+      line[ANALYSIS_COLUMN.amount] = pence / 100;
+      line[ANALYSIS_COLUMN.leakage] = leakagePence / 100;
+      return line;
+    })
+    .sort((a, b) => [ANALYSIS_COLUMN.institution, byCategory, ANALYSIS_COLUMN.locality, ANALYSIS_COLUMN.influence].reduce((order, c) => order || String(a[c]).localeCompare(String(b[c])), 0));
+  return {
+    plan: {
+      sheet: source.analysisSheet,
+      columns: ANALYSIS_COLUMNS,
+      rows: { count: kept.length + lines.length, width: ANALYSIS_COLUMNS.length, row: (i) => (i < kept.length ? redactedRow(kept[i]) : lines[i - kept.length]) },
+    },
+    aggregated: { payments: rows.length - kept.length, lines: lines.length },
+  };
+}
