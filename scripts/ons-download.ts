@@ -20,7 +20,7 @@ import {
   STORED,
   ZipError,
   type ZipDirectoryEntry,
-} from '../src/cli/zip-directory';
+} from '../src/workbook/zip-directory';
 
 /** A problem with the source or the tables: the message names the file, line and column. */
 export class SourceError extends Error {

@@ -32,9 +32,8 @@ import { copySheetNames, expandInputs, loadInputs, readSpendData, type LoadedInp
 import { defaultRulesFile, geoPackFolder, sampleWorkbook } from './project-files';
 import { readSpendFile } from './read-file';
 import { writeResultsCsv } from './results-csv';
-import { writePublication } from './write-publication';
 import { summaryJson } from './summary-json';
-import { writeWorkbook } from './write-workbook';
+import { writePublished, writeWorkbook } from './annotated-copy';
 
 export interface RunIO {
   cwd: string;
@@ -126,7 +125,7 @@ export async function runBaseline(options: CliOptions, io: RunIO): Promise<RunOu
     writeResultsCsv(outputs.resultsCsv, analysis.rows, analysis.results, (code) => analysis.districts.get(code)?.name ?? '', loaded.dataSheets.length > 1);
   }
   if (outputs.publish) {
-    const published = await writePublication(outputs.publish, analysis.publish({ minimum: options.publishMin }));
+    const published = await writePublished(outputs.publish, analysis.publish({ minimum: options.publishMin }));
     if (published.droppedCharacters > 0) io.err(`note: ${published.droppedCharacters} control characters were left out of the copy to publish.`);
   }
   if (outputs.summaryJson) fs.writeFileSync(outputs.summaryJson, `${JSON.stringify(summaryJson(loaded, analysis), null, 2)}\n`);

@@ -63,4 +63,3 @@ export { decodeText } from './text-decode';
 export { parseDate } from './values';
 export { fittedWidth, isFormula, NUMBER_FORMATS, needsTextProtection, RESULT_BLOCK_HEADERS, RESULT_WIDTH, type ColumnFormat, type OutCell, type ReportColumn } from './report/columns';
 export { quoteSheet } from './report/formulas';
-export { columnOfReference, unescapeXml } from './spreadsheet-xml';

@@ -5,33 +5,31 @@
  * files, and one record made per supplier line.
  */
 import { BaselineError, creditorsFromGrid, decodeText, parseCsv, type CreditorRecord, type Grid } from '../core';
-import { firstVisibleSheet, gridOfWorksheet, sharedStringsOf } from '../core/spreadsheet-xml';
 
 export type CreditorFileResult = { ok: true; records: CreditorRecord[] } | { ok: false; message: string };
 
 type GridResult = { ok: true; grid: Grid } | { ok: false; message: string };
 
-/** The first visible sheet of an .xlsx file; the zip reader is fetched only when one is chosen. */
+/** The first visible sheet of an .xlsx file; the workbook reader is fetched only when one is chosen. */
 async function workbookGrid(bytes: Uint8Array, fileName: string): Promise<GridResult> {
-  const { default: JSZip } = await import(/* webpackChunkName: "xlsx-reader" */ 'jszip');
+  const { XlsxPackage, streamInflate } = await import(/* webpackChunkName: "xlsx-reader" */ '../workbook');
   const cannotRead = (why: string): GridResult => ({
     ok: false,
     message: `${fileName} could not be read as an Excel workbook (${why}). Open it in Excel and save it again as .xlsx or CSV, then choose it again.`,
   });
-  let zip: InstanceType<typeof JSZip>;
+  let workbook: Awaited<ReturnType<typeof XlsxPackage.open>>;
   try {
-    zip = await JSZip.loadAsync(bytes);
+    workbook = await XlsxPackage.open(bytes, streamInflate);
   } catch {
     return cannotRead('it is not a valid .xlsx file');
   }
-  const part = (path: string) => zip.file(path)?.async('string');
-  const [workbook, relationships, shared] = await Promise.all([part('xl/workbook.xml'), part('xl/_rels/workbook.xml.rels'), part('xl/sharedStrings.xml')]);
-  if (workbook === undefined || relationships === undefined) return cannotRead('it has no workbook part');
-  const sheet = firstVisibleSheet(workbook, relationships);
-  if (!sheet.ok) return cannotRead(sheet.message);
-  const worksheet = await part(sheet.path);
-  if (worksheet === undefined) return cannotRead(`its sheet ${sheet.name} is missing`);
-  return { ok: true, grid: gridOfWorksheet(worksheet, shared === undefined ? [] : sharedStringsOf(shared)) };
+  const sheet = workbook.sheetList().find((s) => s.state === 'visible');
+  if (!sheet) return cannotRead('it has no visible sheet');
+  try {
+    return { ok: true, grid: await workbook.sheetGrid(sheet.name) };
+  } catch {
+    return cannotRead(`its sheet ${sheet.name} is damaged`);
+  }
 }
 
 export async function readCreditorFile(bytes: Uint8Array, fileName: string): Promise<CreditorFileResult> {

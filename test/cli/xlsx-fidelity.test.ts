@@ -14,8 +14,9 @@ const AREAS = ['--local', 'Preston', '--wider', 'Lancashire'];
 /** The parts a run may change in an input: the data sheet and the workbook's own lists. */
 const PATCHED = new Set(['[Content_Types].xml', 'xl/workbook.xml', 'xl/_rels/workbook.xml.rels', 'xl/styles.xml', 'xl/worksheets/sheet1.xml']);
 
+/** The parts of a package, each checked against its CRC. */
 async function parts(file: string): Promise<Map<string, Buffer>> {
-  const zip = await JSZip.loadAsync(fs.readFileSync(file));
+  const zip = await JSZip.loadAsync(fs.readFileSync(file), { checkCRC32: true });
   const files = Object.values(zip.files).filter((entry) => !entry.dir);
   return new Map(await Promise.all(files.map(async (entry) => [entry.name, await entry.async('nodebuffer')] as [string, Buffer])));
 }

@@ -2,7 +2,8 @@ import { spawnSync } from 'child_process';
 import * as path from 'path';
 
 // SPEC.md's architecture, as lint enforces it: the core is pure, only src/excel touches Excel,
-// and the hosts use the core through its entry module. ESLint runs in its own process (its
+// the workbook package runs without Node, and the hosts use the core and the workbook package
+// through their entry modules. ESLint runs in its own process (its
 // configuration is an ES module, which Jest's VM cannot load), once for every snippet below.
 const root = path.resolve(__dirname, '..', '..');
 
@@ -29,6 +30,23 @@ const SNIPPETS = {
   deepFromExcel: { filePath: 'src/excel/example.ts', code: DEEP_IMPORT },
   entryFromCli: { filePath: 'src/cli/example.ts', code: ENTRY_IMPORT },
   entryFromExcel: { filePath: 'src/excel/example.ts', code: ENTRY_IMPORT },
+  workbookInCore: { filePath: 'src/core/example.ts', code: "import { XlsxPackage } from '../workbook';\nexport const open = XlsxPackage.open;\n" },
+  nodeInWorkbook: {
+    filePath: 'src/workbook/example.ts',
+    code: [
+      "import * as zlib from 'zlib';",
+      "import { analyse } from '../core/analysis/analyse';",
+      "import { runCommand } from '../cli/command';",
+      'export const all = [zlib, analyse, runCommand, Buffer.from(""), process.cwd()];',
+    ].join('\n'),
+  },
+  pureWorkbook: {
+    filePath: 'src/workbook/example.ts',
+    code: "import { columnLetter } from '../core';\nexport const text = new TextDecoder().decode(new Uint8Array([65])) + columnLetter(0);\n",
+  },
+  deepWorkbookFromCli: { filePath: 'src/cli/example.ts', code: "import { readZip } from '../workbook/zip';\nexport const read = readZip;\n" },
+  deepWorkbookFromTaskpane: { filePath: 'src/taskpane/example.ts', code: "import { readZip } from '../workbook/zip';\nexport const read = readZip;\n" },
+  workbookEntryFromCli: { filePath: 'src/cli/example.ts', code: "import { XlsxPackage } from '../workbook';\nexport const open = XlsxPackage.open;\n" },
 };
 
 let messages: Record<keyof typeof SNIPPETS, string[]>;
@@ -70,5 +88,17 @@ describe('the layer rule', () => {
 
   it('accepts a pure core module', () => {
     expect(messages.pureCore).toEqual([]);
+  });
+
+  it('keeps the workbook package free of Node and the hosts, and out of the core', () => {
+    expect(messages.workbookInCore).toContainEqual(expect.stringMatching(/^no-restricted-imports: .*outer layers/));
+    expect(messages.nodeInWorkbook.filter((m) => m.startsWith('no-restricted-imports'))).toHaveLength(3);
+    expect(messages.nodeInWorkbook.filter((m) => m.startsWith('no-restricted-globals'))).toHaveLength(2);
+    expect(messages.pureWorkbook).toEqual([]);
+  });
+
+  it('lets the hosts use the workbook package only through its entry module', () => {
+    for (const deep of [messages.deepWorkbookFromCli, messages.deepWorkbookFromTaskpane]) expect(deep).toContainEqual(expect.stringMatching(/^no-restricted-imports: .*workbook package through its entry module/));
+    expect(messages.workbookEntryFromCli).toEqual([]);
   });
 });

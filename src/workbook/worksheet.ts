@@ -5,9 +5,9 @@
  * as the text it was, so what the user made (merged cells, conditional formats, validation,
  * drawings, tables) survives. A new sheet is the same patch over an empty one.
  */
-import { columnLetter, columnOfReference, type OutCell } from '../core';
-import { CellXml, type DroppedCharacters } from './xlsx-cells';
-import { attribute, childElements, rootPrefix, withAttribute, type ElementSpan } from './xlsx-xml';
+import { columnLetter, type OutCell } from '../core';
+import { CellXml, columnOfReference } from './cells';
+import { attribute, childElements, rootPrefix, withAttribute, type DroppedCharacters, type ElementSpan } from './xml';
 
 export interface CellWrite {
   /** 0-based. */

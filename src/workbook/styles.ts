@@ -5,8 +5,7 @@
  * styles.xml as it was.
  */
 import { NUMBER_FORMATS, type ColumnFormat } from '../core';
-import { escapeXml } from './xlsx-cells';
-import { childElements, rootPrefix, type ElementSpan } from './xlsx-xml';
+import { childElements, escapeXml, rootPrefix, type ElementSpan } from './xml';
 
 /** Formats Excel has built in, by the id every workbook knows them by. */
 const BUILT_IN_FORMATS: Record<string, number> = { '@': 49, '#,##0': 3, '0%': 9, '0.00%': 10 };

@@ -1,4 +1,10 @@
-import { columnOfReference, firstVisibleSheet, gridOfWorksheet, sharedStringsOf, unescapeXml } from '../../src/core/spreadsheet-xml';
+import { columnOfReference } from '../../src/workbook/cells';
+import { dateFormatsOf, gridOfWorksheet as gridOfBytes, sharedStringsOf as sharedStringsOfBytes, type DateFormats } from '../../src/workbook/sheet-values';
+import { unescapeXml } from '../../src/workbook/xml';
+
+const bytes = (xml: string) => new TextEncoder().encode(xml);
+const sharedStringsOf = (xml: string) => sharedStringsOfBytes(bytes(xml));
+const gridOfWorksheet = (xml: string, shared: string[], dates?: DateFormats) => gridOfBytes(bytes(xml), shared, dates);
 
 describe('unescapeXml and columnOfReference', () => {
   test('entities and character references; column letters', () => {
@@ -16,34 +22,6 @@ describe('sharedStringsOf', () => {
       '<si/>' +
       '<si><t>Smith &amp; Sons</t></si></sst>';
     expect(sharedStringsOf(xml)).toEqual(['Acme Ltd', 'Café Nero', '', 'Smith & Sons']);
-  });
-});
-
-describe('firstVisibleSheet', () => {
-  const rels =
-    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
-    '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>' +
-    '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="/xl/worksheets/data.xml"/></Relationships>';
-
-  test('passes over hidden and very hidden sheets; targets relative to xl/ or from the root', () => {
-    const workbook = (first: string, second: string) =>
-      `<workbook xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>${first}${second}</sheets></workbook>`;
-    expect(firstVisibleSheet(workbook('<sheet name="One" sheetId="1" r:id="rId1"/>', '<sheet name="Two" sheetId="2" r:id="rId2"/>'), rels)).toEqual({
-      ok: true,
-      name: 'One',
-      path: 'xl/worksheets/sheet1.xml',
-    });
-    expect(firstVisibleSheet(workbook('<sheet name="One" sheetId="1" state="veryHidden" r:id="rId1"/>', '<sheet name="R&amp;D" sheetId="2" r:id="rId2"/>'), rels)).toEqual({
-      ok: true,
-      name: 'R&D',
-      path: 'xl/worksheets/data.xml',
-    });
-    expect(firstVisibleSheet(workbook('<sheet name="One" sheetId="1" state="hidden" r:id="rId1"/>', ''), rels)).toEqual({ ok: false, message: 'it has no visible sheet' });
-  });
-
-  test('a namespace prefix on every element, as some producers write it', () => {
-    const workbook = '<x:workbook xmlns:x="main" xmlns:rel="relationships"><x:sheets><x:sheet name="Data" sheetId="7" rel:id="rId2"/></x:sheets></x:workbook>';
-    expect(firstVisibleSheet(workbook, rels)).toMatchObject({ ok: true, path: 'xl/worksheets/data.xml' });
   });
 });
 
@@ -71,5 +49,23 @@ describe('gridOfWorksheet', () => {
       [null, 2],
     ]);
     expect(gridOfWorksheet('<worksheet><sheetData/></worksheet>', [])).toEqual([]);
+  });
+});
+
+describe('dates', () => {
+  const styles =
+    '<styleSheet xmlns="main"><numFmts count="2"><numFmt numFmtId="164" formatCode="dd/mm/yyyy"/><numFmt numFmtId="165" formatCode="&quot;£&quot;#,##0.00;[Red]-&quot;£&quot;#,##0.00"/></numFmts>' +
+    '<cellXfs count="4"><xf numFmtId="0"/><xf numFmtId="164"/><xf numFmtId="165"/><xf numFmtId="14"/></cellXfs></styleSheet>';
+  const sheet = '<worksheet><sheetData><row r="1"><c r="A1" s="1"><v>44000</v></c><c r="B1" s="2"><v>44000</v></c><c r="C1" s="3"><v>44000</v></c><c r="D1"><v>44000</v></c></row></sheetData></worksheet>';
+
+  test('a workbook in the 1904 date system has its dates (and only its dates) counted from 1900, as Excel shows them', () => {
+    const dates = dateFormatsOf(styles, '<workbook><workbookPr date1904="1"/></workbook>');
+    expect([...dates.styles].sort()).toEqual([1, 3]);
+    expect(gridOfWorksheet(sheet, [], dates)).toEqual([[44000 + 1462, 44000, 44000 + 1462, 44000]]);
+    expect(gridOfWorksheet(sheet, [], dateFormatsOf(styles, '<workbook><workbookPr/></workbook>'))).toEqual([[44000, 44000, 44000, 44000]]);
+  });
+
+  test('a date cell written as ISO text is its serial', () => {
+    expect(gridOfWorksheet('<worksheet><sheetData><row r="1"><c r="A1" t="d"><v>2024-04-14T00:00:00</v></c><c r="B1" t="d"><v>2024-04-14</v></c></row></sheetData></worksheet>', [])).toEqual([[45396, 45396]]);
   });
 });

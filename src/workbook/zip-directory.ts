@@ -4,6 +4,22 @@
  * loaded whole (the ONS postcode download is some 200 MB); an .xlsx hands over all of its bytes.
  */
 
+/** Little-endian integers of a byte array (a Buffer is one too). */
+export function uint16(bytes: Uint8Array, at: number): number {
+  return bytes[at] | (bytes[at + 1] << 8);
+}
+
+export function uint32(bytes: Uint8Array, at: number): number {
+  return (bytes[at] | (bytes[at + 1] << 8) | (bytes[at + 2] << 16) | (bytes[at + 3] << 24)) >>> 0;
+}
+
+const utf8 = new TextDecoder();
+
+/** A stored name: UTF-8 when its flag says so, else one character a byte, as zip's older tools wrote them. */
+function nameOf(bytes: Uint8Array, flags: number): string {
+  return flags & FLAG_UTF8 ? utf8.decode(bytes) : String.fromCharCode(...bytes);
+}
+
 /** An archive that is not a zip this reader understands; the message says why. */
 export class ZipError extends Error {
   override name = 'ZipError';
@@ -12,7 +28,7 @@ export class ZipError extends Error {
 export interface ZipDirectoryEntry {
   name: string;
   /** The name as stored, with the flags that say how it is encoded. */
-  nameBytes: Buffer;
+  nameBytes: Uint8Array;
   flags: number;
   method: number;
   crc: number;
@@ -46,12 +62,12 @@ export const END_SEARCH = 22 + 0xffff;
  * Where the directory is, from the last bytes of the archive (`tail` ends where the archive
  * ends); undefined when there is no end record, so the bytes are not a zip archive.
  */
-export function locateDirectory(tail: Buffer): ZipDirectoryPlace | undefined {
+export function locateDirectory(tail: Uint8Array): ZipDirectoryPlace | undefined {
   for (let at = tail.length - 22; at >= Math.max(0, tail.length - END_SEARCH); at--) {
-    if (tail.readUInt32LE(at) !== END_OF_CENTRAL_DIRECTORY) continue;
-    const entries = tail.readUInt16LE(at + 10);
-    const size = tail.readUInt32LE(at + 12);
-    const offset = tail.readUInt32LE(at + 16);
+    if (uint32(tail, at) !== END_OF_CENTRAL_DIRECTORY) continue;
+    const entries = uint16(tail, at + 10);
+    const size = uint32(tail, at + 12);
+    const offset = uint32(tail, at + 16);
     if (entries === 0xffff || offset === 0xffffffff || size === 0xffffffff) throw new ZipError('it is a ZIP64 archive, which only files over 4 GB need');
     return { entries, offset, size };
   }
@@ -59,27 +75,27 @@ export function locateDirectory(tail: Buffer): ZipDirectoryPlace | undefined {
 }
 
 /** The entries of a directory (its bytes, as located), in their order. */
-export function readDirectory(directory: Buffer, entries: number): ZipDirectoryEntry[] {
+export function readDirectory(directory: Uint8Array, entries: number): ZipDirectoryEntry[] {
   const read: ZipDirectoryEntry[] = [];
   let at = 0;
   for (let i = 0; i < entries; i++) {
-    if (at + 46 > directory.length || directory.readUInt32LE(at) !== CENTRAL_HEADER) throw new ZipError('its zip directory is damaged');
-    const flags = directory.readUInt16LE(at + 8);
-    const nameLength = directory.readUInt16LE(at + 28);
-    const extraLength = directory.readUInt16LE(at + 30);
-    const commentLength = directory.readUInt16LE(at + 32);
+    if (at + 46 > directory.length || uint32(directory, at) !== CENTRAL_HEADER) throw new ZipError('its zip directory is damaged');
+    const flags = uint16(directory, at + 8);
+    const nameLength = uint16(directory, at + 28);
+    const extraLength = uint16(directory, at + 30);
+    const commentLength = uint16(directory, at + 32);
     const nameBytes = directory.subarray(at + 46, at + 46 + nameLength);
     read.push({
-      name: nameBytes.toString(flags & FLAG_UTF8 ? 'utf8' : 'latin1'),
+      name: nameOf(nameBytes, flags),
       nameBytes,
       flags,
-      method: directory.readUInt16LE(at + 10),
-      crc: directory.readUInt32LE(at + 16),
-      compressedSize: directory.readUInt32LE(at + 20),
-      size: directory.readUInt32LE(at + 24),
-      localOffset: directory.readUInt32LE(at + 42),
-      time: directory.readUInt16LE(at + 12),
-      date: directory.readUInt16LE(at + 14),
+      method: uint16(directory, at + 10),
+      crc: uint32(directory, at + 16),
+      compressedSize: uint32(directory, at + 20),
+      size: uint32(directory, at + 24),
+      localOffset: uint32(directory, at + 42),
+      time: uint16(directory, at + 12),
+      date: uint16(directory, at + 14),
     });
     at += 46 + nameLength + extraLength + commentLength;
   }
@@ -90,7 +106,7 @@ export function readDirectory(directory: Buffer, entries: number): ZipDirectoryE
  * How far past its local header an entry's data start, from the header's first 30 bytes
  * (its name and extra field may differ in length from the directory's copy).
  */
-export function localHeaderLength(header: Buffer, entry: ZipDirectoryEntry): number {
-  if (header.length < LOCAL_HEADER_SIZE || header.readUInt32LE(0) !== LOCAL_HEADER) throw new ZipError(`the entry ${entry.name} is damaged`);
-  return LOCAL_HEADER_SIZE + header.readUInt16LE(26) + header.readUInt16LE(28);
+export function localHeaderLength(header: Uint8Array, entry: ZipDirectoryEntry): number {
+  if (header.length < LOCAL_HEADER_SIZE || uint32(header, 0) !== LOCAL_HEADER) throw new ZipError(`the entry ${entry.name} is damaged`);
+  return LOCAL_HEADER_SIZE + uint16(header, 26) + uint16(header, 28);
 }

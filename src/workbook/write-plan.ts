@@ -1,18 +1,16 @@
 /**
- * The annotated copy, written straight as OOXML. A single .xlsx input is patched, not re-saved:
- * every part of it is copied unchanged (charts, PivotTables, images, conditional formats,
- * validation, names, styles) except the sheets the add-in writes on, where its cells go into the
- * rows in column order and everything else on the sheet is kept as it was. Other inputs (CSV,
- * several files) get a new package made by the same writer, one sheet per input.
+ * The analysis's plan written into a package as OOXML. An input's package is patched, not
+ * re-saved: every part of it is copied unchanged (charts, PivotTables, images, conditional
+ * formats, validation, names, styles) except the sheets the add-in writes on, where its cells go
+ * into the rows in column order and everything else on the sheet is kept as it was. A new
+ * package (for CSV inputs, several files) is written the same way, the data copied in.
  *
  * What is written: the result columns beside the data; the analysis sheet; the summary sheets
  * laid out as the core plans them (formula tables: SUMIFS over the analysis sheet); the user's
  * sheets (Suppliers, Rules, Local register, Re-spend survey), of which only the cells the run changes are written;
  * and the very hidden state sheet.
  */
-import * as fs from 'fs';
 import {
-  BaselineError,
   columnLetter,
   fittedWidth,
   isFormula,
@@ -30,13 +28,10 @@ import {
   type TablePlan,
   type UserSheetPlan,
 } from '../core';
-import type { LoadedInputs } from './inputs';
-import type { DroppedCharacters } from './xlsx-cells';
-import { XlsxPackage, type SheetState } from './xlsx-package';
-import { EMPTY_WORKSHEET, patchWorksheet, type CellWrite, type ColumnSetting, type RowWrite, type SheetEdit } from './xlsx-sheet';
-import { addStyles, columnStyle, type Styles } from './xlsx-styles';
-import { attribute, rootAttribute, withAttribute, withRootAttribute } from './xlsx-xml';
-import { ZipError } from './xlsx-zip';
+import type { SheetState, XlsxPackage } from './package';
+import { addStyles, columnStyle, type Styles } from './styles';
+import { EMPTY_WORKSHEET, patchWorksheet, type CellWrite, type ColumnSetting, type RowWrite, type SheetEdit } from './worksheet';
+import { attribute, rootAttribute, withAttribute, withRootAttribute, type DroppedCharacters } from './xml';
 
 export interface WriteOutcome {
   /** Characters XML cannot hold (control characters in the input's text), left out of the copy. */
@@ -48,66 +43,51 @@ const LINE_HEIGHT = 15;
 const RELATIONSHIP_TABLE = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/table';
 const RELATIONSHIP_PIVOT_CACHE = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/pivotCacheDefinition';
 
-export async function writeWorkbook(outFile: string, loaded: LoadedInputs, analysis: AnalysisOutcome): Promise<WriteOutcome> {
+/** What the plan is written over, besides the package. */
+export interface PlanSheets {
+  /** The cells the package holds on a sheet of the user's (Suppliers, Rules, Local register), as read; none when it has no such sheet. */
+  userGrid(sheet: string): Grid | undefined;
+  /** A data sheet's cells to write with its results, for a new package; none when the package holds them already. */
+  dataToCopy(sheet: string): Grid | undefined;
+}
+
+/** Writes the plan into the package (which is then written out whole). */
+export async function writePlan(pkg: XlsxPackage, analysis: AnalysisOutcome, sheets: PlanSheets): Promise<WriteOutcome> {
   const { plan } = analysis;
   const dropped: DroppedCharacters = { count: 0 };
-  const input = loaded.copied;
-  const pkg = input ? openInput(input.file) : XlsxPackage.blank();
-  const stylesPart = pkg.stylesPart();
-  const { xml: stylesXml, styles } = addStyles(pkg.text(stylesPart));
+  const stylesPart = await pkg.stylesPart();
+  const { xml: stylesXml, styles } = addStyles(await pkg.text(stylesPart));
   pkg.setText(stylesPart, stylesXml);
-  /** The grid read from the input for one of its sheets (for a new workbook, none). */
-  const gridOf = (sheetName: string): Grid | undefined => input?.sheets.find((sheet) => sheet.name === sheetName)?.grid;
   /** A sheet patched (or added, empty, at the end) with the edit `make` plans for it. */
-  const edit = (sheetName: string, state: SheetState | undefined, make: (part: string) => SheetEdit) => {
+  const edit = async (sheetName: string, state: SheetState | undefined, make: (part: string) => SheetEdit | Promise<SheetEdit>) => {
     let part = pkg.sheetPart(sheetName);
-    const source = part ? pkg.text(part) : EMPTY_WORKSHEET;
+    const source = part ? await pkg.text(part) : EMPTY_WORKSHEET;
     part ??= pkg.addSheet(sheetName, state);
     if (state) pkg.setSheetState(sheetName, state);
-    const sheetEdit = make(part);
+    const sheetEdit = await make(part);
     pkg.setChunks(part, () => patchWorksheet(source, sheetEdit, dropped));
   };
 
   // The data sheets: the result columns to the right of the data (with the data itself, when the workbook is new).
-  for (const block of plan.resultBlocks) {
-    const copy = input ? undefined : loaded.dataSheets.find((sheet) => sheet.outputSheet === block.sheet)?.grid;
-    edit(block.sheet, undefined, () => resultBlockEdit(block, copy, styles));
-  }
-  for (const { layout, clear } of plan.summaries) edit(layout.plan.name, undefined, () => summarySheetEdit(layout, styles, clear));
-  edit(plan.analysisTable.sheet, undefined, (part) => {
+  for (const block of plan.resultBlocks) await edit(block.sheet, undefined, () => resultBlockEdit(block, sheets.dataToCopy(block.sheet), styles));
+  for (const { layout, clear } of plan.summaries) await edit(layout.plan.name, undefined, () => summarySheetEdit(layout, styles, clear));
+  await edit(plan.analysisTable.sheet, undefined, async (part) => {
     const extent = tableExtent(plan.analysisTable);
     // The add-in's analysis sheet holds an Excel table with its own filter: a sheet filter over it would clash.
-    const tables = resizeTables(pkg, part, extent);
+    const tables = await resizeTables(pkg, part, extent);
     pkg.setFilterRange(plan.analysisTable.sheet, tables === 0 ? extent : undefined);
     return tableEdit(plan.analysisTable, styles, tables === 0 ? extent : undefined);
   });
-  for (const sheet of [plan.suppliers, plan.rules, plan.register, plan.respend]) edit(sheet.sheet, undefined, () => userSheetEdit(gridOf(sheet.sheet), sheet, styles));
-  edit(STATE_SHEET, 'veryHidden', () => stateSheetEdit(stateToCells(analysis.state), styles));
+  for (const sheet of [plan.suppliers, plan.rules, plan.register, plan.respend]) await edit(sheet.sheet, undefined, () => userSheetEdit(sheets.userGrid(sheet.sheet), sheet, styles));
+  await edit(STATE_SHEET, 'veryHidden', () => stateSheetEdit(stateToCells(analysis.state), styles));
 
-  refreshPivotCachesOver(pkg, plan.analysisTable.sheet);
-  await writeWhole(pkg, outFile);
+  await refreshPivotCachesOver(pkg, plan.analysisTable.sheet);
   return { droppedCharacters: dropped.count };
 }
 
-/** Written beside the destination and moved into place whole, so a failure leaves no half-written file. */
-export async function writeWhole(pkg: XlsxPackage, outFile: string): Promise<void> {
-  const partial = `${outFile}.partial`;
-  await pkg.write(partial);
-  fs.renameSync(partial, outFile);
-}
-
-/** The analysis table's extent from A1, for its filter. */
+/** A table's extent from A1, for its filter. */
 export function tableExtent(table: TablePlan): string {
   return `A1:${columnLetter(table.columns.length - 1)}${table.rows.count + 1}`;
-}
-
-function openInput(file: string): XlsxPackage {
-  try {
-    return XlsxPackage.fromBytes(fs.readFileSync(file));
-  } catch (error) {
-    if (error instanceof ZipError) throw new BaselineError('file-unreadable', `Cannot copy ${JSON.stringify(file)}: ${error.message}.`, { file });
-    throw new BaselineError('file-unreadable', `Cannot copy ${JSON.stringify(file)}: its package is not as Excel writes one (${(error as Error).message}).`, { file });
-  }
 }
 
 /** Header rows tall enough to show every line of headers that wrap in their widths (Excel does not grow them for a file). */
@@ -278,26 +258,26 @@ function stateSheetEdit(cells: readonly string[], styles: Styles): SheetEdit {
 }
 
 /** Excel tables on the sheet (the add-in's analysis table) resized to `reference`; returns how many there are. */
-function resizeTables(pkg: XlsxPackage, sheetPart: string, reference: string): number {
-  const tables = pkg.relationships(sheetPart).filter((rel) => rel.type === RELATIONSHIP_TABLE && !rel.external && pkg.has(rel.target));
+async function resizeTables(pkg: XlsxPackage, sheetPart: string, reference: string): Promise<number> {
+  const tables = (await pkg.relationships(sheetPart)).filter((rel) => rel.type === RELATIONSHIP_TABLE && !rel.external && pkg.has(rel.target));
   for (const table of tables) {
-    const resized = withRootAttribute(pkg.text(table.target), 'ref', reference);
+    const resized = withRootAttribute(await pkg.text(table.target), 'ref', reference);
     pkg.setText(table.target, resized.replace(/<(?:\w+:)?autoFilter\s[^>]*>/, (filter) => withAttribute(filter, 'ref', reference)));
   }
   return tables.length;
 }
 
 /** PivotTables over the rewritten analysis sheet (or a table on it) refresh when the workbook opens: their caches hold the old rows. */
-function refreshPivotCachesOver(pkg: XlsxPackage, analysisSheet: string): void {
+async function refreshPivotCachesOver(pkg: XlsxPackage, analysisSheet: string): Promise<void> {
   const analysisPart = pkg.sheetPart(analysisSheet);
   if (!analysisPart) return;
   const tableNames = new Set<string>();
-  for (const rel of pkg.relationships(analysisPart).filter((r) => r.type === RELATIONSHIP_TABLE && pkg.has(r.target))) {
-    const name = rootAttribute(pkg.text(rel.target), 'name');
+  for (const rel of (await pkg.relationships(analysisPart)).filter((r) => r.type === RELATIONSHIP_TABLE && pkg.has(r.target))) {
+    const name = rootAttribute(await pkg.text(rel.target), 'name');
     if (name) tableNames.add(name);
   }
-  for (const rel of pkg.relationships(pkg.workbookPart).filter((r) => r.type === RELATIONSHIP_PIVOT_CACHE && pkg.has(r.target))) {
-    const xml = pkg.text(rel.target);
+  for (const rel of (await pkg.relationships(pkg.workbookPart)).filter((r) => r.type === RELATIONSHIP_PIVOT_CACHE && pkg.has(r.target))) {
+    const xml = await pkg.text(rel.target);
     const source = /<(?:\w+:)?worksheetSource\s[^>]*>/.exec(xml)?.[0];
     if (!source) continue;
     const over = attribute(source, 'sheet') === analysisSheet || tableNames.has(attribute(source, 'name') ?? '');

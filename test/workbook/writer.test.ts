@@ -2,17 +2,30 @@
  * The pieces of the .xlsx writer on small inputs: cells as XML, a worksheet patched in place,
  * the add-in's formats added to styles.xml, and the zip container read and written.
  */
-import * as fs from 'fs';
-import * as path from 'path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { CellXml, escapeXml, type DroppedCharacters } from '../../src/cli/xlsx-cells';
-import { XlsxPackage } from '../../src/cli/xlsx-package';
-import { EMPTY_WORKSHEET, patchWorksheet, type SheetEdit } from '../../src/cli/xlsx-sheet';
-import { addStyles, EMPTY_STYLES } from '../../src/cli/xlsx-styles';
-import { entryText, readZip, ZipError, ZipFileWriter } from '../../src/cli/xlsx-zip';
+import { zlibCodec, zlibInflate } from '../../src/cli/zlib-codec';
+import { CellXml } from '../../src/workbook/cells';
+import { XlsxPackage } from '../../src/workbook/package';
+import { addStyles, EMPTY_STYLES } from '../../src/workbook/styles';
+import { EMPTY_WORKSHEET, patchWorksheet, type SheetEdit } from '../../src/workbook/worksheet';
+import { escapeXml, type DroppedCharacters } from '../../src/workbook/xml';
+import { entryText, readZip, ZipError, ZipWriter } from '../../src/workbook/zip';
 import { parseXml, walk } from '../support/xml';
-import { temporaryFolder } from './cli-harness';
+
+/** A zip writer into memory, and what it has written. */
+function inMemory(): { zip: ZipWriter; bytes: () => Buffer } {
+  const chunks: Uint8Array[] = [];
+  return { zip: new ZipWriter({ write: (bytes) => chunks.push(bytes.slice()) }, zlibCodec, new Date(2025, 3, 1)), bytes: () => Buffer.concat(chunks) };
+}
+
+/** An archive of entries written into memory. */
+async function archive(write: (zip: ZipWriter) => void | Promise<void>): Promise<Buffer> {
+  const { zip, bytes } = inMemory();
+  await write(zip);
+  zip.finish();
+  return bytes();
+}
 
 const patched = (source: string, edit: Partial<SheetEdit>) => [...patchWorksheet(source, { rows: [], extent: { rows: 0, columns: 0 }, ...edit })].join('');
 const sheet = (sheetData: string, rest = '') =>
@@ -149,62 +162,60 @@ describe('styles', () => {
 });
 
 describe('the zip container', () => {
-  test('what the writer writes, another zip reader reads; copied entries keep their compressed bytes', async () => {
-    const folder = temporaryFolder('xlsx-zip');
-    const first = path.join(folder, 'first.zip');
-    const writer = ZipFileWriter.open(first);
-    await writer.add('a.xml', ['<a>', 'café £5', '</a>']);
-    await writer.add('empty.xml', []);
-    writer.close();
-    const zip = await JSZip.loadAsync(fs.readFileSync(first));
+  test('what the writer writes, another zip reader reads, checksums and all; copied entries keep their compressed bytes', async () => {
+    const first = await archive(async (zip) => {
+      await zip.add('a.xml', ['<a>', '', 'café £5', '</a>']);
+      await zip.add('empty.xml', []);
+    });
+    const zip = await JSZip.loadAsync(first, { checkCRC32: true });
     expect(await zip.file('a.xml')!.async('string')).toBe('<a>café £5</a>');
     expect(await zip.file('empty.xml')!.async('string')).toBe('');
 
-    const entries = readZip(fs.readFileSync(first));
+    const entries = readZip(first);
     expect(entries.map((e) => e.name)).toEqual(['a.xml', 'empty.xml']);
-    const second = path.join(folder, 'second.zip');
-    const copier = ZipFileWriter.open(second);
-    copier.copy(entries[0]);
-    copier.close();
-    const copied = readZip(fs.readFileSync(second))[0];
-    expect(copied.data.equals(entries[0].data)).toBe(true);
-    expect(entryText(copied)).toBe('<a>café £5</a>');
+    const second = await archive((copier) => copier.copy(entries[0]));
+    const copied = readZip(second)[0];
+    expect(Buffer.from(copied.data).equals(Buffer.from(entries[0].data))).toBe(true);
+    expect(await entryText(copied, zlibInflate)).toBe('<a>café £5</a>');
   });
 
-  test('a file that is not a zip, or is encrypted, is a clear error', () => {
+  test('a file that is not a zip, or is encrypted, is a clear error', async () => {
     expect(() => readZip(Buffer.from('Supplier,Amount\nA,1\n'))).toThrow(new ZipError('it is not a zip archive (an .xlsx file is one)'));
-    const folder = temporaryFolder('xlsx-zip');
-    const file = path.join(folder, 'locked.zip');
-    const writer = ZipFileWriter.open(file);
-    return writer.add('a.xml', ['<a/>']).then(() => {
-      writer.close();
-      const bytes = fs.readFileSync(file);
-      // Set the "encrypted" flag in the central directory entry.
-      const central = bytes.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
-      bytes.writeUInt16LE(bytes.readUInt16LE(central + 8) | 1, central + 8);
-      expect(() => readZip(bytes)).toThrow(/a\.xml is encrypted/);
-    });
+    const bytes = await archive((zip) => zip.add('a.xml', ['<a/>']));
+    // Set the "encrypted" flag in the central directory entry.
+    const central = bytes.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
+    bytes.writeUInt16LE(bytes.readUInt16LE(central + 8) | 1, central + 8);
+    expect(() => readZip(bytes)).toThrow(/a\.xml is encrypted/);
   });
 });
 
 describe('a package made from nothing', () => {
   test('has a workbook, styles and the sheets added, the very hidden one very hidden, as ExcelJS reads it', async () => {
-    const pkg = XlsxPackage.blank();
-    const styles = addStyles(pkg.text(pkg.stylesPart()));
-    pkg.setText(pkg.stylesPart(), styles.xml);
+    const pkg = await XlsxPackage.blank();
+    const stylesPart = await pkg.stylesPart();
+    const styles = addStyles(await pkg.text(stylesPart));
+    pkg.setText(stylesPart, styles.xml);
     const data = pkg.addSheet('Data & notes');
     pkg.setChunks(data, () => patchWorksheet(EMPTY_WORKSHEET, { rows: [{ row: 0, cells: [{ column: 0, value: 12.5, style: styles.styles.gbp }] }], extent: { rows: 1, columns: 1 } }));
     const hidden = pkg.addSheet('LSB_State', 'veryHidden');
     pkg.setChunks(hidden, () => patchWorksheet(EMPTY_WORKSHEET, { rows: [{ row: 0, cells: [{ column: 0, value: '{}' }] }], extent: { rows: 1, columns: 1 } }));
-    const file = path.join(temporaryFolder('xlsx-package'), 'new.xlsx');
-    await pkg.write(file);
+    const written = inMemory();
+    await pkg.write(written.zip);
+    const bytes = written.bytes();
 
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.readFile(file);
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
     expect(workbook.worksheets.map((sheet) => [sheet.name, sheet.state])).toEqual([
       ['Data & notes', 'visible'],
       ['LSB_State', 'veryHidden'],
     ]);
     expect(workbook.getWorksheet('Data & notes')!.getCell('A1')).toMatchObject({ value: 12.5, numFmt: '"£"#,##0.00;[Red]-"£"#,##0.00;"–"' });
+
+    const reread = await XlsxPackage.open(bytes, zlibInflate);
+    expect(reread.sheetList()).toEqual([
+      { name: 'Data & notes', state: 'visible' },
+      { name: 'LSB_State', state: 'veryHidden' },
+    ]);
+    expect(await reread.sheetGrid('Data & notes')).toEqual([[12.5]]);
   });
 });

@@ -1,16 +1,16 @@
 /**
  * An .xlsx package as parts: those of the input, copied as their compressed bytes unless
- * replaced, and new ones. It knows the workbook's sheets (workbook.xml and its relationships),
- * adds sheets, sets their visibility, asks for a full recalculation on open, and writes the
- * whole to a file through the zip writer.
+ * replaced, and new ones. It knows the workbook's sheets (workbook.xml and its relationships) and
+ * reads their values; it adds sheets, sets their visibility, asks for a full recalculation on
+ * open, and writes the whole through the zip writer. Parts are inflated only when read.
  */
-import * as fs from 'fs';
-import * as path from 'path';
-import { quoteSheet } from '../core';
-import { escapeXml } from './xlsx-cells';
-import { EMPTY_STYLES } from './xlsx-styles';
-import { attribute, childElements, rootElement, rootPrefix, withAttribute } from './xlsx-xml';
-import { entryText, readZip, ZipFileWriter, type ZipEntry } from './xlsx-zip';
+import { quoteSheet, type Grid } from '../core';
+import type { Inflate } from './codec';
+import { folderOf, relationshipsPartOf, relativeTarget, resolveTarget } from './part-names';
+import { dateFormatsOf, gridOfWorksheet, sharedStringsOf, type DateFormats } from './sheet-values';
+import { EMPTY_STYLES } from './styles';
+import { attribute, childElements, escapeXml, rootElement, rootPrefix, withAttribute } from './xml';
+import { entryBytes, entryText, readZip, type ZipEntry, type ZipWriter } from './zip';
 
 const NS_MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const NS_RELATIONSHIPS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
@@ -18,6 +18,7 @@ const REL_WORKSHEET = `${NS_RELATIONSHIPS}/worksheet`;
 const REL_OFFICE_DOCUMENT = `${NS_RELATIONSHIPS}/officeDocument`;
 const REL_STYLES = `${NS_RELATIONSHIPS}/styles`;
 const REL_CALC_CHAIN = `${NS_RELATIONSHIPS}/calcChain`;
+const REL_SHARED_STRINGS = `${NS_RELATIONSHIPS}/sharedStrings`;
 const WORKSHEET_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml';
 const STYLES_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml';
 const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
@@ -37,6 +38,11 @@ export interface Relationship {
   /** The part it points to, as a path inside the package ("xl/tables/table1.xml"); external targets as written. */
   target: string;
   external: boolean;
+}
+
+export interface SheetInfo {
+  name: string;
+  state: SheetState;
 }
 
 interface SheetEntry {
@@ -65,39 +71,52 @@ const BLANK_PARTS: Record<string, string> = {
 };
 
 export class XlsxPackage {
-  private readonly parts = new Map<string, Part>();
-  private readonly sheets: SheetEntry[] = [];
-  readonly workbookPart: string;
   private readonly addedRelationships: Relationship[] = [];
   private readonly addedOverrides: { part: string; type: string }[] = [];
   private readonly filterNames = new Map<string, string | undefined>();
+  private values?: Promise<{ sharedStrings: string[]; dates: DateFormats }>;
 
-  private constructor(entries: ZipEntry[] | Record<string, string>) {
-    if (Array.isArray(entries)) for (const entry of entries) this.parts.set(entry.name, { kind: 'entry', entry });
-    else for (const [name, text] of Object.entries(entries)) this.parts.set(name, { kind: 'text', text });
-    const officeDocument = this.relationships('').find((rel) => rel.type === REL_OFFICE_DOCUMENT);
-    if (!officeDocument || !this.parts.has(officeDocument.target)) throw new Error('it has no workbook part');
-    this.workbookPart = officeDocument.target;
-    const targets = new Map(this.relationships(this.workbookPart).map((rel) => [rel.id, rel.target]));
-    const workbook = this.text(this.workbookPart);
+  private constructor(
+    private readonly parts: Map<string, Part>,
+    private readonly inflate: Inflate,
+    readonly workbookPart: string,
+    private readonly sheets: SheetEntry[],
+  ) {}
+
+  private static async make(parts: Map<string, Part>, inflate: Inflate): Promise<XlsxPackage> {
+    const officeDocument = (await relationshipsIn(parts, '', inflate)).find((rel) => rel.type === REL_OFFICE_DOCUMENT);
+    if (!officeDocument || !parts.has(officeDocument.target)) throw new Error('it has no workbook part');
+    const workbookPart = officeDocument.target;
+    const targets = new Map((await relationshipsIn(parts, workbookPart, inflate)).map((rel) => [rel.id, rel.target]));
+    const workbook = await partText(parts, workbookPart, inflate);
+    const sheets: SheetEntry[] = [];
     const sheetsSpan = childElements(workbook, undefined, rootPrefix(workbook)).find((child) => child.name === 'sheets');
     for (const sheet of sheetsSpan ? childElements(workbook, sheetsSpan, rootPrefix(workbook)) : []) {
       const tag = workbook.slice(sheet.start, sheet.contentStart);
       const id = relationshipAttribute(tag);
       const part = id ? targets.get(id) : undefined;
       if (!part) throw new Error(`the sheet "${attribute(tag, 'name')}" has no part`);
-      this.sheets.push({ name: attribute(tag, 'name') ?? '', tag, state: (attribute(tag, 'state') as SheetState) ?? 'visible', part });
+      sheets.push({ name: attribute(tag, 'name') ?? '', tag, state: (attribute(tag, 'state') as SheetState) ?? 'visible', part });
     }
+    return new XlsxPackage(parts, inflate, workbookPart, sheets);
   }
 
-  /** The package of an .xlsx file's bytes. */
-  static fromBytes(bytes: Buffer): XlsxPackage {
-    return new XlsxPackage(readZip(bytes));
+  /** The package of an .xlsx file's bytes, its parts inflated with `inflate` when read. */
+  static open(bytes: Uint8Array, inflate: Inflate): Promise<XlsxPackage> {
+    return XlsxPackage.make(new Map(readZip(bytes).map((entry) => [entry.name, { kind: 'entry', entry }])), inflate);
   }
 
   /** A package with a workbook and no sheets yet (its styles are added when asked for). */
-  static blank(): XlsxPackage {
-    return new XlsxPackage(BLANK_PARTS);
+  static blank(): Promise<XlsxPackage> {
+    const parts = new Map<string, Part>(Object.entries(BLANK_PARTS).map(([name, text]) => [name, { kind: 'text', text }]));
+    return XlsxPackage.make(parts, () => {
+      throw new Error('a new package has nothing to inflate');
+    });
+  }
+
+  /** The sheets in the workbook's order, with whether the user sees them. */
+  sheetList(): SheetInfo[] {
+    return this.sheets.map(({ name, state }) => ({ name, state }));
   }
 
   sheetNames(): string[] {
@@ -110,10 +129,10 @@ export class XlsxPackage {
   }
 
   /** The workbook's stylesheet part; a workbook without one (Excel never writes such) is given one. */
-  stylesPart(): string {
-    const styles = this.relationships(this.workbookPart).find((rel) => rel.type === REL_STYLES) ?? this.addedRelationships.find((rel) => rel.type === REL_STYLES);
+  async stylesPart(): Promise<string> {
+    const styles = (await this.relationships(this.workbookPart)).find((rel) => rel.type === REL_STYLES) ?? this.addedRelationships.find((rel) => rel.type === REL_STYLES);
     if (styles) return styles.target;
-    const part = `${path.posix.dirname(this.workbookPart)}/styles.xml`;
+    const part = resolveTarget(folderOf(this.workbookPart), 'styles.xml');
     this.setText(part, EMPTY_STYLES);
     this.addedRelationships.push({ id: '', type: REL_STYLES, target: part, external: false });
     this.addedOverrides.push({ part, type: STYLES_TYPE });
@@ -124,12 +143,30 @@ export class XlsxPackage {
     return this.parts.has(part);
   }
 
-  text(part: string): string {
+  text(part: string): Promise<string> {
+    return partText(this.parts, part, this.inflate);
+  }
+
+  /** A sheet's values (see sheet-values.ts). */
+  async sheetGrid(name: string): Promise<Grid> {
+    const part = this.sheetPart(name);
+    if (!part) throw new Error(`it has no sheet "${name}"`);
     const found = this.parts.get(part);
-    if (!found) throw new Error(`it has no part ${part}`);
-    if (found.kind === 'entry') return entryText(found.entry);
-    if (found.kind === 'text') return found.text;
-    throw new Error(`${part} is being written`);
+    if (found?.kind !== 'entry') throw new Error(`the sheet "${name}" has no part ${part}`);
+    const { sharedStrings, dates } = await (this.values ??= this.readValueParts());
+    return gridOfWorksheet(await entryBytes(found.entry, this.inflate), sharedStrings, dates);
+  }
+
+  /** What every sheet's values are read with: the shared strings, and which formats are dates. */
+  private async readValueParts(): Promise<{ sharedStrings: string[]; dates: DateFormats }> {
+    const rels = await this.relationships(this.workbookPart);
+    const shared = rels.find((rel) => rel.type === REL_SHARED_STRINGS && this.parts.get(rel.target)?.kind === 'entry');
+    const styles = rels.find((rel) => rel.type === REL_STYLES && this.parts.has(rel.target));
+    const sharedEntry = shared && this.parts.get(shared.target);
+    return {
+      sharedStrings: sharedEntry?.kind === 'entry' ? sharedStringsOf(await entryBytes(sharedEntry.entry, this.inflate)) : [],
+      dates: dateFormatsOf(styles ? await this.text(styles.target) : undefined, await this.text(this.workbookPart)),
+    };
   }
 
   setText(part: string, text: string): void {
@@ -142,21 +179,8 @@ export class XlsxPackage {
   }
 
   /** The relationships of a part ("" for the package's own). */
-  relationships(part: string): Relationship[] {
-    const relsPart = relationshipsPartOf(part);
-    if (!this.parts.has(relsPart)) return [];
-    const xml = this.text(relsPart);
-    const base = path.posix.dirname(part);
-    return [...xml.matchAll(/<(?:\w+:)?Relationship\s[^>]*>/g)].map((match) => {
-      const target = attribute(match[0], 'Target') ?? '';
-      const external = attribute(match[0], 'TargetMode') === 'External';
-      return {
-        id: attribute(match[0], 'Id') ?? '',
-        type: attribute(match[0], 'Type') ?? '',
-        target: external ? target : target.startsWith('/') ? target.slice(1) : path.posix.normalize(path.posix.join(base === '.' ? '' : base, target)),
-        external,
-      };
-    });
+  relationships(part: string): Promise<Relationship[]> {
+    return relationshipsIn(this.parts, part, this.inflate);
   }
 
   /** A new, empty worksheet at the end of the workbook; returns its part. */
@@ -182,21 +206,14 @@ export class XlsxPackage {
   }
 
   /** Writes the package: the input's parts in their order, then the new ones. */
-  async write(file: string): Promise<void> {
-    this.finishWorkbook();
-    const zip = ZipFileWriter.open(file);
-    try {
-      for (const [name, part] of this.parts) {
-        if (part.kind === 'entry') zip.copy(part.entry);
-        else if (part.kind === 'text') await zip.add(name, [part.text]);
-        else await zip.add(name, part.chunks());
-      }
-      zip.close();
-    } catch (error) {
-      zip.abandon();
-      fs.rmSync(file, { force: true });
-      throw error;
+  async write(zip: ZipWriter): Promise<void> {
+    await this.finishWorkbook();
+    for (const [name, part] of this.parts) {
+      if (part.kind === 'entry') zip.copy(part.entry);
+      else if (part.kind === 'text') await zip.add(name, [part.text]);
+      else await zip.add(name, part.chunks());
     }
+    zip.finish();
   }
 
   /**
@@ -205,24 +222,25 @@ export class XlsxPackage {
    * and Excel reports a chain naming cells that are no longer formulas as damage (it rebuilds
    * the chain itself).
    */
-  private finishWorkbook(): void {
+  private async finishWorkbook(): Promise<void> {
     const relsPart = relationshipsPartOf(this.workbookPart);
-    let rels = this.parts.has(relsPart) ? this.text(relsPart) : BLANK_PARTS['xl/_rels/workbook.xml.rels'];
-    let types = this.text('[Content_Types].xml');
-    for (const chain of this.relationships(this.workbookPart).filter((rel) => rel.type === REL_CALC_CHAIN)) {
+    let rels = this.parts.has(relsPart) ? await this.text(relsPart) : BLANK_PARTS['xl/_rels/workbook.xml.rels'];
+    let types = await this.text('[Content_Types].xml');
+    const relationships = await this.relationships(this.workbookPart);
+    for (const chain of relationships.filter((rel) => rel.type === REL_CALC_CHAIN)) {
       this.parts.delete(chain.target);
       rels = rels.replace(new RegExp(`<(?:\\w+:)?Relationship\\s[^>]*Id="${chain.id}"[^>]*>`), '');
       types = types.replace(new RegExp(`<(?:\\w+:)?Override\\s[^>]*PartName="/${chain.target.replace(/[.]/g, '\\.')}"[^>]*>`), '');
     }
-    const usedIds = new Set(this.relationships(this.workbookPart).map((rel) => rel.id));
-    const base = path.posix.dirname(this.workbookPart);
+    const usedIds = new Set(relationships.map((rel) => rel.id));
+    const base = folderOf(this.workbookPart);
     const idOf = new Map<string, string>();
     let n = 1;
     for (const rel of this.addedRelationships) {
       while (usedIds.has(`rId${n}`)) n++;
       const id = `rId${n++}`;
       idOf.set(rel.target, id);
-      rels = rels.replace(/<\/((?:\w+:)?)Relationships>\s*$/, (_, p: string) => `<${p}Relationship Id="${id}" Type="${rel.type}" Target="${escapeXml(path.posix.relative(base, rel.target))}"/></${p}Relationships>`);
+      rels = rels.replace(/<\/((?:\w+:)?)Relationships>\s*$/, (_, p: string) => `<${p}Relationship Id="${id}" Type="${rel.type}" Target="${escapeXml(relativeTarget(base, rel.target))}"/></${p}Relationships>`);
     }
     this.setText(relsPart, rels);
 
@@ -231,7 +249,7 @@ export class XlsxPackage {
     }
     this.setText('[Content_Types].xml', types);
 
-    const workbook = this.text(this.workbookPart);
+    const workbook = await this.text(this.workbookPart);
     const p = rootPrefix(workbook);
     const relPrefix = namespacePrefix(workbook, NS_RELATIONSHIPS);
     let lastSheetId = Math.max(0, ...this.sheets.map((sheet) => Number(sheet.tag ? attribute(sheet.tag, 'sheetId') : 0)));
@@ -261,8 +279,25 @@ export class XlsxPackage {
   }
 }
 
-function relationshipsPartOf(part: string): string {
-  return part === '' ? '_rels/.rels' : `${path.posix.dirname(part) === '.' ? '' : `${path.posix.dirname(part)}/`}_rels/${path.posix.basename(part)}.rels`;
+function partText(parts: ReadonlyMap<string, Part>, part: string, inflate: Inflate): Promise<string> {
+  const found = parts.get(part);
+  if (!found) throw new Error(`it has no part ${part}`);
+  if (found.kind === 'entry') return entryText(found.entry, inflate);
+  if (found.kind === 'text') return Promise.resolve(found.text);
+  throw new Error(`${part} is being written`);
+}
+
+/** The relationships of a part ("" for the package's own). */
+async function relationshipsIn(parts: ReadonlyMap<string, Part>, part: string, inflate: Inflate): Promise<Relationship[]> {
+  const relsPart = relationshipsPartOf(part);
+  if (!parts.has(relsPart)) return [];
+  const xml = await partText(parts, relsPart, inflate);
+  const folder = folderOf(part);
+  return [...xml.matchAll(/<(?:\w+:)?Relationship\s[^>]*>/g)].map((match) => {
+    const target = attribute(match[0], 'Target') ?? '';
+    const external = attribute(match[0], 'TargetMode') === 'External';
+    return { id: attribute(match[0], 'Id') ?? '', type: attribute(match[0], 'Type') ?? '', target: external ? target : resolveTarget(folder, target), external };
+  });
 }
 
 /** The r:id of a <sheet> (whatever the relationships namespace is called there). */

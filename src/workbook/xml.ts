@@ -1,10 +1,37 @@
 /**
- * Just enough XML reading to patch the parts of a package in place: the child elements of an
- * element as spans of the source text, and attributes of a start tag. Everything not touched is
- * copied as the very text it was.
+ * Just enough XML to read and patch the parts of a package in place: the child elements of an
+ * element as spans of the source text, attributes of a start tag, and text escaped and
+ * unescaped. Everything not touched is copied as the very text it was.
  */
-import { unescapeXml } from '../core';
-import { escapeXml } from './xlsx-cells';
+
+/** Characters XML 1.0 cannot hold at all, even escaped: C0 controls other than tab, LF and CR, and U+FFFE/U+FFFF. */
+// eslint-disable-next-line no-control-regex
+const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+// eslint-disable-next-line no-control-regex
+const NEEDS_WORK = /[&<>"\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
+
+/** Counts the characters left out because XML cannot hold them, so the caller can say so. */
+export interface DroppedCharacters {
+  count: number;
+}
+
+/** Text escaped for an XML element or a double-quoted attribute. */
+export function escapeXml(text: string, dropped?: DroppedCharacters): string {
+  if (!NEEDS_WORK.test(text)) return text;
+  return text.replace(/[&<>"]/g, (ch) => (ch === '&' ? '&amp;' : ch === '<' ? '&lt;' : ch === '>' ? '&gt;' : '&quot;')).replace(FORBIDDEN, () => {
+    if (dropped) dropped.count++;
+    return '';
+  });
+}
+
+/** The inverse of XML escaping: entities and character references. */
+export function unescapeXml(text: string): string {
+  if (!text.includes('&')) return text;
+  return text.replace(/&(#x[0-9a-fA-F]+|#\d+|amp|lt|gt|quot|apos);/g, (_, entity: string) => {
+    if (entity[0] === '#') return String.fromCodePoint(entity[1] === 'x' ? parseInt(entity.slice(2), 16) : Number(entity.slice(1)));
+    return { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" }[entity]!;
+  });
+}
 
 export interface ElementSpan {
   /** The local name when the element is in the part's main namespace ("row"), else the qualified name ("mc:AlternateContent"). */

@@ -4,25 +4,17 @@
  * it computes to, so the file shows it before any recalculation.
  */
 import { columnLetter, type OutCell } from '../core';
+import { escapeXml, type DroppedCharacters } from './xml';
 
-/** Characters XML 1.0 cannot hold at all, even escaped: C0 controls other than tab, LF and CR, and U+FFFE/U+FFFF. */
-// eslint-disable-next-line no-control-regex
-const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
-// eslint-disable-next-line no-control-regex
-const NEEDS_WORK = /[&<>"\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
-
-/** Counts the characters left out because XML cannot hold them, so the caller can say so. */
-export interface DroppedCharacters {
-  count: number;
-}
-
-/** Text escaped for an XML element or a double-quoted attribute. */
-export function escapeXml(text: string, dropped?: DroppedCharacters): string {
-  if (!NEEDS_WORK.test(text)) return text;
-  return text.replace(/[&<>"]/g, (ch) => (ch === '&' ? '&amp;' : ch === '<' ? '&lt;' : ch === '>' ? '&gt;' : '&quot;')).replace(FORBIDDEN, () => {
-    if (dropped) dropped.count++;
-    return '';
-  });
+/** The 0-based column of a cell reference such as "AB12". */
+export function columnOfReference(reference: string): number {
+  let n = 0;
+  for (let i = 0; i < reference.length; i++) {
+    const code = reference.charCodeAt(i) & ~32;
+    if (code < 65 || code > 90) break;
+    n = n * 26 + code - 64;
+  }
+  return n - 1;
 }
 
 const isSpace = (code: number) => code === 32 || code === 9 || code === 10 || code === 13;

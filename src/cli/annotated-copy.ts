@@ -1,0 +1,54 @@
+/**
+ * The annotated copy as a file: a single .xlsx input's package (copied part for part), or a new
+ * one for CSV inputs and several files, with the plan written into it by the workbook package,
+ * then written beside the destination and moved into place whole, so that a failure leaves no
+ * half-written file; and the copy to publish, a new package, written the same way.
+ */
+import * as fs from 'fs';
+import { BaselineError, type AnalysisOutcome, type Publication } from '../core';
+import { writePlan, writePublication, XlsxPackage, ZipError, ZipWriter, type WriteOutcome } from '../workbook';
+import type { LoadedInputs } from './inputs';
+import { fileSink, zlibCodec, zlibInflate } from './zlib-codec';
+
+export async function writeWorkbook(outFile: string, loaded: LoadedInputs, analysis: AnalysisOutcome): Promise<WriteOutcome> {
+  const input = loaded.copied;
+  const pkg = input ? await openInput(input.file) : await XlsxPackage.blank();
+  const written = await writePlan(pkg, analysis, {
+    userGrid: (sheetName) => input?.sheets.find((sheet) => sheet.name === sheetName)?.grid,
+    dataToCopy: (sheetName) => (input ? undefined : loaded.dataSheets.find((sheet) => sheet.outputSheet === sheetName)?.grid),
+  });
+  await writePackageFile(pkg, outFile);
+  return written;
+}
+
+/** The copy to publish: a new package of the summaries and the analysis data alone. */
+export async function writePublished(outFile: string, publication: Publication): Promise<WriteOutcome> {
+  const pkg = await XlsxPackage.blank();
+  const written = await writePublication(pkg, publication);
+  await writePackageFile(pkg, outFile);
+  return written;
+}
+
+/** A package written beside the destination and moved into place whole. */
+async function writePackageFile(pkg: XlsxPackage, outFile: string): Promise<void> {
+  const partial = `${outFile}.partial`;
+  const fd = fs.openSync(partial, 'w');
+  try {
+    await pkg.write(new ZipWriter(fileSink(fd), zlibCodec, new Date()));
+    fs.closeSync(fd);
+  } catch (error) {
+    fs.closeSync(fd);
+    fs.rmSync(partial, { force: true });
+    throw error;
+  }
+  fs.renameSync(partial, outFile);
+}
+
+async function openInput(file: string): Promise<XlsxPackage> {
+  try {
+    return await XlsxPackage.open(fs.readFileSync(file), zlibInflate);
+  } catch (error) {
+    if (error instanceof ZipError) throw new BaselineError('file-unreadable', `Cannot copy ${JSON.stringify(file)}: ${error.message}.`, { file });
+    throw new BaselineError('file-unreadable', `Cannot copy ${JSON.stringify(file)}: its package is not as Excel writes one (${(error as Error).message}).`, { file });
+  }
+}
