@@ -48,7 +48,7 @@ export function headlineLines(analysis: AnalysisOutcome, outFile: string): strin
 
 /** One line per anchor: its total spend, and the shares of it that are local, in the wider area, and leakage. */
 function anchorLines({ anchors, noAnchors }: AnalysisOutcome): string[] {
-  if (!anchors) return noAnchors ? [noAnchors, ''] : [];
+  if (!anchors) return noAnchors ? [`${noAnchors.replace(/\.$/, '')} (--map institution=COLUMN), or name each input's with --institution NAME.`, ''] : [];
   const nameWidth = Math.max(...anchors.map((a) => a.name.length));
   return [
     `Anchor institutions (${anchors.length}): total spend; shares of it local, in the wider area including local, and leakage`,

@@ -4,7 +4,19 @@
  * user's sheets, then the data in chunks, cancellable), then the core's analysis (which pauses
  * for the pane to show progress, stay responsive and cancel), then writing what it planned.
  */
-import { analyse, BaselineError, mappingFromHeaders, missingFields, sheetNamesFor, SHEET_ROLES, withOverrideColumns, type AnalysisPhase, type AnalysisProgress, type Mapping } from '../core';
+import {
+  analyse,
+  BaselineError,
+  mappingFromHeaders,
+  missingFields,
+  sheetNamesFor,
+  SHEET_ROLES,
+  withOverrideColumns,
+  type AnalysisOutcome,
+  type AnalysisPhase,
+  type AnalysisProgress,
+  type Mapping,
+} from '../core';
 import { lookUpPostcodesOnline } from '../geo/postcodes-io';
 import { type AnalysePhase, type AnalyseHooks, type AnalyseRequest, type AnalyseResult } from './api';
 import { locateData, readShape, type Shape } from './data-location';
@@ -46,7 +58,13 @@ function pauseEvery(slice: number, signal: AbortSignal | undefined, progress: (p
   };
 }
 
-export async function analyseWorkbook(request: AnalyseRequest, hooks: AnalyseHooks, chosenHeader: (sheet: string) => number | null | undefined, now: () => Date): Promise<AnalyseResult> {
+/** The pane's result, and the analysis's copy to publish (made when the user asks for it). */
+export interface AnalysedWorkbook {
+  result: AnalyseResult;
+  publish: AnalysisOutcome['publish'];
+}
+
+export async function analyseWorkbook(request: AnalyseRequest, hooks: AnalyseHooks, chosenHeader: (sheet: string) => number | null | undefined, now: () => Date): Promise<AnalysedWorkbook> {
   const progress = (phase: AnalysePhase, done: number, total: number) => hooks.onProgress?.({ phase, done, total });
   progress('checking', 0, 1);
   requireWritable();
@@ -94,8 +112,11 @@ export async function analyseWorkbook(request: AnalyseRequest, hooks: AnalyseHoo
     // Writing: short, not cancellable.
     const notes = await writePlan(context, outcome, { exists: stateExists, rows: stateRows }, progress);
     const warnings = [...outcome.notes, ...notes, ...outcome.problems.map((problem) => `${problem.cell ? `${problem.cell}: ` : ''}${problem.message}`)];
-    return {
+    const result: AnalyseResult = {
       summary: outcome.summary,
+      anchors: outcome.anchors,
+      ...(outcome.noAnchors ? { noAnchors: outcome.noAnchors } : {}),
+      lm3: outcome.lm3,
       areas: outcome.areas,
       ...(outcome.previous ? { previous: outcome.previous } : {}),
       current: outcome.headline,
@@ -105,5 +126,6 @@ export async function analyseWorkbook(request: AnalyseRequest, hooks: AnalyseHoo
       summariesAs: pivots ? 'pivot_tables' : 'formula_tables',
       sheetNames: outcome.plan.sheetNames,
     };
+    return { result, publish: outcome.publish };
   });
 }

@@ -3,7 +3,22 @@
  * src/excel and is the only code that calls the Excel API; the pane and the command line are
  * thin hosts around the same core analysis. Failures are the core's BaselineError, with a code.
  */
-import { BaselineError, type Areas, type CreditorRecord, type Field, type HeadlineSnapshot, type Mapping, type Settings, type SheetRole, type Summary, type SupplierToReview, type WorkbookState } from '../core';
+import {
+  BaselineError,
+  type Anchor,
+  type Areas,
+  type CreditorRecord,
+  type Field,
+  type HeadlineSnapshot,
+  type Lm3,
+  type Mapping,
+  type PublishOptions,
+  type Settings,
+  type SheetRole,
+  type Summary,
+  type SupplierToReview,
+  type WorkbookState,
+} from '../core';
 import type { GeoPack } from '../geo/geo-pack';
 
 /** Where the spend data is, and how its columns were understood. */
@@ -75,6 +90,10 @@ export interface AnalyseHooks {
 
 export interface AnalyseResult {
   summary: Summary;
+  /** Each anchor institution's baseline, the largest first; null when the data names none (`noAnchors` says why). */
+  anchors: Anchor[] | null;
+  noAnchors?: string;
+  lm3: Lm3;
   areas: Areas;
   /** The headline of the previous run, for "what changed since the last run". */
   previous?: HeadlineSnapshot;
@@ -114,6 +133,12 @@ export interface WorkbookService {
   importCreditors(records: CreditorRecord[]): Promise<{ matched: number; filled: number }>;
   /** "Check this Excel": a small round trip on a scratch sheet, deleted afterwards. */
   checkHost(): Promise<DiagnosticCheck[]>;
+  /**
+   * Opens a copy to publish of the last analysis in this session as a new workbook (ExcelApi
+   * 1.8): the summary sheets and the analysis data, individuals redacted, payments under
+   * `minimum` added up. Rejects with code not-analysed before an analysis.
+   */
+  publish(options: PublishOptions): Promise<PublishedCopy>;
 }
 
 /** The user cancelled while the data was being read or classified: nothing was written. */
@@ -122,4 +147,12 @@ export class AnalysisCancelled extends BaselineError {
   constructor() {
     super('cancelled', 'Analysis cancelled; the workbook was not changed.');
   }
+}
+
+/** What the copy to publish did to the data. */
+export interface PublishedCopy {
+  /** Payments whose supplier is shown as "Individual (redacted)". */
+  redacted: number;
+  /** Payments under the minimum, and the lines they became. */
+  aggregated: { payments: number; lines: number };
 }

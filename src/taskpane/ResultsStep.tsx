@@ -1,7 +1,8 @@
 /**
  * Step 5, the results (loaded after the first analysis): the headline as the summary sheet has
- * it, a chart of where the money went, links to the summary sheets, the suppliers most worth
- * checking, and what changed since the last run.
+ * it, a chart of where the money went, each anchor of a partnership and LM3, links to the summary
+ * sheets, the suppliers most worth checking, what changed since the last run, and a copy to
+ * publish.
  */
 import { useEffect, useRef, useState } from 'react';
 import { Body1, Body1Strong, Button, Link, makeStyles, mergeClasses, Text, tokens } from '@fluentui/react-components';
@@ -12,6 +13,8 @@ import { formatCount, formatPounds, formatShare, formatWhen } from './format';
 import { chartSegments, headlineLines } from './headline';
 import { HeadlineChart } from './HeadlineChart';
 import { Notice } from './Notice';
+import { PartnershipResults } from './PartnershipResults';
+import { PublishCopy } from './PublishCopy';
 import { plainError } from './plain-error';
 import { Step } from './Step';
 
@@ -25,6 +28,7 @@ const SHEET_LINKS: readonly { role: SheetRole; what: string }[] = [
   { role: 'opportunities', what: 'influenceable leakage by category' },
   { role: 'method', what: 'areas, rules and coverage' },
   { role: 'suppliers', what: 'one line per supplier, to correct' },
+  { role: 'respend', what: "local suppliers' re-spending, for LM3" },
 ];
 
 const useStyles = makeStyles({
@@ -113,6 +117,16 @@ export default function ResultsStep({ result, service, disabled, onProblem }: Re
 
       <HeadlineChart segments={chartSegments(summary, names)} />
 
+      <PartnershipResults
+        anchors={result.anchors}
+        noAnchors={result.noAnchors}
+        lm3={result.lm3}
+        areaNames={names}
+        surveySheet={result.sheetNames.respend}
+        disabled={disabled}
+        onShowSurvey={() => show(() => service.showSheet('respend'), `show the ${result.sheetNames.respend} sheet`)}
+      />
+
       <div className={styles.group}>
         <Body1Strong as="h3">Summary sheets</Body1Strong>
         <ul className={styles.list}>
@@ -181,6 +195,8 @@ export default function ResultsStep({ result, service, disabled, onProblem }: Re
           </>
         )}
       </div>
+
+      <PublishCopy service={service} disabled={disabled} onProblem={onProblem} />
 
       {result.warnings.length > 0 ? (
         <Notice

@@ -149,7 +149,7 @@ describe('one organisation’s file, with no institution column', () => {
     expect(run.code).toBe(0);
     expect(run.err).toEqual([expect.stringMatching(/^note: Lancashire here is the county council's area/)]);
     expect(run.out).toContain(
-      'No institution column in the header of "payments" (row 4): the baseline is one organisation\'s, with no figures per anchor. For a partnership, map the column that names each anchor institution (on the command line --map institution=COLUMN, or --institution NAME for each input).',
+      'No institution column in the header of "payments" (row 4): the baseline is one organisation\'s, with no figures per anchor. For a partnership, map the column that names each anchor institution (--map institution=COLUMN), or name each input\'s with --institution NAME.',
     );
     const summary = readJson(path.join(folder, 'summary.json'));
     expect(summary.institutions).toBeNull();

@@ -78,6 +78,8 @@ export class HostSession {
   readonly syncListeners = new Set<SyncListener>();
   /** Milliseconds each sync takes, so a page can show progress as it would against a real host. */
   syncDelayMs = 0;
+  /** The workbooks opened with Excel.createWorkbook: the Base64 .xlsx each was made from ('' for an empty one). */
+  readonly createdWorkbooks: string[] = [];
 
   constructor(
     readonly workbook: WorkbookModel,

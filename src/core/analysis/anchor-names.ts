@@ -30,8 +30,5 @@ export function withRecordedAnchors(data: SpendData, state: WorkbookState): Spen
 export function noAnchorsNote(sheets: readonly DataSheet[]): string {
   const sheet = sheets[0];
   const where = sheet.headerRow === null ? `"${sheet.sheet}" (no header row)` : `the header of "${sheet.sheet}" (row ${sheet.headerRow + 1})`;
-  return (
-    `No institution column in ${where}: the baseline is one organisation's, with no figures per anchor. ` +
-    'For a partnership, map the column that names each anchor institution (on the command line --map institution=COLUMN, or --institution NAME for each input).'
-  );
+  return `No institution column in ${where}: the baseline is one organisation's, with no figures per anchor. For a partnership, map the column that names each anchor institution.`;
 }
