@@ -8,6 +8,7 @@
  * locality and verdict, so that the totals still add up from the published rows.
  */
 import type { Cell } from '../cell';
+import { INFLUENCES, LOCALITIES } from '../codes';
 import type { RowResult } from '../classify';
 import type { AreaNames } from '../labels';
 import type { Block } from '../report/blocks';
@@ -15,7 +16,7 @@ import { ANALYSIS_COLUMN, ANALYSIS_COLUMNS, analysisRow, outValue, type OutCell 
 import { layoutSheet, type SheetLayout } from '../report/layout';
 import type { SheetPlan } from '../report/plan';
 import type { SpendRow } from '../rows';
-import type { Summary } from '../summary';
+import { isLeakage, NO_CATEGORY, NO_INSTITUTION, type Summary } from '../summary';
 import type { TablePlan } from './plan-types';
 
 export const REDACTED = 'Individual (redacted)';
@@ -101,6 +102,16 @@ function aboutThisCopy(redacted: number, minimum: number | undefined, aggregated
 
 const toPence = (amount: number) => Math.round(amount * 100);
 
+/** The payments under the minimum that one line adds up, and the columns in which they differ. */
+interface Group {
+  first: number;
+  pence: number;
+  leakagePence: number;
+  count: number;
+  /** One bit per analysis column whose value is not the same for every payment of the line. */
+  several: number;
+}
+
 /** The analysis table with individuals redacted and, with a minimum, the smaller payments added up. */
 function publishedTable(source: PublicationSource, minimum: number | undefined): { plan: TablePlan; aggregated: Publication['aggregated'] } {
   const { rows, results, areas } = source;
@@ -109,41 +120,76 @@ function publishedTable(source: PublicationSource, minimum: number | undefined):
     if (results[i].supplierType === 'individual') cells[ANALYSIS_COLUMN.supplier] = cells[ANALYSIS_COLUMN.key] = REDACTED;
     return cells;
   };
+  // A line per category as the summary sheets show categories: the file's own, else the kind of spend.
+  const byFileCategory = source.summary.categorySource === 'category';
+  const category = (i: number) => (byFileCategory ? rows[i].category || NO_CATEGORY : results[i].reason);
+  // Each spelling to a number, one per name whatever its case (as the summary sheets' formulas match it), so a line's key is a number.
+  const numbers = (): ((text: string) => number) => {
+    const bySpelling = new Map<string, number>();
+    const byName = new Map<string, number>();
+    return (text) => {
+      let n = bySpelling.get(text);
+      if (n === undefined) {
+        const name = text.toLowerCase();
+        n = byName.get(name) ?? byName.size;
+        byName.set(name, n);
+        bySpelling.set(text, n);
+      }
+      return n;
+    };
+  };
+  const anchorNumber = numbers();
+  const categoryNumber = numbers();
+  const verdicts = LOCALITIES.length * INFLUENCES.length;
+  // What else a payment's row of the analysis table says, compared with the line's first payment.
+  const sameRow: [number, (i: number) => unknown][] = [
+    [ANALYSIS_COLUMN.source, (i) => rows[i].source ?? ''],
+    [byFileCategory ? ANALYSIS_COLUMN.kind : ANALYSIS_COLUMN.category, (i) => (byFileCategory ? results[i].reason : rows[i].category || NO_CATEGORY)],
+  ];
+  const sameResult: [number, (i: number) => unknown][] = [
+    [ANALYSIS_COLUMN.district, (i) => results[i].districtLabel],
+    [ANALYSIS_COLUMN.type, (i) => results[i].supplierType],
+    [ANALYSIS_COLUMN.basis, (i) => results[i].coverage],
+  ];
   const kept: number[] = [];
-  const groups = new Map<string, { cells: Cell[]; pence: number; leakagePence: number; count: number }>();
-  const byCategory = source.summary.categorySource === 'category' ? ANALYSIS_COLUMN.category : ANALYSIS_COLUMN.kind;
+  const groups = new Map<number, Group>();
   for (let i = 0; i < rows.length; i++) {
-    if (minimum === undefined || Math.abs(rows[i].amount) >= minimum) {
+    const row = rows[i];
+    if (minimum === undefined || Math.abs(row.amount) >= minimum) {
       kept.push(i);
       continue;
     }
-    const cells = analysisRow(rows[i], results[i], areas);
-    const key = [ANALYSIS_COLUMN.institution, byCategory, ANALYSIS_COLUMN.locality, ANALYSIS_COLUMN.influence].map((c) => String(cells[c]).toLowerCase()).join('\u0000');
+    const result = results[i];
+    const key = (anchorNumber(row.institution || NO_INSTITUTION) * 0x100000 + categoryNumber(category(i))) * verdicts + LOCALITIES.indexOf(result.locality) * INFLUENCES.length + INFLUENCES.indexOf(result.influence);
+    const pence = toPence(row.amount);
+    const leakagePence = isLeakage(result.locality) && result.influence === 'influenceable' ? pence : 0;
     const group = groups.get(key);
     if (!group) {
-      groups.set(key, { cells, pence: toPence(rows[i].amount), leakagePence: toPence(cells[ANALYSIS_COLUMN.leakage] as number), count: 1 });
+      groups.set(key, { first: i, pence, leakagePence, count: 1, several: 0 });
       continue;
     }
-    group.pence += toPence(rows[i].amount);
-    group.leakagePence += toPence(cells[ANALYSIS_COLUMN.leakage] as number);
+    group.pence += pence;
+    group.leakagePence += leakagePence;
     group.count++;
-    // What the group's payments do not share is said to be several (the amounts are added up below).
-    cells.forEach((cell, c) => {
-      if (String(group.cells[c]).toLowerCase() !== String(cell).toLowerCase()) group.cells[c] = '(several)';
-    });
+    for (const [column, value] of sameRow) if (value(i) !== value(group.first)) group.several |= 1 << column;
+    if (results[group.first] !== result) for (const [column, value] of sameResult) if (value(i) !== value(group.first)) group.several |= 1 << column;
   }
+  const under = `Payments under £${(minimum ?? 0).toLocaleString('en-GB')}`;
+  const sortedBy = [ANALYSIS_COLUMN.institution, byFileCategory ? ANALYSIS_COLUMN.category : ANALYSIS_COLUMN.kind, ANALYSIS_COLUMN.locality, ANALYSIS_COLUMN.influence];
   const lines = [...groups.values()]
-    .map(({ cells, pence, leakagePence, count }): Cell[] => {
-      const line = [...cells];
-      line[ANALYSIS_COLUMN.source] = '';
+    .map(({ first, pence, leakagePence, count, several }): Cell[] => {
+      const line = analysisRow(rows[first], results[first], areas);
+      line.forEach((_, c) => {
+        if (several & (1 << c)) line[c] = '(several)';
+      });
       line[ANALYSIS_COLUMN.row] = '';
-      line[ANALYSIS_COLUMN.supplier] = `Payments under £${minimum!.toLocaleString('en-GB')} (${count})`;
+      line[ANALYSIS_COLUMN.supplier] = `${under} (${count})`;
       line[ANALYSIS_COLUMN.key] = '';
       line[ANALYSIS_COLUMN.amount] = pence / 100;
       line[ANALYSIS_COLUMN.leakage] = leakagePence / 100;
       return line;
     })
-    .sort((a, b) => [ANALYSIS_COLUMN.institution, byCategory, ANALYSIS_COLUMN.locality, ANALYSIS_COLUMN.influence].reduce((order, c) => order || String(a[c]).localeCompare(String(b[c])), 0));
+    .sort((a, b) => sortedBy.reduce((order, c) => order || String(a[c]).localeCompare(String(b[c])), 0));
   return {
     plan: {
       sheet: source.analysisSheet,

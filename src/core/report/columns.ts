@@ -130,6 +130,7 @@ export const ANALYSIS_COLUMN = {
   amount: column('Amount'),
   key: column('Supplier key'),
   locality: column('Locality'),
+  district: column('Local authority'),
   influence: column('Influence'),
   kind: column('Spend kind'),
   category: column('Category'),
