@@ -7,7 +7,7 @@
  */
 import { BaselineError, type Publication } from '../core';
 import { crc32 } from '../geo/crc32';
-import { writePublication, XlsxPackage, ZipWriter, type DeflateCodec, type DeflateStream } from '../workbook';
+import type { DeflateCodec, DeflateStream } from '../workbook';
 import { hostCapabilities, supportsExcelApi } from './host-check';
 
 export const CREATE_WORKBOOK_EXCEL_API = '1.8';
@@ -28,8 +28,9 @@ function deflateStream(): DeflateStream {
 
 const browserCodec: DeflateCodec = { deflateStream, crc32: (bytes, previous) => crc32(bytes, 0, bytes.length, previous) };
 
-/** The publication as the bytes of an .xlsx file. */
+/** The publication as the bytes of an .xlsx file (the workbook package is fetched only when a copy is asked for). */
 export async function publicationBytes(publication: Publication, now: Date): Promise<Uint8Array> {
+  const { writePublication, XlsxPackage, ZipWriter } = await import(/* webpackChunkName: "xlsx-reader" */ '../workbook');
   const pkg = await XlsxPackage.blank();
   await writePublication(pkg, publication);
   const chunks: Uint8Array[] = [];

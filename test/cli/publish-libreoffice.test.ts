@@ -13,6 +13,9 @@ import JSZip from 'jszip';
 import { describeWhen } from '../support/shared';
 import { runIn, temporaryFolder } from './cli-harness';
 
+// Two conversions by LibreOffice, each up to two minutes on a busy machine.
+jest.setTimeout(300_000);
+
 const available = (command: string, flag: string) => spawnSync(command, [flag], { stdio: 'ignore' }).status === 0;
 const hasLibreOffice = available('soffice', '--version') && available('pdftotext', '-v');
 
