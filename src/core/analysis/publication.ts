@@ -62,11 +62,12 @@ export function planPublication(source: PublicationSource, options: PublishOptio
     const shown = source.summary.suppliers.get(result.supplierKey)?.name;
     if (shown) names.add(shown.trim().toLowerCase());
   });
+  const redactText = redactor(names);
   const clean = (cell: OutCell): Cell => {
     const value = outValue(cell);
-    return typeof value === 'string' && names.has(value.trim().toLowerCase()) ? REDACTED : value;
+    return typeof value === 'string' ? redactText(value) : value;
   };
-  const table = publishedTable(source, options.minimum);
+  const table = publishedTable(source, options.minimum, redactText);
   const note = [
     `A copy to publish: every figure is a value; payments to individuals (${redacted}) show "${REDACTED}"`,
     options.minimum ? `; payments under £${options.minimum.toLocaleString('en-GB')} (${table.aggregated.payments}) are added up into ${table.aggregated.lines} lines by category` : '',
@@ -78,6 +79,23 @@ export function planPublication(source: PublicationSource, options: PublishOptio
     return layoutSheet({ ...plan, subtitle: i === 0 ? [plan.subtitle[0], note] : plan.subtitle, blocks });
   });
   return { summaries, analysisTable: table.plan, redacted, aggregated: table.aggregated };
+}
+
+/** Names shorter than this are not looked for inside longer text (they would match ordinary words). */
+const SHORTEST_NAME_IN_TEXT = 5;
+
+/**
+ * Text with every individual's name taken out: a cell that is a name becomes "Individual
+ * (redacted)", and a name inside longer text (a rule's reason that quotes the supplier, say) is
+ * replaced by it.
+ */
+function redactor(names: ReadonlySet<string>): (text: string) => string {
+  const inText = [...names].filter((name) => name.length >= SHORTEST_NAME_IN_TEXT).sort((a, b) => b.length - a.length);
+  const pattern = inText.length > 0 ? new RegExp(inText.map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'gi') : undefined;
+  return (text) => {
+    if (names.has(text.trim().toLowerCase())) return REDACTED;
+    return pattern ? text.replace(pattern, REDACTED) : text;
+  };
 }
 
 function aboutThisCopy(redacted: number, minimum: number | undefined, aggregated: Publication['aggregated']): Block {
@@ -113,12 +131,15 @@ interface Group {
 }
 
 /** The analysis table with individuals redacted and, with a minimum, the smaller payments added up. */
-function publishedTable(source: PublicationSource, minimum: number | undefined): { plan: TablePlan; aggregated: Publication['aggregated'] } {
+function publishedTable(source: PublicationSource, minimum: number | undefined, redactText: (text: string) => string): { plan: TablePlan; aggregated: Publication['aggregated'] } {
   const { rows, results, areas } = source;
+  /** An individual's row with the name taken out of every text cell (the payments of others cannot name them). */
+  const redacted = (cells: Cell[]): Cell[] => cells.map((cell) => (typeof cell === 'string' ? redactText(cell) : cell));
   const redactedRow = (i: number): Cell[] => {
     const cells = analysisRow(rows[i], results[i], areas);
-    if (results[i].supplierType === 'individual') cells[ANALYSIS_COLUMN.supplier] = cells[ANALYSIS_COLUMN.key] = REDACTED;
-    return cells;
+    if (results[i].supplierType !== 'individual') return cells;
+    cells[ANALYSIS_COLUMN.supplier] = cells[ANALYSIS_COLUMN.key] = REDACTED;
+    return redacted(cells);
   };
   // A line per category as the summary sheets show categories: the file's own, else the kind of spend.
   const byFileCategory = source.summary.categorySource === 'category';
@@ -187,7 +208,7 @@ function publishedTable(source: PublicationSource, minimum: number | undefined):
       line[ANALYSIS_COLUMN.key] = '';
       line[ANALYSIS_COLUMN.amount] = pence / 100;
       line[ANALYSIS_COLUMN.leakage] = leakagePence / 100;
-      return line;
+      return redacted(line);
     })
     .sort((a, b) => sortedBy.reduce((order, c) => order || String(a[c]).localeCompare(String(b[c])), 0));
   return {
