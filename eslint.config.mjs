@@ -20,7 +20,7 @@ const workbookEntryOnly = {
 };
 
 export default tseslint.config(
-  { ignores: ['dist/', 'build/', 'geo-pack/', 'geography/', 'coverage/', 'test-results/', 'node_modules/'] },
+  { ignores: ['dist/', 'build/', 'geo-pack/', 'geography/', 'register-pack/', 'coverage/', 'test-results/', 'node_modules/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -114,7 +114,7 @@ export default tseslint.config(
             message: 'src/core is pure: no Node built-ins.',
           })),
           patterns: [
-            { group: ['**/geo', '**/geo/**', '**/excel', '**/excel/**', '**/taskpane', '**/taskpane/**', '**/cli', '**/cli/**', '**/workbook', '**/workbook/**'],
+            { group: ['**/geo', '**/geo/**', '**/registers', '**/registers/**', '**/excel', '**/excel/**', '**/taskpane', '**/taskpane/**', '**/cli', '**/cli/**', '**/workbook', '**/workbook/**'],
               message: 'src/core imports nothing from the outer layers.' },
             { group: ['node:*'], message: 'src/core is pure: no Node built-ins.' },
             { group: ['react', 'react-dom', 'exceljs', '@fluentui/*'], message: 'src/core is pure.' },

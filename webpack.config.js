@@ -1,6 +1,6 @@
 /**
  * Builds the task pane, the ribbon command page and the help page into dist/, with the manifest,
- * the icons and the geography pack beside them.
+ * the icons and the geography pack beside them, and the register pack when one has been built.
  *
  *   npm run build                        production bundle for https://localhost:3000
  *   ADDIN_URL=https://host/path npm run build
@@ -14,6 +14,21 @@ const { DEV_URL, addinUrl, rewriteManifest } = require('./scripts/addin-url');
 
 /** The geography pack that ships with the project, served and deployed as geo/. */
 const geoPackDir = path.resolve(__dirname, 'geography', 'pack');
+/** A register pack built with `npm run registers:build` (not in git), served and deployed as registers/ when there is one. */
+const registerPackDir = path.resolve(__dirname, 'register-pack');
+const hasRegisterPack = () => fs.existsSync(path.join(registerPackDir, 'index.json'));
+
+/**
+ * Copies the register pack into dist/registers/ once the bundle is written: tens of thousands of
+ * small files, copied as they are rather than held in webpack's memory as assets.
+ */
+class CopyRegisterPack {
+  apply(compiler) {
+    compiler.hooks.afterEmit.tap('CopyRegisterPack', (compilation) => {
+      if (hasRegisterPack()) fs.cpSync(registerPackDir, path.join(compilation.outputOptions.path, 'registers'), { recursive: true });
+    });
+  }
+}
 
 module.exports = async (_env, argv) => {
   const production = argv.mode !== 'development';
@@ -72,13 +87,14 @@ module.exports = async (_env, argv) => {
         chunks: [],
       }),
       new CopyWebpackPlugin({ patterns: copies }),
+      ...(production ? [new CopyRegisterPack()] : []),
     ],
     performance: { hints: false },
     devServer: {
       port: new URL(DEV_URL).port,
       headers: { 'Access-Control-Allow-Origin': '*' },
       server: { type: 'https', options: await devCertificate() },
-      static: [{ directory: geoPackDir, publicPath: '/geo' }],
+      static: [{ directory: geoPackDir, publicPath: '/geo' }, ...(hasRegisterPack() ? [{ directory: registerPackDir, publicPath: '/registers' }] : [])],
       client: { overlay: { warnings: false, errors: true } },
     },
   };

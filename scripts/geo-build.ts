@@ -12,6 +12,7 @@ import { promises as fs, existsSync, readdirSync } from 'fs';
 import * as path from 'path';
 import { gzipSync } from 'zlib';
 import { parseCsv } from '../src/core/csv';
+import { splitCsvLine } from '../src/core/csv-line';
 import type { DistrictInfo } from '../src/core/geography';
 import { NO_DISTRICT } from '../src/core/geography';
 import { INWARD_LETTERS, POSTCODE_AREAS } from '../src/core/postcode';
@@ -174,44 +175,6 @@ export async function readDistrictTables(folder: string): Promise<Map<string, Di
   return districts;
 }
 
-/**
- * Splits one CSV line into at most `limit` fields (the full NSPL has some forty columns; the
- * pack needs the first dozen or so); undefined when a quote is not closed.
- */
-function splitLine(line: string, limit = 0xffffffff): string[] | undefined {
-  if (!line.includes('"')) return line.split(',', limit);
-  const fields: string[] = [];
-  let i = 0;
-  while (fields.length < limit) {
-    if (line.charCodeAt(i) === 34) {
-      let value = '';
-      let start = i + 1;
-      for (;;) {
-        const q = line.indexOf('"', start);
-        if (q < 0) return undefined;
-        if (line.charCodeAt(q + 1) === 34) {
-          value += line.slice(start, q + 1);
-          start = q + 2;
-          continue;
-        }
-        value += line.slice(start, q);
-        i = q + 1;
-        break;
-      }
-      const comma = line.indexOf(',', i);
-      fields.push(value + line.slice(i, comma < 0 ? line.length : comma));
-      if (comma < 0) return fields;
-      i = comma + 1;
-    } else {
-      const comma = line.indexOf(',', i);
-      fields.push(line.slice(i, comma < 0 ? line.length : comma));
-      if (comma < 0) return fields;
-      i = comma + 1;
-    }
-  }
-  return fields;
-}
-
 const SOURCE_POSTCODE = /^([A-Z]{1,2})[0-9][0-9A-Z]?$/;
 
 interface SourceColumns {
@@ -290,12 +253,12 @@ export async function readSource(parts: readonly SourcePart[]): Promise<SourcePo
     lineNumber++;
     if (line.endsWith('\r')) line = line.slice(0, -1);
     if (!columns) {
-      columns = sourceColumns(file, splitLine(line) ?? fail('1', 'the header has an unclosed quote'));
+      columns = sourceColumns(file, splitCsvLine(line) ?? fail('1', 'the header has an unclosed quote'));
       return;
     }
     if (line === '') return;
     const c = columns;
-    const fields = splitLine(line, c.needed) ?? fail(unclosedColumn(line, c.header), 'a quote is not closed');
+    const fields = splitCsvLine(line, c.needed) ?? fail(unclosedColumn(line, c.header), 'a quote is not closed');
     if (fields.length <= Math.max(c.postcode, c.district, c.terminated)) {
       fail(fields.length <= c.postcode ? c.postcodeName : c.districtName, `the line has ${fields.length} fields, too few for this column`);
     }

@@ -12,6 +12,9 @@ export interface CliOptions {
   wider?: string;
   rules?: string;
   creditors?: string;
+  /** Companies House and charity register downloads or built packs (files or folders). */
+  companies: string[];
+  charities: string[];
   register?: string;
   respend?: string;
   /** Payment dates as Excel serial numbers, inclusive. */
@@ -37,7 +40,7 @@ const usageError = (message: string) => new BaselineError('usage', message);
 
 export const USAGE = `Usage: local-spend-baseline [INPUT…] [options]
 
-Analyses spend files (.csv or .xlsx; several files or a folder are combined into one analysis)
+Analyses spend files (.csv, .csv.gz or .xlsx; several files or a folder are combined into one analysis)
 and writes an annotated copy with the result columns, the Suppliers and Rules sheets and the
 baseline summaries. With no INPUT it analyses the sample workbook shipped with the project.
 
@@ -53,6 +56,12 @@ Options:
                          each INPUT in order (a folder is one input), for a partnership's files
   --rules FILE.csv       influenceability rules instead of the workbook's or the defaults
   --creditors FILE       creditor master file (supplier list with addresses) for postcodes
+  --companies PATH       Companies House "Basic Company Data" (the download, CSV, .csv.gz or
+                         .zip, a folder of its parts, or a pack built by npm run registers:build):
+                         a supplier found there by name or number is placed by its registered
+                         office when nothing better places it; repeatable
+  --charities PATH       the Charity Commission's register extract (publicextract.charity, JSON
+                         or text, or its zip), or a built pack; likewise; repeatable
   --register FILE        local supplier register (name, postcode, categories, flags)
   --respend FILE.csv     re-spend survey answers for LM3: header supplier,local_share, a share
                          as 45% or 0.45 (instead of the Re-spend survey sheet's answers)
@@ -112,6 +121,8 @@ export function parseCliArgs(argv: string[]): CliOptions {
     wider: v.wider,
     rules: v.rules,
     creditors: v.creditors,
+    companies: v.companies ?? [],
+    charities: v.charities ?? [],
     register: v.register,
     respend: v.respend,
     from: date('from', v.from),
@@ -165,6 +176,8 @@ function parse(argv: string[]) {
       wider: { type: 'string' },
       rules: { type: 'string' },
       creditors: { type: 'string' },
+      companies: { type: 'string', multiple: true },
+      charities: { type: 'string', multiple: true },
       register: { type: 'string' },
       respend: { type: 'string' },
       from: { type: 'string' },

@@ -1,8 +1,10 @@
 /**
  * The headline the command prints: every locality's spend and share, adding up to the total; a
- * line per anchor institution of a partnership (or why there are none); and LM3.
+ * line per anchor institution of a partnership (or why there are none); LM3; and, when much spend
+ * has no known locality, the ways to place more of it.
  */
-import type { AnalysisOutcome } from '../core';
+import { muchUnknownShare, type AnalysisOutcome, type Summary } from '../core';
+import type { CliOptions } from './args';
 
 const gbp = (value: number) =>
   `${value < 0 ? '-' : ''}£${Math.abs(value).toLocaleString('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
@@ -62,4 +64,22 @@ function anchorLines({ anchors, noAnchors }: AnalysisOutcome): string[] {
 function lm3Line({ lm3 }: AnalysisOutcome): string {
   if (lm3.value === null) return 'LM3: needs re-spend survey answers (the Re-spend survey sheet, or --respend FILE.csv).';
   return `LM3: ${lm3.value.toFixed(2)} (each £1 spent is worth £${lm3.value.toFixed(2)} locally; ${lm3.surveyed.length} of ${lm3.localSuppliers} local suppliers surveyed, ${(lm3.surveyedShare * 100).toFixed(1)}% of R2).`;
+}
+
+/**
+ * When much of the spend has no known locality, the ways to place more of it, those this run did
+ * not use first: the finance system's supplier list, the public registers, online lookup, and
+ * postcodes typed on the Suppliers sheet.
+ */
+export function unknownSpendAdvice(summary: Summary, options: Pick<CliOptions, 'creditors' | 'companies' | 'charities' | 'online'>, outFile: string): string[] {
+  const share = muchUnknownShare(summary);
+  if (share === undefined) return [];
+  const routes = [
+    !options.creditors && "--creditors FILE: your finance system's supplier list (supplier id, name, address lines, postcode)",
+    options.companies.length + options.charities.length === 0 &&
+      '--companies / --charities: Companies House and the charity register (downloads or a pack built by npm run registers:build), by supplier name or number',
+    !options.online && '--online: postcodes.io for postcodes the offline pack does not hold (postcodes only are sent)',
+    `or type postcodes on the Suppliers sheet of ${outFile}, then run on it again`,
+  ].filter((route): route is string => Boolean(route));
+  return ['', `${(share * 100).toFixed(0)}% of spend has no known locality. To place more of it:`, ...routes.map((route) => `  ${route}`)];
 }

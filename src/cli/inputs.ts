@@ -13,6 +13,7 @@ import {
   createSpendReader,
   dataWidthOf,
   findTable,
+  likeliestColumns,
   locateBlock,
   missingFields,
   proposedMapping,
@@ -21,6 +22,7 @@ import {
   stateFromGrid,
   withOverrideColumns,
   type BlockPlace,
+  type Field,
   type Grid,
   type MapOverride,
   type Mapping,
@@ -29,7 +31,7 @@ import {
   type TableLayout,
   type WorkbookState,
 } from '../core';
-import { readSpendFile, type SheetData, type SpendFile } from './read-file';
+import { isCsvFile, readSpendFile, spendFileEnding, type SheetData, type SpendFile } from './read-file';
 
 export interface InputSheet {
   file: string;
@@ -59,9 +61,7 @@ export interface LoadedInputs {
   stateFile?: SpendFile;
 }
 
-const SPEND_EXTENSIONS = new Set(['.csv', '.xlsx']);
-
-/** Files to read: each file as given, each folder's .csv and .xlsx files in name order. */
+/** Files to read: each file as given, each folder's .csv, .csv.gz and .xlsx files in name order. */
 export function expandInputs(inputs: readonly string[], cwd: string): string[] {
   const files: string[] = [];
   for (const input of inputs) {
@@ -70,10 +70,10 @@ export function expandInputs(inputs: readonly string[], cwd: string): string[] {
     if (fs.statSync(full).isDirectory()) {
       const inFolder = fs
         .readdirSync(full)
-        .filter((name) => SPEND_EXTENSIONS.has(path.extname(name).toLowerCase()) && !name.startsWith('~$') && !name.startsWith('.'))
+        .filter((name) => spendFileEnding(name) !== undefined && !name.startsWith('~$') && !name.startsWith('.'))
         .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }))
         .map((name) => path.join(full, name));
-      if (inFolder.length === 0) throw new BaselineError('file-unreadable', `The folder "${input}" has no .csv or .xlsx files.`, { file: input });
+      if (inFolder.length === 0) throw new BaselineError('file-unreadable', `The folder "${input}" has no .csv, .csv.gz or .xlsx files.`, { file: input });
       files.push(...inFolder);
     } else {
       files.push(full);
@@ -98,6 +98,17 @@ function describeColumns(layout: TableLayout): string {
     .map((header, i) => (header ? `${columnLetter(i)} "${header}"` : ''))
     .filter(Boolean)
     .join(', ');
+}
+
+/** The columns likeliest to hold the missing fields, with values from them; else every column. */
+function describeCandidates(sheet: SheetData, layout: TableLayout, missing: readonly Field[]): string {
+  const described = missing.map((field) => {
+    const candidates = field === 'supplier' || field === 'amount' ? likeliestColumns(sheet.grid, layout, field) : [];
+    const list = candidates.map((c) => `${columnLetter(c.column)} "${c.header}" (e.g. ${c.samples.map((v) => JSON.stringify(v)).join(', ')})`);
+    return list.length > 0 ? `the likeliest for the ${field} are ${list.join(', ')}` : undefined;
+  });
+  if (described.every((text) => text !== undefined)) return described.join('; ');
+  return `the columns are ${describeColumns(layout) || 'none (the sheet is empty)'}`;
 }
 
 /** The last column with a value in any row, + 1: the result columns of a new block go right of it. */
@@ -127,7 +138,7 @@ function mapSheet(sheet: SheetData, file: string, state: WorkbookState | undefin
     try {
       mapping = applyMapOverrides(mapping, overrides, layout);
     } catch (error) {
-      const where = `${path.basename(file)}${path.extname(file).toLowerCase() === '.csv' ? '' : ` (sheet "${sheet.name}")`}`;
+      const where = `${path.basename(file)}${isCsvFile(file) ? '' : ` (sheet "${sheet.name}")`}`;
       throw new BaselineError('mapping-invalid', `${where}: --map: ${(error as Error).message}.`, { file, sheet: sheet.name });
     }
   }
@@ -152,7 +163,7 @@ export async function loadInputs(files: readonly string[], options: { sheet?: st
     if (options.sheet) {
       const sheet = spendFile.sheets.find((s) => s.name.toLowerCase() === options.sheet!.toLowerCase());
       if (!sheet) {
-        if (spendFile.sheets.length === 1 && path.extname(file).toLowerCase() === '.csv') chosen = spendFile.sheets;
+        if (spendFile.sheets.length === 1 && isCsvFile(file)) chosen = spendFile.sheets;
         else throw new BaselineError('sheet-missing', `${name} has no sheet "${options.sheet}"; its sheets are ${spendFile.sheets.filter((s) => s.state === 'visible').map((s) => `"${s.name}"`).join(', ')}.`, { file, sheet: options.sheet });
       } else chosen = [sheet];
     } else if (recorded.length > 0) {
@@ -173,7 +184,7 @@ export async function loadInputs(files: readonly string[], options: { sheet?: st
         const how = missing.map((field) => `--map ${field}="HEADER" (or a column letter)`).join(' and ');
         firstProblem ??= new BaselineError(
           'columns-missing',
-          `${name}${spendFile.sheets.length > 1 ? ` (sheet "${sheet.name}")` : ''}: no ${missing.join(' or ')} column found; the columns are ${describeColumns(layout) || 'none (the sheet is empty)'}. Name ${missing.length > 1 ? 'them' : 'it'} with ${how}.`,
+          `${name}${spendFile.sheets.length > 1 ? ` (sheet "${sheet.name}")` : ''}: no ${missing.join(' or ')} column found; ${describeCandidates(sheet, layout, missing)}. Name ${missing.length > 1 ? 'them' : 'it'} with ${how}.`,
           { file, sheet: sheet.name },
         );
         continue;

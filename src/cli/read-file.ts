@@ -1,9 +1,11 @@
 /**
  * A spend file from disk as sheets of cells: .csv in whatever encoding, line ends and delimiter
- * it was saved with, or .xlsx through ExcelJS with every sheet's values as Excel shows them.
+ * it was saved with (or gzip-compressed as .csv.gz, as open-data portals publish large years),
+ * or .xlsx through ExcelJS with every sheet's values as Excel shows them.
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import * as zlib from 'zlib';
 import ExcelJS from 'exceljs';
 import { BaselineError, decodeText, parseCsv, type Cell, type Delimiter, type Grid } from '../core';
 
@@ -26,14 +28,36 @@ function cannotRead(file: string, reason: string): BaselineError {
   return new BaselineError('file-unreadable', `Cannot read ${JSON.stringify(file)}: ${reason}`, { file });
 }
 
+/** The kinds of file a spend file may be, by the end of its name. */
+const SPEND_FILE_ENDINGS = ['.csv', '.csv.gz', '.xlsx'] as const;
+type SpendFileEnding = (typeof SPEND_FILE_ENDINGS)[number];
+
+/** How the file's name ends, when it is a kind of file that can be read. */
+export function spendFileEnding(file: string): SpendFileEnding | undefined {
+  const name = file.toLowerCase();
+  return SPEND_FILE_ENDINGS.find((ending) => name.endsWith(ending));
+}
+
+/** The file's name without its folder and its ending: "spend.csv.gz" → "spend". */
+export function spendFileStem(file: string): string {
+  const name = path.basename(file);
+  return name.slice(0, name.length - (spendFileEnding(name)?.length ?? path.extname(name).length));
+}
+
+/** A .csv or .csv.gz file: one sheet, named after the file. */
+export function isCsvFile(file: string): boolean {
+  const ending = spendFileEnding(file);
+  return ending === '.csv' || ending === '.csv.gz';
+}
+
 export async function readSpendFile(file: string): Promise<SpendFile> {
-  const extension = path.extname(file).toLowerCase();
-  if (extension !== '.csv' && extension !== '.xlsx') {
+  const ending = spendFileEnding(file);
+  if (ending === undefined) {
     throw cannotRead(
       file,
-      extension === '.xls'
+      path.extname(file).toLowerCase() === '.xls'
         ? 'it is an old-format .xls workbook; open it in Excel and save it as .xlsx or .csv'
-        : 'only .csv and .xlsx files can be read',
+        : 'only .csv, .csv.gz and .xlsx files can be read',
     );
   }
   let bytes: Buffer;
@@ -42,10 +66,17 @@ export async function readSpendFile(file: string): Promise<SpendFile> {
   } catch (error) {
     throw cannotRead(file, describeFsError(error));
   }
-  if (extension === '.csv') {
-    return { file, sheets: [{ name: path.basename(file, path.extname(file)), grid: csvGrid(bytes), state: 'visible' }] };
+  if (ending === '.xlsx') return { file, sheets: await readWorkbook(file, bytes) };
+  if (ending === '.csv.gz') bytes = gunzip(file, bytes);
+  return { file, sheets: [{ name: spendFileStem(file), grid: csvGrid(bytes), state: 'visible' }] };
+}
+
+function gunzip(file: string, bytes: Buffer): Buffer {
+  try {
+    return zlib.gunzipSync(bytes);
+  } catch (error) {
+    throw cannotRead(file, `not a readable gzip file (${(error as Error).message.split('\n')[0]})`);
   }
-  return { file, sheets: await readWorkbook(file, bytes) };
 }
 
 function describeFsError(error: unknown): string {

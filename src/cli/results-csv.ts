@@ -18,7 +18,7 @@ export function resultsCsvText(rows: readonly SpendRow[], results: readonly RowR
     const fields = [
       String(row.row),
       text(row.supplier),
-      String(row.amount),
+      row.amountMissing === undefined ? String(row.amount) : '',
       r.locality,
       r.district ?? '',
       text(r.district ? districtName(r.district) : ''),

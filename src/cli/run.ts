@@ -20,6 +20,8 @@ import {
   type Grid,
   type HeadlineSnapshot,
   type OnlineLookup,
+  type Registers,
+  type RegisterStep,
   type SavedArea,
   type SheetRole,
   type WorkbookState,
@@ -27,10 +29,11 @@ import {
 import { openGeoPack, type GeoPack } from '../geo/geo-pack';
 import { nodePackSource } from '../geo/node-pack-source';
 import { addToOnlineCache, emptyOnlineCache, lookUpPostcodesOnline, readOnlineCache, type OnlineCache } from '../geo/postcodes-io';
+import { openRegisterInputs, type RegisterInput } from '../registers/register-files';
 import type { CliOptions } from './args';
 import { copySheetNames, expandInputs, loadInputs, readSpendData, type LoadedInputs } from './inputs';
 import { defaultRulesFile, geoPackFolder, sampleWorkbook } from './project-files';
-import { readSpendFile } from './read-file';
+import { readSpendFile, spendFileStem } from './read-file';
 import { writeResultsCsv } from './results-csv';
 import { summaryJson } from './summary-json';
 import { writePublished, writeWorkbook } from './annotated-copy';
@@ -78,14 +81,12 @@ export async function runBaseline(options: CliOptions, io: RunIO): Promise<RunOu
   const respendFile = options.respend ? readTextFile('respend', options.respend, io.cwd) : undefined;
   const registerFile = options.register ? await readRegisterFile(path.resolve(io.cwd, options.register)) : undefined;
   const baseline = options.baseline ? await readBaselineSnapshot(path.resolve(io.cwd, options.baseline)) : undefined;
+  const registers = await openRegisters(options, io.cwd);
 
-  /** What the online lookup said as it ran: not said again among the analysis's notes. */
-  const shownSummaries = new Set<string>();
   const lookUpOnline = async (postcodes: readonly string[]): Promise<OnlineLookup> => {
     io.err(`Looking up ${postcodes.length} postcode${postcodes.length === 1 ? '' : 's'} at postcodes.io (postcodes only are sent)…`);
     const result = await lookUpPostcodesOnline(postcodes, { baseUrl: io.onlineBaseUrl });
     io.err(result.summary);
-    shownSummaries.add(result.summary);
     fileCache = addToOnlineCache(fileCache, result.answers);
     fs.mkdirSync(path.dirname(cacheFile), { recursive: true });
     fs.writeFileSync(cacheFile, `${JSON.stringify(fileCache)}\n`);
@@ -104,8 +105,9 @@ export async function runBaseline(options: CliOptions, io: RunIO): Promise<RunOu
     respendSheet: ownGrid('respend'),
     respendFile,
     creditors,
-    lookups: { geography: pack, knownAnswers: fileCache.answers, lookUpOnline },
+    lookups: { geography: pack, knownAnswers: fileCache.answers, lookUpOnline, ...(registers ? { registers } : {}) },
     pause: ({ phase, done, total }) => {
+      if (phase === 'registers' && done === 0) io.err('Looking suppliers up in the registers…');
       const percent = Math.floor((done / total) * 100);
       if (phase !== 'classifying' || percent === shownPercent) return;
       shownPercent = percent;
@@ -114,7 +116,8 @@ export async function runBaseline(options: CliOptions, io: RunIO): Promise<RunOu
     analysedAt: io.now().toISOString(),
   });
   // Notes wait until the analysis has checked the rest (the rules, the sheets): bad input is one line, nothing more.
-  for (const note of [...notes, ...analysis.notes.filter((n) => !shownSummaries.has(n))]) io.err(`note: ${note}`);
+  for (const note of notes) io.err(`note: ${note}`);
+  if (analysis.registers) io.err(`note: ${registersLine(analysis.registers)}`);
   for (const problem of analysis.problems) io.err(`warning: ${problem.cell}: ${problem.message}`);
 
   const written = await writeWorkbook(outputs.workbook, loaded, analysis);
@@ -137,7 +140,7 @@ export async function runBaseline(options: CliOptions, io: RunIO): Promise<RunOu
  * and into folders that exist.
  */
 function checkOutputs(options: CliOptions, inputs: readonly string[], cwd: string): { workbook: string; resultsCsv?: string; summaryJson?: string; publish?: string } {
-  const workbook = path.resolve(cwd, options.out ?? `${path.basename(inputs[0], path.extname(inputs[0]))}-baseline.xlsx`);
+  const workbook = path.resolve(cwd, options.out ?? `${spendFileStem(inputs[0])}-baseline.xlsx`);
   const resultsCsv = options.resultsCsv ? path.resolve(cwd, options.resultsCsv) : undefined;
   const summaryJson = options.summaryJson ? path.resolve(cwd, options.summaryJson) : undefined;
   const publish = options.publish ? path.resolve(cwd, options.publish) : undefined;
@@ -226,6 +229,21 @@ function chooseAreas(options: CliOptions, state: WorkbookState, pack: GeoPack | 
     local: { query: options.local ?? saved?.local.query ?? built.areas.local.name, ...built.areas.local },
     wider: { query: options.wider ?? saved?.wider.query ?? built.areas.wider.name, ...built.areas.wider },
   };
+}
+
+/** The registers named with --companies and --charities, as the analysis's lookup; none when none were named. */
+async function openRegisters(options: CliOptions, cwd: string): Promise<Registers | undefined> {
+  const inputs: RegisterInput[] = [
+    ...options.companies.map((given) => ({ path: path.resolve(cwd, given), register: 'companies' as const, option: '--companies' })),
+    ...options.charities.map((given) => ({ path: path.resolve(cwd, given), register: 'charities' as const, option: '--charities' })),
+  ];
+  return inputs.length > 0 ? openRegisterInputs(inputs) : undefined;
+}
+
+function registersLine(step: RegisterStep): string {
+  const count = (n: number, what: string) => `${n.toLocaleString('en-GB')} ${what}${n === 1 ? '' : 's'}`;
+  const placed = `${count(step.matched, 'supplier')} matched in ${step.releases.join('; ') || 'the registers'}, ${step.placed.toLocaleString('en-GB')} of them placed by their registered office or charity address`;
+  return step.ambiguous > 0 ? `${placed}; ${count(step.ambiguous, 'name')} matching several organisations (see Register candidates on the Suppliers sheet).` : `${placed}.`;
 }
 
 /** The first visible sheet of a file the user named, for a supplier list or register. */

@@ -1,9 +1,9 @@
 /** `--summary-json`: the analysis in a fixed machine-readable shape (documented in the README). */
 import * as path from 'path';
-import type { AnalysisOutcome, Field, Summary } from '../core';
+import { rowsWithoutAmount, type AnalysisOutcome, type Field, type Summary } from '../core';
 import type { InputSheet, LoadedInputs } from './inputs';
 
-const COLUMN_FIELDS: Field[] = ['supplier', 'amount', 'postcode', 'address', 'category', 'description', 'serviceArea', 'institution', 'date'];
+const COLUMN_FIELDS: Field[] = ['supplier', 'amount', 'postcode', 'address', 'category', 'categoryGroup', 'description', 'serviceArea', 'institution', 'date'];
 
 export function summaryJson(loaded: LoadedInputs, analysis: AnalysisOutcome) {
   const { rows, skipped, summary, areas } = analysis;
@@ -14,8 +14,11 @@ export function summaryJson(loaded: LoadedInputs, analysis: AnalysisOutcome) {
       file: path.basename(sheet.file),
       sheet: sheet.sheet,
       headerRow: sheet.layout.headerRow === null ? null : sheet.layout.headerRow + 1,
-      dataRows: rows.filter(mine).length,
+      dataRows: rows.filter((row) => mine(row) && row.amountMissing === undefined).length,
       skippedRows: skipped.filter(mine).map((s) => ({ row: s.row, reason: s.reason })),
+      rowsWithoutAmount: rowsWithoutAmount(rows)
+        .filter(mine)
+        .map((r) => ({ row: r.row, reason: r.reason })),
     };
   };
   const first = loaded.dataSheets[0];

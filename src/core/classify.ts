@@ -18,6 +18,8 @@ import {
 import { findPostcode } from './postcode';
 import type { SpendRow } from './rows';
 import type { Judgement, RuleBook, SupplierRule } from './rules';
+import { typeWithRegister } from './register-facts';
+import { evidenceBasis, registerEvidence } from './register-match';
 import { supplierType } from './supplier-type';
 
 /** How a row's locality was decided, for the coverage table of the method sheet. */
@@ -27,6 +29,7 @@ export const COVERAGE_BASES = [
   'online_lookup',
   'supplier_directory',
   'creditor_file',
+  'registered_office',
   'override',
   'foreign_address',
   'unknown',
@@ -39,6 +42,7 @@ export const COVERAGE_LABELS: Record<CoverageBasis, string> = {
   online_lookup: 'Online postcode lookup',
   supplier_directory: 'Supplier directory (Suppliers sheet)',
   creditor_file: 'Creditor master file',
+  registered_office: 'Registered office or charity address (public register)',
   override: 'Override',
   foreign_address: 'Foreign address',
   unknown: 'Unknown',
@@ -220,7 +224,8 @@ export function createRowClassifier(ctx: ClassifyContext, directory: SupplierDir
     let facts = factsOfName[supplier.index];
     if (!facts) {
       const entry = directoryEntry(directory, supplier.key);
-      const type = entry?.type ?? supplierType(supplier.name);
+      const register = entry?.register?.status === 'matched' ? entry.register.entity : undefined;
+      const type = entry?.type ?? typeWithRegister(supplierType(supplier.name), register, supplier.name);
       facts = { entry, overrides: overridesOf(entry), type, rule: ctx.rules.supplierRule(supplier.name, type), atFirstPlace: [] };
       factsOfName[supplier.index] = facts;
     }
@@ -240,6 +245,22 @@ export function createRowClassifier(ctx: ClassifyContext, directory: SupplierDir
 
   const directoryPlaces = new Map<SupplierEntry, Place>();
 
+  /**
+   * How a supplier's postcode on the directory placed it, by where the postcode came from: a
+   * register's registered office is weaker evidence than the supplier's own address, and is
+   * counted apart.
+   */
+  function evidenceOf(entry: SupplierEntry, decision: LocalityDecision): Pick<Place, 'basis' | 'coverage'> {
+    const unknown = decision.locality === 'unknown';
+    const register = registerEvidence(entry.postcodeSource);
+    if (register) {
+      const stated = evidenceBasis(register, entry.postcode!);
+      return { basis: decision.basisKind === 'postcode' ? stated : `${stated}: ${decision.basis}`, coverage: unknown ? 'unknown' : 'registered_office' };
+    }
+    const fromCreditors = entry.postcodeSource === POSTCODE_SOURCES.creditors;
+    return { basis: `${fromCreditors ? 'Creditor file' : 'Suppliers sheet'}: ${decision.basis}`, coverage: unknown ? 'unknown' : fromCreditors ? 'creditor_file' : 'supplier_directory' };
+  }
+
   function locate(row: SpendRow, supplier: SupplierFacts): Place {
     const { entry, overrides } = supplier;
     if (row.localityOverride) {
@@ -256,15 +277,9 @@ export function createRowClassifier(ctx: ClassifyContext, directory: SupplierDir
     const known = ownInvalid ? undefined : directoryPlaces.get(entry);
     if (known) return known;
     const decision = decide(entry.postcode, undefined);
-    const fromCreditors = entry.postcodeSource === POSTCODE_SOURCES.creditors;
-    const source = fromCreditors ? 'Creditor file' : 'Suppliers sheet';
     const ownProblem = ownInvalid ? ` (the payment's own postcode is invalid: ${own.invalid})` : '';
-    const place: Place = {
-      locality: decision.locality,
-      district: decision.district,
-      basis: `${source}: ${decision.basis}${ownProblem}`,
-      coverage: decision.locality === 'unknown' ? 'unknown' : fromCreditors ? 'creditor_file' : 'supplier_directory',
-    };
+    const { basis, coverage } = evidenceOf(entry, decision);
+    const place: Place = { locality: decision.locality, district: decision.district, basis: `${basis}${ownProblem}`, coverage };
     if (!ownInvalid) directoryPlaces.set(entry, place);
     return place;
   }

@@ -12,6 +12,7 @@ import { SUPPLIER_TYPES, type SupplierType } from './codes';
 import { SUPPLIER_TYPE_LABELS } from './labels';
 import { columnLetter, type Mapping } from './mapping';
 import { findPostcode } from './postcode';
+import { registerEvidence, type MatchedBy, type RegisterEntity } from './register-match';
 import type { SpendRow } from './rows';
 import type { TableLayout } from './table';
 import { keyIdentity, supplierKey } from './supplier-key';
@@ -28,14 +29,24 @@ export interface SupplierEntry {
   postcode?: string;
   /** Where the add-in found the postcode ("payments", "creditor file"); blank when the user typed it. */
   postcodeSource?: string;
-  /** The type the user set on the sheet; otherwise it is worked out from the name. */
+  /** The type the user set on the sheet; otherwise it is worked out from the name (and a register). */
   type?: SupplierType;
+  /**
+   * The "Register number" cell: the number of the company or charity the add-in matched (with
+   * "Postcode source" saying so), or one the user typed to choose among candidates.
+   */
+  registerNumber?: string;
+  /** What the public registers said of the supplier in this run (not kept on the sheet). */
+  register?: RegisterFinding;
   localityOverride?: string;
   influenceOverride?: string;
   notes?: string;
   /** The cells of the overrides on the Suppliers sheet ("Suppliers!H12"), for messages. */
   cells?: { localityOverride?: string; influenceOverride?: string };
 }
+
+/** A supplier matched to one organisation of the registers, or left unmatched among candidates. */
+export type RegisterFinding = { status: 'matched'; entity: RegisterEntity; by: MatchedBy } | { status: 'ambiguous'; candidates: RegisterEntity[] };
 
 export interface SupplierDirectory {
   /** Entries by key identity (the key without spaces), in sheet order then first-seen order. */
@@ -62,6 +73,7 @@ export const SUPPLIER_INPUT_COLUMNS = [
   'Supplier ID',
   'Postcode',
   'Postcode source',
+  'Register number',
   'Supplier type',
   'Locality override',
   'Influence override',
@@ -69,7 +81,7 @@ export const SUPPLIER_INPUT_COLUMNS = [
 ] as const;
 
 /** Columns the add-in refreshes on every run from the analysis. */
-export const SUPPLIER_RESULT_COLUMNS = ['Locality', 'Local authority', 'Influenceable', 'Influence reason', 'Spend', 'Payments'] as const;
+export const SUPPLIER_RESULT_COLUMNS = ['Locality', 'Local authority', 'Influenceable', 'Influence reason', 'Spend', 'Payments', 'Register candidates', 'Register details'] as const;
 
 const MAX_OTHER_NAMES = 20;
 const simplify = (text: string) => text.trim().toLowerCase().replace(/\s+/g, ' ');
@@ -143,6 +155,7 @@ export function directoryFromSheet(grid: Grid, sheetName: string): { directory: 
       supplierId: value(row, 'Supplier ID') || undefined,
       postcode: value(row, 'Postcode') || undefined,
       postcodeSource: value(row, 'Postcode source') || undefined,
+      registerNumber: value(row, 'Register number') || undefined,
       type,
       localityOverride: value(row, 'Locality override') || undefined,
       influenceOverride: value(row, 'Influence override') || undefined,
@@ -270,6 +283,10 @@ export interface SupplierFindings {
   reason: string;
   spend: number;
   rows: number;
+  /** The organisations an ambiguous name could be, for the user to choose from. */
+  registerCandidates: string;
+  /** What the register says of the organisation matched: its category, SME, kinds of activity. */
+  registerDetails: string;
 }
 
 /**
@@ -322,10 +339,13 @@ export function suppliersSheetGrid(
     if (!text(row[at('Supplier key')])) row[at('Supplier key')] = entry.key;
     row[at('Other names')] = entry.otherNames.join('; ');
     if (!text(row[at('Supplier ID')]) && entry.supplierId) row[at('Supplier ID')] = entry.supplierId;
-    if (!text(row[at('Postcode')]) && entry.postcode) {
+    // A postcode an earlier register match wrote gives way to the one the user's choice of number gives.
+    const superseded = registerEvidence(text(row[at('Postcode source')])) !== undefined && entry.postcodeSource !== text(row[at('Postcode source')]);
+    if ((!text(row[at('Postcode')]) || superseded) && entry.postcode) {
       row[at('Postcode')] = entry.postcode;
       row[at('Postcode source')] = entry.postcodeSource ?? '';
     }
+    if (!text(row[at('Register number')]) && entry.registerNumber) row[at('Register number')] = entry.registerNumber;
     const found = findings(entry.key);
     row[at('Locality')] = found?.locality ?? '';
     row[at('Local authority')] = found?.districtLabel ?? '';
@@ -333,6 +353,8 @@ export function suppliersSheetGrid(
     row[at('Influence reason')] = found?.reason ?? '';
     row[at('Spend')] = found ? found.spend : '';
     row[at('Payments')] = found ? found.rows : '';
+    row[at('Register candidates')] = found?.registerCandidates ?? '';
+    row[at('Register details')] = found?.registerDetails ?? '';
   }
   return grid;
 }

@@ -42,6 +42,10 @@ export const ERROR_CODES = {
   'creditors-invalid': 'input',
   /** A re-spend survey file has no supplier,local_share header. */
   'respend-invalid': 'input',
+  /** A register download given cannot be read as Companies House's or the Charity Commission's. */
+  'registers-invalid': 'input',
+  /** A register pack given is damaged, missing parts, or of another build. */
+  'registers-damaged': 'input',
   /** The earlier workbook to compare with was not analysed by this product. */
   'baseline-invalid': 'input',
   /** This Excel lacks what the add-in needs. */

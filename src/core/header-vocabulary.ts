@@ -9,6 +9,7 @@ export const FIELDS = [
   'postcode',
   'address',
   'category',
+  'categoryGroup',
   'description',
   'serviceArea',
   'institution',
@@ -112,7 +113,19 @@ const HEADER_RULES: readonly HeaderRule[] = [
     pattern: /\b(proclass|subjective|nominal|gl|ledger|expense|expenses|expenditure|category|cost element)\b/,
     unless: /\b(date|amount|value|number|no|num|id|area|vat|payable)\b/,
   },
+  // CIPFA's subjective analysis (SeRCOP, formerly BVACOP) and ProClass as finance systems
+  // abbreviate them: "Cipfsubj(T)", "SeRCOP Expenditure Category", "Subjective Description".
+  { field: 'category', confidence: 0.9, pattern: /\b(cipf\w*|sercop|bvacop|subj\w*|proclass\w*)\b/, unless: /\b(date|amount|value|group|level 1|summary)\b/ },
   { field: 'category', confidence: 0.6, pattern: /^account$/ },
+  // The coarser heading of a two-level classification: "Expense Group", "Subjective Group",
+  // "ProClass Level 1"; the finer one is the category.
+  {
+    field: 'categoryGroup',
+    confidence: 0.9,
+    pattern:
+      /\b(cipf\w*|sercop|bvacop|subj\w*|proclass\w*|expense|expenses|expenditure|category|spend|account|cost element)\b.*\b(group|groups|grouping|level 1|summary|main|type group|heading)\b|^(category|expense|expenditure) (group|heading)$/,
+    unless: /\b(date|amount|value|number|no|num|id|code|area|vat)\b/,
+  },
   // Description of the individual payment
   {
     field: 'description',

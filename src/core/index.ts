@@ -6,7 +6,7 @@
  */
 
 // The analysis, and its input, outcome and plan.
-export { analyse } from './analysis/analyse';
+export { analyse, rowsWithoutAmount } from './analysis/analyse';
 export type { AnalysisChoices, AnalysisInput, AnalysisPhase, AnalysisProgress, Geography, Lookups, OnlineLookup, RulesSource } from './analysis/input';
 export type { AnalysisOutcome } from './analysis/outcome';
 export { REDACTED, type Publication, type PublishOptions } from './analysis/publication';
@@ -26,10 +26,13 @@ export { createSpendReader, type DataSheet, type Period, type SpendData, type Sp
 export { dataWidthOf, layoutOf, locateBlock, mappingFromHeaders, missingFields, proposedMapping, withOverrideColumns, type BlockPlace, type Region } from './analysis/data-sheet';
 export { creditorsFromGrid } from './analysis/creditors';
 export { findTable, type TableLayout } from './table';
-export { applyMapOverrides, parseMapOption, type MapOverride, type Mapping } from './mapping';
+export { applyMapOverrides, likeliestColumns, parseMapOption, type ColumnCandidate, type MapOverride, type Mapping } from './mapping';
 export type { Field } from './header-vocabulary';
 export { buildAreas } from './areas';
 export { describeGeography } from './analysis/geography';
+export { muchUnknownShare } from './analysis/headline';
+export type { RegisterAnswers, Registers } from './analysis/input';
+export type { RegisterStep } from './analysis/register-step';
 
 // The Suppliers and Rules sheets outside an analysis: a creditor file's postcodes, a supplier's line, the default rules.
 export { suppliersWithCreditors, supplierRow } from './analysis/suppliers-sheet';

@@ -8,7 +8,7 @@ import { isBlank, type Cell, type Grid } from './cell';
 import { columnIndex, columnLetter } from './column-letters';
 import { FIELDS, isResultColumnHeader, matchHeader, type Field } from './header-vocabulary';
 import type { TableLayout } from './table';
-import { parseAmountText, parseDate } from './values';
+import { isPlaceholder, parseAmountText, parseDate } from './values';
 
 // Part of what the mapping offers, in files of their own so that the table finder can use them without the mapping.
 export { FIELDS, isResultColumnHeader, matchHeader, normaliseHeader, RESULT_COLUMN_HEADERS, type Field, type HeaderMatch } from './header-vocabulary';
@@ -91,7 +91,8 @@ function profileColumn(grid: Grid, rows: readonly number[], column: number): Col
   const seen = new Set<string>();
   for (const r of rows) {
     const cell: Cell | undefined = grid[r]?.[column];
-    if (cell === undefined || isBlank(cell)) continue;
+    // "-" and "n/a" stand for nothing: they say nothing about what the column holds.
+    if (cell === undefined || isBlank(cell) || (typeof cell === 'string' && isPlaceholder(cell))) continue;
     profile.count++;
     if (typeof cell === 'number') {
       profile.money++;
@@ -169,7 +170,8 @@ function headerContentFactor(field: Field, p: ColumnProfile): number {
   if (field === 'localityOverride' || field === 'influenceOverride') return 1;
   // With no data rows at all the header is all there is to go on.
   if (p.rows === 0) return 1;
-  if (p.count === 0) return field === 'supplier' || field === 'amount' ? 0 : 0.8;
+  // An empty column holds nothing for any field, whatever its header promises.
+  if (p.count === 0) return 0;
   const share = (n: number) => n / p.count;
   switch (field) {
     case 'amount':
@@ -180,9 +182,26 @@ function headerContentFactor(field: Field, p: ColumnProfile): number {
       return share(p.postcode) + share(p.containsPostcode) >= 0.5 ? 1 : 0.6;
     case 'supplier':
       return share(p.money) >= 0.8 ? 0.2 : 1;
+    case 'supplierId':
+      // An "id" column that holds names ("Supplier ID(T)": "Acme Ltd") is the supplier's name.
+      return holdsNames(p) ? 0.2 : 1;
+    case 'category':
+    case 'categoryGroup':
+      // Headings in words; a column of codes ("57720420PTSI", "4001") says nothing to the rules.
+      return holdsWords(p) ? 1 : 0;
     default:
       return 1;
   }
+}
+
+/** Text, mostly, and not codes. */
+function holdsWords(p: ColumnProfile): boolean {
+  return p.count > 0 && p.text / p.count >= 0.8 && p.reference / p.count <= 0.5;
+}
+
+/** Names of organisations: words, not codes, repeating as suppliers do. */
+function holdsNames(p: ColumnProfile): boolean {
+  return holdsWords(p) && contentFit('supplier', p) >= SUPPLIER_NAMES_FIT;
 }
 
 /** Fields found by content alone when no header names them, with the least fit that counts. */
@@ -194,6 +213,12 @@ const CONTENT_FIELDS: readonly { field: ContentField; minFit: number; headerless
   { field: 'address', minFit: 0.3, headerless: true },
   { field: 'description', minFit: 0.5, headerless: true },
 ];
+/** How well a column must fit supplier names for an "id" or "payee" header over it to be the supplier. */
+const SUPPLIER_NAMES_FIT = 0.5;
+/** An identifier's header over a column of names: weaker than a header that says "name". */
+const ID_HEADER_OVER_NAMES = 0.8;
+/** A classification needs at least this many headings in the sample to describe purchases. */
+const MIN_HEADINGS = 8;
 /** Content alone is weaker evidence than a header that names the field. */
 const CONTENT_ONLY_CONFIDENCE = 0.6;
 const MIN_CONFIDENCE = 0.3;
@@ -212,10 +237,14 @@ export function proposeMapping(grid: Grid, layout: TableLayout): { mapping: Mapp
   const candidates: { field: Field; column: number; confidence: number }[] = [];
   for (let c = 0; c < width; c++) {
     if (!hasHeader(c)) continue;
-    for (const { field, confidence } of matchHeader(layout.headers[c])) {
+    const matches = matchHeader(layout.headers[c]);
+    for (const { field, confidence } of matches) {
       const column = dataColumnUnder(c, field, profiles, hasHeader);
       const score = confidence * headerContentFactor(field, profiles[column]);
       if (score >= MIN_CONFIDENCE) candidates.push({ field, column, confidence: score });
+      if (field === 'supplierId' && holdsNames(profiles[column])) {
+        candidates.push({ field: 'supplier', column, confidence: ID_HEADER_OVER_NAMES * contentFit('supplier', profiles[column]) });
+      }
     }
   }
   // Strongest claims first; on a tie the leftmost column.
@@ -231,6 +260,7 @@ export function proposeMapping(grid: Grid, layout: TableLayout): { mapping: Mapp
   for (const { field, column, confidence } of candidates) {
     if (mapping[field] === undefined && !taken.has(column)) assign(field, column, confidence);
   }
+  chooseCategories(candidates, profiles, mapping, taken, assign);
 
   for (const { field, minFit, headerless } of CONTENT_FIELDS) {
     if (mapping[field] !== undefined || (headerless && layout.headerRow !== null)) continue;
@@ -252,6 +282,105 @@ export function proposeMapping(grid: Grid, layout: TableLayout): { mapping: Mapp
 
   const missing = REQUIRED_FIELDS.filter((field) => mapping[field] === undefined);
   return { mapping, missing };
+}
+
+/**
+ * What was bought, at two levels where the file has two: of the columns whose headers claim a
+ * category, the finest (most distinct values) is the category and a coarser one its group.
+ * Without any, a column that names where the money was spent but is finer than the service
+ * area (Newcastle's "Cost Centre Name" beside "Service Area") describes the purchase best; and
+ * a "description" of few repeated headings ("Purpose of Spend": "Private Contractors") is a
+ * category, not a description.
+ */
+function chooseCategories(
+  candidates: readonly { field: Field; column: number; confidence: number }[],
+  profiles: readonly ColumnProfile[],
+  mapping: Mapping,
+  taken: Set<number>,
+  assign: (field: Field, column: number, confidence: number) => void,
+): void {
+  const release = (field: Field) => {
+    const mapped = mapping[field];
+    if (mapped) taken.delete(mapped.column);
+    delete mapping[field];
+    return mapped;
+  };
+  const claims = new Map<number, number>();
+  for (const { field, column, confidence } of candidates) {
+    if (field !== 'category' && field !== 'categoryGroup') continue;
+    if (taken.has(column) && mapping.category?.column !== column && mapping.categoryGroup?.column !== column) continue;
+    claims.set(column, Math.max(claims.get(column) ?? 0, field === 'category' ? confidence : confidence * 0.8));
+  }
+  const distinct = (column: number) => profiles[column].distinct;
+  if (claims.size > 0) {
+    const byFineness = [...claims].sort((a, b) => distinct(b[0]) - distinct(a[0]) || b[1] - a[1] || a[0] - b[0]);
+    const [categoryColumn, categoryConfidence] = byFineness[0];
+    const group = byFineness.find(([column]) => distinct(column) < distinct(categoryColumn));
+    release('category');
+    release('categoryGroup');
+    assign('category', categoryColumn, categoryConfidence);
+    if (group) assign('categoryGroup', group[0], group[1]);
+    return;
+  }
+  const serviceArea = mapping.serviceArea;
+  const description = mapping.description;
+  let finest = description && isHeadings(profiles[description.column]) ? description.column : -1;
+  for (let c = 0; c < profiles.length; c++) {
+    if (taken.has(c) || !isHeadings(profiles[c])) continue;
+    const header = candidates.find((candidate) => candidate.column === c && candidate.field === 'serviceArea');
+    if (!header || (serviceArea && distinct(c) <= distinct(serviceArea.column))) continue;
+    if (finest < 0 || distinct(c) > distinct(finest)) finest = c;
+  }
+  if (finest < 0) return;
+  if (finest === description?.column) release('description');
+  assign('category', finest, CONTENT_ONLY_CONFIDENCE);
+}
+
+/**
+ * Headings of a classification rather than descriptions of payments: words, each repeated, and
+ * enough of them to say what was bought ("Revenue Expenditure" or "Income" alone does not).
+ */
+function isHeadings(p: ColumnProfile): boolean {
+  return holdsWords(p) && p.distinct >= MIN_HEADINGS && p.distinct / p.count < 0.5;
+}
+
+/** A column that might hold a field that was not found, with values from it to recognise it by. */
+export interface ColumnCandidate {
+  column: number;
+  header: string;
+  samples: string[];
+}
+
+/**
+ * The columns likeliest to hold the supplier name or the amount when none fitted well enough to
+ * be taken, best first: text that is not codes for a name, numbers for an amount.
+ */
+export function likeliestColumns(grid: Grid, layout: TableLayout, field: 'supplier' | 'amount', count = 3): ColumnCandidate[] {
+  const rows = sampleRows(layout);
+  const scored: { column: number; score: number }[] = [];
+  for (let c = 0; c < layout.headers.length; c++) {
+    const p = profileColumn(grid, rows, c);
+    if (p.count === 0) continue;
+    const share = (n: number) => n / p.count;
+    const score = field === 'amount' ? share(p.money) : share(p.text) * (1 - share(p.reference)) * Math.min(1, p.distinct / p.count / 0.3);
+    if (score >= 0.5) scored.push({ column: c, score });
+  }
+  return scored
+    .sort((a, b) => b.score - a.score || a.column - b.column)
+    .slice(0, count)
+    .map(({ column }) => ({ column, header: layout.headers[column], samples: sampleValues(grid, rows, column) }));
+}
+
+function sampleValues(grid: Grid, rows: readonly number[], column: number): string[] {
+  const values = new Set<string>();
+  for (const r of rows) {
+    const cell = grid[r]?.[column];
+    if (cell === undefined || isBlank(cell)) continue;
+    const text = String(cell).trim();
+    values.add(text.length > 30 ? `${text.slice(0, 27)}...` : text);
+    if (values.size === 2) break;
+  }
+  return [...values];
 }
 
 function claimsOpenField(header: string, mapping: Mapping): boolean {

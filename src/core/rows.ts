@@ -1,7 +1,8 @@
 /**
  * The table's rows as payments. A row that is not a payment is reported with its row number and
- * why (a total, no supplier, an amount that is not a number, the header again), never dropped
- * unseen; only wholly blank rows pass silently, and they still count in the row numbers.
+ * why (a total, no supplier, a note, the header again), never dropped unseen; only wholly blank
+ * rows pass silently, and they still count in the row numbers. A payment whose amount is blank,
+ * "-" or text is still a payment: it is placed and judged, and adds nothing to the totals.
  */
 import type { Cell, Grid } from './cell';
 import { matchHeader, normaliseHeader, type Field, type Mapping } from './mapping';
@@ -14,10 +15,18 @@ export interface SpendRow {
   /** Set by the caller when several files are combined. */
   source?: string;
   supplier: string;
+  /** 0 when the row has no amount (see `amountMissing`). */
   amount: number;
+  /**
+   * Why the row has no amount ("amount is blank", "-", text): it is still placed and judged,
+   * and adds nothing to the totals.
+   */
+  amountMissing?: string;
   postcode?: string;
   address?: string;
   category?: string;
+  /** The coarser heading the category sits under, where the file has one. */
+  categoryGroup?: string;
   description?: string;
   serviceArea?: string;
   institution?: string;
@@ -115,6 +124,7 @@ export function readSpendRows(
   const postcode = column('postcode');
   const address = column('address');
   const category = column('category');
+  const categoryGroup = column('categoryGroup');
   const description = column('description');
   const serviceArea = column('serviceArea');
   const institution = column('institution');
@@ -144,18 +154,24 @@ export function readSpendRows(
     const amountCell = cells[amountColumn] ?? null;
     const amount = amountValue(amountCell);
     const supplier = text(supplierCell);
-    if (Number.isNaN(amount) || supplier === '') {
+    const withoutAmount = Number.isNaN(amount);
+    if (supplier === '' || (withoutAmount && (isRepeatedHeader(supplierCell, amountCell, supplierHeader, amountHeader) || isNoteLine(cells)))) {
       skip(r, whyNotAPayment(supplierCell, amountCell, supplierHeader, amountHeader));
       continue;
     }
     // Only the fields a row has: adding them in a fixed order is faster than a literal with
     // every field, most of them absent, and a million rows take less memory.
-    const spend: SpendRow = { row: r + firstRowNumber, supplier, amount };
+    const spend: SpendRow = { row: r + firstRowNumber, supplier, amount: withoutAmount ? 0 : amount };
+    // A payment without an amount (a contracts register's blank value, "-") is still placed and judged.
+    if (withoutAmount) spend.amountMissing = whyNotAPayment(supplierCell, amountCell, supplierHeader, amountHeader);
     if (source !== undefined) spend.source = source;
     let value: string | undefined;
     if ((value = optionalText(cells, postcode)) !== undefined) spend.postcode = value;
     if ((value = optionalText(cells, address)) !== undefined) spend.address = value;
-    if ((value = optionalText(cells, category)) !== undefined) spend.category = value;
+    const group = optionalText(cells, categoryGroup);
+    // A payment without a category is described by its group, where it has one.
+    if ((value = optionalText(cells, category) ?? group) !== undefined) spend.category = value;
+    if (group !== undefined) spend.categoryGroup = group;
     if ((value = optionalText(cells, description)) !== undefined) spend.description = value;
     if ((value = optionalText(cells, serviceArea)) !== undefined) spend.serviceArea = value;
     if ((value = optionalText(cells, institution)) !== undefined) spend.institution = value;
@@ -172,6 +188,20 @@ export function readSpendRows(
   return { rows, skipped };
 }
 
+/** Cells a line without an amount needs to be a payment (the supplier and details of it), not a note. */
+const MIN_PAYMENT_CELLS_WITHOUT_AMOUNT = 3;
+
+/** A line of text under the data ("Figures are net of VAT."): too few cells to be a payment. */
+function isNoteLine(row: Cell[]): boolean {
+  let filled = 0;
+  for (let c = 0; c < row.length && filled < MIN_PAYMENT_CELLS_WITHOUT_AMOUNT; c++) if (text(row[c]) !== '') filled++;
+  return filled < MIN_PAYMENT_CELLS_WITHOUT_AMOUNT;
+}
+
+function isRepeatedHeader(supplierCell: Cell | undefined, amountCell: Cell, supplierHeader: string | undefined, amountHeader: string | undefined): boolean {
+  return namesField(supplierCell, 'supplier', supplierHeader) && namesField(amountCell, 'amount', amountHeader);
+}
+
 function whyNotAPayment(
   supplierCell: Cell | undefined,
   amountCell: Cell,
@@ -179,9 +209,7 @@ function whyNotAPayment(
   amountHeader: string | undefined,
 ): string {
   const amount = parseAmount(amountCell);
-  if (!amount.ok && namesField(supplierCell, 'supplier', supplierHeader) && namesField(amountCell, 'amount', amountHeader)) {
-    return 'repeated header line';
-  }
+  if (!amount.ok && isRepeatedHeader(supplierCell, amountCell, supplierHeader, amountHeader)) return 'repeated header line';
   if (text(supplierCell) === '') return amount.ok ? 'no supplier name' : `no supplier name, and ${amount.reason}`;
   return amount.ok ? 'no supplier name' : amount.reason;
 }

@@ -34,8 +34,10 @@ export const RULE_MATCHES = ['words', 'phrase', 'pattern'] as const;
 export type RuleMatch = (typeof RULE_MATCHES)[number];
 
 /** The columns of a rules table, in the order they are written. */
-export const RULE_COLUMNS = ['priority', 'field', 'match', 'value', 'verdict', 'reason', 'coop'] as const;
+export const RULE_COLUMNS = ['priority', 'field', 'match', 'value', 'within', 'verdict', 'reason', 'coop'] as const;
 type RuleColumn = (typeof RULE_COLUMNS)[number];
+/** Tables written before `within` existed have none: a rule without it applies anywhere. */
+const OPTIONAL_COLUMNS: readonly RuleColumn[] = ['within'];
 
 /** A supplier_type rule may also name this: an individual whose name was withheld. */
 export const REDACTED_TYPE = 'redacted';
@@ -55,6 +57,12 @@ function asCode(value: unknown): unknown {
 function asText(value: unknown): unknown {
   if (typeof value === 'number') return String(value);
   return typeof value === 'string' ? value.trim() : value;
+}
+
+/** A blank cell is no value at all. */
+function asOptionalText(value: unknown): unknown {
+  const text = asText(value);
+  return text === null || text === '' ? undefined : text;
 }
 
 function asNumber(value: unknown): unknown {
@@ -90,6 +98,7 @@ export const ruleSchema = z
     field: z.preprocess(asCode, z.enum(RULE_FIELDS, { error: `field must be ${listOr(RULE_FIELDS)}` })),
     match: z.preprocess(asCode, z.enum(RULE_MATCHES, { error: `match must be ${listOr(RULE_MATCHES)}` })),
     value: z.preprocess(asText, z.string({ error: 'value is missing' }).min(1, 'value is missing')),
+    within: z.preprocess(asOptionalText, z.string({ error: 'within must be text' }).optional()),
     verdict: z.preprocess(asCode, z.enum(INFLUENCES, { error: `verdict must be ${listOr(INFLUENCES)}` })),
     reason: z.preprocess(asText, z.string({ error: 'reason is missing' }).min(1, 'reason is missing')),
     coop: z.preprocess(asBoolean, z.boolean({ error: 'coop must be yes or no' })),
@@ -97,6 +106,9 @@ export const ruleSchema = z
   .superRefine((rule, context) => {
     const problem = valueProblem(rule.field, rule.match, rule.value);
     if (problem) context.addIssue({ code: 'custom', path: ['value'], message: problem });
+    if (rule.within !== undefined && phraseMatchers(rule.within).every((phrase) => phrase.length === 0)) {
+      context.addIssue({ code: 'custom', path: ['within'], message: 'within has no words to match' });
+    }
   });
 
 export type Rule = z.infer<typeof ruleSchema>;
@@ -145,6 +157,8 @@ const COLUMN_ALIASES: Record<string, RuleColumn> = {
   value: 'value',
   verdict: 'verdict',
   reason: 'reason',
+  within: 'within',
+  context: 'within',
   coop: 'coop',
   cooperative: 'coop',
   cooppotential: 'coop',
@@ -177,7 +191,7 @@ export function readRuleTable(rows: readonly (readonly Cell[])[]): { rules: Rule
       columnOf.set(name, index);
     }
   });
-  const absent = RULE_COLUMNS.filter((name) => !columnOf.has(name));
+  const absent = RULE_COLUMNS.filter((name) => !columnOf.has(name) && !OPTIONAL_COLUMNS.includes(name));
   if (absent.length > 0) {
     problems.push({ row: headerRow, column: null, message: `missing column${absent.length > 1 ? 's' : ''} ${absent.join(', ')}` });
   }
@@ -245,22 +259,15 @@ function headerDelimiter(text: string): Delimiter {
   return ([';', '\t'] as const).reduce<Delimiter>((best, d) => (count(d) > count(best) ? d : best), ',');
 }
 
+/** A rule as the cells of its row, in RULE_COLUMNS order: the priority a number, the rest text. */
+export function ruleCells(rule: Rule): [number, ...string[]] {
+  return [rule.priority, rule.field, rule.match, rule.value, rule.within ?? '', rule.verdict, rule.reason, rule.coop ? 'yes' : 'no'];
+}
+
 /** The CSV text of a rules table; parseRulesCsv reads it back to the same rules. */
 export function rulesToCsv(rules: readonly Rule[]): string {
   const lines = [RULE_COLUMNS.join(',')];
-  for (const rule of rules) {
-    lines.push(
-      [
-        String(rule.priority),
-        rule.field,
-        rule.match,
-        csvField(rule.value),
-        rule.verdict,
-        csvField(rule.reason),
-        rule.coop ? 'yes' : 'no',
-      ].join(','),
-    );
-  }
+  for (const rule of rules) lines.push(ruleCells(rule).map((cell) => csvField(String(cell))).join(','));
   return lines.join('\n') + '\n';
 }
 
@@ -331,6 +338,7 @@ const ABBREVIATIONS = new Map<string, string[]>(
     elec: 'electricity', electric: 'electricity',
     hsg: 'housing',
     ctr: 'contractor',
+    chg: 'charge', chgs: 'charge', indep: 'independent', edu: 'education', educ: 'education', vouch: 'voucher', contruction: 'construction',
     improv: 'improvement',
     reapir: 'repair', rep: 'repair', pment: 'payment', util: 'utility', utils: 'utility', sals: 'salary', wags: 'wage', repaymt: 'repayment', val: 'valuation',
     bus: 'bus', buse: 'bus',
@@ -445,6 +453,8 @@ function termMatches(term: Term, word: string): boolean {
 /** What a payment's own texts say, beside its supplier. */
 export interface PaymentText {
   category?: string;
+  /** The coarser heading the category sits under: read with the category, and as its context. */
+  categoryGroup?: string;
   description?: string;
   serviceArea?: string;
 }
@@ -461,6 +471,8 @@ export interface SupplierRule {
   readonly first: number;
   /** Judgements whose reason names this supplier, by rule. */
   readonly named: Map<number, Judgement>;
+  /** The rules with a context (`within`) that the name or type matches, in order. */
+  readonly inContext: readonly number[];
 }
 
 export interface Judgement {
@@ -495,6 +507,26 @@ const CACHE_LIMIT = 50_000;
 
 type TextField = 'supplier' | 'category' | 'description' | 'service_area';
 
+/** What was worked out for each text, kept in two generations (see CACHE_LIMIT). */
+class TextCache<T> {
+  private recent = new Map<string, T>();
+  private older = new Map<string, T>();
+
+  constructor(private readonly compute: (text: string) => T) {}
+
+  get(text: string): T {
+    let found = this.recent.get(text);
+    if (found !== undefined) return found;
+    found = this.older.get(text) ?? this.compute(text);
+    if (this.recent.size >= CACHE_LIMIT) {
+      this.older = this.recent;
+      this.recent = new Map();
+    }
+    this.recent.set(text, found);
+    return found;
+  }
+}
+
 /**
  * The rules that read one text field, indexed so that finding the first rule to match a text
  * costs a few lookups per word rather than a test per rule. Rules are numbered by the order in
@@ -506,8 +538,7 @@ class FieldMatcher {
   private readonly prefixes: { prefix: string; rule: number }[] = [];
   private readonly otherPhrases: { terms: Term[]; rule: number }[] = [];
   private readonly patterns: { regex: RegExp; rule: number }[] = [];
-  private recent = new Map<string, number>();
-  private older = new Map<string, number>();
+  private readonly found = new TextCache((text) => this.search(text));
   /** What each term met so far starts: the first rule it alone matches, and the phrases to try from it. */
   private readonly starts = new Map<string, TermStart>();
   /** The first rule this field has: a text need not be searched once a better rule has matched. */
@@ -539,15 +570,7 @@ class FieldMatcher {
   }
 
   firstMatch(text: string): number {
-    let found = this.recent.get(text);
-    if (found !== undefined) return found;
-    found = this.older.get(text) ?? this.search(text);
-    if (this.recent.size >= CACHE_LIMIT) {
-      this.older = this.recent;
-      this.recent = new Map();
-    }
-    this.recent.set(text, found);
-    return found;
+    return this.found.get(text);
   }
 
   private search(text: string): number {
@@ -596,6 +619,114 @@ function firstPhraseAt(phrases: readonly { terms: Term[]; rule: number }[], word
   return found;
 }
 
+/** Whether a text (with its terms) meets a rule's words, phrases or pattern. */
+type TextTest = (text: string, terms: readonly string[]) => boolean;
+
+function textTest(match: RuleMatch, value: string): TextTest {
+  if (match === 'pattern') {
+    const regex = new RegExp(value, 'i');
+    return (text) => regex.test(text);
+  }
+  const phrases = match === 'words' ? wordMatchers(value).map((term) => [term]) : phraseMatchers(value).filter((terms) => terms.length > 0);
+  return (_text, terms) => phrases.some((phrase) => phraseAt(phrase, terms));
+}
+
+function phraseAt(phrase: readonly Term[], terms: readonly string[]): boolean {
+  for (let at = 0; at + phrase.length <= terms.length; at++) {
+    let k = 0;
+    while (k < phrase.length && termMatches(phrase[k], terms[at + k])) k++;
+    if (k === phrase.length) return true;
+  }
+  return false;
+}
+
+/**
+ * The rules that hold only within a context: "Private Contractors" within adult social care is
+ * care. A rule's own field is tested as any rule's is; its `within` phrases are looked for in
+ * the payment's service area, category group and category. There are few such rules and the
+ * texts repeat, so what each text meets is worked out once.
+ */
+class ContextRules {
+  private readonly rules: { index: number; fields: readonly TextField[]; types: readonly string[]; test: TextTest; within: TextTest }[] = [];
+  /** By field: the context rules (positions in `rules`) that a text matches, in order. */
+  private readonly matching = new Map<TextField, TextCache<number[]>>();
+  /** By context text: which context rules (by position) it satisfies. */
+  private readonly satisfies = new TextCache((text) => {
+    const terms = matchTerms(text);
+    return this.rules.map((rule) => rule.within(text, terms));
+  });
+  lowest = NO_RULE;
+
+  add(rule: Rule, within: string, index: number): void {
+    this.lowest = Math.min(this.lowest, index);
+    const field = rule.field;
+    const byType = field === 'supplier_type';
+    const fields: readonly TextField[] = field === 'supplier_type' ? [] : field === 'any' ? ['supplier', 'category', 'description', 'service_area'] : [field];
+    this.rules.push({
+      index,
+      fields,
+      types: byType ? typeWords(rule.value) : [],
+      test: byType ? () => false : textTest(rule.match, rule.value),
+      within: textTest('phrase', within),
+    });
+    for (const field of fields) {
+      if (this.matching.has(field)) continue;
+      this.matching.set(
+        field,
+        new TextCache((text) => {
+          const terms = matchTerms(text);
+          const found: number[] = [];
+          this.rules.forEach((candidate, at) => {
+            if (candidate.fields.includes(field) && candidate.test(text, terms)) found.push(at);
+          });
+          return found;
+        }),
+      );
+    }
+  }
+
+  /** The context rules (by position, in order) that a supplier's name or types match. */
+  ofSupplier(supplier: string, types: readonly string[]): number[] {
+    const byName = supplier ? (this.matching.get('supplier')?.get(supplier) ?? []) : [];
+    const found: number[] = [];
+    this.rules.forEach((rule, at) => {
+      if (byName.includes(at) || rule.types.some((type) => types.includes(type))) found.push(at);
+    });
+    return found;
+  }
+
+  /** The first context rule (by book order, and before `best`) that the payment meets; else `best`. */
+  first(ofSupplier: readonly number[], payment: PaymentText, best: number): number {
+    // Field by field, without building a list per payment: this runs for every row.
+    let found = ofSupplier.length > 0 ? this.firstOf(ofSupplier, payment, best) : best;
+    found = this.firstIn('category', payment.category, payment, found);
+    found = this.firstIn('category', payment.categoryGroup, payment, found);
+    found = this.firstIn('description', payment.description, payment, found);
+    return this.firstIn('service_area', payment.serviceArea, payment, found);
+  }
+
+  private firstIn(field: TextField, text: string | undefined, payment: PaymentText, best: number): number {
+    if (!text) return best;
+    const matching = this.matching.get(field);
+    if (!matching) return best;
+    const positions = matching.get(text);
+    return positions.length > 0 ? this.firstOf(positions, payment, best) : best;
+  }
+
+  private firstOf(positions: readonly number[], payment: PaymentText, best: number): number {
+    for (const at of positions) {
+      const index = this.rules[at].index;
+      if (index >= best) break;
+      if (this.holds(at, payment.serviceArea) || this.holds(at, payment.categoryGroup) || this.holds(at, payment.category)) return index;
+    }
+    return best;
+  }
+
+  private holds(at: number, context: string | undefined): boolean {
+    return context !== undefined && context !== '' && this.satisfies.get(context)[at];
+  }
+}
+
 /** Orders the rules (by priority, ties in table order) and indexes them for judging. */
 export function compileRules(rules: readonly Rule[]): RuleBook {
   const ordered = rules
@@ -610,8 +741,11 @@ export function compileRules(rules: readonly Rule[]): RuleBook {
     service_area: new FieldMatcher(),
   };
   const typeRule = new Map<string, number>();
+  const inContext = new ContextRules();
   ordered.forEach((rule, index) => {
-    if (rule.field === 'supplier_type') {
+    if (rule.within !== undefined) {
+      inContext.add(rule, rule.within, index);
+    } else if (rule.field === 'supplier_type') {
       for (const type of typeWords(rule.value)) if (!typeRule.has(type)) typeRule.set(type, index);
     } else if (rule.field === 'any') {
       for (const matcher of Object.values(matchers)) matcher.add(rule, index);
@@ -628,16 +762,20 @@ export function compileRules(rules: readonly Rule[]): RuleBook {
   function supplierRule(supplier: string, supplierType: SupplierType): SupplierRule {
     let first = typeRule.get(supplierType) ?? NO_RULE;
     if (supplier && supplierField.lowest < first) first = Math.min(first, supplierField.firstMatch(supplier));
-    if (redactedRule < first && supplierType === 'individual' && isRedacted(supplier)) first = redactedRule;
-    return { supplier, first, named: new Map() };
+    const redacted = supplierType === 'individual' && isRedacted(supplier);
+    if (redactedRule < first && redacted) first = redactedRule;
+    const types = redacted ? [supplierType, REDACTED_TYPE] : [supplierType];
+    return { supplier, first, named: new Map(), inContext: inContext.lowest < NO_RULE ? inContext.ofSupplier(supplier, types) : [] };
   }
 
   function judgePayment(supplier: SupplierRule, payment: PaymentText): Judgement {
     let best = supplier.first;
     // A field is searched only when it has a rule that could still come first.
     if (payment.category && category.lowest < best) best = Math.min(best, category.firstMatch(payment.category));
+    if (payment.categoryGroup && category.lowest < best) best = Math.min(best, category.firstMatch(payment.categoryGroup));
     if (payment.description && description.lowest < best) best = Math.min(best, description.firstMatch(payment.description));
     if (payment.serviceArea && serviceArea.lowest < best) best = Math.min(best, serviceArea.firstMatch(payment.serviceArea));
+    if (inContext.lowest < best) best = inContext.first(supplier.inContext, payment, best);
     if (best === NO_RULE) return NO_MATCH;
     if (!namesSupplier[best]) return fixed[best];
     let judgement = supplier.named.get(best);

@@ -30,6 +30,7 @@ const PUBLIC_BODY = new RegExp(
     ' (?:m ?b ?c|mdc|rbc|cbc|bc) $',
     '^ [a-z]{1,2}cc $', // "LCC", "MCC": a county or city council written as its initials
     ' (?:london|royal|metropolitan) borough ',
+    '^ city of (?:\\w+ ){1,2}$', // "City of Sunderland", "City of York": the council of that city
     ' borough of ',
     ' combined(?: authorit\\w*)? ',
     ' gmca | tfgm | tfl | passenger transport ',
@@ -43,6 +44,8 @@ const PUBLIC_BODY = new RegExp(
     ' nhs\\w* | ccg | clinical commissioning | health authority | primary care trust | foundation trust ',
     ' (?:university|uni|teaching|general|royal|district|community) hospitals? ',
     ' hospitals? (?:nhs|trust) | health board | public health england | health (?:education|security) (?:england|agency) ',
+    // NHS bodies written without "NHS": "Newcastleupontyne Hospitaltrust", "X Mental Health Trust".
+    ' \\w*hospitals?trust | mental health (?:trust|foundation|partnership) | ambulance service | integrated care (?:board|system) | icb ',
     // Central government and its agencies.
     ' dep(?:artmen)?t (?:of|for) | dept | ministry of | hmrc | hmcts | dwp | dvla | dvsa | dluhc | mhclg | dclg | defra | dfe | dft | dcms | desnz | dhsc ',
     ' cabinet office | home office | foreign office | treasury | accountant general | planning inspectorate ',
@@ -53,6 +56,15 @@ const PUBLIC_BODY = new RegExp(
     ' public works loan | pwlb | debt management office | gov uk ',
   ].join('|'),
 );
+
+/** "Pennine Mental Health": a place and "Mental Health", nothing else, is the NHS trust of that place. */
+const PLACE_MENTAL_HEALTH = /^ (?:\w+ ){1,4}mental health (?:services? )?$/;
+
+/** Academy trusts, which are companies: a legal form does not make them less a school. */
+const ACADEMY_TRUST = / (?:academy|academies|learning|edu\w*|schools?) trust | multi academy /;
+
+/** "Calderdale Schools Ltd": a place's schools, together, whatever their company form. */
+const PLACE_SCHOOLS = /^ (?:\w+ ){1,3}schools (?:ltd|limited) $/;
 
 /** "Bury Council", "BCP Council": a name that is a place and "Council". */
 const PLAIN_COUNCIL = /^ (?:\w+ ){1,4}council (?:(?:direct debit|dd)\w* )*$/;
@@ -67,6 +79,7 @@ const EDUCATION = new RegExp(
   [
     ' (?:primary|secondary|high|grammar|junior|infants?|nursery|special|community|ce|cofe|c of e|rc|catholic|methodist|church of england|endowed|comprehensive|middle|free|academy) schools? ',
     ' schools? $',
+    ' (?:primary|secondary|special|high|junior|infants?|nursery) (?:sc|sch|scho|schoo) $', // cut short at 35 characters
     ' primary $',
     ' academ(?:y|ies) trust | multi academy | academy ',
     ' (?:sixth form|further education|technical) college | college(?: group)? $',
@@ -90,8 +103,23 @@ const CHARITY = new RegExp(
     ' scouts? | guides | brownies | relief in need | friends of | citizens advice | age (?:uk|concern) | barnardo\\w* ',
     ' salvation army | womens? aid | food (?:bank|pantry) | hospice | british legion | poppy appeal | cancer research ',
     ' mind in | voluntary | cvs | womens institute | (?:community|residents|tenants) association | community (?:centre|project|group) ',
+    // National care, disability and support charities, which councils everywhere commission.
+    ' mencap | leonard cheshire | action for children | nspcc | turning point | change grow live | cgl | we are with you | addaction ',
+    ' national autistic society | alzheimers society | carers trust | home start | ymca | ywca | st john ambulance | british red cross ',
+    ' marie curie | macmillan | rnib | royal voluntary service | samaritans | catch22 | nacro | richmond fellowship | rethink mental ',
+    ' making space | united response | macintyre | certitude | livability | community integrated care | choice support | real life options ',
+    ' childrens society | sue ryder | royal mencap | sense international | scope for | headway ',
   ].join('|'),
 );
+
+/**
+ * Housing associations (registered providers of social housing): not-for-profit landlords, most
+ * of them charitable, whatever their company or society form.
+ */
+const HOUSING_ASSOCIATION = / housing (?:association|trust|society|group|partnership) | registered (?:provider|social landlord) /;
+
+/** National charities whose names are plain words: the name must be the charity's alone ("Dimensions", "Scope (UK)"). */
+const CHARITY_BY_NAME = /^ (?:the )?(?:dimensions|sense|scope|mind|shelter|humankind|crisis|centrepoint|mencap)(?: uk)?(?: ltd| limited)? $/;
 
 const COMPANY = new RegExp(
   [
@@ -117,11 +145,13 @@ export function supplierType(name: string): SupplierType {
   if (text.trim() === '') return 'unknown';
   const hasLegalForm = LEGAL_FORM.test(text);
   if (REDACTED.test(text) && !hasLegalForm) return 'individual';
-  if (PUBLIC_BODY.test(text)) return 'public_body';
+  if (PUBLIC_BODY.test(text) || PLACE_MENTAL_HEALTH.test(text)) return 'public_body';
   if (PLAIN_COUNCIL.test(text) && !NOT_COUNCIL.test(text)) return 'public_body';
+  if ((ACADEMY_TRUST.test(text) || PLACE_SCHOOLS.test(text)) && !NOT_EDUCATION.test(text)) return 'public_body';
   if (EDUCATION.test(text) && !hasLegalForm && !NOT_EDUCATION.test(text)) return 'public_body';
   if (COOPERATIVE.test(text)) return 'cooperative';
   if (SOCIAL_ENTERPRISE.test(text)) return 'social_enterprise';
+  if (CHARITY_BY_NAME.test(text) || HOUSING_ASSOCIATION.test(text)) return 'charity';
   if (CHARITY.test(text) && (!hasLegalForm || / charit/.test(text))) return 'charity';
   const tradingAs = hasLegalForm ? null : TRADING_AS.exec(text);
   if (tradingAs) {

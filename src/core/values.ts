@@ -12,6 +12,11 @@ function fail(reason: string): { ok: false; reason: string } {
 
 const NOT_APPLICABLE = new Set(['n/a', 'na', '#n/a', 'nil', 'none', 'null', '-', '--', '—', '–']);
 
+/** A cell that stands for nothing: "-" (the accounting zero), "n/a", "nil". */
+export function isPlaceholder(text: string): boolean {
+  return NOT_APPLICABLE.has(text.trim().toLowerCase());
+}
+
 /** Quotes a cell for a message, shortened so that a stray paragraph does not flood the report. */
 function quoteCell(text: string): string {
   const trimmed = text.trim();
@@ -20,7 +25,7 @@ function quoteCell(text: string): string {
 
 /**
  * A money amount: Excel numbers; "£1,234.56", "1234.5", "(1,234.56)" and "1,234.56-" (credits
- * in accounting notation), "-£5", "£-5", "+5", "1,234.56 CR". Thousands separators must group
+ * in accounting notation), "-£5", "£-5", "+5", "1,234.56 CR", "-3.46945E-18". Thousands separators must group
  * digits in threes, so that a decimal comma ("1,5") is refused rather than misread.
  */
 export function parseAmount(cell: Cell): Parsed<number> {
@@ -127,19 +132,34 @@ export function parseAmountText(text: string): number {
   const integerDigits = i - start;
   if (sawComma && digitsInGroup !== 3) return NaN;
   if (i < end) {
-    if (text.charCodeAt(i) !== 46 /* . */) return NaN;
-    const fractionStart = i + 1;
+    const fractionStart = text.charCodeAt(i) === 46 /* . */ ? i + 1 : i;
     for (i = fractionStart; i < end; i++) {
       const c = text.charCodeAt(i);
-      if (c < ZERO || c > NINE) return NaN;
+      if (c < ZERO || c > NINE) break;
     }
-    if (integerDigits === 0 && end === fractionStart) return NaN;
+    if (integerDigits === 0 && i === fractionStart) return NaN;
+    // An exponent, as spreadsheets write very small or large numbers: "-3.46945E-18".
+    if (i < end && !isExponent(text, i, end)) return NaN;
     // Number() rounds the decimal exactly as a literal would: 0.1 + 0.2 stays out of it.
-    value = Number(text.slice(start, fractionStart - 1).replace(/,/g, '') + text.slice(fractionStart - 1, end));
+    value = Number(text.slice(start, end).replace(/,/g, ''));
   } else if (integerDigits === 0) {
     return NaN;
   }
   return negative ? -value : value;
+}
+
+/** "E-18", "e+5", "E3" from `from` to `end`. */
+function isExponent(text: string, from: number, end: number): boolean {
+  if ((text.charCodeAt(from) | 0x20) !== 101 /* e */) return false;
+  let i = from + 1;
+  const sign = text.charCodeAt(i);
+  if (sign === 43 /* + */ || sign === 45 /* - */) i++;
+  if (i >= end) return false;
+  for (; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c < ZERO || c > NINE) return false;
+  }
+  return true;
 }
 
 /** Days from 1899-12-30 (Excel's day 0 in the 1900 date system) to 1970-01-01. */

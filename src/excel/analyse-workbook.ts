@@ -103,6 +103,7 @@ export async function analyseWorkbook(request: AnalyseRequest, hooks: AnalyseHoo
       lookups: {
         geography: hooks.pack,
         lookUpOnline: (postcodes) => lookUpPostcodesOnline(postcodes, { baseUrl: hooks.onlineBaseUrl, signal: hooks.signal }),
+        ...(hooks.registers ? { registers: hooks.registers } : {}),
       },
       pause: pauseEvery(SLICE_MS, hooks.signal, progress),
       analysedAt: now().toISOString(),
@@ -122,6 +123,7 @@ export async function analyseWorkbook(request: AnalyseRequest, hooks: AnalyseHoo
       current: outcome.headline,
       toReview: outcome.toReview,
       warnings,
+      ...(outcome.registers ? { registers: outcome.registers } : {}),
       skippedRows: outcome.skipped.length,
       summariesAs: pivots ? 'pivot_tables' : 'formula_tables',
       sheetNames: outcome.plan.sheetNames,

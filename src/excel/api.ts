@@ -13,6 +13,8 @@ import {
   type Lm3,
   type Mapping,
   type PublishOptions,
+  type Registers,
+  type RegisterStep,
   type Settings,
   type SheetRole,
   type Summary,
@@ -67,7 +69,7 @@ export interface AnalyseRequest {
   online: boolean;
 }
 
-export type AnalysePhase = 'checking' | 'reading' | 'geography' | 'online' | 'classifying' | 'writing';
+export type AnalysePhase = 'checking' | 'reading' | 'registers' | 'geography' | 'online' | 'classifying' | 'writing';
 
 export interface AnalyseProgress {
   phase: AnalysePhase;
@@ -82,6 +84,8 @@ export interface AnalyseHooks {
   signal?: AbortSignal;
   /** The offline geography pack (fetched from geo/ beside the pane), when deployed. */
   pack?: GeoPack;
+  /** Companies House and the charity register (registers/ beside the pane), when deployed and switched on. */
+  registers?: Registers;
   /** The default rules CSV shipped with the add-in, for a first run or a reset. */
   defaultRulesCsv: string;
   /** postcodes.io base URL (tests use a local stand-in). */
@@ -101,6 +105,8 @@ export interface AnalyseResult {
   toReview: SupplierToReview[];
   /** Things the user should know: overrides not understood (with cells), rules skipped, online failures. */
   warnings: string[];
+  /** What the registers gave, when they were used. */
+  registers?: RegisterStep;
   skippedRows: number;
   /** Whether summaries are PivotTables (ExcelApi 1.8) or formula tables, and why. */
   summariesAs: 'pivot_tables' | 'formula_tables';

@@ -7,15 +7,10 @@ import { BaselineError } from '../core/errors';
 import type { DistrictInfo, PostcodeIndex } from '../core/geography';
 import { AreaFileError, decodeAreaFile, looksLikeAreaFile, type DecodedAreaFile } from './area-file';
 import { PACK_INDEX_FILE, packIndexSchema, type PackIndex } from './pack-index';
+import { readPackFile, readPackIndex, type PackDescription, type PackSource } from './pack-files';
 import { createPostcodeIndex } from './postcode-index';
 
-export interface PackSource {
-  /** Where the pack is (a folder or a URL), for messages. */
-  readonly location: string;
-  /** The bytes of one file of the pack; rejects with a message when it cannot be read. */
-  read(name: string): Promise<Uint8Array>;
-  gunzip(bytes: Uint8Array): Promise<Uint8Array>;
-}
+export type { PackSource } from './pack-files';
 
 /** A pack that cannot be read or is damaged. Its message says which file and what to do. */
 export class GeoPackError extends BaselineError {
@@ -27,6 +22,7 @@ export class GeoPackError extends BaselineError {
 }
 
 const REBUILD = 'rebuild the pack with `npm run geo:build`';
+const GEOGRAPHY_PACK: PackDescription = { what: 'geography pack', rebuild: REBUILD, error: (message) => new GeoPackError(message) };
 
 export interface GeoPack {
   readonly release: string;
@@ -46,12 +42,8 @@ export interface GeoPack {
   loadAreas(areas: Iterable<string>): Promise<PostcodeIndex>;
 }
 
-function describeFailure(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
 export async function openGeoPack(source: PackSource): Promise<GeoPack> {
-  const index = await readIndex(source);
+  const index = await readPackIndex(GEOGRAPHY_PACK, source, PACK_INDEX_FILE, packIndexSchema);
   const districts = new Map<string, DistrictInfo>(index.districts.map((d) => [d.code, d]));
   const fileOf = new Map(index.areas.map((a) => [a.area, a]));
   const decoded = new Map<string, Promise<DecodedAreaFile>>();
@@ -77,46 +69,9 @@ export async function openGeoPack(source: PackSource): Promise<GeoPack> {
   };
 }
 
-async function readIndex(source: PackSource): Promise<PackIndex> {
-  const where = `${PACK_INDEX_FILE} in ${source.location}`;
-  let bytes: Uint8Array;
-  try {
-    bytes = await source.read(PACK_INDEX_FILE);
-  } catch (error) {
-    throw new GeoPackError(`Cannot read the geography pack's ${where}: ${describeFailure(error)}; ${REBUILD}.`);
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
-  } catch {
-    throw new GeoPackError(`The geography pack's ${where} is not valid JSON (damaged or truncated); ${REBUILD}.`);
-  }
-  const parsed = packIndexSchema.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new GeoPackError(
-      `The geography pack's ${where} is not a pack index this program reads (${issue.path.join('.') || 'top level'}: ${issue.message}); ${REBUILD}.`,
-    );
-  }
-  return parsed.data;
-}
-
 async function loadArea(source: PackSource, index: PackIndex, entry: PackIndex['areas'][number]): Promise<DecodedAreaFile> {
   const where = `${entry.file} in ${source.location}`;
-  let bytes: Uint8Array;
-  try {
-    bytes = await source.read(entry.file);
-  } catch (error) {
-    throw new GeoPackError(`Cannot read the geography pack file ${where}: ${describeFailure(error)}; ${REBUILD}.`);
-  }
-  // A web server may already have undone the gzip (Content-Encoding); the magic bytes tell.
-  if (!looksLikeAreaFile(bytes)) {
-    try {
-      bytes = await source.gunzip(bytes);
-    } catch {
-      throw new GeoPackError(`The geography pack file ${where} is damaged or truncated (it does not unzip); ${REBUILD}.`);
-    }
-  }
+  const bytes = await readPackFile(GEOGRAPHY_PACK, source, entry.file, looksLikeAreaFile);
   let area: DecodedAreaFile;
   try {
     area = decodeAreaFile(bytes);

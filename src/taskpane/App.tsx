@@ -17,6 +17,7 @@ import { Notice } from './Notice';
 import { plainError } from './plain-error';
 import { settingsFromChoices, type PaneChoices } from './settings-draft';
 import type { Geography } from './use-geography';
+import type { RegistersState } from './use-registers';
 
 const OptionsStep = lazy(() => import(/* webpackChunkName: "options" */ './OptionsStep'));
 const ResultsStep = lazy(() => import(/* webpackChunkName: "results" */ './ResultsStep'));
@@ -55,6 +56,8 @@ const useStyles = makeStyles({
 export interface AppProps {
   service: WorkbookService;
   geography: Geography;
+  /** The register pack, when the deployment serves one. */
+  registers: RegistersState;
   defaultRulesCsv: string;
 }
 
@@ -81,7 +84,7 @@ function choicesFrom(overview: WorkbookOverview): PaneChoices {
   };
 }
 
-export function App({ service, geography, defaultRulesCsv }: AppProps) {
+export function App({ service, geography, registers, defaultRulesCsv }: AppProps) {
   const styles = useStyles();
   const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' });
   const [choices, setChoices] = useState<PaneChoices | undefined>();
@@ -91,6 +94,8 @@ export function App({ service, geography, defaultRulesCsv }: AppProps) {
   const [busy, setBusy] = useState<string | undefined>();
   const [problem, setProblem] = useState<string | undefined>();
   const [openSections, setOpenSections] = useState<string[]>([]);
+  /** Whether to look suppliers up in the registers, when the deployment has them: on unless the user turns it off. */
+  const [registersOn, setRegistersOn] = useState(true);
   const saving = useRef<Promise<unknown>>(Promise.resolve());
   /** The settings as last saved (or read): what the next save builds on. */
   const savedSettings = useRef<Settings | undefined>(undefined);
@@ -196,6 +201,7 @@ export function App({ service, geography, defaultRulesCsv }: AppProps) {
           onProgress: (progress) => setRun((current) => (current.status === 'running' ? { ...current, progress } : current)),
           signal: controller.signal,
           pack: geography.status === 'ready' ? geography.pack : undefined,
+          registers: registers.status === 'ready' && registersOn ? registers.pack : undefined,
           defaultRulesCsv,
         },
       );
@@ -258,6 +264,9 @@ export function App({ service, geography, defaultRulesCsv }: AppProps) {
                       threshold={choices.threshold}
                       disabled={locked}
                       defaultRulesCsv={defaultRulesCsv}
+                      registers={registers}
+                      registersOn={registersOn}
+                      onRegistersChange={setRegistersOn}
                       onOnlineChange={(online) => persist({ ...choices, online })}
                       onThresholdChange={(threshold) => persist({ ...choices, threshold })}
                     />
@@ -278,7 +287,7 @@ export function App({ service, geography, defaultRulesCsv }: AppProps) {
           />
           {result ? (
             <Suspense fallback={<Spinner size="tiny" label="Loading results…" />}>
-              <ResultsStep result={result} service={service} disabled={locked} onProblem={setProblem} />
+              <ResultsStep result={result} service={service} disabled={locked} onProblem={setProblem} registersDeployed={registers.status === 'ready'} online={choices.online} />
             </Suspense>
           ) : null}
         </>

@@ -1,7 +1,8 @@
 /**
  * Step 3, options (loaded when first opened): online postcode lookup, stating exactly what is
  * sent and to whom; the partial-postcode threshold; a creditor master file for suppliers'
- * postcodes; the Rules sheet; and "Check this Excel".
+ * postcodes; Companies House and the charity register, when the deployment has them; the Rules
+ * sheet; and "Check this Excel".
  */
 import { useId, useRef, useState } from 'react';
 import {
@@ -27,6 +28,7 @@ import { readCreditorFile } from './creditor-file';
 import { formatCount } from './format';
 import { Notice } from './Notice';
 import { plainError } from './plain-error';
+import type { RegistersState } from './use-registers';
 
 const useStyles = makeStyles({
   options: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -43,6 +45,9 @@ export interface OptionsStepProps {
   threshold: number;
   disabled: boolean;
   defaultRulesCsv: string;
+  registers: RegistersState;
+  registersOn: boolean;
+  onRegistersChange: (on: boolean) => void;
   onOnlineChange: (online: boolean) => void;
   onThresholdChange: (threshold: number) => void;
 }
@@ -52,9 +57,10 @@ type Outcome = { intent: 'success' | 'error' | 'info'; message: string } | undef
 const MIN_PERCENT = 51;
 const MAX_PERCENT = 100;
 
-export default function OptionsStep({ service, online, threshold, disabled, defaultRulesCsv, onOnlineChange, onThresholdChange }: OptionsStepProps) {
+export default function OptionsStep({ service, online, threshold, disabled, defaultRulesCsv, registers, registersOn, onRegistersChange, onOnlineChange, onThresholdChange }: OptionsStepProps) {
   const styles = useStyles();
   const onlineHelpId = useId();
+  const registersHelpId = useId();
   const fileInput = useRef<HTMLInputElement>(null);
   const [working, setWorking] = useState<string | undefined>();
   const [outcome, setOutcome] = useState<{ about: string; outcome: Outcome }>({ about: '', outcome: undefined });
@@ -163,6 +169,27 @@ export default function OptionsStep({ service, online, threshold, disabled, defa
         </div>
         {outcomeFor('creditors')}
       </div>
+
+      {registers.status === 'absent' ? null : (
+        <div className={styles.group}>
+          <Body1Strong as="h3">Companies House and the charity register</Body1Strong>
+          {registers.status === 'failed' ? <Notice intent="error" message={registers.message} /> : null}
+          <Switch
+            checked={registers.status === 'ready' && registersOn}
+            disabled={locked || registers.status !== 'ready'}
+            label={registers.status === 'loading' ? 'Look suppliers up in the registers (loading…)' : 'Look suppliers up in the registers'}
+            aria-describedby={registersHelpId}
+            onChange={(_, data) => onRegistersChange(data.checked)}
+          />
+          <Text id={registersHelpId} size={200} className={styles.muted}>
+            A supplier with no postcode on the sheet, the Suppliers sheet or a creditor file is placed by the registered office of the one company
+            or charity whose name (or number) matches exactly; names several organisations share are listed on the Suppliers sheet for you to
+            choose. A registered office is weaker evidence than a supplier&rsquo;s own address, so it is counted apart on the Method sheet. The
+            registers are files on your organisation&rsquo;s own web server: no supplier name leaves it.
+            {registers.status === 'ready' ? ` ${registers.releases.join('; ')}.` : ''}
+          </Text>
+        </div>
+      )}
 
       <div className={styles.group}>
         <Body1Strong as="h3">Rules</Body1Strong>

@@ -17,6 +17,7 @@ import { PartnershipResults } from './PartnershipResults';
 import { PublishCopy } from './PublishCopy';
 import { plainError } from './plain-error';
 import { Step } from './Step';
+import { unknownSpendAdvice } from './unknown-advice';
 
 /** Enough to start with; the Top suppliers sheet has the rest. */
 const SHOWN_TO_REVIEW = 10;
@@ -53,9 +54,13 @@ export interface ResultsStepProps {
   service: WorkbookService;
   disabled: boolean;
   onProblem: (message: string) => void;
+  /** Whether the deployment has the registers (for what to say when much spend is unknown). */
+  registersDeployed: boolean;
+  /** Whether online lookup was allowed for this run. */
+  online: boolean;
 }
 
-export default function ResultsStep({ result, service, disabled, onProblem }: ResultsStepProps) {
+export default function ResultsStep({ result, service, disabled, onProblem, registersDeployed, online }: ResultsStepProps) {
   const styles = useStyles();
   const [allWarnings, setAllWarnings] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -69,6 +74,8 @@ export default function ResultsStep({ result, service, disabled, onProblem }: Re
   const lines = headlineLines(summary, names);
   const changes = changesSinceLastRun(result.previous, result.current, names);
   const toReview = result.toReview.slice(0, SHOWN_TO_REVIEW);
+  const advice = unknownSpendAdvice(summary, { registers: result.registers ? 'used' : registersDeployed ? 'off' : 'absent', online });
+  const matched = result.registers;
 
   const show = (action: () => Promise<void>, doing: string) => {
     action().catch((error) => onProblem(plainError(error, doing)));
@@ -80,7 +87,30 @@ export default function ResultsStep({ result, service, disabled, onProblem }: Re
         {formatCount(summary.totals.rows)} payments to {formatCount(summary.totals.suppliers)} suppliers analysed.
         {result.skippedRows > 0 ? ` ${formatCount(result.skippedRows)} ${result.skippedRows === 1 ? 'row was' : 'rows were'} skipped (totals, blank or unreadable amounts): the Method sheet lists them.` : ''}
       </Body1>
+      {matched ? (
+        <Text size={200} className={styles.muted} data-registers>
+          {matched.releases.join('; ')}: {formatCount(matched.matched)} {matched.matched === 1 ? 'supplier' : 'suppliers'} matched by name or number,{' '}
+          {formatCount(matched.placed)} placed by a registered office or charity address (counted apart on the Method sheet)
+          {matched.ambiguous > 0 ? `; ${formatCount(matched.ambiguous)} matching several organisations: choose one in Register number on the Suppliers sheet` : ''}.
+        </Text>
+      ) : null}
       {summary.sharesNote ? <Notice intent="warning" message={summary.sharesNote} /> : null}
+      {advice ? (
+        <Notice
+          intent="info"
+          title={advice.title}
+          message={
+            <>
+              To place more of it:
+              <ul className={styles.bullets}>
+                {advice.routes.map((route) => (
+                  <li key={route}>{route}</li>
+                ))}
+              </ul>
+            </>
+          }
+        />
+      ) : null}
 
       <table className={styles.table}>
         <caption className={styles.caption}>Headline</caption>

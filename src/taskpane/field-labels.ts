@@ -15,6 +15,7 @@ export const FIELD_LABELS: readonly FieldLabel[] = [
   { field: 'postcode', label: 'Supplier postcode', hint: 'Decides where the supplier is.' },
   { field: 'address', label: 'Supplier address', hint: 'Used for its postcode when there is no postcode column.' },
   { field: 'category', label: 'Category', hint: 'Expense type, account or ProClass description.' },
+  { field: 'categoryGroup', label: 'Category group', hint: 'The coarser heading the category sits under (expense group, subjective group).' },
   { field: 'description', label: 'Description', hint: 'What the payment was for.' },
   { field: 'serviceArea', label: 'Service area', hint: 'The department or cost centre that spent it.' },
   { field: 'institution', label: 'Institution', hint: 'The organisation that paid, when the sheet combines several.' },

@@ -1,6 +1,7 @@
 /**
  * The task pane's entry. The first paint needs only React, Fluent UI and the pane itself; the
- * workbook service (the adapter with the core pipeline) and the geography pack load beside it,
+ * workbook service (the adapter with the core pipeline), the geography pack and (when deployed)
+ * the register pack load beside it,
  * and the pane shows "Reading your workbook…" until the service is ready.
  */
 import './no-eval';
@@ -13,23 +14,27 @@ import { App } from './App';
 import { LoadFailure } from './LoadFailure';
 import { prefersDarkTheme } from './theme';
 import { openPack, useGeography, type Geography } from './use-geography';
+import { openRegisters, useRegisters, type RegistersState } from './use-registers';
 
 // Both start loading while the page is still getting ready, not after the first paint.
 const adapter = import(/* webpackChunkName: "workbook" */ '../excel');
 const pack = openPack(new URL('geo/', location.href));
+const registerPack = openRegisters(new URL('registers/', location.href));
 // A pack that fails is reported by the pane once it is drawn, not as an unhandled rejection before.
 pack.catch(() => undefined);
+registerPack.catch(() => undefined);
 
-function Connected({ service, geography }: { service: Promise<WorkbookService>; geography: Geography }) {
-  return <App service={use(service)} geography={geography} defaultRulesCsv={defaultRulesCsv} />;
+function Connected({ service, geography, registers }: { service: Promise<WorkbookService>; geography: Geography; registers: RegistersState }) {
+  return <App service={use(service)} geography={geography} registers={registers} defaultRulesCsv={defaultRulesCsv} />;
 }
 
-/** The geography pack's progress is followed from the first paint, while the service loads. */
+/** The packs' progress is followed from the first paint, while the service loads. */
 function Root({ service }: { service: Promise<WorkbookService> }) {
   const geography = useGeography(pack);
+  const registers = useRegisters(registerPack);
   return (
     <Suspense fallback={<Spinner style={{ padding: 24 }} label="Reading your workbook…" />}>
-      <Connected service={service} geography={geography} />
+      <Connected service={service} geography={geography} registers={registers} />
     </Suspense>
   );
 }

@@ -10,6 +10,7 @@ import { BaselineError, STATE_SHEET, type ErrorCode } from '../core';
 const NEXT_STEPS: Partial<Record<ErrorCode, string>> = {
   'state-damaged': `Delete the hidden sheet ${STATE_SHEET} to start afresh.`,
   'geography-damaged': 'Ask your IT team to deploy the add-in again.',
+  'registers-damaged': 'Switch the registers off under Options to analyse without them, and ask your IT team to rebuild and deploy the register pack.',
 };
 
 /** Office.js error codes (OfficeExtension.ErrorCodes) the pane can explain. */

@@ -19,6 +19,7 @@ beforeAll(async () => {
   fs.mkdirSync(path.join(folder, 'empty-folder'));
   fs.writeFileSync(path.join(folder, 'empty-folder', 'notes.txt'), 'nothing to see');
   fs.writeFileSync(path.join(folder, 'no-amount.csv'), 'Supplier Name,Department,Reference\r\nAcme Ltd,Finance,INV-1\r\nBeta Ltd,Housing,INV-2\r\n');
+  fs.writeFileSync(path.join(folder, 'no-supplier.csv'), 'Ref,Who,Net\r\nINV-1,J Smith 1,5.00\r\nINV-2,K Jones 2,6.00\r\nINV-3,L Brown 3,7.00\r\n');
   fs.writeFileSync(path.join(folder, 'bad-rules.csv'), 'priority,field,match,value,verdict,reason,coop\r\n10,category,words,cleaning,influenceable,Cleaning,no\r\n20,colour,words,red,influenceable,Red things,no\r\n');
 
   // A workbook analysed before, whose hidden settings have since been damaged.
@@ -35,6 +36,7 @@ const cases: [string, string[], ErrorCode, RegExp | undefined][] = [
   ['a missing file', ['nope.csv'], 'file-unreadable', /"nope\.csv"/],
   ['a folder with no spend files', ['empty-folder'], 'file-unreadable', /"empty-folder"/],
   ['no amount column: the columns it saw are named', ['no-amount.csv', ...AREAS], 'columns-missing', /no-amount\.csv: no amount column found; the columns are A "Supplier Name", B "Department", C "Reference"\. Name it with --map/],
+  ['no supplier column: the likeliest are named with values from them', ['no-supplier.csv', ...AREAS], 'columns-missing', /no-supplier\.csv: no supplier column found; the likeliest for the supplier are B "Who" \(e\.g\. "J Smith 1", "K Jones 2"\)\. Name it with --map supplier=/],
   ['--map naming an unknown field', ['payments.csv', ...AREAS, '--map', 'suppler=A'], 'usage', /"suppler"/],
   ['--map naming a column that is not there', ['payments.csv', ...AREAS, '--map', 'supplier=Vendor'], 'mapping-invalid', /payments\.csv: --map: No column "Vendor" for supplier/],
   ['a rules CSV with a bad line (and no note before the one line)', ['payments.csv', '--local', 'Preston', '--wider', 'Lancashire', '--rules', 'bad-rules.csv'], 'rules-invalid', /^local-spend-baseline: bad-rules\.csv line 3, column "field": /],

@@ -55,6 +55,30 @@ describe('--results-csv', () => {
     });
   });
 
+  test('a payment without an amount: placed and judged, its amount empty, in no total, listed in --summary-json', async () => {
+    fs.writeFileSync(
+      path.join(folder, 'register.csv'),
+      'Supplier Name,Supplier Postcode,Expense Type,Value\r\nFishergate Cleaning Ltd,PR1 2AA,Cleaning,1000.00\r\nRibble Roofing Ltd,PR1 2AA,Repairs,-\r\nPreston Print Ltd,PR1 2AA,Printing,\r\n',
+    );
+    expect((await runIn(folder, ['register.csv', ...AREAS, '--results-csv', 'register-results.csv', '--summary-json', 'register.json'])).code).toBe(0);
+    const rows = readResults(path.join(folder, 'register-results.csv'));
+    expect(rows.map((r) => [r.row, r.amount, r.locality, r.influence])).toEqual([
+      ['2', '1000', 'local', 'influenceable'],
+      ['3', '', 'local', 'influenceable'],
+      ['4', '', 'local', 'influenceable'],
+    ]);
+    const json = JSON.parse(fs.readFileSync(path.join(folder, 'register.json'), 'utf8'));
+    expect(json.input).toMatchObject({
+      dataRows: 1,
+      skippedRows: [],
+      rowsWithoutAmount: [
+        { row: 3, reason: 'amount is "-", not a number' },
+        { row: 4, reason: 'amount is blank' },
+      ],
+    });
+    expect(json.totals).toEqual({ spend: 1000, rows: 1, suppliers: 1 });
+  });
+
   test('an .xlsx input: the row numbers Excel shows, past title lines and a blank row', async () => {
     expect((await runIn(folder, ['april.xlsx', ...AREAS, '--results-csv', 'april-results.csv'])).code).toBe(0);
     const rows = readResults(path.join(folder, 'april-results.csv'));
@@ -101,6 +125,7 @@ describe('--summary-json', () => {
       headerRow: 4,
       dataRows: 10,
       skippedRows: [{ row: 16, reason: 'total or subtotal row' }],
+      rowsWithoutAmount: [],
     });
     expect(json.columns).toEqual({
       supplier: 'Supplier Name',
@@ -108,6 +133,7 @@ describe('--summary-json', () => {
       postcode: 'Supplier Postcode',
       address: null,
       category: 'Expense Type',
+      categoryGroup: null,
       description: null,
       serviceArea: null,
       institution: null,

@@ -5,6 +5,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import * as zlib from 'zlib';
 import ExcelJS from 'exceljs';
 import { STATE_SHEET } from '../../src/core/settings';
 import { startPostcodesIoStandin, type Standin } from '../support/postcodes-io-standin';
@@ -27,7 +28,9 @@ describe('several inputs and folders', () => {
   beforeAll(() => {
     folder = temporaryFolder('several');
     write(folder, 'months/month-2.csv', [HEADER, 'Fishergate Cleaning Ltd,PR1 2AA,Cleaning Services,03/05/2024,100.00', 'Blackpool Coaches Ltd,FY1 1AA,Transport,04/05/2024,20.00']);
-    write(folder, 'months/month-10.csv', ['Payee;Amount Paid;Date', 'Manchester Legal LLP;3.00;09/01/2025']);
+    // Published as the portals publish large files: compressed.
+    fs.mkdirSync(path.join(folder, 'months'), { recursive: true });
+    fs.writeFileSync(path.join(folder, 'months', 'month-10.csv.gz'), zlib.gzipSync('Payee;Amount Paid;Date\r\nManchester Legal LLP;3.00;09/01/2025\r\n'));
     write(folder, 'months/month-1.csv', [HEADER, 'Fishergate Cleaning Limited,,Cleaning Services,03/04/2024,1000.00']);
     fs.writeFileSync(path.join(folder, 'months', 'read-me.txt'), 'not spend');
   });
@@ -54,18 +57,25 @@ describe('several inputs and folders', () => {
     expect(readCsvLines(path.join(folder, 'two-again.csv'))).toEqual(lines);
   });
 
-  test('a folder is its .csv and .xlsx files in name order, each mapped on its own', async () => {
+  test('a folder is its .csv, .csv.gz and .xlsx files in name order, each mapped on its own', async () => {
     const run = await runIn(folder, ['months', ...AREAS, '--out', 'year.xlsx', '--results-csv', 'year.csv', '--summary-json', 'year.json']);
     expect(run.code).toBe(0);
     const sources = readCsvLines(path.join(folder, 'year.csv')).slice(1).map((line) => fields(line).at(-1));
-    expect(sources).toEqual(['month-1.csv', 'month-2.csv', 'month-2.csv', 'month-10.csv']);
+    expect(sources).toEqual(['month-1.csv', 'month-2.csv', 'month-2.csv', 'month-10.csv.gz']);
     const json = JSON.parse(fs.readFileSync(path.join(folder, 'year.json'), 'utf8'));
     expect(json.totals).toEqual({ spend: 1123, rows: 4, suppliers: 3 });
     expect(json.inputs.map((input: { file: string; dataRows: number }) => [input.file, input.dataRows])).toEqual([
       ['month-1.csv', 1],
       ['month-2.csv', 2],
-      ['month-10.csv', 1],
+      ['month-10.csv.gz', 1],
     ]);
+  });
+
+  test('a .csv.gz given alone is read as its CSV, and the copy is named without ".csv"', async () => {
+    const run = await runIn(folder, ['months/month-10.csv.gz', ...AREAS]);
+    expect(run.code).toBe(0);
+    expect(run.out[0]).toBe('Spend baseline: 1 payments, 1 suppliers');
+    expect(fs.existsSync(path.join(folder, 'month-10-baseline.xlsx'))).toBe(true);
   });
 
   test('--from and --to keep the payments dated within them; the rest are reported as skipped', async () => {
@@ -74,7 +84,7 @@ describe('several inputs and folders', () => {
     const json = JSON.parse(fs.readFileSync(path.join(folder, 'may.json'), 'utf8'));
     expect(json.totals).toEqual({ spend: 120, rows: 2, suppliers: 2 });
     const skipped = json.inputs.flatMap((input: { file: string; skippedRows: { row: number; reason: string }[] }) => input.skippedRows.map((s) => `${input.file} row ${s.row}: ${s.reason}`));
-    expect(skipped).toEqual(['month-1.csv row 2: paid before --from', 'month-10.csv row 2: paid after --to']);
+    expect(skipped).toEqual(['month-1.csv row 2: paid before --from', 'month-10.csv.gz row 2: paid after --to']);
   });
 });
 
@@ -129,7 +139,7 @@ describe('--rules', () => {
     expect(rows[0]).toContain(',not_influenceable,Cleaning is in-house from next year,');
     expect(fields(rows[1])[7]).toBe('review');
     const sheets = await workbookCells(path.join(folder, 'spend-baseline.xlsx'));
-    expect(sheets.get('Rules')!.cells.get('F2')?.value).toBe('Cleaning is in-house from next year');
+    expect(sheets.get('Rules')!.cells.get('G2')?.value).toBe('Cleaning is in-house from next year');
     expect(sheets.get('Rules')!.cells.has('A3')).toBe(false);
   });
 });

@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import * as zlib from 'zlib';
 import ExcelJS from 'exceljs';
 import { readSpendFile } from '../../src/cli/read-file';
 import { BaselineError } from '../../src/core/errors';
@@ -52,6 +53,17 @@ describe('readSpendFile: CSV', () => {
     expect((await readSpendFile(file)).sheets[0].grid).toEqual([
       ['Supplier', 'Amount'],
       ['Acme, Ltd', '5,00'],
+    ]);
+  });
+
+  test('a gzip-compressed .csv.gz is read as the CSV inside it, one sheet named without ".csv.gz"', async () => {
+    const file = path.join(tempDir, 'spend 2021-22.CSV.gz');
+    fs.writeFileSync(file, zlib.gzipSync(Buffer.from('Supplier,Amount\r\nCaf\xe9 Ltd,-3.46945E-18\r\n', 'latin1')));
+    const read = await readSpendFile(file);
+    expect(read.sheets.map((sheet) => sheet.name)).toEqual(['spend 2021-22']);
+    expect(read.sheets[0].grid).toEqual([
+      ['Supplier', 'Amount'],
+      ['Café Ltd', '-3.46945E-18'],
     ]);
   });
 
@@ -123,18 +135,22 @@ describe('readSpendFile: unreadable files', () => {
     fs.writeFileSync(notAWorkbook, 'Supplier,Amount\n');
     const folder = path.join(tempDir, 'folder.csv');
     fs.mkdirSync(folder);
+    const notGzip = path.join(tempDir, 'plain.csv.gz');
+    fs.writeFileSync(notGzip, 'Supplier,Amount\n');
     const messages = [
       await messageOf(path.join(tempDir, 'missing.csv')),
       await messageOf(folder),
       await messageOf(notAWorkbook),
       await messageOf(path.join(tempDir, 'old.xls')),
       await messageOf(path.join(tempDir, 'notes.pdf')),
+      await messageOf(notGzip),
     ];
     expect(messages[0]).toBe(`Cannot read ${JSON.stringify(path.join(tempDir, 'missing.csv'))}: no such file`);
     expect(messages[1]).toMatch(/folder\.csv": it is a folder, not a file$/);
     expect(messages[2]).toMatch(/broken\.xlsx": not a readable \.xlsx workbook \(.+\)$/);
     expect(messages[3]).toMatch(/old\.xls": it is an old-format \.xls workbook; open it in Excel and save it as \.xlsx or \.csv$/);
-    expect(messages[4]).toMatch(/notes\.pdf": only \.csv and \.xlsx files can be read$/);
+    expect(messages[4]).toMatch(/notes\.pdf": only \.csv, \.csv\.gz and \.xlsx files can be read$/);
+    expect(messages[5]).toMatch(/plain\.csv\.gz": not a readable gzip file \(.+\)$/);
     for (const message of messages) expect(message).not.toContain('\n');
   });
 });

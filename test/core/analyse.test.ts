@@ -20,7 +20,7 @@ import { buildFixturePack } from '../geo/fixture-pack';
 const DEFAULT_RULES = fs.readFileSync(path.join(__dirname, '..', '..', 'rules', 'default-rules.csv'), 'utf8');
 const AT = '2025-03-01T12:00:00.000Z';
 
-/** A spend sheet: a title line, the header on row 3, payments, a blank row, a total row. */
+/** A spend sheet: a title line, the header on row 3, payments, a blank row, a payment without an amount, a total row. */
 const SHEET: Grid = [
   ['Payments over £500'],
   [],
@@ -73,8 +73,8 @@ function input(extra: Partial<AnalysisInput> = {}): AnalysisInput {
 describe('the analysis', () => {
   test('classifies the rows and plans the result block beside the data: results, why a row was not analysed, blank rows cleared', async () => {
     const outcome = await analyse(input());
-    expect(outcome.rows.map((row) => row.supplier)).toEqual(['Acme Cleaning Ltd', 'Kingfisher Catering Ltd', 'Pennine Print Ltd']);
-    expect(outcome.skipped).toEqual([{ row: 8, reason: expect.stringMatching(/not a number|amount/i) }, { row: 9, reason: 'total or subtotal row' }]);
+    expect(outcome.rows.map((row) => row.supplier)).toEqual(['Acme Cleaning Ltd', 'Kingfisher Catering Ltd', 'Pennine Print Ltd', 'Blackpool Coaches Ltd']);
+    expect(outcome.skipped).toEqual([{ row: 9, reason: 'total or subtotal row' }]);
     const [block] = outcome.plan.resultBlocks;
     expect(block).toMatchObject({ sheet: 'Spend', firstColumn: 5, existed: false, headerRow: 2, firstRow: 3 });
     expect(block.header).toEqual(['Locality', 'Local authority', 'Locality basis', 'Influenceable', 'Influence reason', 'Supplier type', 'Supplier key', 'Co-op potential', 'Locality override', 'Influence override']);
@@ -82,8 +82,18 @@ describe('the analysis', () => {
     expect(cells).toHaveLength(6);
     expect(cells[0].slice(0, 2)).toEqual(['Local (Preston)', 'Preston (E07000123)']);
     expect(cells[3]).toEqual(['', '', '', '', '', '', '', '', null, null]);
-    expect(cells[4][2]).toMatch(/^Not analysed: /);
+    expect(cells[5][2]).toMatch(/^Not analysed: /);
     expect(outcome.plan.analysisTable.rows.count).toBe(3);
+  });
+
+  test('a payment without an amount is placed and judged, adds nothing to the totals, and is listed on the Method sheet', async () => {
+    const outcome = await analyse(input());
+    const block = outcome.plan.resultBlocks[0];
+    // Row 8: Blackpool Coaches Ltd, FY1 1AA, Transport, "twelve".
+    expect(block.rows.row(4).slice(0, 5)).toEqual(['Rest of UK', 'Blackpool (E06000009)', expect.stringMatching(/FY1 1AA/), 'Influenceable', 'Transport']);
+    expect(outcome.summary.totals).toMatchObject({ spend: 1750, rows: 3, suppliers: 3 });
+    const method = outcome.plan.summaries.find((s) => s.layout.plan.role === 'method')!.layout.plan;
+    expect(method.blocks.find((b) => b.id === 'without_amount')).toMatchObject({ rows: [['', 8, 'amount "twelve" is not a number']] });
   });
 
   test('plans every sheet the add-in owns, named around the user\'s own sheets, with the charts over the summary blocks', async () => {
@@ -102,7 +112,7 @@ describe('the analysis', () => {
     expect(plan.rules).toMatchObject({ sheet: 'Rules', isNew: true });
     expect(plan.rules.after[1][0]).toEqual(expect.any(Number));
     expect(plan.register).toMatchObject({ isNew: true, after: [['Name', 'Postcode', 'Categories', 'SME', 'VCSE', 'Co-operative', 'Notes']] });
-    expect(plan.suppliers.after.slice(1).map((row) => row[1])).toEqual(['Acme Cleaning Ltd', 'Kingfisher Catering Ltd', 'Pennine Print Ltd']);
+    expect(plan.suppliers.after.slice(1).map((row) => row[1])).toEqual(['Acme Cleaning Ltd', 'Kingfisher Catering Ltd', 'Pennine Print Ltd', 'Blackpool Coaches Ltd']);
   });
 
   test('with PivotTables, the cross-tabulations are theirs rather than formula blocks', async () => {
@@ -190,7 +200,7 @@ describe('the analysis', () => {
     const seen: AnalysisProgress[] = [];
     await analyse(input({ pause: (progress) => void seen.push(progress) }));
     expect(seen[0]).toEqual({ phase: 'geography', done: 0, total: 1 });
-    expect(seen.at(-1)).toEqual({ phase: 'classifying', done: 3, total: 3 });
+    expect(seen.at(-1)).toEqual({ phase: 'classifying', done: 4, total: 4 });
     const cancel = new Error('cancelled');
     await expect(analyse(input({ pause: ({ phase }) => { if (phase === 'classifying') throw cancel; } }))).rejects.toBe(cancel);
   });

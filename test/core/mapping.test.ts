@@ -7,6 +7,7 @@ import {
   columnIndex,
   columnLetter,
   FIELDS,
+  likeliestColumns,
   matchHeader,
   parseMapOption,
   proposeMapping,
@@ -183,10 +184,82 @@ describe('proposeMapping', () => {
     expect(headersOf(mapping)).toEqual({ supplier: 'Supplier', amount: 'Net Amount' });
   });
 
+  /** A file of `count` payments, each column filled by a function of the row number. */
+  function payments(columns: Record<string, (i: number) => string>, count = 60): Grid {
+    const headers = Object.keys(columns);
+    return [headers, ...Array.from({ length: count }, (_, i) => headers.map((header) => columns[header](i)))];
+  }
+  const SUPPLIERS = ['Acme Ltd', 'Beta Care Ltd', 'Gamma Construction Ltd', 'Delta Cleaning Services', 'Epsilon Plc', 'Zeta LLP', 'Eta Motors Ltd', 'Theta Trust', 'Iota Group Ltd', 'Kappa Solutions Ltd', 'Lambda Hire Ltd', 'Mu Associates'];
+  const SUBJECTIVES = ['Private Contractors', 'Equipment Furniture And Materials', 'Repairs Alterations And Maintenance', 'Consultant Fees', 'Grants And Subscriptions', 'Agency Costs', 'Voluntary Associations', 'Catering', 'Printing Stationery', 'Communications And Computers', 'Rents', 'Transfer Payments'];
+  const GROUPS = ['Third Party Payments', 'Supplies And Services', 'Premises', 'Supplies And Services', 'Supplies And Services', 'Employees', 'Third Party Payments', 'Supplies And Services', 'Supplies And Services', 'Supplies And Services', 'Premises', 'Transfer Payments'];
+  const pick = (list: readonly string[]) => (i: number) => list[(i * 7) % list.length];
+  const amount = (i: number) => `${(100 + i * 13.37).toFixed(2)}`;
+
+  test('an empty column is never the category, and a column of codes is not one either', () => {
+    const grid = payments({
+      'Supplier(Beneficiary) Name': pick(SUPPLIERS),
+      'Net Amount': amount,
+      "Procurement Classification: Council's Procurement Category Name": pick(SUBJECTIVES),
+      'Expense Code': (i) => `5772${1000 + i}PTSI`,
+      Proclass: () => '',
+      BVACOP: () => '',
+    });
+    const { mapping } = propose(grid);
+    expect(mapping.category?.header).toBe("Procurement Classification: Council's Procurement Category Name");
+    expect(Object.values(headersOf(mapping))).not.toContain('Proclass');
+  });
+
+  test('of two classification columns the finer is the category and the coarser its group', () => {
+    const grid = payments({ Supplier: pick(SUPPLIERS), Amount: amount, 'Expense Type': (i) => GROUPS[(i * 7) % 12], 'Detailed Expense Type': pick(SUBJECTIVES) });
+    expect(headersOf(propose(grid).mapping)).toMatchObject({ category: 'Detailed Expense Type', categoryGroup: 'Expense Type' });
+    const cipfa = payments({ Supplier: pick(SUPPLIERS), Net: amount, 'Cipfsubj(T)': pick(SUBJECTIVES), 'Subjective Group': (i) => GROUPS[(i * 7) % 12] });
+    expect(headersOf(propose(cipfa).mapping)).toMatchObject({ category: 'Cipfsubj(T)', categoryGroup: 'Subjective Group' });
+  });
+
+  test('without a classification, a cost-centre column finer than the service area is the category', () => {
+    const centres = Array.from({ length: 30 }, (_, i) => `Cost centre ${['Residential Care OP', 'Minor Works', 'Home Care', 'ITA Levy', 'Street Lighting PFI'][i % 5]} ${String.fromCharCode(65 + i)}`);
+    const grid = payments({
+      Directorate: (i) => ['Place', 'Resources', 'Adults'][i % 3],
+      'Service Area': (i) => ['Adult Social Care', 'Transport', 'ICT', 'Education', 'Housing', 'Parks', 'Libraries', 'Finance', 'Legal'][i % 9],
+      'Group Description': (i) => ['Revenue Expenditure', 'Capital Expenditure'][i % 2],
+      'Supplier Name': pick(SUPPLIERS),
+      'Cost Centre': (i) => `1MK${10 + (i % 30)}`,
+      'Cost Centre Name': (i) => centres[i % 30],
+      'Total (excludes VAT)': amount,
+    }, 120);
+    expect(headersOf(propose(grid).mapping)).toMatchObject({ serviceArea: 'Service Area', category: 'Cost Centre Name', supplier: 'Supplier Name' });
+  });
+
+  test('a "description" of repeated headings, with no category beside it, is the category', () => {
+    const grid = payments({ 'Vendor Name': pick(SUPPLIERS), Net: amount, 'Purpose of Spend': pick(SUBJECTIVES) });
+    const { mapping } = propose(grid);
+    expect(mapping.category?.header).toBe('Purpose of Spend');
+    expect(mapping.description).toBeUndefined();
+  });
+
+  test('a column headed like an id that holds names is the supplier; one that holds codes is the id', () => {
+    const named = payments({ 'Supplier ID(T)': pick(SUPPLIERS), 'Amount(T)': amount, 'Cipfsubs(T)': pick(SUBJECTIVES) });
+    expect(headersOf(propose(named).mapping)).toMatchObject({ supplier: 'Supplier ID(T)', category: 'Cipfsubs(T)' });
+    const coded = payments({ 'Supplier ID': (i) => `S${113120 + (i % 12)}`, 'Supplier Name': pick(SUPPLIERS), Amount: amount });
+    expect(headersOf(propose(coded).mapping)).toMatchObject({ supplier: 'Supplier Name', supplierId: 'Supplier ID' });
+  });
+
   test('required fields that cannot be found are listed as missing', () => {
     const { missing } = propose(csv('Supplier,Description\nAcme Ltd,Cleaning\nBeta Ltd,Repairs\n'));
     expect(missing).toEqual(['amount']);
     expect(propose([]).missing).toEqual(['supplier', 'amount']);
+  });
+});
+
+describe('likeliestColumns', () => {
+  test('names the columns likeliest to hold a field not found, best first, with values from them', () => {
+    const grid = csv('Ref,Who,Dept,Net\nINV-1,J Smith 1,Finance,5.00\nINV-2,K Jones 2,Finance,6.00\nINV-3,L Brown 3,Housing,7.00\n');
+    const layout = findTable(grid);
+    expect(likeliestColumns(grid, layout, 'supplier')).toEqual([
+      { column: 1, header: 'Who', samples: ['J Smith 1', 'K Jones 2'] },
+      { column: 2, header: 'Dept', samples: ['Finance', 'Housing'] },
+    ]);
+    expect(likeliestColumns(grid, layout, 'amount').map((c) => c.header)).toEqual(['Net']);
   });
 });
 

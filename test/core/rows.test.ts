@@ -18,20 +18,38 @@ function read(grid: Grid, options?: { firstRowNumber?: number; source?: string }
 }
 
 describe('readSpendRows', () => {
-  test('title lines, blank rows, totals, bad amounts and missing suppliers, row numbers as Excel shows them', () => {
+  test('title lines, blank rows, totals, payments without an amount, notes and missing suppliers, row numbers as Excel shows them', () => {
     const { rows, skipped } = read(fixture('title-lines.csv'));
     expect(rows).toEqual([
       { row: 6, supplier: 'Acme Cleaning Ltd', amount: 1250, postcode: 'PR1 2HE', category: 'Cleaning Services', date: 45384 },
       { row: 7, supplier: 'Ribble Roofing Limited', amount: 875.5, postcode: 'PR2 9ZZ', category: 'Repairs & Maintenance', date: 45385 },
       { row: 9, supplier: 'Lancashire County Council', amount: 12000, postcode: 'PR1 8XJ', category: 'Levies', date: 45386 },
       { row: 10, supplier: 'Acme Cleaning Ltd', amount: -250, postcode: 'PR1 2HE', category: 'Cleaning Services', date: 45387 },
+      // A payment whose amount is not a number is still placed and judged; it adds nothing.
+      { row: 12, supplier: 'N/A Supplies', amount: 0, amountMissing: 'amount is "N/A", not a number', postcode: 'M1 1AA', category: 'Equipment', date: 45388 },
     ]);
     expect(skipped).toEqual([
       { row: 11, reason: 'total or subtotal row' },
-      { row: 12, reason: 'amount is "N/A", not a number' },
       { row: 13, reason: 'no supplier name' },
       { row: 14, reason: 'total or subtotal row' },
+      // A note under the data has no amount and too few cells to be a payment.
       { row: 15, reason: 'amount is blank' },
+    ]);
+  });
+
+  test('blank, "-" and text amounts of a contracts register: every line is a payment without an amount', () => {
+    const grid = parseCsv(
+      'Supplier,Contract,Start,Value\nAcme Ltd,Cleaning,01/04/2024,\nBeta Ltd,Repairs,01/05/2024,-\nGamma Ltd,Catering,01/06/2024,TBC\nDelta Ltd,Security,01/07/2024,-3.46945E-18\nEpsilon Ltd,Waste,01/08/2024,"12,500.00"\n',
+      ',',
+    );
+    const { rows, skipped } = read(grid);
+    expect(skipped).toEqual([]);
+    expect(rows.map((row) => [row.supplier, row.amount, row.amountMissing])).toEqual([
+      ['Acme Ltd', 0, 'amount is blank'],
+      ['Beta Ltd', 0, 'amount is "-", not a number'],
+      ['Gamma Ltd', 0, 'amount "TBC" is not a number'],
+      ['Delta Ltd', -3.46945e-18, undefined],
+      ['Epsilon Ltd', 12500, undefined],
     ]);
   });
 

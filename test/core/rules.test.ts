@@ -10,7 +10,9 @@ import {
   type Rule,
 } from '../../src/core/rules';
 
+/** The header of rules files written before `within` existed: they still read. */
 const HEADER = 'priority,field,match,value,verdict,reason,coop';
+const HEADER_WITH_WITHIN = 'priority,field,match,value,within,verdict,reason,coop';
 
 function rulesFrom(...lines: string[]): Rule[] {
   return parseRulesCsv([HEADER, ...lines].join('\n'), 'test.csv');
@@ -80,6 +82,18 @@ describe('parseRulesCsv', () => {
     expect(error.message).toContain(`my-rules.csv line ${lineNumber}, column "${column}": ${message}`);
   });
 
+  test('a within column: phrases of the context the rule needs, optional and checked like a value', () => {
+    const rules = parseRulesCsv(
+      `${HEADER_WITH_WITHIN}\n10,category,words,residential,social care; adult*,influenceable,Residential care,yes\n20,category,words,grant,,not_influenceable,Grant,no\n`,
+      'context.csv',
+    );
+    expect(rules[0]).toMatchObject({ within: 'social care; adult*', verdict: 'influenceable' });
+    expect(rules[1].within).toBeUndefined();
+    const error = parseError(`${HEADER_WITH_WITHIN}\n10,category,words,residential,"the; of",influenceable,R,yes\n`);
+    expect(error.message).toBe('my-rules.csv line 2, column "within": within has no words to match');
+    expect(parseRulesCsv('Priority,Field,Match,Value,Context,Verdict,Reason,Coop\n1,category,words,a,care,review,R,no\n', 'x.csv')[0].within).toBe('care');
+  });
+
   test('the line number counts the header and blank lines', () => {
     const error = parseError(`${HEADER}\n10,supplier,words,abc,review,R,no\n\n\n20,category,words,abc,nope,R,no\n`);
     expect(error.line).toBe(5);
@@ -88,7 +102,7 @@ describe('parseRulesCsv', () => {
 
   test('a header that is not a rules header', () => {
     expect(parseError('priority,field,match,value,verdict,reason,coop,colour\n').message).toBe(
-      'my-rules.csv line 1, column "colour": unknown column "colour"; the columns are priority, field, match, value, verdict, reason, coop',
+      'my-rules.csv line 1, column "colour": unknown column "colour"; the columns are priority, field, match, value, within, verdict, reason, coop',
     );
     expect(parseError('priority,field,match,value,verdict\n').message).toBe('my-rules.csv line 1: missing columns reason, coop');
     expect(parseError('\n\n').message).toMatch(/^my-rules\.csv line 1: no header row/);
@@ -104,8 +118,9 @@ describe('rulesToCsv', () => {
       '20,any,words,  leading spaces  ,influenceable,Trimmed,no',
       '-5,category,words,grant,not_influenceable,Grant — not procurement,no',
     );
+    rules.push(...parseRulesCsv(`${HEADER_WITH_WITHIN}\n60,category,words,contractor,"social care; adult*",influenceable,"Care, by a contractor",yes\n`, 'within.csv'));
     const csv = rulesToCsv(rules);
-    expect(csv.split('\n')[0]).toBe(HEADER);
+    expect(csv.split('\n')[0]).toBe(HEADER_WITH_WITHIN);
     expect(parseRulesCsv(csv, 'again.csv')).toEqual(rules);
     expect(rulesToCsv(parseRulesCsv(csv, 'again.csv'))).toBe(csv);
   });
@@ -232,6 +247,37 @@ describe('compileRules and judge', () => {
     expect(book.judgePayment(book.supplierRule('Anyone Ltd', 'company'), { category: 'Cleaning' })).toMatchObject({ position: 2, coop: true });
   });
 
+  test('a rule with a context holds only where the service area, category group or category has one of its phrases', () => {
+    const book = compileRules(
+      parseRulesCsv(
+        [
+          HEADER_WITH_WITHIN,
+          '30,category,words,residential,social care; adult*; children*,influenceable,Residential care,yes',
+          '40,category,phrase,private contractor,care,influenceable,Care by a private contractor,yes',
+          '45,supplier_type,words,redacted,foster*,not_influenceable,Foster carer,no',
+          '50,category,words,contractor,,influenceable,Building works,no',
+          '60,category,words,residential,,review,Residential (not care),no',
+        ].join('\n'),
+        'context.csv',
+      ),
+    );
+    const judge = (payment: Partial<PaymentFacts>) => book.judge(facts(payment)).reason;
+    expect(judge({ category: 'Residential', serviceArea: 'Adult Health & Social Care' })).toBe('Residential care');
+    expect(judge({ category: 'Residential', categoryGroup: "Children's Services" })).toBe('Residential care');
+    expect(judge({ category: 'Residential', serviceArea: 'Planning' })).toBe('Residential (not care)');
+    expect(judge({ category: 'Residential' })).toBe('Residential (not care)');
+    // The context may be the category's own words: "Home Care - Private Contractor".
+    expect(judge({ category: 'Home Care - Private Contractor' })).toBe('Care by a private contractor');
+    expect(judge({ category: 'Private Contractors', serviceArea: 'Highways' })).toBe('Building works');
+    expect(judge({ category: 'Private Contractors', categoryGroup: 'Payments to homes for people needing residential care' })).toBe(
+      'Care by a private contractor',
+    );
+    expect(judge({ supplier: 'REDACTED', supplierType: 'individual', category: 'Fostering allowances' })).toBe('Foster carer');
+    expect(judge({ supplier: 'REDACTED', supplierType: 'individual', category: 'Contractor' })).toBe('Building works');
+    // The category group is read as the category is.
+    expect(judge({ category: 'Sundries', categoryGroup: 'Private Contractors' })).toBe('Building works');
+  });
+
   test('remembered answers do not change when the same text comes back', () => {
     const book = compileRules(rulesFrom('10,description,words,cleaning,influenceable,Cleaning,yes'));
     for (let i = 0; i < 3; i++) {
@@ -261,6 +307,19 @@ describe('validateRulesSheet', () => {
     ]);
     expect(rules.map((rule) => rule.reason)).toEqual(['Utility', 'Grant']);
     expect(rules[0].coop).toBe(false);
+  });
+
+  test('a sheet written before the within column reads; a bad within cell is named', () => {
+    const { rules, errors } = validateRulesSheet(
+      [
+        ['priority', 'field', 'match', 'value', 'verdict', 'reason', 'coop', 'within'],
+        [10, 'category', 'words', 'residential', 'influenceable', 'Care', 'yes', 'social care'],
+        [20, 'category', 'words', 'respite', 'influenceable', 'Care', 'yes', '&'],
+      ],
+      'Rules',
+    );
+    expect(errors).toEqual(['Rules!H3: within has no words to match']);
+    expect(rules).toHaveLength(1);
   });
 
   test('sheet names that need quoting are quoted', () => {

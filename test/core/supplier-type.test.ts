@@ -1,5 +1,9 @@
+import * as fs from 'fs';
+import * as path from 'path';
 import type { SupplierType } from '../../src/core/codes';
 import { isRedacted, supplierType } from '../../src/core/supplier-type';
+import { readLabels } from '../../scripts/label-agreement';
+import { describeWithShared, sharedPath } from '../support/shared';
 
 function expectType(type: SupplierType, names: string[]): void {
   for (const name of names) expect([name, supplierType(name)]).toEqual([name, type]);
@@ -85,5 +89,50 @@ describe('supplierType', () => {
 
   test('names that say nothing about the organisation', () => {
     expectType('unknown', ['Alison Cooper', 'Aawaz', 'Critiqom', '']);
+  });
+
+  test('public bodies named without the words that usually say so', () => {
+    expectType('public_body', [
+      'NEWCASTLEUPONTYNE HOSPITALTRUST',
+      'Pennine Mental Health',
+      'North East Ambulance Service',
+      'PROSPER LEARNING TRUST',
+      'BISHOP BEWICK CATHOLIC EDUACTION TRUST',
+      'Smart Multi Academy Trust',
+      'Northern Education Trust Ltd',
+      'Calderdale Schools Ltd',
+      'BECKFOOT PHOENIX PRIMARY SPECIAL SC',
+      'City of Sunderland',
+    ]);
+    expectType('company', ['Salford Schools Solutions Ltd', 'Beis Ruchel Girls School Ltd', 'Mental Health Training Solutions Ltd']);
+  });
+
+  test('housing associations and national care charities', () => {
+    expectType('charity', ['New Progress Housing Association Limited', 'Thirteen Housing Group', 'DIMENSIONS', 'Scope', 'ACTION FOR CHILDREN', 'United Response', 'Mencap Northern Division', 'Alzheimers Society']);
+    expect(supplierType('Dimensions Interiors Ltd')).toBe('company');
+    expect(supplierType('Sense of Place Design')).not.toBe('charity');
+  });
+});
+
+describeWithShared('supplier types of the practitioner-labelled suppliers', () => {
+  /** Every labelled supplier, with the practitioner's note on what it is. */
+  function labelledSuppliers(): [string, string][] {
+    const folder = sharedPath('data', 'labels');
+    return fs
+      .readdirSync(folder)
+      .filter((file) => file.endsWith('.csv'))
+      .flatMap((file) => [...readLabels(fs.readFileSync(path.join(folder, file), 'utf8'), file).bySupplier].map(([name, label]): [string, string] => [name, label.note]));
+  }
+
+  test('the NHS bodies, councils, government departments, schools and academies are public bodies', () => {
+    const publicBodies = labelledSuppliers().filter(([, note]) => /^(?:nhs (?:trust|body)|academy(?: trust)?$|school(?: \(budget share\))?$|public body|government department|fe college)/.test(note));
+    expect(publicBodies.length).toBeGreaterThan(50);
+    expect(publicBodies.filter(([name]) => supplierType(name) !== 'public_body')).toEqual([]);
+  });
+
+  test('care homes and care providers, however they are named, are not public bodies', () => {
+    const providers = labelledSuppliers().filter(([, note]) => /^(?:care home|nursing home|home care provider|supported living provider|care provider)/.test(note));
+    expect(providers.length).toBeGreaterThan(50);
+    expect(providers.filter(([name]) => supplierType(name) === 'public_body')).toEqual([]);
   });
 });

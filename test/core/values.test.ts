@@ -17,6 +17,10 @@ describe('parseAmount', () => {
     ['.5', 0.5],
     ['2028', 2028],
     ['0.1', 0.1],
+    ['-3.46945E-18', -3.46945e-18],
+    ['1.5e3', 1500],
+    ['2E+2', 200],
+    ['(1.2E2)', -120],
   ])('%p is %p', (cell, expected) => {
     expect(parseAmount(cell)).toEqual({ ok: true, value: expected });
   });
@@ -33,6 +37,11 @@ describe('parseAmount', () => {
     ['(5)-', 'amount "(5)-" is not a number'],
     ['$5', 'amount "$5" is not a number'],
     ['five pounds', 'amount "five pounds" is not a number'],
+    ['1.5E', 'amount "1.5E" is not a number'],
+    ['E5', 'amount "E5" is not a number'],
+    ['1.5E-', 'amount "1.5E-" is not a number'],
+    ['1.5E2.5', 'amount "1.5E2.5" is not a number'],
+    ['5 pounds', 'amount "5 pounds" is not a number'],
     [true, 'amount TRUE is not a number'],
     [Number.NaN, 'amount is not a finite number'],
   ])('%p is not an amount: %s', (cell, reason) => {

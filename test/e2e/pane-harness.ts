@@ -128,6 +128,8 @@ export interface PaneOptions {
   missing?: string[];
   /** Answers for requests to api.postcodes.io (online lookup), from a local stand-in. */
   postcodesIo?: string;
+  /** Folders served beside dist/ under a path ("/registers/" → a built register pack), as a deployment would add them. */
+  folders?: Record<string, string>;
   /** Files of dist/ served with other bytes (path → body), e.g. a damaged "/geo/postcodes-PR.bin.gz". */
   replaced?: Record<string, Buffer>;
 }
@@ -221,6 +223,14 @@ export async function openPane(browser: Browser, server: StaticServer, simulator
         return route.abort('connectionreset');
       }
       await route.fulfill({ status: answer.status, contentType: 'application/json', headers: answer.headers, body: answer.body });
+    });
+  }
+  for (const [prefix, folder] of Object.entries(options.folders ?? {})) {
+    await context.route(`${server.origin}${prefix}**`, (route) => {
+      const pathname = decodeURIComponent(new URL(route.request().url()).pathname);
+      const file = path.join(folder, pathname.slice(prefix.length));
+      if (!file.startsWith(folder + path.sep) || !fs.existsSync(file)) return route.fulfill({ status: 404, body: 'not found' });
+      return route.fulfill({ status: 200, contentType: CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream', body: fs.readFileSync(file) });
     });
   }
   for (const [pathname, body] of Object.entries(options.replaced ?? {})) {

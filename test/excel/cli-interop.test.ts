@@ -93,7 +93,7 @@ describe('the workbook state is shared with the command line', () => {
     expect(sim.values('Spend', 'G4:H4')[0]).toEqual(['Locality', 'Local authority']);
     const suppliers = sim.values('Suppliers');
     expect(suppliers).toHaveLength(cliSuppliers.length);
-    expect(suppliers.find((row) => row[1] === 'Pennine Print Ltd')!.slice(10, 11)).toEqual(['Local (Preston)']);
+    expect(suppliers.find((row) => row[1] === 'Pennine Print Ltd')!.slice(11, 12)).toEqual(['Local (Preston)']);
     expect(sim.sheetNames().filter((n) => /\(2\)$/.test(n))).toEqual([]);
   });
 

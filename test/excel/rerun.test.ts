@@ -75,8 +75,8 @@ describe('a re-run', () => {
       s.writeCells('Suppliers', `J${pennine}`, [['checked with procurement']]);
       // Rule edit: security is judged not influenceable here.
       const rules = s.values('Rules');
-      const security = rules.findIndex((row) => row[5] === 'Security') + 1;
-      s.writeCells('Rules', `E${security}`, [['not_influenceable']]);
+      const security = rules.findIndex((row) => row[6] === 'Security') + 1;
+      s.writeCells('Rules', `F${security}`, [['not_influenceable']]);
     });
     const before = snapshot(sim, 'Spend', 'A1:P18');
     expect(sim.values('Spend', 'G13:J13')[0].slice(0, 1)).toEqual(['Local (Preston)']);
@@ -90,7 +90,7 @@ describe('a re-run', () => {
     const pennine = sim.values('Suppliers').find((row) => row[1] === 'Pennine Print Ltd')!;
     expect(pennine[4]).toBe('PR1 2HQ');
     expect(pennine[9]).toBe('checked with procurement');
-    expect(sim.values('Rules').find((row) => row[5] === 'Security')![4]).toBe('not_influenceable');
+    expect(sim.values('Rules').find((row) => row[6] === 'Security')![5]).toBe('not_influenceable');
     expect(secondResult.warnings).toEqual(expect.arrayContaining([expect.stringMatching(/^Spend!O14: .*somewhere odd.*ignored/)]));
     expect(sim.values('Method').flat()).toEqual(expect.arrayContaining([expect.stringMatching(/edited: 1 rule/)]));
     // A third run on this leaves everything as it is.

@@ -37,10 +37,10 @@ describe('the pane’s other requests', () => {
     await service.showSheet('method');
     expect(sim.activeSheetName).toBe('Method');
     await service.showSupplier('WATER PLUS');
-    expect(sim.selection).toBe('Suppliers!A6:P6');
+    expect(sim.selection).toBe('Suppliers!A6:S6');
     // However a finance system spaced the name, it is the same supplier.
     await service.showSupplier('WATERPLUS');
-    expect(sim.selection).toBe('Suppliers!A6:P6');
+    expect(sim.selection).toBe('Suppliers!A6:S6');
     await expect(service.showSupplier('NOBODY')).rejects.toBeInstanceOf(BaselineError);
     await expect(service.showSupplier('NOBODY')).rejects.toMatchObject({ code: 'supplier-missing' });
   });
@@ -54,7 +54,7 @@ describe('the pane’s other requests', () => {
     const { sim, service } = await analysed();
     const spend = snapshot(sim, 'Spend', SPEND_ADDRESS);
     const original = sim.values('Rules');
-    sim.writeCells('Rules', 'E2', [['review']]);
+    sim.writeCells('Rules', 'F2', [['review']]);
     sim.writeCells('Rules', 'A200', [['999']]);
     await service.resetRules(DEFAULT_RULES_CSV);
     expect(sim.values('Rules')).toEqual(original);

@@ -5,14 +5,15 @@
  * this, writes what the plan says and shows progress; it decides nothing about the analysis.
  *
  * The order of evidence for a supplier's postcode is the order of the steps below: the row, the
- * Suppliers sheet, the creditor file; a further source of postcodes (a register of companies)
- * joins as a lookup and a step after the creditor file.
+ * Suppliers sheet, the creditor file, then the public registers (a lookup the host provides);
+ * online lookup only places postcodes the geography pack lacks.
  */
 import type { Areas } from '../areas';
 import { directoryFromSheet, emptyDirectory, type SheetProblem } from '../directory';
 import { BaselineError } from '../errors';
 import { decideLocality, postcodeAreasNeeded } from '../locality';
 import { registerFromGrid } from '../register';
+import type { SpendRow } from '../rows';
 import { ANALYSIS_COLUMNS, analysisRow } from '../report/columns';
 import type { RegisterEntry } from '../report/context';
 import { layoutSheet } from '../report/layout';
@@ -21,6 +22,7 @@ import { compileRules } from '../rules';
 import { SHEET_ROLES, sheetNamesFor, type SheetRole } from '../settings';
 import { noAnchorsNote, withRecordedAnchors } from './anchor-names';
 import { startAnalysis } from './classify-rows';
+import { describeRegisters, matchRegisters, registerPostcodeAreas } from './register-step';
 import { answersFor, describeGeography, gatherGeography, onlineAnswers } from './geography';
 import { headlineSnapshot } from './headline';
 import type { AnalysisInput } from './input';
@@ -39,6 +41,29 @@ import { filledSheet, registerSheetPlan, rulesSheetPlan, suppliersSheetPlan } fr
 
 /** Rows classified between two pauses: a pause every millisecond or so. */
 const CLASSIFY_STEP_ROWS = 1_000;
+
+/** The rows that have an amount: how many, and the index of the i-th (no list when none lacks one). */
+function countedRows(rows: readonly SpendRow[]): { count: number; index: (i: number) => number } {
+  let missing = 0;
+  for (const row of rows) if (row.amountMissing !== undefined) missing++;
+  if (missing === 0) return { count: rows.length, index: (i) => i };
+  const counted = new Int32Array(rows.length - missing);
+  let k = 0;
+  rows.forEach((row, i) => {
+    if (row.amountMissing === undefined) counted[k++] = i;
+  });
+  return { count: counted.length, index: (i) => counted[i] };
+}
+
+/** The rows that were placed and judged but have no amount, with why. */
+export function rowsWithoutAmount(rows: readonly SpendRow[]): { row: number; reason: string; source?: string }[] {
+  const found: { row: number; reason: string; source?: string }[] = [];
+  for (const row of rows) {
+    if (row.amountMissing === undefined) continue;
+    found.push(row.source === undefined ? { row: row.row, reason: row.amountMissing } : { row: row.row, reason: row.amountMissing, source: row.source });
+  }
+  return found;
+}
 
 export async function analyse(input: AnalysisInput): Promise<AnalysisOutcome> {
   const { state, choices, lookups, pause, analysedAt } = input;
@@ -64,6 +89,7 @@ export async function analyse(input: AnalysisInput): Promise<AnalysisOutcome> {
   const suppliers = suppliersSheet ? directoryFromSheet(suppliersSheet, sheetNames.suppliers) : { directory: emptyDirectory(), problems: [] };
   problems.push(...suppliers.problems);
   const prepared = prepareRows(data.rows, suppliers.directory, input.creditors);
+  const registers = lookups.registers ? await matchRegisters(prepared, data.sheets, lookups.registers, pause) : undefined;
 
   const survey = readSurvey(input, sheetNames.respend);
   const rules = chooseRules(input.rules, sheetNames.rules);
@@ -74,7 +100,7 @@ export async function analyse(input: AnalysisInput): Promise<AnalysisOutcome> {
   const registerAreas = postcodeAreasNeeded(registerLines.map((line) => ({ postcode: line.postcode })));
   const geography = await gatherGeography(
     prepared,
-    [...new Set([...prepared.postcodeAreas, ...registerAreas])],
+    [...new Set([...prepared.postcodeAreas, ...registerAreas, ...(registers ? registerPostcodeAreas(prepared.directory) : [])])],
     [state.onlineCache, lookups.knownAnswers],
     lookups,
     choices.online,
@@ -108,10 +134,12 @@ export async function analyse(input: AnalysisInput): Promise<AnalysisOutcome> {
     sheetNames,
     analysedAt,
     geographyRelease: describeGeography(lookups.geography),
+    registersDescription: describeRegisters(registers),
     rulesDescription: [rules.description],
     threshold,
     inputDescription: data.sheets.map(describeDataSheet),
     skipped: data.skipped,
+    withoutAmount: rowsWithoutAmount(data.rows),
     problems,
     history: { baseline },
     register,
@@ -126,6 +154,8 @@ export async function analyse(input: AnalysisInput): Promise<AnalysisOutcome> {
   const existing = new Set(input.existingSheets.map((name) => name.toLowerCase()));
   const rows = data.rows;
   const results = result.results;
+  // The analysis table is what the summaries add up: rows without an amount are not in it.
+  const counted = countedRows(rows);
   const plan: WorkbookPlan = {
     sheetNames,
     newSheets: SHEET_ROLES.map((role) => sheetNames[role]).filter((name) => !existing.has(name.toLowerCase())),
@@ -133,7 +163,7 @@ export async function analyse(input: AnalysisInput): Promise<AnalysisOutcome> {
     analysisTable: {
       sheet: sheetNames.analysis,
       columns: ANALYSIS_COLUMNS,
-      rows: { count: rows.length, width: ANALYSIS_COLUMNS.length, row: (i) => analysisRow(rows[i], results[i], areaNames) },
+      rows: { count: counted.count, width: ANALYSIS_COLUMNS.length, row: (i) => analysisRow(rows[counted.index(i)], results[counted.index(i)], areaNames) },
     },
     summaries: layouts.map((layout) => {
       const clear = state.owned.extents[layout.plan.role];
@@ -181,5 +211,6 @@ export async function analyse(input: AnalysisInput): Promise<AnalysisOutcome> {
     problems,
     notes: geography.notes,
     ...(result.anchors ? {} : { noAnchors: noAnchorsNote(data.sheets) }),
+    ...(registers ? { registers } : {}),
   };
 }

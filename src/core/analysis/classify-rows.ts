@@ -34,8 +34,11 @@ export function startAnalysis(prepared: PreparedRows, ctx: ClassifyContext): Ana
     for (let i = done; i < end; i++) {
       const result = classifier.classify(rows[i], suppliers[i]);
       results[i] = result;
-      summariser.add(rows[i], result);
-      anchors?.add(rows[i], result);
+      // A row without an amount is placed and judged, and adds nothing to the totals.
+      if (rows[i].amountMissing === undefined) {
+        summariser.add(rows[i], result);
+        anchors?.add(rows[i], result);
+      }
     }
     done = end;
     return done;

@@ -15,3 +15,18 @@ export function headlineSnapshot(summary: Summary, at: string): HeadlineSnapshot
     review: summary.influence.review.spend,
   };
 }
+
+/** Unknown spend above this share of total spend is worth a word on what would place it. */
+export const MUCH_UNKNOWN_SHARE = 0.2;
+
+/**
+ * The share of total spend whose locality is unknown, when it is more than MUCH_UNKNOWN_SHARE:
+ * the hosts then name the ways to place it (a creditor list, the public registers, online
+ * lookup, postcodes typed on the Suppliers sheet).
+ */
+export function muchUnknownShare(summary: Summary): number | undefined {
+  const total = summary.totals.spend;
+  if (total <= 0) return undefined;
+  const share = summary.locality.unknown.spend / total;
+  return share > MUCH_UNKNOWN_SHARE ? share : undefined;
+}

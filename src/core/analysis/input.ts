@@ -3,6 +3,7 @@ import type { Grid } from '../cell';
 import type { CreditorRecord } from '../directory';
 import type { DistrictInfo, PostcodeIndex } from '../geography';
 import type { OnlineAnswer } from '../locality';
+import type { RegisterFinds, RegisterLookups } from '../register-match';
 import type { HeadlineSnapshot, OnlineCacheRecord, SavedArea, WorkbookState } from '../settings';
 import type { SpendData } from './spend-data';
 
@@ -67,6 +68,21 @@ export interface Lookups {
   knownAnswers?: OnlineCacheRecord;
   /** Asks an online service about full postcodes; called only when the user allows it. */
   lookUpOnline?: (postcodes: readonly string[]) => Promise<OnlineLookup>;
+  /** The public registers (Companies House, the charity register), when the host has them. */
+  registers?: Registers;
+}
+
+/**
+ * Companies House and the charity register, asked once an analysis for the name keys and
+ * number keys of its suppliers: a pack's shards, or the downloads themselves.
+ */
+export interface Registers {
+  find(lookups: RegisterLookups): Promise<RegisterAnswers>;
+}
+
+export interface RegisterAnswers extends RegisterFinds {
+  /** What the records come from: "Companies House Basic Company Data 2024-08-01". */
+  releases: readonly string[];
 }
 
 export interface Geography {
@@ -88,7 +104,7 @@ export interface OnlineLookup {
   summary: string;
 }
 
-export type AnalysisPhase = 'geography' | 'online' | 'classifying';
+export type AnalysisPhase = 'registers' | 'geography' | 'online' | 'classifying';
 
 export interface AnalysisProgress {
   phase: AnalysisPhase;

@@ -10,6 +10,7 @@ import type { HeadlineSnapshot, WorkbookState } from '../settings';
 import type { Summary } from '../summary';
 import type { WorkbookPlan } from './plan-types';
 import type { Publication, PublishOptions } from './publication';
+import type { RegisterStep } from './register-step';
 import type { SupplierToReview } from './to-review';
 
 export interface AnalysisOutcome {
@@ -42,4 +43,6 @@ export interface AnalysisOutcome {
   problems: SheetProblem[];
   /** Other things the user should know, e.g. an online lookup that could not finish. */
   notes: string[];
+  /** What the public registers gave, when the host provided them. */
+  registers?: RegisterStep;
 }

@@ -26,6 +26,8 @@ function findingsOnSheet(grid: Grid): (key: string) => SupplierFindings | undefi
       reason: String(cell(row, 'Influence reason')),
       spend: cell(row, 'Spend') as number,
       rows: cell(row, 'Payments') as number,
+      registerCandidates: String(cell(row, 'Register candidates')),
+      registerDetails: String(cell(row, 'Register details')),
     };
   };
 }

@@ -5,11 +5,13 @@
  * is overwritten.
  */
 import type { Cell, Grid } from '../cell';
-import { SUPPLIER_RESULT_COLUMNS, suppliersSheetGrid, type SupplierDirectory } from '../directory';
+import { directoryEntry, SUPPLIER_RESULT_COLUMNS, suppliersSheetGrid, type SupplierDirectory } from '../directory';
+import { registerDetails } from '../register-facts';
+import { candidatesText } from '../register-match';
 import { INFLUENCE_LABELS, localityLabel, type AreaNames } from '../labels';
 import { REGISTER_COLUMNS } from '../register';
 import type { ReportColumn } from '../report/columns';
-import { RULE_COLUMNS, type Rule } from '../rules';
+import { RULE_COLUMNS, ruleCells, type Rule } from '../rules';
 import type { Summary } from '../summary';
 import type { UserSheetPlan } from './plan-types';
 
@@ -33,12 +35,24 @@ export function supplierColumns(header: readonly Cell[]): ReportColumn[] {
 export function suppliersSheetPlan(sheet: string, before: Grid | undefined, directory: SupplierDirectory, summary: Summary, areas: AreaNames): UserSheetPlan {
   const after = suppliersSheetGrid(before, directory, (key) => {
     const line = summary.suppliers.get(key);
-    return line && { locality: localityLabel(line.locality, areas), districtLabel: line.districtLabel, influence: INFLUENCE_LABELS[line.influence], reason: line.reason, spend: line.spend, rows: line.rows };
+    const register = directoryEntry(directory, key)?.register;
+    return (
+      line && {
+        locality: localityLabel(line.locality, areas),
+        districtLabel: line.districtLabel,
+        influence: INFLUENCE_LABELS[line.influence],
+        reason: line.reason,
+        spend: line.spend,
+        rows: line.rows,
+        registerCandidates: register?.status === 'ambiguous' ? candidatesText(register.candidates) : '',
+        registerDetails: register?.status === 'matched' ? registerDetails(register.entity) : '',
+      }
+    );
   });
   return { sheet, ...(before ? { before } : {}), after, columns: supplierColumns(after[0]), isNew: before === undefined };
 }
 
-const RULE_WIDTHS = [9, 14, 10, 60, 18, 50, 7];
+const RULE_WIDTHS = [9, 14, 10, 60, 30, 18, 50, 7];
 const REGISTER_WIDTHS = [32, 12, 40, 8, 8, 12, 30];
 const SURVEY_WIDTHS = [36, 28, 12, 30, 3, 48, 14];
 
@@ -56,7 +70,7 @@ export function rulesSheetPlan(sheet: string, existing: Grid | undefined, rules:
   return keptOrMade(
     sheet,
     existing,
-    () => [[...RULE_COLUMNS], ...rules.map((rule) => [rule.priority, rule.field, rule.match, rule.value, rule.verdict, rule.reason, rule.coop ? 'yes' : 'no'])],
+    () => [[...RULE_COLUMNS], ...rules.map(ruleCells)],
     (header, i) => ({ header, format: header === 'priority' ? 'integer' : 'general', width: RULE_WIDTHS[i] ?? 12 }),
   );
 }

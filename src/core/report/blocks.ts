@@ -51,6 +51,7 @@ export function countsBlock(ctx: ReportContext, refs: AnalysisRefs, names: AreaN
       ['Payments analysed', { formula: refs.count([]), value: summary.totals.rows }],
       ['Suppliers', summary.totals.suppliers],
       ['Rows skipped (see Method)', ctx.skipped.length],
+      ['Rows without an amount, placed but not counted (see Method)', ctx.withoutAmount.length],
       ['Local area', `${names.local}: ${districtList(ctx.areas.local.districts, ctx.districts)}`],
       ['Wider area', `${names.wider}: ${ctx.areas.wider.districts.length} districts`],
     ],
@@ -202,6 +203,7 @@ export function methodBlocks(ctx: ReportContext, refs: AnalysisRefs): Block[] {
         ['Analysed at', formatDateTime(ctx.analysedAt)],
         ...ctx.inputDescription.map((line, i): OutCell[] => [i === 0 ? 'Input' : '', line]),
         ['Geography', ctx.geographyRelease],
+        ['Public registers', ctx.registersDescription],
         ['Partial postcode threshold', `${Math.round(ctx.threshold * 100)}% of a sector's or district's postcodes must agree`],
         ...ctx.rulesDescription.map((line, i): OutCell[] => [i === 0 ? 'Influenceability rules' : '', line]),
         ['Total spend', 'Net sum of every analysed row; credit notes net off. Shares are shares of total spend.'],
@@ -235,6 +237,14 @@ export function methodBlocks(ctx: ReportContext, refs: AnalysisRefs): Block[] {
       title: 'Values that could not be understood (ignored)',
       columns: [text('Cell', 24), longText('Problem')],
       rows: ctx.problems.map((p) => [p.cell, p.message]),
+    });
+  }
+  if (ctx.withoutAmount.length > 0) {
+    blocks.push({
+      id: 'without_amount',
+      title: `Rows without an amount: placed and judged, not in any total (${ctx.withoutAmount.length})`,
+      columns: [text('Source', 24), { header: 'Row', format: 'general', width: 8 }, longText('Why there is no amount')],
+      rows: ctx.withoutAmount.map((s) => [s.source ?? '', s.row, s.reason]),
     });
   }
   blocks.push({

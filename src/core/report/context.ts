@@ -22,10 +22,14 @@ export interface ReportContext {
   analysedAt: string;
   /** e.g. "ONS NSPL August 2024 (offline pack)". */
   geographyRelease: string;
+  /** The public registers used and what a registered office is worth as evidence (the Method sheet's line). */
+  registersDescription: string;
   rulesDescription: string[];
   threshold: number;
   inputDescription: string[];
   skipped: readonly { row: number; reason: string; source?: string }[];
+  /** Rows placed and judged but without an amount: in no total. */
+  withoutAmount: readonly { row: number; reason: string; source?: string }[];
   problems: readonly { cell: string; message: string }[];
   history: { baseline?: HeadlineSnapshot };
   register: RegisterEntry[];
