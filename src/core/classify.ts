@@ -18,7 +18,7 @@ import {
 import { findPostcode } from './postcode';
 import type { SpendRow } from './rows';
 import type { Judgement, RuleBook, SupplierRule } from './rules';
-import { typeWithRegister } from './register-facts';
+import { registerSpendKinds, typeWithRegister } from './register-facts';
 import { evidenceBasis, registerEvidence } from './register-match';
 import { supplierType } from './supplier-type';
 
@@ -226,7 +226,8 @@ export function createRowClassifier(ctx: ClassifyContext, directory: SupplierDir
       const entry = directoryEntry(directory, supplier.key);
       const register = entry?.register?.status === 'matched' ? entry.register.entity : undefined;
       const type = entry?.type ?? typeWithRegister(supplierType(supplier.name), register, supplier.name);
-      facts = { entry, overrides: overridesOf(entry), type, rule: ctx.rules.supplierRule(supplier.name, type), atFirstPlace: [] };
+      const activities = registerSpendKinds(register?.company).map((kind) => kind.code);
+      facts = { entry, overrides: overridesOf(entry), type, rule: ctx.rules.supplierRule(supplier.name, type, activities), atFirstPlace: [] };
       factsOfName[supplier.index] = facts;
     }
     return facts;

@@ -110,6 +110,8 @@ const KINDS = {
   extraterritorial: 'Extraterritorial organisations',
 } as const;
 export type SpendKindCode = keyof typeof KINDS;
+/** Every kind of spend a SIC code can describe, as a supplier_activity rule names them. */
+export const SPEND_KIND_CODES = Object.keys(KINDS) as readonly SpendKindCode[];
 
 /** SIC 2007 divisions (the first two digits) and the kind of spend each describes. */
 const DIVISIONS: readonly [first: number, last: number, kind: SpendKindCode][] = [

@@ -11,7 +11,8 @@
  *   ("grass cutting; weed control");
  * - pattern: a regular expression tested against the text as written, ignoring case.
  * A supplier_type rule lists supplier types (and "redacted", an individual whose name was
- * withheld); an "any" rule reads the supplier, category, description and service area, each on
+ * withheld); a supplier_activity rule lists kinds of spend that a supplier's registered SIC 2007
+ * activities describe (known only for suppliers matched in Companies House); an "any" rule reads the supplier, category, description and service area, each on
  * its own. "{supplier}" in a reason is replaced by the supplier's name.
  *
  * Finance systems abbreviate and misspell ("Purch of Comp Equip", "nonuv Build Rp&Maint",
@@ -25,9 +26,10 @@ import { INFLUENCES, SUPPLIER_TYPES, type Influence, type SupplierType } from '.
 import { csvField, parseCsv, type Delimiter } from './csv';
 import { BaselineError } from './errors';
 import { columnLetter } from './mapping';
+import { SPEND_KIND_CODES } from './register-facts';
 import { isRedacted } from './supplier-type';
 
-export const RULE_FIELDS = ['supplier', 'supplier_type', 'category', 'description', 'service_area', 'any'] as const;
+export const RULE_FIELDS = ['supplier', 'supplier_type', 'supplier_activity', 'category', 'description', 'service_area', 'any'] as const;
 export type RuleField = (typeof RULE_FIELDS)[number];
 
 export const RULE_MATCHES = ['words', 'phrase', 'pattern'] as const;
@@ -119,6 +121,12 @@ function valueProblem(field: RuleField, match: RuleMatch, value: string): string
     const known: readonly string[] = [...SUPPLIER_TYPES, REDACTED_TYPE];
     const unknown = typeWords(value).filter((word) => !known.includes(word));
     if (unknown.length > 0) return `value "${unknown[0]}" is not a supplier type (${listOr(known)})`;
+    return null;
+  }
+  if (field === 'supplier_activity') {
+    if (match !== 'words') return 'supplier_activity rules must match by words';
+    const unknown = typeWords(value).filter((word) => !(SPEND_KIND_CODES as readonly string[]).includes(word));
+    if (unknown.length > 0) return `value "${unknown[0]}" is not a kind of registered activity (${listOr(SPEND_KIND_CODES)})`;
     return null;
   }
   if (match === 'pattern') {
@@ -462,16 +470,18 @@ export interface PaymentText {
 export interface PaymentFacts extends PaymentText {
   supplier: string;
   supplierType: SupplierType;
+  /** The kinds of spend the supplier's registered activities describe (SPEND_KIND_CODES). */
+  supplierActivities?: readonly string[];
 }
 
 /** What a supplier's name and type decide, found once for all the payments to it. */
 export interface SupplierRule {
   readonly supplier: string;
-  /** The first rule (by order tried) the name or type matches. */
+  /** The first rule (by order tried) the name, type or registered activities match. */
   readonly first: number;
   /** Judgements whose reason names this supplier, by rule. */
   readonly named: Map<number, Judgement>;
-  /** The rules with a context (`within`) that the name or type matches, in order. */
+  /** The rules with a context (`within`) that the name, type or activities match, in order. */
   readonly inContext: readonly number[];
 }
 
@@ -490,8 +500,8 @@ export interface RuleBook {
   /** The rules in the order they are tried. */
   readonly rules: readonly Rule[];
   judge(facts: PaymentFacts): Judgement;
-  /** For judging many payments to one supplier: its name and type are read once, here. */
-  supplierRule(supplier: string, supplierType: SupplierType): SupplierRule;
+  /** For judging many payments to one supplier: its name, type and activities are read once, here. */
+  supplierRule(supplier: string, supplierType: SupplierType, activities?: readonly string[]): SupplierRule;
   judgePayment(supplier: SupplierRule, payment: PaymentText): Judgement;
 }
 
@@ -647,7 +657,7 @@ function phraseAt(phrase: readonly Term[], terms: readonly string[]): boolean {
  * texts repeat, so what each text meets is worked out once.
  */
 class ContextRules {
-  private readonly rules: { index: number; fields: readonly TextField[]; types: readonly string[]; test: TextTest; within: TextTest }[] = [];
+  private readonly rules: { index: number; fields: readonly TextField[]; types: readonly string[]; activities: readonly string[]; test: TextTest; within: TextTest }[] = [];
   /** By field: the context rules (positions in `rules`) that a text matches, in order. */
   private readonly matching = new Map<TextField, TextCache<number[]>>();
   /** By context text: which context rules (by position) it satisfies. */
@@ -660,13 +670,14 @@ class ContextRules {
   add(rule: Rule, within: string, index: number): void {
     this.lowest = Math.min(this.lowest, index);
     const field = rule.field;
-    const byType = field === 'supplier_type';
-    const fields: readonly TextField[] = field === 'supplier_type' ? [] : field === 'any' ? ['supplier', 'category', 'description', 'service_area'] : [field];
+    const bySupplierFacts = field === 'supplier_type' || field === 'supplier_activity';
+    const fields: readonly TextField[] = bySupplierFacts ? [] : field === 'any' ? ['supplier', 'category', 'description', 'service_area'] : [field];
     this.rules.push({
       index,
       fields,
-      types: byType ? typeWords(rule.value) : [],
-      test: byType ? () => false : textTest(rule.match, rule.value),
+      types: field === 'supplier_type' ? typeWords(rule.value) : [],
+      activities: field === 'supplier_activity' ? typeWords(rule.value) : [],
+      test: bySupplierFacts ? () => false : textTest(rule.match, rule.value),
       within: textTest('phrase', within),
     });
     for (const field of fields) {
@@ -685,12 +696,12 @@ class ContextRules {
     }
   }
 
-  /** The context rules (by position, in order) that a supplier's name or types match. */
-  ofSupplier(supplier: string, types: readonly string[]): number[] {
+  /** The context rules (by position, in order) that a supplier's name, types or activities match. */
+  ofSupplier(supplier: string, types: readonly string[], activities: readonly string[]): number[] {
     const byName = supplier ? (this.matching.get('supplier')?.get(supplier) ?? []) : [];
     const found: number[] = [];
     this.rules.forEach((rule, at) => {
-      if (byName.includes(at) || rule.types.some((type) => types.includes(type))) found.push(at);
+      if (byName.includes(at) || rule.types.some((type) => types.includes(type)) || rule.activities.some((kind) => activities.includes(kind))) found.push(at);
     });
     return found;
   }
@@ -741,12 +752,15 @@ export function compileRules(rules: readonly Rule[]): RuleBook {
     service_area: new FieldMatcher(),
   };
   const typeRule = new Map<string, number>();
+  const activityRule = new Map<string, number>();
   const inContext = new ContextRules();
   ordered.forEach((rule, index) => {
     if (rule.within !== undefined) {
       inContext.add(rule, rule.within, index);
     } else if (rule.field === 'supplier_type') {
       for (const type of typeWords(rule.value)) if (!typeRule.has(type)) typeRule.set(type, index);
+    } else if (rule.field === 'supplier_activity') {
+      for (const kind of typeWords(rule.value)) if (!activityRule.has(kind)) activityRule.set(kind, index);
     } else if (rule.field === 'any') {
       for (const matcher of Object.values(matchers)) matcher.add(rule, index);
     } else {
@@ -759,13 +773,14 @@ export function compileRules(rules: readonly Rule[]): RuleBook {
   const fixed: readonly Judgement[] = ordered.map((rule, position) => Object.freeze({ verdict: rule.verdict, reason: rule.reason, rule, coop: rule.coop, position }));
   const { supplier: supplierField, category, description, service_area: serviceArea } = matchers;
 
-  function supplierRule(supplier: string, supplierType: SupplierType): SupplierRule {
+  function supplierRule(supplier: string, supplierType: SupplierType, activities: readonly string[] = []): SupplierRule {
     let first = typeRule.get(supplierType) ?? NO_RULE;
+    for (const kind of activities) first = Math.min(first, activityRule.get(kind) ?? NO_RULE);
     if (supplier && supplierField.lowest < first) first = Math.min(first, supplierField.firstMatch(supplier));
     const redacted = supplierType === 'individual' && isRedacted(supplier);
     if (redactedRule < first && redacted) first = redactedRule;
     const types = redacted ? [supplierType, REDACTED_TYPE] : [supplierType];
-    return { supplier, first, named: new Map(), inContext: inContext.lowest < NO_RULE ? inContext.ofSupplier(supplier, types) : [] };
+    return { supplier, first, named: new Map(), inContext: inContext.lowest < NO_RULE ? inContext.ofSupplier(supplier, types, activities) : [] };
   }
 
   function judgePayment(supplier: SupplierRule, payment: PaymentText): Judgement {
@@ -793,11 +808,13 @@ export function compileRules(rules: readonly Rule[]): RuleBook {
   function judge(facts: PaymentFacts): Judgement {
     let ofType = supplierRules.get(facts.supplierType);
     if (!ofType) supplierRules.set(facts.supplierType, (ofType = new Map()));
-    let supplier = ofType.get(facts.supplier);
+    const activities = facts.supplierActivities ?? [];
+    const key = activities.length > 0 ? `${facts.supplier}\u0000${activities.join(' ')}` : facts.supplier;
+    let supplier = ofType.get(key);
     if (!supplier) {
       if (ofType.size >= CACHE_LIMIT) ofType.clear();
-      supplier = supplierRule(facts.supplier, facts.supplierType);
-      ofType.set(facts.supplier, supplier);
+      supplier = supplierRule(facts.supplier, facts.supplierType, activities);
+      ofType.set(key, supplier);
     }
     return judgePayment(supplier, facts);
   }

@@ -132,6 +132,30 @@ describe('locality from the public registers, for payments with no postcode', ()
     expect(sheet.get('Preston Foodbank')).toMatchObject({ 'Register number': '01000012', 'Register details': expect.stringContaining('Registered charity (Charitable company)') });
   });
 
+  test("what Companies House says a company does judges a payment whose category says nothing", async () => {
+    const grid: Grid = [
+      ['Supplier Name', 'Expense Type', 'Net Amount'],
+      ['Acme Widgets Ltd', 'Miscellaneous', 100],
+      ['Acme Widgets Ltd', 'Rents', 40],
+      ['Northern Trains PLC', 'Miscellaneous', 50],
+      ['Community Gateway Association Ltd', 'Miscellaneous', 30],
+      ['Parkside Trust Ltd', 'Miscellaneous', 20],
+    ];
+    const outcome = await analyse(input({}, grid));
+    const judged = outcome.results.map((result) => [result.influence, result.reason]);
+    expect(judged).toEqual([
+      ['influenceable', 'Building works and construction (its activity at Companies House): Acme Widgets Ltd'],
+      ['not_influenceable', expect.stringMatching(/^Rent/)],
+      ['influenceable', 'Transport (its activity at Companies House): Northern Trains PLC'],
+      ['not_influenceable', 'Rents and property (its activity at Companies House): Community Gateway Association Ltd'],
+      // A dormant company's code describes no activity: the company fallback decides.
+      ['influenceable', 'A company paid for goods or services, with nothing in the payment to say otherwise: Parkside Trust Ltd'],
+    ]);
+    // Without the registers nothing is known of what a company does.
+    const without = await analyse(input({ lookups: { geography } }, grid));
+    expect(without.results[0].reason).toMatch(/^A company paid for goods or services/);
+  });
+
   test("spend placed by a registered office is counted apart, and the Method sheet says what the evidence is worth", async () => {
     const { outcome } = await bySupplier(input());
     expect(outcome.summary.coverage.registered_office).toEqual({ spend: 1000 + 500 + 2000 + 300 + 400 + 700 + 600, rows: 7 });

@@ -62,7 +62,7 @@ describe('parseRulesCsv', () => {
   });
 
   test.each([
-    ['10,suplier,words,abc,review,R,no', 2, 'field', 'field must be supplier, supplier_type, category, description, service_area or any'],
+    ['10,suplier,words,abc,review,R,no', 2, 'field', 'field must be supplier, supplier_type, supplier_activity, category, description, service_area or any'],
     ['10,supplier,words,abc,maybe,R,no', 2, 'verdict', 'verdict must be influenceable, not_influenceable or review'],
     ['10,supplier,pattern,(abc,review,R,no', 2, 'value', 'value is not a valid pattern'],
     ['10,supplier,words,,review,R,no', 2, 'value', 'value is missing'],
@@ -73,6 +73,8 @@ describe('parseRulesCsv', () => {
     ['10,supplier,words,abc,review,R,perhaps', 2, 'coop', 'coop must be yes or no'],
     ['10,supplier_type,words,council,review,R,no', 2, 'value', 'value "council" is not a supplier type'],
     ['10,supplier_type,phrase,company,review,R,no', 2, 'value', 'supplier_type rules must match by words'],
+    ['10,supplier_activity,words,building,review,R,no', 2, 'value', 'value "building" is not a kind of registered activity'],
+    ['10,supplier_activity,pattern,care,review,R,no', 2, 'value', 'supplier_activity rules must match by words'],
     ['10,category,words,the and,review,R,no', 2, 'value', 'value has no words to match'],
   ])('%s → line %i, column %s: %s', (line, lineNumber, column, message) => {
     const error = parseError(`${HEADER}\n${line}\n`);
@@ -203,6 +205,31 @@ describe('compileRules and judge', () => {
     expect(book.judge(facts({ supplier: 'Mr J Smith', supplierType: 'individual' })).reason).toBe('No rule matched');
   });
 
+  test("supplier_activity rules read the kinds of spend a supplier's registered activities describe; a category rule still comes first", () => {
+    const book = compileRules(
+      rulesFrom(
+        '50,category,words,rent,not_influenceable,Rent,no',
+        '91,supplier_activity,words,construction care,influenceable,Works or care: {supplier},no',
+        '91.6,supplier_activity,words,property finance,not_influenceable,Property or finance,no',
+        '94,supplier_type,words,company,influenceable,A company,no',
+      ),
+    );
+    const builder = facts({ supplier: 'Ribble Builders Ltd', supplierActivities: ['construction'] });
+    expect(book.judge(builder).reason).toBe('Works or care: Ribble Builders Ltd');
+    // Any influenceable activity decides before a property or finance one: builders often list letting too.
+    expect(book.judge({ ...builder, supplierActivities: ['property', 'construction'] }).verdict).toBe('influenceable');
+    expect(book.judge(facts({ supplierActivities: ['finance'] })).reason).toBe('Property or finance');
+    expect(book.judge({ ...builder, category: 'Rent' }).reason).toBe('Rent');
+    // Without register facts the company fallback decides, and the same name is not confused with the one that had them.
+    expect(book.judge(facts({ supplier: 'Ribble Builders Ltd' })).reason).toBe('A company');
+    const withinCare = compileRules([
+      ...rulesFrom('91,supplier_activity,words,property,not_influenceable,Property,no'),
+      ...parseRulesCsv(`${HEADER_WITH_WITHIN}\n90,supplier_activity,words,property,social care,influenceable,Supported housing within care,no\n`, 'c.csv'),
+    ]);
+    expect(withinCare.judge(facts({ supplierActivities: ['property'], serviceArea: 'Adult Social Care' })).reason).toBe('Supported housing within care');
+    expect(withinCare.judge(facts({ supplierActivities: ['property'], serviceArea: 'Highways' })).reason).toBe('Property');
+  });
+
   test('an "any" rule reads every text field, but a phrase does not run across two fields', () => {
     const book = compileRules(rulesFrom('10,any,phrase,clean water,influenceable,Both,no', '20,any,words,levy,not_influenceable,Levy,no'));
     expect(book.judge(facts({ serviceArea: 'Environmental levy' })).reason).toBe('Levy');
@@ -324,6 +351,6 @@ describe('validateRulesSheet', () => {
 
   test('sheet names that need quoting are quoted', () => {
     const { errors } = validateRulesSheet([['priority', 'field', 'match', 'value', 'verdict', 'reason', 'coop'], [1, 'nowhere', 'words', 'a', 'review', 'R', 'no']], "Our rules");
-    expect(errors).toEqual(["'Our rules'!B2: field must be supplier, supplier_type, category, description, service_area or any"]);
+    expect(errors).toEqual(["'Our rules'!B2: field must be supplier, supplier_type, supplier_activity, category, description, service_area or any"]);
   });
 });
