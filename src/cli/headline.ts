@@ -1,18 +1,16 @@
 /**
  * The headline the command prints: every locality's spend and share, adding up to the total; a
- * line per anchor institution of a partnership (or why there are none); LM3; and, when much spend
- * has no known locality, the ways to place more of it.
+ * line per anchor institution of a partnership (or why there are none); LM3; the change since an
+ * earlier workbook; and, when much spend has no known locality, the ways to place more of it.
  */
-import { muchUnknownShare, type AnalysisOutcome, type Summary } from '../core';
+import { muchUnknownShare, type AnalysisOutcome, type Areas, type Progress, type Summary } from '../core';
 import type { CliOptions } from './args';
 
 const gbp = (value: number) =>
   `${value < 0 ? '-' : ''}£${Math.abs(value).toLocaleString('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 
-const percent = (share: number | undefined) => (share === undefined ? '   n/a' : `${(share * 100).toFixed(1).padStart(5)}%`);
-
 export function headlineLines(analysis: AnalysisOutcome, outFile: string): string[] {
-  const { summary, areas } = analysis;
+  const { summary, areas, progress } = analysis;
   const total = summary.totals.spend;
   const l = summary.locality;
   const split: [string, number][] = [
@@ -44,7 +42,31 @@ export function headlineLines(analysis: AnalysisOutcome, outFile: string): strin
     ...anchorLines(analysis),
     lm3Line(analysis),
     '',
+    ...(progress ? [...progressLines(progress, areas), ''] : []),
     `Written: ${outFile}`,
+  ];
+}
+
+const percent = (share: number | undefined) => (share === undefined ? 'n/a' : `${(share * 100).toFixed(1)}%`);
+const points = (change: number | undefined) => (change === undefined ? '' : `${change >= 0 ? '+' : ''}${(change * 100).toFixed(1)} points`);
+const signed = (value: number) => `${value >= 0 ? '+' : '-'}${gbp(Math.abs(value))}`;
+
+/** The change since --baseline's workbook, and how it was measured. */
+function progressLines(progress: Progress, areas: Areas): string[] {
+  const { before, after, change } = progress;
+  const how = progress.method === 'reclassified' ? 'its payments classified again, like for like' : `its stored figures, because ${progress.why}`;
+  const shares: [string, 'local' | 'widerIncludingLocal' | 'unknown'][] = [
+    [`Local (${areas.local.name})`, 'local'],
+    [`Wider area including local (${areas.wider.name})`, 'widerIncludingLocal'],
+    ['Unknown', 'unknown'],
+  ];
+  const labelWidth = Math.max(...shares.map(([label]) => label.length), 'Influenceable leakage'.length);
+  return [
+    `Progress since ${progress.earlier.name} (${how}):`,
+    ...shares.map(([label, key]) => `  ${label.padEnd(labelWidth)}  ${percent(before.shares?.[key]).padStart(6)} → ${percent(after.shares?.[key]).padStart(6)}  ${points(change.shares?.[key])}`),
+    `  ${'Leakage'.padEnd(labelWidth)}  ${gbp(before.leakage.spend)} → ${gbp(after.leakage.spend)}  ${signed(change.leakage.spend)}`,
+    `  ${'Influenceable leakage'.padEnd(labelWidth)}  ${gbp(before.leakage.influenceableSpend)} → ${gbp(after.leakage.influenceableSpend)}  ${signed(change.leakage.influenceableSpend)}`,
+    ...(progress.methodChanges.length > 0 ? [`  Its own analysis differed: ${progress.methodChanges.join('; ')}.`] : []),
   ];
 }
 
@@ -55,7 +77,7 @@ function anchorLines({ anchors, noAnchors }: AnalysisOutcome): string[] {
   return [
     `Anchor institutions (${anchors.length}): total spend; shares of it local, in the wider area including local, and leakage`,
     ...anchors.map(({ name, summary: { totals, shares } }) =>
-      `  ${name.padEnd(nameWidth)}  ${gbp(totals.spend).padStart(18)}  ${percent(shares?.local)}  ${percent(shares?.widerIncludingLocal)}  ${percent(shares?.leakage)}`.trimEnd(),
+      `  ${name.padEnd(nameWidth)}  ${gbp(totals.spend).padStart(18)}  ${percent(shares?.local).padStart(6)}  ${percent(shares?.widerIncludingLocal).padStart(6)}  ${percent(shares?.leakage).padStart(6)}`.trimEnd(),
     ),
     '',
   ];

@@ -10,17 +10,12 @@ import {
   applyMapOverrides,
   BaselineError,
   columnLetter,
-  createSpendReader,
-  dataWidthOf,
-  findTable,
   likeliestColumns,
-  locateBlock,
+  mapWholeSheet,
   missingFields,
-  proposedMapping,
-  RESULT_WIDTH,
+  readWholeSheets,
   STATE_SHEET,
   stateFromGrid,
-  withOverrideColumns,
   type BlockPlace,
   type Field,
   type Grid,
@@ -111,38 +106,17 @@ function describeCandidates(sheet: SheetData, layout: TableLayout, missing: read
   return `the columns are ${describeColumns(layout) || 'none (the sheet is empty)'}`;
 }
 
-/** The last column with a value in any row, + 1: the result columns of a new block go right of it. */
-function usedWidth(grid: Grid): number {
-  let width = 0;
-  for (const row of grid) {
-    for (let c = row.length - 1; c >= width; c--) {
-      const cell = row[c];
-      if (cell !== null && cell !== '') {
-        width = c + 1;
-        break;
-      }
-    }
-  }
-  return width;
-}
-
 /** A sheet's table, result block and mapping, as the core works them out, with the user's --map choices. */
 function mapSheet(sheet: SheetData, file: string, state: WorkbookState | undefined, overrides: readonly MapOverride[]) {
-  const layout = findTable(sheet.grid);
-  const recorded = state?.owned.resultColumns.find((r) => r.sheet === sheet.name);
-  const region = { sheet: sheet.name, ...(recorded?.table ? { table: recorded.table } : {}), top: 0, left: 0, bottom: sheet.grid.length - 1, right: usedWidth(sheet.grid) - 1 };
-  const block = locateBlock(sheet.grid, region, recorded);
-  const proposed = proposedMapping(sheet.grid, layout, dataWidthOf(region, block), state, sheet.name);
-  let mapping = withOverrideColumns(proposed, block.existed ? block.firstColumn + RESULT_WIDTH : undefined);
-  if (overrides.length > 0) {
-    try {
-      mapping = applyMapOverrides(mapping, overrides, layout);
-    } catch (error) {
-      const where = `${path.basename(file)}${isCsvFile(file) ? '' : ` (sheet "${sheet.name}")`}`;
-      throw new BaselineError('mapping-invalid', `${where}: --map: ${(error as Error).message}.`, { file, sheet: sheet.name });
-    }
+  const mapped = mapWholeSheet(sheet.grid, sheet.name, state);
+  if (overrides.length === 0) return mapped;
+  try {
+    const mapping = applyMapOverrides(mapped.mapping, overrides, mapped.layout);
+    return { ...mapped, mapping, missing: missingFields(mapping) };
+  } catch (error) {
+    const where = `${path.basename(file)}${isCsvFile(file) ? '' : ` (sheet "${sheet.name}")`}`;
+    throw new BaselineError('mapping-invalid', `${where}: --map: ${(error as Error).message}.`, { file, sheet: sheet.name });
   }
-  return { layout, mapping, block, table: recorded?.table, missing: missingFields(mapping) };
 }
 
 export async function loadInputs(files: readonly string[], options: { sheet?: string; map: readonly MapOverride[] }): Promise<LoadedInputs> {
@@ -233,26 +207,11 @@ export function copySheetNames(loaded: LoadedInputs): string[] {
  * given; the rows of a file whose anchor institution the user named (by file) are that anchor's.
  */
 export function readSpendData(loaded: LoadedInputs, period: Period, institutions: ReadonlyMap<string, string> = new Map()): SpendData {
-  const reader = createSpendReader(period);
-  for (const input of loaded.dataSheets) {
-    const { layout, grid } = input;
-    const headerRow = layout.headerRow;
-    const institution = institutions.get(input.file);
-    const sheet = reader.sheet(
-      {
-        sheet: input.outputSheet,
-        ...(input.table ? { table: input.table } : {}),
-        source: input.source,
-        ...(institution ? { institution } : {}),
-        headerRow,
-        firstRow: headerRow === null ? layout.firstDataRow : headerRow + 1,
-        lastRow: layout.lastDataRow,
-        mapping: input.mapping,
-        block: input.block,
-      },
-      headerRow === null ? undefined : grid[headerRow],
-    );
-    if (layout.lastDataRow >= layout.firstDataRow) sheet.read(grid.slice(layout.firstDataRow, layout.lastDataRow + 1), layout.firstDataRow);
-  }
-  return reader.finish();
+  return readWholeSheets(
+    loaded.dataSheets.map((input) => {
+      const institution = institutions.get(input.file);
+      return { ...input, sheet: input.outputSheet, ...(institution ? { institution } : {}) };
+    }),
+    period,
+  );
 }

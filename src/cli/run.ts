@@ -14,11 +14,12 @@ import {
   decodeText,
   emptyState,
   findTable,
+  readEarlierWorkbook,
   sheetNamesFor,
   type AnalysisOutcome,
   type CreditorRecord,
+  type EarlierWorkbook,
   type Grid,
-  type HeadlineSnapshot,
   type OnlineLookup,
   type Registers,
   type RegisterStep,
@@ -80,7 +81,7 @@ export async function runBaseline(options: CliOptions, io: RunIO): Promise<RunOu
   const rulesFile = options.rules ? readTextFile('rules', options.rules, io.cwd) : undefined;
   const respendFile = options.respend ? readTextFile('respend', options.respend, io.cwd) : undefined;
   const registerFile = options.register ? await readRegisterFile(path.resolve(io.cwd, options.register)) : undefined;
-  const baseline = options.baseline ? await readBaselineSnapshot(path.resolve(io.cwd, options.baseline)) : undefined;
+  const earlier = options.baseline ? await readEarlier(options.baseline, io.cwd) : undefined;
   const registers = await openRegisters(options, io.cwd);
 
   const lookUpOnline = async (postcodes: readonly string[]): Promise<OnlineLookup> => {
@@ -97,21 +98,22 @@ export async function runBaseline(options: CliOptions, io: RunIO): Promise<RunOu
     data,
     state,
     existingSheets: copySheetNames(loaded),
-    choices: { areas, threshold: options.threshold, online: options.online, topSuppliers: options.top, baseline, crossTabs: 'formula_tables' },
+    choices: { areas, threshold: options.threshold, online: options.online, topSuppliers: options.top, crossTabs: 'formula_tables' },
     rules: { defaults: fs.readFileSync(defaultRulesFile(), 'utf8'), sheet: ownGrid('rules'), file: rulesFile },
     suppliersSheet: ownGrid('suppliers'),
     registerSheet: ownGrid('register'),
     registerFile,
     respendSheet: ownGrid('respend'),
     respendFile,
+    ...(earlier ? { earlier } : {}),
     creditors,
     lookups: { geography: pack, knownAnswers: fileCache.answers, lookUpOnline, ...(registers ? { registers } : {}) },
     pause: ({ phase, done, total }) => {
       if (phase === 'registers' && done === 0) io.err('Looking suppliers up in the registers…');
       const percent = Math.floor((done / total) * 100);
-      if (phase !== 'classifying' || percent === shownPercent) return;
+      if ((phase !== 'classifying' && phase !== 'comparing') || percent === shownPercent) return;
       shownPercent = percent;
-      io.progress?.(done / total, 'Classifying');
+      io.progress?.(done / total, phase === 'classifying' ? 'Classifying' : `Classifying ${earlier?.name}`);
     },
     analysedAt: io.now().toISOString(),
   });
@@ -272,12 +274,18 @@ async function readRegisterFile(file: string): Promise<Grid> {
   return grid.slice(findTable(grid).headerRow ?? 0);
 }
 
-async function readBaselineSnapshot(file: string): Promise<HeadlineSnapshot> {
-  const loaded = await loadInputs([file], { map: [] }).catch((error: Error) => {
-    const code = error instanceof BaselineError ? error.code : 'baseline-invalid';
-    throw new BaselineError(code, `--baseline: ${error.message}`, { file });
-  });
-  const last = loaded.state?.history.last;
-  if (!last) throw new BaselineError('baseline-invalid', `--baseline ${path.basename(file)} is not a workbook analysed by Local Spend Baseline.`, { file });
-  return last;
+/** The earlier workbook of --baseline: its sheets read as any .xlsx input is, then understood by the core. */
+async function readEarlier(given: string, cwd: string): Promise<EarlierWorkbook> {
+  const file = path.resolve(cwd, given);
+  const named = (error: BaselineError) => new BaselineError(error.code, `--baseline: ${error.message}`, { ...error.where, file: given });
+  if (!fs.existsSync(file)) throw named(new BaselineError('file-unreadable', `cannot read "${given}": no such file.`));
+  if (path.extname(file).toLowerCase() !== '.xlsx') {
+    throw named(new BaselineError('baseline-invalid', `"${given}" is not an .xlsx workbook: name the annotated workbook an earlier analysis wrote.`));
+  }
+  try {
+    const { sheets } = await readSpendFile(file);
+    return readEarlierWorkbook(path.basename(file), sheets);
+  } catch (error) {
+    throw error instanceof BaselineError ? named(error) : error;
+  }
 }

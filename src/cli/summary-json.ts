@@ -1,6 +1,6 @@
 /** `--summary-json`: the analysis in a fixed machine-readable shape (documented in the README). */
 import * as path from 'path';
-import { rowsWithoutAmount, type AnalysisOutcome, type Field, type Summary } from '../core';
+import { rowsWithoutAmount, type AnalysisOutcome, type Field, type Progress, type ProgressFigures, type Summary } from '../core';
 import type { InputSheet, LoadedInputs } from './inputs';
 
 const COLUMN_FIELDS: Field[] = ['supplier', 'amount', 'postcode', 'address', 'category', 'categoryGroup', 'description', 'serviceArea', 'institution', 'date'];
@@ -38,6 +38,7 @@ export function summaryJson(loaded: LoadedInputs, analysis: AnalysisOutcome) {
     coverage: Object.fromEntries(Object.entries(summary.coverage).map(([basis, c]) => [basis, c.spend])),
     lm3: { r1: analysis.lm3.r1, r2: analysis.lm3.r2, r3: analysis.lm3.r3, value: analysis.lm3.value, surveyedShare: analysis.lm3.surveyedShare },
     institutions: analysis.anchors ? Object.fromEntries(analysis.anchors.map((anchor) => [anchor.name, headline(anchor.summary)])) : null,
+    progress: analysis.progress ? progressJson(analysis.progress) : null,
   };
 }
 
@@ -49,5 +50,23 @@ function headline(summary: Summary) {
       ? { local: summary.shares.local, widerIncludingLocal: summary.shares.widerIncludingLocal, unknown: summary.shares.unknown }
       : { local: null, widerIncludingLocal: null, unknown: null, note: summary.sharesNote },
     leakage: summary.leakage,
+  };
+}
+
+const figures = (f: ProgressFigures) => ({ totals: { spend: f.totals.spend }, shares: f.shares, leakage: f.leakage });
+
+/** The comparison with --baseline: `change` is after − before, figure by figure; shares are null when a total is not positive. */
+function progressJson(progress: Progress) {
+  return {
+    method: progress.method,
+    earlier: { file: progress.earlier.name, analysedAt: progress.earlier.analysedAt ?? null },
+    ...(progress.why ? { why: progress.why } : {}),
+    before: figures(progress.before),
+    after: figures(progress.after),
+    change: figures(progress.change),
+    methodChanges: progress.methodChanges,
+    stored: progress.stored ? figures(progress.stored) : null,
+    institutions: progress.institutions.map((line) => ({ institution: line.institution, before: line.before ?? null, after: line.after ?? null })),
+    movers: progress.movers,
   };
 }

@@ -100,6 +100,7 @@ export async function analyseWorkbook(request: AnalyseRequest, hooks: AnalyseHoo
       suppliersSheet: grids.get(names.suppliers),
       registerSheet: grids.get(names.register),
       respendSheet: grids.get(names.respend),
+      ...(request.earlier ? { earlier: request.earlier } : {}),
       lookups: {
         geography: hooks.pack,
         lookUpOnline: (postcodes) => lookUpPostcodesOnline(postcodes, { baseUrl: hooks.onlineBaseUrl, signal: hooks.signal }),
@@ -121,6 +122,7 @@ export async function analyseWorkbook(request: AnalyseRequest, hooks: AnalyseHoo
       areas: outcome.areas,
       ...(outcome.previous ? { previous: outcome.previous } : {}),
       current: outcome.headline,
+      ...(outcome.progress ? { progress: outcome.progress } : {}),
       toReview: outcome.toReview,
       warnings,
       ...(outcome.registers ? { registers: outcome.registers } : {}),

@@ -8,10 +8,12 @@ import {
   type Anchor,
   type Areas,
   type CreditorRecord,
+  type EarlierWorkbook,
   type Field,
   type HeadlineSnapshot,
   type Lm3,
   type Mapping,
+  type Progress,
   type PublishOptions,
   type Registers,
   type RegisterStep,
@@ -67,9 +69,11 @@ export interface AnalyseRequest {
   threshold: number;
   /** Online postcode lookup allowed by the user (postcodes only, to postcodes.io). */
   online: boolean;
+  /** An earlier workbook the user chose to measure progress against, like for like. */
+  earlier?: EarlierWorkbook;
 }
 
-export type AnalysePhase = 'checking' | 'reading' | 'registers' | 'geography' | 'online' | 'classifying' | 'writing';
+export type AnalysePhase = 'checking' | 'reading' | 'registers' | 'geography' | 'online' | 'classifying' | 'comparing' | 'writing';
 
 export interface AnalyseProgress {
   phase: AnalysePhase;
@@ -102,6 +106,8 @@ export interface AnalyseResult {
   /** The headline of the previous run, for "what changed since the last run". */
   previous?: HeadlineSnapshot;
   current: HeadlineSnapshot;
+  /** The comparison with the earlier workbook chosen, when one was. */
+  progress?: Progress;
   toReview: SupplierToReview[];
   /** Things the user should know: overrides not understood (with cells), rules skipped, online failures. */
   warnings: string[];

@@ -7,6 +7,7 @@ import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } fro
 import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Body1, Caption1, makeStyles, Spinner, Subtitle1, tokens } from '@fluentui/react-components';
 import { buildAreas, type Areas } from '../core/areas';
 import type { Field } from '../core/mapping';
+import type { EarlierWorkbook } from '../core';
 import type { Settings } from '../core/settings';
 import { AnalysisCancelled, type AnalyseResult, type WorkbookOverview, type WorkbookService } from '../excel/api';
 import { AboutSection } from './AboutSection';
@@ -94,6 +95,8 @@ export function App({ service, geography, registers, defaultRulesCsv }: AppProps
   const [busy, setBusy] = useState<string | undefined>();
   const [problem, setProblem] = useState<string | undefined>();
   const [openSections, setOpenSections] = useState<string[]>([]);
+  /** The earlier workbook the user chose to compare with, for every analysis until they stop. */
+  const [earlier, setEarlier] = useState<EarlierWorkbook | undefined>();
   /** Whether to look suppliers up in the registers, when the deployment has them: on unless the user turns it off. */
   const [registersOn, setRegistersOn] = useState(true);
   const saving = useRef<Promise<unknown>>(Promise.resolve());
@@ -196,6 +199,7 @@ export function App({ service, geography, registers, defaultRulesCsv }: AppProps
           areaQueries: { local: queries.local, wider: queries.wider },
           threshold: choices.threshold,
           online: choices.online,
+          ...(earlier ? { earlier } : {}),
         },
         {
           onProgress: (progress) => setRun((current) => (current.status === 'running' ? { ...current, progress } : current)),
@@ -269,6 +273,8 @@ export function App({ service, geography, registers, defaultRulesCsv }: AppProps
                       onRegistersChange={setRegistersOn}
                       onOnlineChange={(online) => persist({ ...choices, online })}
                       onThresholdChange={(threshold) => persist({ ...choices, threshold })}
+                      earlier={earlier}
+                      onEarlierChange={setEarlier}
                     />
                   </Suspense>
                 ) : null}

@@ -1,10 +1,10 @@
 /**
  * Step 3, options (loaded when first opened): online postcode lookup, stating exactly what is
  * sent and to whom; the partial-postcode threshold; a creditor master file for suppliers'
- * postcodes; Companies House and the charity register, when the deployment has them; the Rules
- * sheet; and "Check this Excel".
+ * postcodes; Companies House and the charity register, when the deployment has them; an earlier
+ * workbook to compare with; the Rules sheet; and "Check this Excel".
  */
-import { useId, useRef, useState } from 'react';
+import { useId, useRef, useState, type RefObject } from 'react';
 import {
   Body1,
   Button,
@@ -23,8 +23,10 @@ import {
   Text,
   tokens,
 } from '@fluentui/react-components';
+import type { EarlierWorkbook } from '../core';
 import type { DiagnosticCheck, WorkbookService } from '../excel/api';
 import { readCreditorFile } from './creditor-file';
+import { readEarlierFile } from './earlier-file';
 import { formatCount } from './format';
 import { Notice } from './Notice';
 import { plainError } from './plain-error';
@@ -50,6 +52,9 @@ export interface OptionsStepProps {
   onRegistersChange: (on: boolean) => void;
   onOnlineChange: (online: boolean) => void;
   onThresholdChange: (threshold: number) => void;
+  /** The earlier workbook chosen to compare with, if any. */
+  earlier?: EarlierWorkbook;
+  onEarlierChange: (earlier: EarlierWorkbook | undefined) => void;
 }
 
 type Outcome = { intent: 'success' | 'error' | 'info'; message: string } | undefined;
@@ -57,11 +62,45 @@ type Outcome = { intent: 'success' | 'error' | 'info'; message: string } | undef
 const MIN_PERCENT = 51;
 const MAX_PERCENT = 100;
 
-export default function OptionsStep({ service, online, threshold, disabled, defaultRulesCsv, registers, registersOn, onRegistersChange, onOnlineChange, onThresholdChange }: OptionsStepProps) {
+/** A file input the user never sees (a button opens it): the file chosen is handed on, and the input cleared so that the same file can be chosen again. */
+function HiddenFileInput({ inputRef, name, accept, onFile }: { inputRef: RefObject<HTMLInputElement | null>; name: string; accept: string; onFile: (file: File) => void }) {
+  return (
+    <input
+      ref={inputRef}
+      type="file"
+      accept={accept}
+      hidden
+      aria-hidden="true"
+      tabIndex={-1}
+      data-file={name}
+      onChange={(event) => {
+        const file = event.target.files?.[0];
+        event.target.value = '';
+        if (file) onFile(file);
+      }}
+    />
+  );
+}
+
+export default function OptionsStep({
+  service,
+  online,
+  threshold,
+  disabled,
+  defaultRulesCsv,
+  registers,
+  registersOn,
+  onRegistersChange,
+  onOnlineChange,
+  onThresholdChange,
+  earlier,
+  onEarlierChange,
+}: OptionsStepProps) {
   const styles = useStyles();
   const onlineHelpId = useId();
   const registersHelpId = useId();
   const fileInput = useRef<HTMLInputElement>(null);
+  const earlierInput = useRef<HTMLInputElement>(null);
   const [working, setWorking] = useState<string | undefined>();
   const [outcome, setOutcome] = useState<{ about: string; outcome: Outcome }>({ about: '', outcome: undefined });
   const [checks, setChecks] = useState<DiagnosticCheck[] | undefined>();
@@ -101,6 +140,17 @@ export default function OptionsStep({ service, online, threshold, disabled, defa
         intent: 'success',
         message: `${file.name}: ${formatCount(read.records.length)} suppliers read, ${formatCount(matched)} found on the Suppliers sheet, ${formatCount(filled)} blank ${filled === 1 ? 'postcode' : 'postcodes'} filled. Analyse again to use them.`,
       };
+    });
+
+  const chooseEarlier = (file: File) =>
+    act('earlier', 'read the earlier workbook', async () => {
+      const read = await readEarlierFile(new Uint8Array(await file.arrayBuffer()), file.name);
+      if (!read.ok) return { intent: 'error', message: read.message };
+      onEarlierChange(read.earlier);
+      const { data, why } = read.earlier;
+      return data
+        ? { intent: 'success', message: `${file.name}: ${formatCount(data.rows.length)} payments, to be classified again with this workbook's areas and rules when you analyse.` }
+        : { intent: 'info', message: `${file.name}: its payments cannot be read again (${why}), so the figures it stored will be compared when you analyse.` };
     });
 
   return (
@@ -149,19 +199,7 @@ export default function OptionsStep({ service, online, threshold, disabled, defa
           If your spend sheet has no postcodes, import the supplier list from your finance system (CSV or Excel, with supplier names and postcodes or
           addresses). Blank postcodes on the Suppliers sheet are filled from it; nothing you typed there is replaced.
         </Body1>
-        <input
-          ref={fileInput}
-          type="file"
-          accept=".csv,.txt,.xlsx,.xlsm,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-          hidden
-          aria-hidden="true"
-          tabIndex={-1}
-          onChange={(event) => {
-            const file = event.target.files?.[0];
-            event.target.value = '';
-            if (file) void importFile(file);
-          }}
-        />
+        <HiddenFileInput inputRef={fileInput} name="creditors" accept=".csv,.txt,.xlsx,.xlsm,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" onFile={importFile} />
         <div className={styles.actions}>
           <Button disabled={locked} onClick={() => fileInput.current?.click()}>
             {working === 'creditors' ? 'Importing…' : 'Import a creditor file…'}
@@ -190,6 +228,33 @@ export default function OptionsStep({ service, online, threshold, disabled, defa
           </Text>
         </div>
       )}
+
+      <div className={styles.group}>
+        <Body1Strong as="h3">Compare with an earlier workbook</Body1Strong>
+        <Body1>
+          To measure progress, choose the workbook an earlier analysis wrote (last year&rsquo;s baseline, say). Its payments are classified again with
+          this workbook&rsquo;s areas, rules and Suppliers sheet, so the change shown is a change of spending, not of method; the Baseline sheet shows
+          it, with the earlier workbook&rsquo;s own figures beside when its method differed. The file is read here, in the pane.
+        </Body1>
+        <HiddenFileInput inputRef={earlierInput} name="earlier" accept=".xlsx,.xlsm,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" onFile={chooseEarlier} />
+        <div className={styles.actions}>
+          <Button disabled={locked} onClick={() => earlierInput.current?.click()}>
+            {working === 'earlier' ? 'Reading…' : earlier ? 'Choose another earlier workbook…' : 'Choose an earlier workbook…'}
+          </Button>
+          {earlier ? (
+            <Button
+              disabled={locked}
+              onClick={() => {
+                onEarlierChange(undefined);
+                setOutcome({ about: '', outcome: undefined });
+              }}
+            >
+              Stop comparing with {earlier.name}
+            </Button>
+          ) : null}
+        </div>
+        {outcomeFor('earlier')}
+      </div>
 
       <div className={styles.group}>
         <Body1Strong as="h3">Rules</Body1Strong>

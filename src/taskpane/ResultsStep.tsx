@@ -1,8 +1,8 @@
 /**
  * Step 5, the results (loaded after the first analysis): the headline as the summary sheet has
  * it, a chart of where the money went, each anchor of a partnership and LM3, links to the summary
- * sheets, the suppliers most worth checking, what changed since the last run, and a copy to
- * publish.
+ * sheets, the suppliers most worth checking, progress since an earlier workbook when one was
+ * chosen, what changed since the last run, and a copy to publish.
  */
 import { useEffect, useRef, useState } from 'react';
 import { Body1, Body1Strong, Button, Link, makeStyles, mergeClasses, Text, tokens } from '@fluentui/react-components';
@@ -16,6 +16,7 @@ import { Notice } from './Notice';
 import { PartnershipResults } from './PartnershipResults';
 import { PublishCopy } from './PublishCopy';
 import { plainError } from './plain-error';
+import { progressView } from './progress-view';
 import { Step } from './Step';
 import { unknownSpendAdvice } from './unknown-advice';
 
@@ -60,6 +61,22 @@ export interface ResultsStepProps {
   online: boolean;
 }
 
+/** A table's header row: the measure's column left, the figures' right. */
+function TableHead({ columns }: { columns: string[] }) {
+  const styles = useStyles();
+  return (
+    <thead>
+      <tr>
+        {columns.map((column, i) => (
+          <th key={column} scope="col" className={i === 0 ? mergeClasses(styles.measure, styles.head, styles.headLeft) : mergeClasses(styles.number, styles.head)}>
+            {column}
+          </th>
+        ))}
+      </tr>
+    </thead>
+  );
+}
+
 export default function ResultsStep({ result, service, disabled, onProblem, registersDeployed, online }: ResultsStepProps) {
   const styles = useStyles();
   const [allWarnings, setAllWarnings] = useState(false);
@@ -73,6 +90,7 @@ export default function ResultsStep({ result, service, disabled, onProblem, regi
   const names = { local: areas.local.name, wider: areas.wider.name };
   const lines = headlineLines(summary, names);
   const changes = changesSinceLastRun(result.previous, result.current, names);
+  const progress = result.progress ? progressView(result.progress, names) : undefined;
   const toReview = result.toReview.slice(0, SHOWN_TO_REVIEW);
   const advice = unknownSpendAdvice(summary, { registers: result.registers ? 'used' : registersDeployed ? 'off' : 'absent', online });
   const matched = result.registers;
@@ -114,19 +132,7 @@ export default function ResultsStep({ result, service, disabled, onProblem, regi
 
       <table className={styles.table}>
         <caption className={styles.caption}>Headline</caption>
-        <thead>
-          <tr>
-            <th scope="col" className={mergeClasses(styles.measure, styles.head, styles.headLeft)}>
-              Measure
-            </th>
-            <th scope="col" className={mergeClasses(styles.number, styles.head)}>
-              Spend
-            </th>
-            <th scope="col" className={mergeClasses(styles.number, styles.head)}>
-              Share
-            </th>
-          </tr>
-        </thead>
+        <TableHead columns={['Measure', 'Spend', 'Share']} />
         <tbody>
           {lines.map((line) => (
             <tr key={line.key} className={mergeClasses(styles.row, line.key === 'total' && styles.total)} data-headline={line.key}>
@@ -203,6 +209,53 @@ export default function ResultsStep({ result, service, disabled, onProblem, regi
           </>
         )}
       </div>
+
+      {progress ? (
+        <div className={styles.group} data-progress>
+          <Body1Strong as="h3">{progress.title}</Body1Strong>
+          <Text size={200}>{progress.how}</Text>
+          <table className={styles.table}>
+            <caption className={styles.caption}>Then and now</caption>
+            <TableHead columns={['Measure', 'Earlier', 'Now', 'Change']} />
+            <tbody>
+              {progress.lines.map((line) => (
+                <tr key={line.measure} className={styles.row}>
+                  <th scope="row" className={styles.measure}>
+                    {line.measure}
+                  </th>
+                  <td className={styles.number}>{line.before}</td>
+                  <td className={styles.number}>{line.after}</td>
+                  <td className={styles.number}>{line.change}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {progress.methodChanges.length > 0 ? (
+            <>
+              <Text size={200}>Its own analysis differed (its stored figures are on the {result.sheetNames.summary} sheet beside these):</Text>
+              <ul className={styles.bullets}>
+                {progress.methodChanges.map((change) => (
+                  <li key={change}>
+                    <Text size={200}>{change}</Text>
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+          {progress.movers.length > 0 ? (
+            <>
+              <Text size={200}>The suppliers that moved the figures most:</Text>
+              <ul className={styles.bullets}>
+                {progress.movers.map((mover) => (
+                  <li key={mover}>
+                    <Text size={200}>{mover}</Text>
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+        </div>
+      ) : null}
 
       <div className={styles.group}>
         <Body1Strong as="h3">Since the last run</Body1Strong>

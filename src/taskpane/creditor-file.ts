@@ -5,31 +5,18 @@
  * files, and one record made per supplier line.
  */
 import { BaselineError, creditorsFromGrid, decodeText, parseCsv, type CreditorRecord, type Grid } from '../core';
+import { readWorkbookSheets } from './xlsx-file';
 
 export type CreditorFileResult = { ok: true; records: CreditorRecord[] } | { ok: false; message: string };
 
-type GridResult = { ok: true; grid: Grid } | { ok: false; message: string };
-
-/** The first visible sheet of an .xlsx file; the workbook reader is fetched only when one is chosen. */
-async function workbookGrid(bytes: Uint8Array, fileName: string): Promise<GridResult> {
-  const { XlsxPackage, streamInflate } = await import(/* webpackChunkName: "xlsx-reader" */ '../workbook');
-  const cannotRead = (why: string): GridResult => ({
-    ok: false,
-    message: `${fileName} could not be read as an Excel workbook (${why}). Open it in Excel and save it again as .xlsx or CSV, then choose it again.`,
+/** The first visible sheet of an .xlsx file. */
+async function workbookGrid(bytes: Uint8Array, fileName: string): Promise<{ ok: true; grid: Grid } | { ok: false; message: string }> {
+  const read = await readWorkbookSheets(bytes, (sheets) => {
+    const visible = sheets.find((sheet) => sheet.state === 'visible');
+    return visible ? [visible] : 'it has no visible sheet';
   });
-  let workbook: Awaited<ReturnType<typeof XlsxPackage.open>>;
-  try {
-    workbook = await XlsxPackage.open(bytes, streamInflate);
-  } catch {
-    return cannotRead('it is not a valid .xlsx file');
-  }
-  const sheet = workbook.sheetList().find((s) => s.state === 'visible');
-  if (!sheet) return cannotRead('it has no visible sheet');
-  try {
-    return { ok: true, grid: await workbook.sheetGrid(sheet.name) };
-  } catch {
-    return cannotRead(`its sheet ${sheet.name} is damaged`);
-  }
+  if (!read.ok) return { ok: false, message: `${fileName} could not be read as an Excel workbook (${read.why}). Open it in Excel and save it again as .xlsx or CSV, then choose it again.` };
+  return { ok: true, grid: read.sheets[0].grid };
 }
 
 export async function readCreditorFile(bytes: Uint8Array, fileName: string): Promise<CreditorFileResult> {

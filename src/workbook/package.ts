@@ -183,6 +183,31 @@ export class XlsxPackage {
     return relationshipsIn(this.parts, part, this.inflate);
   }
 
+  /** The first part name `${prefix}N${suffix}` (N from 1) that the package does not have. */
+  freePart(prefix: string, suffix: string): string {
+    let n = 1;
+    while (this.parts.has(`${prefix}${n}${suffix}`)) n++;
+    return `${prefix}${n}${suffix}`;
+  }
+
+  /** A new relationship from a part other than the workbook (whose own are added when it is written) to another part; returns its id. */
+  async addPartRelationship(from: string, type: string, target: string): Promise<string> {
+    const relsPart = relationshipsPartOf(from);
+    const used = new Set((await this.relationships(from)).map((rel) => rel.id));
+    let n = 1;
+    while (used.has(`rId${n}`)) n++;
+    const id = `rId${n}`;
+    const xml = this.parts.has(relsPart) ? await this.text(relsPart) : BLANK_PARTS['xl/_rels/workbook.xml.rels'];
+    const relative = relativeTarget(folderOf(from), target);
+    this.setText(relsPart, xml.replace(/<\/((?:\w+:)?)Relationships>\s*$/, (_, p: string) => `<${p}Relationship Id="${id}" Type="${type}" Target="${escapeXml(relative)}"/></${p}Relationships>`));
+    return id;
+  }
+
+  /** The content type of a new part, written with the package. */
+  addContentType(part: string, type: string): void {
+    this.addedOverrides.push({ part, type });
+  }
+
   /** A new, empty worksheet at the end of the workbook; returns its part. */
   addSheet(name: string, state: SheetState = 'visible'): string {
     const taken = new Set(this.parts.keys());

@@ -62,12 +62,16 @@ export interface SheetEdit {
   autoFilter?: string;
   /** Landscape A4, one page wide, as many long as it takes. */
   onePageWide?: boolean;
+  /** The relationship id of a drawing (charts) the sheet is to show, when it shows none yet. */
+  drawing?: string;
 }
 
 export const EMPTY_WORKSHEET =
   '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
   '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
   '<sheetData/></worksheet>';
+
+const NS_RELATIONSHIPS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 
 /** The elements of a worksheet in the order the schema requires. */
 const WORKSHEET_ORDER = [
@@ -101,6 +105,7 @@ export function* patchWorksheet(source: string, edit: SheetEdit, dropped?: Dropp
     const views = frozenViews(text(find('sheetViews')), p);
     if (views) replaced.set('sheetViews', views);
   }
+  if (edit.drawing && !find('drawing')) replaced.set('drawing', `<${p}drawing xmlns:r="${NS_RELATIONSHIPS}" r:id="${edit.drawing}"/>`);
   if (edit.autoFilter) replaced.set('autoFilter', `<${p}autoFilter ref="${edit.autoFilter}"/>`);
   if (edit.onePageWide) {
     replaced.set('sheetPr', fitToPage(text(find('sheetPr')), p));

@@ -7,8 +7,9 @@
  *
  * What is written: the result columns beside the data; the analysis sheet; the summary sheets
  * laid out as the core plans them (formula tables: SUMIFS over the analysis sheet); the user's
- * sheets (Suppliers, Rules, Local register, Re-spend survey), of which only the cells the run changes are written;
- * and the very hidden state sheet.
+ * sheets (Suppliers, Rules, Local register, Re-spend survey), of which only the cells the run
+ * changes are written; the summary sheet's two charts (native chart parts, found again by name on
+ * a re-run); and the very hidden state sheet.
  */
 import {
   columnLetter,
@@ -28,6 +29,7 @@ import {
   type TablePlan,
   type UserSheetPlan,
 } from '../core';
+import { placeCharts } from './charts';
 import type { SheetState, XlsxPackage } from './package';
 import { addStyles, columnStyle, type Styles } from './styles';
 import { EMPTY_WORKSHEET, patchWorksheet, type CellWrite, type ColumnSetting, type RowWrite, type SheetEdit } from './worksheet';
@@ -70,7 +72,14 @@ export async function writePlan(pkg: XlsxPackage, analysis: AnalysisOutcome, she
 
   // The data sheets: the result columns to the right of the data (with the data itself, when the workbook is new).
   for (const block of plan.resultBlocks) await edit(block.sheet, undefined, () => resultBlockEdit(block, sheets.dataToCopy(block.sheet), styles));
-  for (const { layout, clear } of plan.summaries) await edit(layout.plan.name, undefined, () => summarySheetEdit(layout, styles, clear));
+  for (const { layout, clear } of plan.summaries) {
+    // The charts go on the summary sheet, over its blocks, as the add-in draws them.
+    const charts = layout.plan.role === 'summary' ? plan.charts : [];
+    await edit(layout.plan.name, undefined, async (part) => ({
+      ...summarySheetEdit(layout, styles, clear),
+      drawing: charts.length > 0 ? await placeCharts(pkg, part, layout.plan.name, charts) : undefined,
+    }));
+  }
   await edit(plan.analysisTable.sheet, undefined, async (part) => {
     const extent = tableExtent(plan.analysisTable);
     // The add-in's analysis sheet holds an Excel table with its own filter: a sheet filter over it would clash.

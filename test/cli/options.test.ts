@@ -123,8 +123,9 @@ describe('suppliers: the creditor file and the local register', () => {
     // The register is kept as given, and its local caterer offered where catering leaks.
     expect(sheets.get('Local register')!.cells.get('A2')?.value).toBe('Avenham Caterers Co-op');
     const opportunities = [...sheets.get('Opportunities')!.cells.values()].map((c) => c.value);
-    expect(opportunities).toContain('Avenham Caterers Co-op, PR1 2AB, SME, co-operative');
-    expect(opportunities.some((v) => typeof v === 'string' && v.includes('Far Away Caterers'))).toBe(false);
+    expect(opportunities).toContain('Avenham Caterers Co-op (PR1 2AB; Local (Preston); SME, co-operative): "Catering"');
+    expect(opportunities.some((v) => typeof v === 'string' && v.includes('Far Away Caterers ('))).toBe(false);
+    expect(opportunities).toContain('Far Away Caterers');
   });
 });
 

@@ -78,6 +78,16 @@ async function expectRecalculatedValues(written: string, recalculated: string): 
   return compared;
 }
 
+/** Pixels of a binary PPM image (pdftoppm's default output) within a little of a colour. */
+function pixelsOfColour(ppm: Buffer, [r, g, b]: number[]): number {
+  const header = /^P6\s+(\d+)\s+(\d+)\s+(\d+)\s/.exec(ppm.subarray(0, 64).toString('latin1'))!;
+  let count = 0;
+  for (let i = header[0].length; i + 2 < ppm.length; i += 3) {
+    if (Math.abs(ppm[i] - r) < 12 && Math.abs(ppm[i + 1] - g) < 12 && Math.abs(ppm[i + 2] - b) < 12) count++;
+  }
+  return count;
+}
+
 describeWithLibreOffice('the annotated copy in LibreOffice', () => {
   let folder: string;
   let profile: string;
@@ -119,4 +129,30 @@ describeWithLibreOffice('the annotated copy in LibreOffice', () => {
     expect(text).toContain('Spend by supplier');
     expect(text).toContain('Sum of Net Amount');
   }, 120_000);
+
+  test('a new workbook’s charts are drawn: the pie’s local slice and the leakage bars in their colours on the Baseline page', () => {
+    const pdf = convert(profile, path.join(folder, 'spend-baseline.xlsx'), 'pdf', path.join(folder, 'pdf-charts'));
+    const pages = spawnSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).stdout.split('\f');
+    const page = pages.findIndex((text) => text.includes('Where the spend goes')) + 1;
+    expect(page).toBeGreaterThan(0);
+    const image = spawnSync('pdftoppm', ['-f', String(page), '-l', String(page), '-r', '40', pdf], { maxBuffer: 1 << 28 }).stdout;
+    // Local green (2E7D32) and leakage orange (ED7D31), as the chart parts give them.
+    expect(pixelsOfColour(image, [0x2e, 0x7d, 0x32])).toBeGreaterThan(100);
+    expect(pixelsOfColour(image, [0xed, 0x7d, 0x31])).toBeGreaterThan(100);
+  }, 120_000);
+
+  test('the sample’s copy has two charts, and LibreOffice draws them on the Baseline sheet', async () => {
+    const sampleFolder = path.join(folder, 'sample');
+    fs.mkdirSync(sampleFolder);
+    expect(await runIn(sampleFolder, [])).toMatchObject({ code: 0 });
+    const copy = path.join(sampleFolder, 'preston-anchors-2024-25-baseline.xlsx');
+    const zip = await JSZip.loadAsync(fs.readFileSync(copy));
+    expect(Object.keys(zip.files).filter((name) => /^xl\/charts\/chart\d+\.xml$/.test(name)).sort()).toEqual(['xl/charts/chart1.xml', 'xl/charts/chart2.xml']);
+    const pdf = convert(profile, copy, 'pdf', path.join(sampleFolder, 'pdf'));
+    const pages = spawnSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8', maxBuffer: 1 << 28 }).stdout.split('\f');
+    // The Baseline sheet's first page holds the headline and both charts, whose titles LibreOffice draws as text.
+    const baseline = pages.find((page) => page.includes('Local spend baseline'))!;
+    expect(baseline).toContain('Where the spend goes');
+    expect(baseline).toContain('Influenceable leakage by kind of spend');
+  }, 180_000);
 });

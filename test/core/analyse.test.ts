@@ -214,7 +214,7 @@ describe('the analysis', () => {
     const outcome = await analyse(input({ data, registerFile: register }));
     expect(outcome.plan.register).toMatchObject({ isNew: true, after: register });
     const opportunities = outcome.plan.summaries[3].layout.plan.blocks[0].rows;
-    expect(opportunities.find((row) => String(row[3]).includes('Ribble Caterers'))).toBeDefined();
+    expect(opportunities.find((row) => String(row[5]).includes('Ribble Caterers'))).toBeDefined();
     const kept = await analyse(input({ data, registerSheet: register }));
     expect(kept.plan.register).toMatchObject({ isNew: false, before: register, after: register });
   });

@@ -114,8 +114,9 @@ describe('Chromium enforces it', () => {
       const page = await context.newPage();
       const sockets: string[] = [];
       page.on('websocket', (socket) => sockets.push(socket.url()));
-      await page.goto(`https://127.0.0.1:${port}/taskpane.html`);
-      await page.getByRole('heading', { name: '1. Your spend data' }).waitFor();
+      // The server compiles the pane on the first request: on a machine busy with other tests that takes longer than a page load's usual 30 s.
+      await page.goto(`https://127.0.0.1:${port}/taskpane.html`, { timeout: 120_000 });
+      await page.getByRole('heading', { name: '1. Your spend data' }).waitFor({ timeout: 60_000 });
       // Hot reload's connection back to the server, which connect-src 'self' allows.
       for (let waited = 0; sockets.length === 0 && waited < 10_000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
       expect(sockets).toEqual([`wss://127.0.0.1:${port}/ws`]);

@@ -35,7 +35,7 @@ it('fills blank postcodes on the Suppliers sheet from a creditor list saved as .
   expect(before[harbour.row][postcode]).toBe('');
 
   await page.getByRole('button', { name: '3. Options' }).click();
-  await page.locator('input[type=file]').setInputFiles({ name: 'Creditors.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: await creditorWorkbook() });
+  await page.locator('input[data-file=creditors]').setInputFiles({ name: 'Creditors.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: await creditorWorkbook() });
   await page.getByText(/^Creditors\.xlsx: 4 suppliers read, \d+ found on the Suppliers sheet, \d+ blank postcodes? filled\./).waitFor();
   await screenshot(page, 'creditor-import-01-xlsx');
 

@@ -11,11 +11,10 @@
 import type { Areas } from '../areas';
 import { directoryFromSheet, emptyDirectory, type SheetProblem } from '../directory';
 import { BaselineError } from '../errors';
-import { decideLocality, postcodeAreasNeeded } from '../locality';
+import { postcodeAreasNeeded } from '../locality';
 import { registerFromGrid } from '../register';
 import type { SpendRow } from '../rows';
 import { ANALYSIS_COLUMNS, analysisRow } from '../report/columns';
-import type { RegisterEntry } from '../report/context';
 import { layoutSheet } from '../report/layout';
 import { planReport } from '../report/plan';
 import { compileRules } from '../rules';
@@ -35,9 +34,16 @@ import { describeOverrideProblem } from './problems';
 import { planPublication } from './publication';
 import { planLm3, readSurvey } from './respend';
 import { resultBlockPlan } from './result-block';
+import { compareWithEarlier, storedComparison } from './compare-earlier';
+import { prepareEarlierRows } from './earlier-rows';
+import { methodChanges } from './method-changes';
+import { registerEntries } from './register-kinds';
 import { chooseRules } from './rules-choice';
 import { suppliersToReview } from './to-review';
 import { filledSheet, registerSheetPlan, rulesSheetPlan, suppliersSheetPlan } from './user-sheets';
+
+/** Why the progress shown without an earlier workbook is against stored figures. */
+const KEPT_BASELINE_WHY = 'no earlier workbook was given this time, so the figures kept from the last comparison are shown; give the earlier workbook again to compare like for like';
 
 /** Rows classified between two pauses: a pause every millisecond or so. */
 const CLASSIFY_STEP_ROWS = 1_000;
@@ -90,6 +96,8 @@ export async function analyse(input: AnalysisInput): Promise<AnalysisOutcome> {
   problems.push(...suppliers.problems);
   const prepared = prepareRows(data.rows, suppliers.directory, input.creditors);
   const registers = lookups.registers ? await matchRegisters(prepared, data.sheets, lookups.registers, pause) : undefined;
+  // An earlier workbook's payments, against a copy of this run's directory: like for like.
+  const earlierPrepared = input.earlier ? prepareEarlierRows(input.earlier, prepared.directory, input.creditors) : undefined;
 
   const survey = readSurvey(input, sheetNames.respend);
   const rules = chooseRules(input.rules, sheetNames.rules);
@@ -100,7 +108,7 @@ export async function analyse(input: AnalysisInput): Promise<AnalysisOutcome> {
   const registerAreas = postcodeAreasNeeded(registerLines.map((line) => ({ postcode: line.postcode })));
   const geography = await gatherGeography(
     prepared,
-    [...new Set([...prepared.postcodeAreas, ...registerAreas, ...(registers ? registerPostcodeAreas(prepared.directory) : [])])],
+    [...new Set([...prepared.postcodeAreas, ...registerAreas, ...(registers ? registerPostcodeAreas(prepared.directory) : []), ...(earlierPrepared?.postcodeAreas ?? [])])],
     [state.onlineCache, lookups.knownAnswers],
     lookups,
     choices.online,
@@ -110,7 +118,8 @@ export async function analyse(input: AnalysisInput): Promise<AnalysisOutcome> {
   const locality = { index: geography.index, online: onlineAnswers(geography.answers), districts, areas, threshold };
 
   // Classifying, with a pause between steps.
-  const classifying = startAnalysis(prepared, { ...locality, rules: compileRules(rules.rules) });
+  const classifyContext = { ...locality, rules: compileRules(rules.rules) };
+  const classifying = startAnalysis(prepared, classifyContext);
   while (classifying.done < classifying.total) {
     classifying.step(CLASSIFY_STEP_ROWS);
     await pause({ phase: 'classifying', done: classifying.done, total: classifying.total });
@@ -120,13 +129,26 @@ export async function analyse(input: AnalysisInput): Promise<AnalysisOutcome> {
   problems.push(...result.problems.map((problem) => describeOverrideProblem(problem, data.sheets)));
   const lm3 = planLm3(survey, input.respendSheet, sheetNames.respend, prepared.rows, result.results, summary, areas.local.name);
   problems.push(...lm3.problems);
-  const register: RegisterEntry[] = registerLines.map((line) => ({
-    ...line,
-    locality: line.postcode ? decideLocality({ postcode: line.postcode }, locality).locality : undefined,
-  }));
+  const register = registerEntries(registerLines, locality, classifyContext.rules);
+
+  // Progress: against the earlier workbook given, like for like; else against the baseline this workbook keeps.
+  const compared = input.earlier
+    ? await compareWithEarlier(
+        input.earlier,
+        earlierPrepared,
+        classifyContext,
+        { summary, rows: data.rows, results: result.results },
+        methodChanges(input.earlier, { areas, threshold, rules: rules.rules, suppliers: prepared.directory }),
+        pause,
+      )
+    : undefined;
+  const kept = state.history.baseline;
+  const progress = compared?.progress ?? (kept ? storedComparison({ name: 'the baseline this workbook keeps' }, kept, summary, KEPT_BASELINE_WHY) : undefined);
+  // What the next run without an earlier workbook compares with: the earlier payments as classified now, else its stored figures.
+  const earlierSnapshot = input.earlier?.state.history.last;
+  const baseline = compared?.earlierSummary ? headlineSnapshot(compared.earlierSummary, earlierSnapshot?.at ?? analysedAt) : (earlierSnapshot ?? kept);
 
   // The summary sheets, laid out.
-  const baseline = choices.baseline ?? state.history.baseline;
   const reportPlans = planReport({
     analysis: result,
     areas,
@@ -141,8 +163,9 @@ export async function analyse(input: AnalysisInput): Promise<AnalysisOutcome> {
     skipped: data.skipped,
     withoutAmount: rowsWithoutAmount(data.rows),
     problems,
-    history: { baseline },
+    progress,
     register,
+    registerSheet: sheetNames.register,
     topSuppliers,
     lm3: lm3.lm3,
   });
@@ -206,8 +229,13 @@ export async function analyse(input: AnalysisInput): Promise<AnalysisOutcome> {
     state: states.final,
     headline,
     ...(state.history.last ? { previous: state.history.last } : {}),
+    progress: compared?.progress ?? null,
     toReview: suppliersToReview(summary, prepared.directory),
-    publish: (options) => planPublication({ sheetPlans: reportPlans, rows, results, summary, areas: areaNames, analysisSheet: sheetNames.analysis, analysedAt }, options),
+    publish: (options) =>
+      planPublication(
+        { sheetPlans: reportPlans, rows, results, summary, areas: areaNames, analysisSheet: sheetNames.analysis, analysedAt, ...(compared?.earlierSummary ? { earlierSuppliers: compared.earlierSummary.suppliers } : {}) },
+        options,
+      ),
     problems,
     notes: geography.notes,
     ...(result.anchors ? {} : { noAnchors: noAnchorsNote(data.sheets) }),

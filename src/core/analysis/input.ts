@@ -4,7 +4,8 @@ import type { CreditorRecord } from '../directory';
 import type { DistrictInfo, PostcodeIndex } from '../geography';
 import type { OnlineAnswer } from '../locality';
 import type { RegisterFinds, RegisterLookups } from '../register-match';
-import type { HeadlineSnapshot, OnlineCacheRecord, SavedArea, WorkbookState } from '../settings';
+import type { OnlineCacheRecord, SavedArea, WorkbookState } from '../settings';
+import type { EarlierWorkbook } from './earlier-workbook';
 import type { SpendData } from './spend-data';
 
 export interface AnalysisInput {
@@ -25,6 +26,8 @@ export interface AnalysisInput {
   respendSheet?: Grid;
   /** A re-spend survey file the user named (`supplier,local_share` lines), read instead of the sheet's answers. */
   respendFile?: { name: string; text: string };
+  /** An earlier workbook to measure progress against, like for like (read by readEarlierWorkbook). */
+  earlier?: EarlierWorkbook;
   /** The finance system's supplier list, for postcodes the Suppliers sheet lacks. */
   creditors?: readonly CreditorRecord[];
   lookups: Lookups;
@@ -45,8 +48,6 @@ export interface AnalysisChoices {
   /** Online postcode lookup allowed for this run (postcodes only are sent). */
   online: boolean;
   topSuppliers?: number;
-  /** A headline to show progress against (an earlier workbook's); default: the workbook's own baseline. */
-  baseline?: HeadlineSnapshot;
   /** The host shows the cross-tabulations as PivotTables of its own, or as the plan's formula tables. */
   crossTabs: 'pivot_tables' | 'formula_tables';
 }
@@ -104,7 +105,8 @@ export interface OnlineLookup {
   summary: string;
 }
 
-export type AnalysisPhase = 'registers' | 'geography' | 'online' | 'classifying';
+/** `comparing`: an earlier workbook's payments classified again, to compare like for like. */
+export type AnalysisPhase = 'registers' | 'geography' | 'online' | 'classifying' | 'comparing';
 
 export interface AnalysisProgress {
   phase: AnalysisPhase;

@@ -3,6 +3,7 @@
  * table (instead of the formula blocks they replace), and the two charts over the summary sheet's
  * blocks (the headline split, and influenceable leakage by kind of spend).
  */
+import { outValue, type OutCell } from '../report/columns';
 import type { SheetLayout } from '../report/layout';
 import { CROSS_TAB_BLOCKS, type SheetPlan } from '../report/plan';
 import type { Summary } from '../summary';
@@ -29,12 +30,16 @@ export function withoutCrossTabBlocks(plan: SheetPlan): SheetPlan {
 
 /** The two charts, each over a label column and a value column of a block of the summary sheet. */
 export function chartSpecs(summary: SheetLayout): ChartSpec[] {
-  const source = (id: string) => {
-    const placed = summary.blocks.find((b) => b.block.id === id)!;
-    return { top: placed.headerRow, left: 0, rows: 1 + Math.max(placed.block.rows.length, 1), columns: 2 };
+  const over = (id: string) => {
+    const { headerRow, block } = summary.blocks.find((b) => b.block.id === id)!;
+    const value = (cell: OutCell) => Number(outValue(cell)) || 0;
+    return {
+      source: { top: headerRow, left: 0, rows: 1 + Math.max(block.rows.length, 1), columns: 2 },
+      series: { name: block.columns[1].header, labels: block.rows.map((cells) => String(outValue(cells[0]) ?? '')), values: block.rows.map((cells) => value(cells[1])) },
+    };
   };
   return [
-    { name: 'LSB_HeadlineSplit', title: 'Where the spend goes', type: 'Pie', source: source('by_locality'), from: 'I2', to: 'P17' },
-    { name: 'LSB_LeakageByKind', title: 'Influenceable leakage by kind of spend', type: 'BarClustered', source: source('leakage_by_kind'), from: 'I19', to: 'P36' },
+    { name: 'LSB_HeadlineSplit', title: 'Where the spend goes', type: 'Pie', ...over('by_locality'), from: 'I2', to: 'P17' },
+    { name: 'LSB_LeakageByKind', title: 'Influenceable leakage by kind of spend', type: 'BarClustered', ...over('leakage_by_kind'), from: 'I19', to: 'P36' },
   ];
 }

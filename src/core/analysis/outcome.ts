@@ -9,6 +9,7 @@ import type { Lm3 } from '../lm3';
 import type { HeadlineSnapshot, WorkbookState } from '../settings';
 import type { Summary } from '../summary';
 import type { WorkbookPlan } from './plan-types';
+import type { Progress } from './progress';
 import type { Publication, PublishOptions } from './publication';
 import type { RegisterStep } from './register-step';
 import type { SupplierToReview } from './to-review';
@@ -36,6 +37,8 @@ export interface AnalysisOutcome {
   headline: HeadlineSnapshot;
   /** The previous run's headline, for "what changed since the last run". */
   previous?: HeadlineSnapshot;
+  /** The comparison with the earlier workbook given (null without one). */
+  progress: Progress | null;
   toReview: SupplierToReview[];
   /** A copy to publish: a new workbook of the summaries and the analysis data, individuals redacted, small payments added up when asked. */
   publish(options?: PublishOptions): Publication;

@@ -114,4 +114,6 @@ export interface ChartSpec {
   /** Where the chart sits, e.g. "I2" to "P17". */
   from: string;
   to: string;
+  /** What the source cells hold: its header and each row's label and value (for a file, which caches them in the chart). */
+  series: { name: string; labels: string[]; values: number[] };
 }

@@ -16,7 +16,7 @@ import { ANALYSIS_COLUMN, ANALYSIS_COLUMNS, analysisRow, outValue, type OutCell 
 import { layoutSheet, type SheetLayout } from '../report/layout';
 import type { SheetPlan } from '../report/plan';
 import type { SpendRow } from '../rows';
-import { isLeakage, NO_CATEGORY, NO_INSTITUTION, type Summary } from '../summary';
+import { isLeakage, NO_CATEGORY, NO_INSTITUTION, type Summary, type SupplierLine } from '../summary';
 import type { TablePlan } from './plan-types';
 
 export const REDACTED = 'Individual (redacted)';
@@ -45,6 +45,8 @@ export interface PublicationSource {
   areas: AreaNames;
   analysisSheet: string;
   analysedAt: string;
+  /** The earlier workbook's suppliers, when this run is compared with one: its individuals are named among the suppliers that moved. */
+  earlierSuppliers?: ReadonlyMap<string, SupplierLine>;
 }
 
 const NOT_PUBLISHED_BLOCKS = new Set(['problems']);
@@ -62,6 +64,11 @@ export function planPublication(source: PublicationSource, options: PublishOptio
     const shown = source.summary.suppliers.get(result.supplierKey)?.name;
     if (shown) names.add(shown.trim().toLowerCase());
   });
+  for (const supplier of source.earlierSuppliers?.values() ?? []) {
+    if (supplier.supplierType !== 'individual') continue;
+    names.add(supplier.name.trim().toLowerCase());
+    names.add(supplier.key.trim().toLowerCase());
+  }
   const redactText = redactor(names);
   const clean = (cell: OutCell): Cell => {
     const value = outValue(cell);

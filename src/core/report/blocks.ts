@@ -6,7 +6,7 @@ import { INFLUENCE_LABELS, SUPPLIER_TYPE_LABELS, localityLabel, type AreaNames }
 import type { BreakdownLine, Summary } from '../summary';
 import { ANALYSIS_COLUMN, type OutCell, type ReportColumn } from './columns';
 import type { AnalysisRefs } from './formulas';
-import type { RegisterEntry, ReportContext } from './context';
+import type { ReportContext } from './context';
 import { headlineMeasures, measureFormula, shareOf } from './measures';
 
 export interface Block {
@@ -126,33 +126,6 @@ export function leakageBlock(summary: Summary, refs: AnalysisRefs): Block {
   };
 }
 
-export function progressBlock(ctx: ReportContext): Block | undefined {
-  const { summary } = ctx.analysis;
-  const baseline = ctx.history.baseline;
-  if (!baseline) return undefined;
-  const nowShare = (spend: number) => (summary.totals.spend > 0 ? spend / summary.totals.spend : 'n/a');
-  const thenShare = (spend: number) => (baseline.totalSpend > 0 ? spend / baseline.totalSpend : 'n/a');
-  const line = (measure: string, now: number, then: number): OutCell[] => {
-    const a = thenShare(then);
-    const b = nowShare(now);
-    return [measure, a, b, typeof a === 'number' && typeof b === 'number' ? b - a : 'n/a'];
-  };
-  const loc = summary.locality;
-  const base = baseline.spendByLocality;
-  return {
-    id: 'progress',
-    title: `Progress since the baseline of ${formatDateTime(baseline.at)}`,
-    columns: [text('Share of total spend', 44), pct('Baseline'), pct('This run'), pct('Change')],
-    rows: [
-      line('Local', loc.local.spend, base.local),
-      line('Wider area including local', loc.local.spend + loc.wider.spend, base.local + base.wider),
-      line('Leakage', summary.leakage.spend, baseline.leakage),
-      line('Influenceable leakage', summary.leakage.influenceableSpend, baseline.influenceableLeakage),
-      line('Unknown', loc.unknown.spend, base.unknown),
-    ],
-  };
-}
-
 export function topSuppliersBlock(summary: Summary, refs: AnalysisRefs, names: AreaNames): Block {
   return {
     id: 'top_suppliers',
@@ -255,29 +228,6 @@ export function methodBlocks(ctx: ReportContext, refs: AnalysisRefs): Block[] {
   });
   return blocks;
 }
-
-export function opportunitiesBlock(ctx: ReportContext): Block {
-  const local = ctx.register.filter((entry) => entry.locality === 'local' || entry.locality === 'wider');
-  return {
-    id: 'opportunities',
-    title: 'Influenceable leakage and local suppliers',
-    columns: [text('Kind of spend', 40), money('Influenceable leakage (£)', 20), text('Co-operative potential', 12), longText('Candidate local suppliers (Local register)')],
-    rows: ctx.analysis.summary.leakageByKind.map((line) => [line.label, line.influenceableLeakage, line.coop ? 'Yes' : '', candidatesFor(line.label, local).join('; ')]),
-  };
-}
-
-const WORD = /[a-z]{4,}/g;
-const STOP_WORDS = new Set(['services', 'service', 'supplies', 'supply', 'contract', 'contracts', 'other', 'general', 'payment', 'payments']);
-
-/** Register entries whose categories share a meaningful word with the kind of spend. */
-function candidatesFor(kind: string, register: readonly RegisterEntry[]): string[] {
-  const words = new Set([...kind.toLowerCase().matchAll(WORD)].map((m) => stem(m[0])).filter((w) => !STOP_WORDS.has(w)));
-  return register
-    .filter((entry) => [...entry.categories.toLowerCase().matchAll(WORD)].some((m) => words.has(stem(m[0]))))
-    .map((entry) => [entry.name, entry.postcode, entry.flags].filter(Boolean).join(', '));
-}
-
-const stem = (word: string) => word.replace(/(ing|ers|er|es|s)$/, '');
 
 function districtList(codes: readonly string[], districts: ReadonlyMap<string, DistrictInfo>): string {
   return codes.map((code) => districts.get(code)?.name ?? code).join(', ');

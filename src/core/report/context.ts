@@ -2,15 +2,19 @@
 import type { AnalysisResult } from '../analysis/classify-rows';
 import type { Locality } from '../codes';
 import type { DistrictInfo } from '../geography';
+import type { Progress } from '../analysis/progress';
 import type { Lm3 } from '../lm3';
-import type { HeadlineSnapshot } from '../settings';
 
 export interface RegisterEntry {
   name: string;
   postcode?: string;
   categories: string;
+  /** "SME, VCSE, co-operative", those that apply. */
   flags: string;
+  /** Where its postcode places it; absent without a postcode. */
   locality?: Locality;
+  /** Each of its categories, with the kind of spend the rules recognise it as (absent when no rule does). */
+  supplies: { category: string; kind?: string }[];
 }
 
 export interface ReportContext {
@@ -31,8 +35,11 @@ export interface ReportContext {
   /** Rows placed and judged but without an amount: in no total. */
   withoutAmount: readonly { row: number; reason: string; source?: string }[];
   problems: readonly { cell: string; message: string }[];
-  history: { baseline?: HeadlineSnapshot };
+  /** Progress against an earlier analysis, when there is one to compare with. */
+  progress?: Progress;
   register: RegisterEntry[];
+  /** The name of the Local register sheet, for the words that say how to fill it. */
+  registerSheet: string;
   topSuppliers: number;
   lm3: Lm3;
 }

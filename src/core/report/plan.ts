@@ -13,13 +13,13 @@ import {
   headlineBlock,
   leakageBlock,
   methodBlocks,
-  opportunitiesBlock,
-  progressBlock,
   topSuppliersBlock,
   type Block,
 } from './blocks';
 import { ANALYSIS_COLUMN } from './columns';
 import type { ReportContext } from './context';
+import { opportunityBlocks } from './opportunities';
+import { progressBlocks } from './progress-blocks';
 import { AnalysisRefs } from './formulas';
 import { lm3Blocks } from './lm3-blocks';
 import { partnershipBlocks } from './partnership-blocks';
@@ -41,8 +41,7 @@ export function planReport(ctx: ReportContext): SheetPlan[] {
   const refs = new AnalysisRefs(ctx.sheetNames.analysis, summary.totals.rows);
 
   const summaryBlocks: Block[] = [headlineBlock(summary, refs, names), countsBlock(ctx, refs, names)];
-  const progress = progressBlock(ctx);
-  if (progress) summaryBlocks.push(progress);
+  summaryBlocks.push(...progressBlocks(ctx.progress, names));
   if (ctx.analysis.anchors) summaryBlocks.push(...partnershipBlocks(ctx.analysis.anchors, summary, refs, names));
   summaryBlocks.push(
     byLocalityBlock(summary, refs, names),
@@ -81,8 +80,8 @@ export function planReport(ctx: ReportContext): SheetPlan[] {
       role: 'opportunities',
       name: ctx.sheetNames.opportunities,
       title: 'Opportunities',
-      subtitle: ['Influenceable spend that leaves the wider area, by kind of spend, with local suppliers from the Local register sheet.'],
-      blocks: [opportunitiesBlock(ctx)],
+      subtitle: [`Influenceable spend that leaves the wider area, by kind of spend, with local suppliers from the ${ctx.registerSheet} sheet.`],
+      blocks: opportunityBlocks(ctx, ctx.registerSheet),
     },
   ];
 }
