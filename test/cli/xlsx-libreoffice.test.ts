@@ -154,5 +154,11 @@ describeWithLibreOffice('the annotated copy in LibreOffice', () => {
     const baseline = pages.find((page) => page.includes('Local spend baseline'))!;
     expect(baseline).toContain('Where the spend goes');
     expect(baseline).toContain('Influenceable leakage by kind of spend');
+    // Every bar is labelled with its kind of spend (a chart too short for its bars has LibreOffice draw every other label); long labels wrap, so the one-line ones are looked for.
+    const chartXml = await zip.file('xl/charts/chart2.xml')!.async('string');
+    const kinds = [...chartXml.split('<c:cat>')[1].split('</c:cat>')[0].matchAll(/<c:v>([^<]*)<\/c:v>/g)].map((m) => m[1].replace(/&amp;/g, '&'));
+    expect(kinds.length).toBeGreaterThan(12);
+    const oneLine = kinds.filter((kind) => kind.length <= 32);
+    expect(oneLine.filter((kind) => !baseline.includes(kind))).toEqual([]);
   }, 180_000);
 });

@@ -109,6 +109,12 @@ describe('the analysis', () => {
       ['LSB_HeadlineSplit', byLocality.headerRow],
       ['LSB_LeakageByKind', summary.blocks.find((b) => b.block.id === 'leakage_by_kind')!.headerRow],
     ]);
+    // Beside the summary; the leakage chart's 18 rows are room for this file's few kinds of spend.
+    expect(plan.charts.map((c) => [c.from, c.to, c.series.labels.length])).toEqual([
+      ['I2', 'P17', 5],
+      ['I19', 'P36', expect.any(Number)],
+    ]);
+    expect(plan.charts[1].series.labels.length).toBeLessThanOrEqual(9);
     expect(plan.rules).toMatchObject({ sheet: 'Rules', isNew: true });
     expect(plan.rules.after[1][0]).toEqual(expect.any(Number));
     expect(plan.register).toMatchObject({ isNew: true, after: [['Name', 'Postcode', 'Categories', 'SME', 'VCSE', 'Co-operative', 'Notes']] });

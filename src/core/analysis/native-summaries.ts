@@ -28,6 +28,11 @@ export function withoutCrossTabBlocks(plan: SheetPlan): SheetPlan {
   return { ...plan, blocks: plan.blocks.filter((block) => !replaced.has(block.id)) };
 }
 
+/** The leakage chart's height in rows: its first 18, and a row and a half a bar beyond 9 bars, so that every kind's label is drawn rather than every other one. */
+function leakageChartRows(kinds: number): number {
+  return Math.max(18, 4 + Math.ceil(1.5 * kinds));
+}
+
 /** The two charts, each over a label column and a value column of a block of the summary sheet. */
 export function chartSpecs(summary: SheetLayout): ChartSpec[] {
   const over = (id: string) => {
@@ -38,8 +43,9 @@ export function chartSpecs(summary: SheetLayout): ChartSpec[] {
       series: { name: block.columns[1].header, labels: block.rows.map((cells) => String(outValue(cells[0]) ?? '')), values: block.rows.map((cells) => value(cells[1])) },
     };
   };
+  const leakage = over('leakage_by_kind');
   return [
     { name: 'LSB_HeadlineSplit', title: 'Where the spend goes', type: 'Pie', ...over('by_locality'), from: 'I2', to: 'P17' },
-    { name: 'LSB_LeakageByKind', title: 'Influenceable leakage by kind of spend', type: 'BarClustered', ...over('leakage_by_kind'), from: 'I19', to: 'P36' },
+    { name: 'LSB_LeakageByKind', title: 'Influenceable leakage by kind of spend', type: 'BarClustered', ...leakage, from: 'I19', to: `P${19 + leakageChartRows(leakage.series.labels.length) - 1}` },
   ];
 }
