@@ -109,6 +109,7 @@ export function answersOnSheet(grid: Grid, sheetName: string): { answers: Survey
 export function staffOnSheet(grid: Grid, sheetName: string): { staff: StaffFigures; problems: SheetProblem[] } {
   const staff: StaffFigures = {};
   const problems: SheetProblem[] = [];
+  let localWagesAt = { cell: '', label: '' };
   const labels = Object.entries(STAFF_LABELS) as [keyof StaffFigures, (typeof STAFF_LABELS)[keyof StaffFigures]][];
   grid.forEach((row, r) =>
     row.forEach((cell, c) => {
@@ -120,8 +121,15 @@ export function staffOnSheet(grid: Grid, sheetName: string): { staff: StaffFigur
       if (!parsed.ok) problems.push({ cell: where, message: `${text(cell)}: ${parsed.reason}; it was not used` });
       else if (parsed.value < 0) problems.push({ cell: where, message: `${text(cell)}: ${quote(value)} is negative; it was not used` });
       else staff[field] = parsed.value;
+      if (field === 'localWages') localWagesAt = { cell: where, label: text(cell) };
     }),
   );
+  // Local staff's wages are part of the payroll: in R2 without it in R1, R2 would hold money R1 does not.
+  if (staff.localWages !== undefined && (staff.payroll === undefined || staff.localWages > staff.payroll)) {
+    const why = staff.payroll === undefined ? 'they count only with the payroll (R1), of which they are part' : 'they are more than the payroll, of which they are part';
+    problems.push({ cell: localWagesAt.cell, message: `${localWagesAt.label}: ${why}; they were not used` });
+    delete staff.localWages;
+  }
   return { staff, problems };
 }
 

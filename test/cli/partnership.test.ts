@@ -276,7 +276,9 @@ describe('LM3 for the partnership', () => {
     const bad = await runIn(folder, ['bad-staff.xlsx', '--summary-json', 'bad.json', '--out', 'bad-again.xlsx']);
     expect(bad.code).toBe(0);
     expect(bad.err).toContainEqual(expect.stringMatching(/^warning: Re-spend survey!G2: Payroll, all staff \(£\): .*; it was not used$/));
-    expect(readJson(path.join(folder, 'bad.json')).lm3).toMatchObject({ r1: 21200, r2: 11000, r3: R3 + 2000 });
+    // Without the payroll in R1 its local part cannot be in R2: the staff are left out, the suppliers' figures stand.
+    expect(bad.err).toContainEqual('warning: Re-spend survey!G3: Wages paid to staff living in Preston (£): they count only with the payroll (R1), of which they are part; they were not used');
+    expect(readJson(path.join(folder, 'bad.json')).lm3).toMatchObject({ r1: R1, r2: R2, r3: R3 });
   });
 
   test('a --respend file without the header is exit status 2, naming it, and nothing is written', async () => {

@@ -124,6 +124,23 @@ describe('the survey', () => {
     expect(staff.problems).toEqual([{ cell: 'Re-spend survey!G3', message: expect.stringMatching(/^Wages paid to staff living in Preston \(£\): .*; it was not used$/) }]);
   });
 
+  test('local staff wages count only with the payroll they are part of, and no more than it', () => {
+    const staffCells = (payroll: string, wages: string) => [
+      ['Supplier', 'Supplier key', 'Local share', 'Notes', '', 'Your own staff (optional)', 'Value'],
+      ['', '', '', '', '', 'Payroll, all staff (£)', payroll],
+      ['', '', '', '', '', 'Wages paid to staff living in Preston (£)', wages],
+    ];
+    expect(staffOnSheet(staffCells('', '4000'), 'Re-spend survey')).toEqual({
+      staff: {},
+      problems: [{ cell: 'Re-spend survey!G3', message: 'Wages paid to staff living in Preston (£): they count only with the payroll (R1), of which they are part; they were not used' }],
+    });
+    expect(staffOnSheet(staffCells('3000', '4000'), 'Re-spend survey')).toEqual({
+      staff: { payroll: 3000 },
+      problems: [{ cell: 'Re-spend survey!G3', message: 'Wages paid to staff living in Preston (£): they are more than the payroll, of which they are part; they were not used' }],
+    });
+    expect(staffOnSheet(staffCells('4000', '4000'), 'Re-spend survey')).toEqual({ staff: { payroll: 4000, localWages: 4000 }, problems: [] });
+  });
+
   test('a sheet without its header is reported at A1 and read as no answers', () => {
     expect(answersOnSheet([['Who', 'How much'], ['Acme', 0.5]], 'Re-spend survey')).toEqual({
       answers: [],
