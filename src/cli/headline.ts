@@ -3,7 +3,7 @@
  * line per anchor institution of a partnership (or why there are none); LM3; the change since an
  * earlier workbook; and, when much spend has no known locality, the ways to place more of it.
  */
-import { muchUnknownShare, type AnalysisOutcome, type Areas, type Progress, type Summary } from '../core';
+import { muchUnknownShare, type AnalysisOutcome, type Areas, type Progress, type Publication, type Summary } from '../core';
 import type { CliOptions } from './args';
 
 const gbp = (value: number) =>
@@ -86,6 +86,12 @@ function anchorLines({ anchors, noAnchors }: AnalysisOutcome): string[] {
 function lm3Line({ lm3 }: AnalysisOutcome): string {
   if (lm3.value === null) return 'LM3: needs re-spend survey answers (the Re-spend survey sheet, or --respend FILE.csv).';
   return `LM3: ${lm3.value.toFixed(2)} (each £1 spent is worth £${lm3.value.toFixed(2)} locally; ${lm3.surveyed.length} of ${lm3.localSuppliers} local suppliers surveyed, ${(lm3.surveyedShare * 100).toFixed(1)}% of R2).`;
+}
+
+/** What the copy to publish holds, and what it redacted and added up. */
+export function publishedLine({ redacted, aggregated }: Pick<Publication, 'redacted' | 'aggregated'>, file: string, minimum: number | undefined): string {
+  const small = minimum ? `; ${aggregated.payments.toLocaleString('en-GB')} payments under £${minimum.toLocaleString('en-GB')} added up into ${aggregated.lines.toLocaleString('en-GB')} lines by category` : '';
+  return `Copy to publish: ${file} (the summaries and the analysis data, every figure a value; ${redacted.toLocaleString('en-GB')} payment${redacted === 1 ? '' : 's'} to individuals redacted${small}).`;
 }
 
 /**

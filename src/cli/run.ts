@@ -21,6 +21,7 @@ import {
   type EarlierWorkbook,
   type Grid,
   type OnlineLookup,
+  type Publication,
   type Registers,
   type RegisterStep,
   type SavedArea,
@@ -55,6 +56,8 @@ export interface RunIO {
 export interface RunOutcome {
   outFile: string;
   analysis: AnalysisOutcome;
+  /** The copy to publish, when --publish asked for one: where, and what it redacted and added up. */
+  published?: { file: string } & Pick<Publication, 'redacted' | 'aggregated'>;
 }
 
 /** Areas used for the sample when it is analysed with no options. */
@@ -129,12 +132,15 @@ export async function runBaseline(options: CliOptions, io: RunIO): Promise<RunOu
   if (outputs.resultsCsv) {
     writeResultsCsv(outputs.resultsCsv, analysis.rows, analysis.results, (code) => analysis.districts.get(code)?.name ?? '', loaded.dataSheets.length > 1);
   }
+  let published: RunOutcome['published'];
   if (outputs.publish) {
-    const published = await writePublished(outputs.publish, analysis.publish({ minimum: options.publishMin }));
-    if (published.droppedCharacters > 0) io.err(`note: ${published.droppedCharacters} control characters were left out of the copy to publish.`);
+    const publication = analysis.publish({ minimum: options.publishMin });
+    const written = await writePublished(outputs.publish, publication);
+    if (written.droppedCharacters > 0) io.err(`note: ${written.droppedCharacters} control characters were left out of the copy to publish.`);
+    published = { file: outputs.publish, redacted: publication.redacted, aggregated: publication.aggregated };
   }
   if (outputs.summaryJson) fs.writeFileSync(outputs.summaryJson, `${JSON.stringify(summaryJson(loaded, analysis), null, 2)}\n`);
-  return { outFile: outputs.workbook, analysis };
+  return { outFile: outputs.workbook, analysis, ...(published ? { published } : {}) };
 }
 
 /**

@@ -49,6 +49,7 @@ describe('the partnership’s copy to publish', () => {
     for (const file of FILES) fs.copyFileSync(path.join(FIXTURES, file), path.join(folder, file));
     const run = await runIn(folder, [...NAMED, ...AREAS, '--out', 'partnership.xlsx', '--publish', 'published.xlsx', '--summary-json', 'summary.json']);
     expect(run.code).toBe(0);
+    expect(run.out).toContain('Copy to publish: published.xlsx (the summaries and the analysis data, every figure a value; 2 payments to individuals redacted).');
   });
 
   test('a new workbook of the five summary and analysis sheets, all visible, every figure a value', async () => {
@@ -106,12 +107,15 @@ describe('--publish-min on the sample (six Preston anchors)', () => {
     const summary = JSON.parse(fs.readFileSync(path.join(folder, 'summary.json'), 'utf8'));
     const records = tableRecords((await workbookCells(path.join(folder, 'published.xlsx'))).get('Analysis data')!);
     const lines = records.filter((r) => String(r.Supplier).startsWith('Payments under £500 ('));
+    const said = /^Copy to publish: published\.xlsx \(.*; 0 payments to individuals redacted; (\d+) payments under £500 added up into (\d+) lines by category\)\.$/.exec(run.out.find((line) => line.startsWith('Copy to publish:')) ?? '');
+    expect(said && Number(said[2])).toBe(lines.length);
     const payments = records.filter((r) => !lines.includes(r));
     // Every payment left on its own is at least £500 in size; the lines count what they hold.
     expect(payments.every((r) => Math.abs(Number(r.Amount)) >= 500)).toBe(true);
     expect(lines.length).toBeGreaterThan(10);
     const held = lines.reduce((sum, r) => sum + Number(/\((\d+)\)$/.exec(String(r.Supplier))![1]), 0);
     expect(payments.length + held).toBe(summary.totals.rows);
+    expect(Number(said![1])).toBe(held);
     expect(new Set(lines.map((r) => [r.Institution, r.Category, r.Locality, r.Influence].join('|'))).size).toBe(lines.length);
     // The totals: all of it, each anchor's, and each anchor's local spend.
     expect(records.reduce((sum, r) => sum + pence(r.Amount), 0)).toBe(pence(summary.totals.spend));
