@@ -1,19 +1,20 @@
 /**
  * Two projects, both run by `npm test` and CI: `fast` (everything a change is checked against in
  * seconds) and `slow` (the browser journeys, the million-row suites, LibreOffice, the real
- * council files of ../shared, and the command as a child process or against a failing service).
+ * council files of ../shared, the command as a child process or against a failing service, and
+ * the corpus of awkward sheets through the command line).
  * `npx jest --selectProjects fast` runs the first alone.
  */
 const SLOW = [
   '/test/e2e/.*\\.test\\.ts$',
   '/million-rows\\.test\\.ts$',
-  '/test/cli/xlsx-libreoffice\\.test\\.ts$',
-  '/test/cli/publish-libreoffice\\.test\\.ts$',
+  '/test/cli/[^/]*libreoffice\\.test\\.ts$',
   '/test/cli/real-data\\.test\\.ts$',
   '/test/cli/hyndburn-months\\.test\\.ts$',
   '/test/cli/council-agreement\\.test\\.ts$',
   '/test/cli/no-network\\.test\\.ts$',
   '/test/cli/online-faults\\.test\\.ts$',
+  '/test/corpus/corpus-cli\\.test\\.ts$',
   '/test/excel/same-as-command-line\\.test\\.ts$',
   '/test/geo/full-pack\\.test\\.ts$',
   '/test/geo/shipped-pack\\.test\\.ts$',

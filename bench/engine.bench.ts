@@ -13,7 +13,6 @@
  *
  * Needs the geography pack (`npm run geo:build`).
  */
-import { spawn } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -35,6 +34,7 @@ import { decodeText } from '../src/core/text-decode';
 import { openGeoPack } from '../src/geo/geo-pack';
 import { nodePackSource } from '../src/geo/node-pack-source';
 import { generateSpendCsv } from '../test/support/spend-generator';
+import { runChild } from './child-run';
 import { bestTime, type Figure, type Suite } from './harness';
 
 const ROWS = 1_000_000;
@@ -208,26 +208,9 @@ async function commandFigures(): Promise<Figure[]> {
   }
 }
 
-/**
- * The peak resident memory of `node ARGS` run in `folder`, in MB: the process reports its own
- * high-water mark as it exits (a figure of the whole process, not of the heap alone).
- */
-function peakMemory(folder: string, args: string[]): Promise<number> {
-  const report = `process.on('exit', () => process.stderr.write('peak-rss ' + process.resourceUsage().maxRSS + '\\n'));`;
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', `data:text/javascript,${encodeURIComponent(report)}`, ...args], {
-      cwd: folder,
-      // npm and npx set INIT_CWD, which the command takes for where the user ran it.
-      env: { ...process.env, INIT_CWD: folder, XDG_CACHE_HOME: path.join(folder, '.cache') },
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
-    let stderr = '';
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      const kilobytes = /peak-rss (\d+)/.exec(stderr)?.[1];
-      if (code !== 0 || !kilobytes) reject(new Error(`node ${args[0]} ended with ${code}: ${stderr.replace(/peak-rss \d+\n/, '').trim()}`));
-      else resolve(Number(kilobytes) / 1024);
-    });
-  });
+/** The peak resident memory of `node ARGS` run in `folder`, in MB (a figure of the whole process, not of the heap alone). */
+async function peakMemory(folder: string, args: string[]): Promise<number> {
+  const run = await runChild(folder, args);
+  if (run.status !== 0 || Number.isNaN(run.peakMb)) throw new Error(`node ${args[0]} ended with ${run.status}: ${run.stderr}`);
+  return run.peakMb;
 }

@@ -1,8 +1,9 @@
 /**
  * The annotated copy as a file: a single .xlsx input's package (copied part for part), or a new
  * one for CSV inputs and several files, with the plan written into it by the workbook package,
- * then written beside the destination and moved into place whole, so that a failure leaves no
- * half-written file; and the copy to publish, a new package, written the same way.
+ * then written to the file given (the command writes it beside its destination, and moves it into
+ * place with the other outputs); a failure removes what was written. The copy to publish, a new
+ * package, is written the same way.
  */
 import * as fs from 'fs';
 import { BaselineError, type AnalysisOutcome, type Publication } from '../core';
@@ -29,19 +30,17 @@ export async function writePublished(outFile: string, publication: Publication):
   return written;
 }
 
-/** A package written beside the destination and moved into place whole. */
+/** A package written to the file given; a failure removes what was written. */
 async function writePackageFile(pkg: XlsxPackage, outFile: string): Promise<void> {
-  const partial = `${outFile}.partial`;
-  const fd = fs.openSync(partial, 'w');
+  const fd = fs.openSync(outFile, 'w');
   try {
     await pkg.write(new ZipWriter(fileSink(fd), zlibCodec, new Date()));
     fs.closeSync(fd);
   } catch (error) {
     fs.closeSync(fd);
-    fs.rmSync(partial, { force: true });
+    fs.rmSync(outFile, { force: true });
     throw error;
   }
-  fs.renameSync(partial, outFile);
 }
 
 async function openInput(file: string): Promise<XlsxPackage> {

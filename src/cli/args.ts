@@ -79,6 +79,7 @@ Options:
                          per category, so the totals still match
   --summary-json FILE    also write the summary as JSON
   --results-csv FILE     also write one line per analysed row as CSV
+  --debug                on a failure, show where it happened as well
   -h, --help             show this help
   --version              show the version
 
@@ -193,6 +194,8 @@ function parse(argv: string[]) {
       baseline: { type: 'string' },
       cache: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
+      // Read by the command itself (a failure may come before the arguments are parsed).
+      debug: { type: 'boolean' },
       version: { type: 'boolean' },
     },
   });

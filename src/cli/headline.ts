@@ -1,16 +1,18 @@
 /**
- * The headline the command prints: every locality's spend and share, adding up to the total; a
- * line per anchor institution of a partnership (or why there are none); LM3; the change since an
- * earlier workbook; and, when much spend has no known locality, the ways to place more of it.
+/**
+ * What the command prints when done: the headline (every locality's spend and share, adding up to
+ * the total); a line per anchor institution of a partnership (or why there are none) and LM3;
+ * then the rows not in the totals and outside the dates, and what was carried from an earlier
+ * analysis in the output; the progress since --baseline's workbook; the copy to publish; after it
+ * all, what to add when much of the spend is of unknown locality.
  */
-import { muchUnknownShare, type AnalysisOutcome, type Areas, type Progress, type Publication, type Summary } from '../core';
+import { countOf, leftOutLines, muchUnknownShare, poundsText, type AnalysisOutcome, type Areas, type Progress, type Publication, type Summary } from '../core';
 import type { CliOptions } from './args';
 
-const gbp = (value: number) =>
-  `${value < 0 ? '-' : ''}£${Math.abs(value).toLocaleString('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+type Printed = Pick<AnalysisOutcome, 'summary' | 'areas' | 'skipped' | 'rows' | 'progress' | 'anchors' | 'noAnchors' | 'lm3'>;
 
-export function headlineLines(analysis: AnalysisOutcome, outFile: string): string[] {
-  const { summary, areas, progress } = analysis;
+export function headlineLines(analysis: Printed, outFile: string, carried: readonly string[] = []): string[] {
+  const { summary, areas, skipped, progress } = analysis;
   const total = summary.totals.spend;
   const l = summary.locality;
   const split: [string, number][] = [
@@ -30,10 +32,15 @@ export function headlineLines(analysis: AnalysisOutcome, outFile: string): strin
   // Every label padded to the longest, so the figures line up whatever the areas are called.
   const labelWidth = Math.max(...[...split, ...measures].map(([label]) => label.length));
   const share = (value: number) => (summary.shares ? `${((value / total) * 100).toFixed(1).padStart(5)}%` : '');
-  const line = ([label, value]: [string, number]) => `  ${label.padEnd(labelWidth)}  ${gbp(value).padStart(18)}  ${share(value)}`.trimEnd();
+  const line = ([label, value]: [string, number]) => `  ${label.padEnd(labelWidth)}  ${poundsText(value).padStart(18)}  ${share(value)}`.trimEnd();
+  const rows = summary.totals.rows;
+  const fileRows = analysis.rows.length + skipped.length;
+  const notCounted = fileRows - rows;
+  const leftOut = notCounted > 0 ? ` (${notCounted.toLocaleString('en-GB')} of ${countOf(fileRows, 'row')} not in the totals: see below)` : '';
+  const story = [...leftOutLines(skipped, analysis.rows), ...carried];
   return [
-    `Spend baseline: ${summary.totals.rows.toLocaleString('en-GB')} payments, ${summary.totals.suppliers.toLocaleString('en-GB')} suppliers`,
-    `Local area ${areas.local.name} (${areas.local.districts.length} district${areas.local.districts.length === 1 ? '' : 's'}); wider area ${areas.wider.name} (${areas.wider.districts.length} districts)`,
+    `Spend baseline: ${countOf(rows, 'payment')}, ${countOf(summary.totals.suppliers, 'supplier')}${leftOut}`,
+    `Local area ${areas.local.name} (${countOf(areas.local.districts.length, 'district')}); wider area ${areas.wider.name} (${countOf(areas.wider.districts.length, 'district')})`,
     ...split.map(line),
     '',
     ...measures.map(line),
@@ -41,6 +48,7 @@ export function headlineLines(analysis: AnalysisOutcome, outFile: string): strin
     '',
     ...anchorLines(analysis),
     lm3Line(analysis),
+    ...(story.length > 0 ? ['', ...story] : []),
     '',
     ...(progress ? [...progressLines(progress, areas), ''] : []),
     `Written: ${outFile}`,
@@ -49,7 +57,7 @@ export function headlineLines(analysis: AnalysisOutcome, outFile: string): strin
 
 const percent = (share: number | undefined) => (share === undefined ? 'n/a' : `${(share * 100).toFixed(1)}%`);
 const points = (change: number | undefined) => (change === undefined ? '' : `${change >= 0 ? '+' : ''}${(change * 100).toFixed(1)} points`);
-const signed = (value: number) => `${value >= 0 ? '+' : '-'}${gbp(Math.abs(value))}`;
+const signed = (value: number) => `${value >= 0 ? '+' : '-'}${poundsText(Math.abs(value))}`;
 
 /** The change since --baseline's workbook, and how it was measured. */
 function progressLines(progress: Progress, areas: Areas): string[] {
@@ -64,34 +72,34 @@ function progressLines(progress: Progress, areas: Areas): string[] {
   return [
     `Progress since ${progress.earlier.name} (${how}):`,
     ...shares.map(([label, key]) => `  ${label.padEnd(labelWidth)}  ${percent(before.shares?.[key]).padStart(6)} → ${percent(after.shares?.[key]).padStart(6)}  ${points(change.shares?.[key])}`),
-    `  ${'Leakage'.padEnd(labelWidth)}  ${gbp(before.leakage.spend)} → ${gbp(after.leakage.spend)}  ${signed(change.leakage.spend)}`,
-    `  ${'Influenceable leakage'.padEnd(labelWidth)}  ${gbp(before.leakage.influenceableSpend)} → ${gbp(after.leakage.influenceableSpend)}  ${signed(change.leakage.influenceableSpend)}`,
+    `  ${'Leakage'.padEnd(labelWidth)}  ${poundsText(before.leakage.spend)} → ${poundsText(after.leakage.spend)}  ${signed(change.leakage.spend)}`,
+    `  ${'Influenceable leakage'.padEnd(labelWidth)}  ${poundsText(before.leakage.influenceableSpend)} → ${poundsText(after.leakage.influenceableSpend)}  ${signed(change.leakage.influenceableSpend)}`,
     ...(progress.methodChanges.length > 0 ? [`  Its own analysis differed: ${progress.methodChanges.join('; ')}.`] : []),
   ];
 }
 
 /** One line per anchor: its total spend, and the shares of it that are local, in the wider area, and leakage. */
-function anchorLines({ anchors, noAnchors }: AnalysisOutcome): string[] {
+function anchorLines({ anchors, noAnchors }: Printed): string[] {
   if (!anchors) return noAnchors ? [`${noAnchors.replace(/\.$/, '')} (--map institution=COLUMN), or name each input's with --institution NAME.`, ''] : [];
   const nameWidth = Math.max(...anchors.map((a) => a.name.length));
   return [
     `Anchor institutions (${anchors.length}): total spend; shares of it local, in the wider area including local, and leakage`,
     ...anchors.map(({ name, summary: { totals, shares } }) =>
-      `  ${name.padEnd(nameWidth)}  ${gbp(totals.spend).padStart(18)}  ${percent(shares?.local).padStart(6)}  ${percent(shares?.widerIncludingLocal).padStart(6)}  ${percent(shares?.leakage).padStart(6)}`.trimEnd(),
+      `  ${name.padEnd(nameWidth)}  ${poundsText(totals.spend).padStart(18)}  ${percent(shares?.local).padStart(6)}  ${percent(shares?.widerIncludingLocal).padStart(6)}  ${percent(shares?.leakage).padStart(6)}`.trimEnd(),
     ),
     '',
   ];
 }
 
-function lm3Line({ lm3 }: AnalysisOutcome): string {
+function lm3Line({ lm3 }: Printed): string {
   if (lm3.value === null) return 'LM3: needs re-spend survey answers (the Re-spend survey sheet, or --respend FILE.csv).';
   return `LM3: ${lm3.value.toFixed(2)} (each £1 spent is worth £${lm3.value.toFixed(2)} locally; ${lm3.surveyed.length} of ${lm3.localSuppliers} local suppliers surveyed, ${(lm3.surveyedShare * 100).toFixed(1)}% of R2).`;
 }
 
 /** What the copy to publish holds, and what it redacted and added up. */
 export function publishedLine({ redacted, aggregated }: Pick<Publication, 'redacted' | 'aggregated'>, file: string, minimum: number | undefined): string {
-  const small = minimum ? `; ${aggregated.payments.toLocaleString('en-GB')} payments under £${minimum.toLocaleString('en-GB')} added up into ${aggregated.lines.toLocaleString('en-GB')} lines by category` : '';
-  return `Copy to publish: ${file} (the summaries and the analysis data, every figure a value; ${redacted.toLocaleString('en-GB')} payment${redacted === 1 ? '' : 's'} to individuals redacted${small}).`;
+  const small = minimum ? `; ${countOf(aggregated.payments, 'payment')} under £${minimum.toLocaleString('en-GB')} added up into ${countOf(aggregated.lines, 'line')} by category` : '';
+  return `Copy to publish: ${file} (the summaries and the analysis data, every figure a value; ${countOf(redacted, 'payment')} to individuals redacted${small}).`;
 }
 
 /**

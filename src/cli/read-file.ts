@@ -7,7 +7,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as zlib from 'zlib';
 import ExcelJS from 'exceljs';
-import { BaselineError, decodeText, parseCsv, type Cell, type Delimiter, type Grid } from '../core';
+import { BaselineError, decodeText, parseCsv, requireWithinSheet, whyNotAWorkbookPackage, type Cell, type Delimiter, type Grid } from '../core';
 
 export interface SheetData {
   name: string;
@@ -15,6 +15,8 @@ export interface SheetData {
   grid: Grid;
   /** Whether the user sees the sheet: the add-in keeps its settings on a very hidden one. */
   state: 'visible' | 'hidden' | 'veryHidden';
+  /** 0-based rows hidden or filtered out (`<row hidden="1">`); none in a CSV. */
+  hiddenRows: ReadonlySet<number>;
 }
 
 export interface SpendFile {
@@ -66,9 +68,13 @@ export async function readSpendFile(file: string): Promise<SpendFile> {
   } catch (error) {
     throw cannotRead(file, describeFsError(error));
   }
-  if (ending === '.xlsx') return { file, sheets: await readWorkbook(file, bytes) };
-  if (ending === '.csv.gz') bytes = gunzip(file, bytes);
-  return { file, sheets: [{ name: spendFileStem(file), grid: csvGrid(bytes), state: 'visible' }] };
+  const sheets: SheetData[] =
+    ending === '.xlsx' ? await readWorkbook(file, bytes) : [{ name: spendFileStem(file), grid: csvGrid(file, ending === '.csv.gz' ? gunzip(file, bytes) : bytes), state: 'visible', hiddenRows: new Set() }];
+  for (const sheet of sheets) {
+    const what = ending === '.xlsx' ? `${path.basename(file)} (sheet "${sheet.name}")` : path.basename(file);
+    requireWithinSheet(sheet.grid.length, sheet.grid[0]?.length ?? 0, what, { file, sheet: sheet.name });
+  }
+  return { file, sheets };
 }
 
 function gunzip(file: string, bytes: Buffer): Buffer {
@@ -97,8 +103,11 @@ function describeFsError(error: unknown): string {
 const SEPARATOR_LINE = /^sep=([,;\t])(\r\n|\r|\n|$)/;
 
 /** Records padded to the widest, so that the grid is the rectangle a sheet would be. */
-function csvGrid(bytes: Uint8Array): Grid {
+function csvGrid(file: string, bytes: Uint8Array): Grid {
   let text = decodeText(bytes).text;
+  // Text has no NUL character in any encoding a CSV is saved in: this is an image, a workbook or
+  // a document given a .csv name, and reading it as rows would only find no columns.
+  if (text.includes('\u0000')) throw cannotRead(file, 'it is not text, as a CSV file is; is it another kind of file saved with a .csv name?');
   const separator = SEPARATOR_LINE.exec(text);
   if (separator) text = text.slice(separator[0].length);
   const records: Grid = separator ? parseCsv(text, separator[1] as Delimiter) : parseCsv(text);
@@ -109,6 +118,8 @@ function csvGrid(bytes: Uint8Array): Grid {
 }
 
 async function readWorkbook(file: string, bytes: Buffer): Promise<SheetData[]> {
+  const notAPackage = whyNotAWorkbookPackage(bytes);
+  if (notAPackage) throw cannotRead(file, notAPackage);
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
@@ -116,7 +127,18 @@ async function readWorkbook(file: string, bytes: Buffer): Promise<SheetData[]> {
     const reason = (error as Error).message.split('\n')[0];
     throw cannotRead(file, `not a readable .xlsx workbook (${reason})`);
   }
-  return workbook.worksheets.map((sheet) => ({ name: sheet.name, grid: sheetGrid(sheet), state: sheet.state }));
+  // Every workbook has a sheet: a zip without one is another kind of Office file.
+  if (workbook.worksheets.length === 0) throw cannotRead(file, 'it has no sheets, so it is not an .xlsx workbook (another kind of file saved with an .xlsx name?)');
+  return workbook.worksheets.map((sheet) => ({ name: sheet.name, grid: sheetGrid(sheet), state: sheet.state, hiddenRows: hiddenRows(sheet) }));
+}
+
+/** Rows the sheet hides, by hand or by a filter: both are saved as `<row hidden="1">`. */
+function hiddenRows(sheet: ExcelJS.Worksheet): Set<number> {
+  const hidden = new Set<number>();
+  sheet.eachRow({ includeEmpty: false }, (row, number) => {
+    if (row.hidden) hidden.add(number - 1);
+  });
+  return hidden;
 }
 
 function sheetGrid(sheet: ExcelJS.Worksheet): Grid {

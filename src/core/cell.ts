@@ -11,3 +11,19 @@ export type Grid = Cell[][];
 export function isBlank(cell: Cell | undefined): boolean {
   return cell === null || cell === undefined || (typeof cell === 'string' && cell.trim() === '');
 }
+
+/** The most characters a cell holds ("Excel specifications and limits"). */
+export const CELL_CHARACTERS = 32_767;
+
+/**
+ * Text the add-in makes from the user's (a reason that names a supplier) cut to what a cell
+ * holds, ending in "…" so that the cut shows: longer text fails the write in Excel and makes
+ * Excel repair an .xlsx.
+ */
+export function fitInCell(text: string): string {
+  if (text.length <= CELL_CHARACTERS) return text;
+  let end = CELL_CHARACTERS - 1;
+  // Never half of a character written as two UTF-16 units (an emoji).
+  if (/[\uD800-\uDBFF]/.test(text[end - 1])) end--;
+  return `${text.slice(0, end)}…`;
+}

@@ -21,7 +21,7 @@
  * ledger abbreviations.
  */
 import { z } from 'zod';
-import { isBlank, type Cell } from './cell';
+import { fitInCell, isBlank, type Cell } from './cell';
 import { INFLUENCES, SUPPLIER_TYPES, type Influence, type SupplierType } from './codes';
 import { csvField, parseCsv, type Delimiter } from './csv';
 import { BaselineError } from './errors';
@@ -796,7 +796,7 @@ export function compileRules(rules: readonly Rule[]): RuleBook {
     let judgement = supplier.named.get(best);
     if (!judgement) {
       const rule = ordered[best];
-      const reason = rule.reason.split(SUPPLIER_PLACEHOLDER).join(supplier.supplier.trim());
+      const reason = fitInCell(rule.reason.split(SUPPLIER_PLACEHOLDER).join(supplier.supplier.trim()));
       judgement = Object.freeze({ verdict: rule.verdict, reason, rule, coop: rule.coop, position: best });
       supplier.named.set(best, judgement);
     }

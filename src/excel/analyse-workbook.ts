@@ -113,7 +113,7 @@ export async function analyseWorkbook(request: AnalyseRequest, hooks: AnalyseHoo
 
     // Writing: short, not cancellable.
     const notes = await writePlan(context, outcome, { exists: stateExists, rows: stateRows }, progress);
-    const warnings = [...outcome.notes, ...notes, ...outcome.problems.map((problem) => `${problem.cell ? `${problem.cell}: ` : ''}${problem.message}`)];
+    const warnings = [...outcome.notes, ...outcome.excelLimits, ...notes, ...outcome.problems.map((problem) => `${problem.cell ? `${problem.cell}: ` : ''}${problem.message}`)];
     const result: AnalyseResult = {
       summary: outcome.summary,
       anchors: outcome.anchors,

@@ -19,6 +19,8 @@ export interface ReadOptions {
   signal?: AbortSignal;
   /** Rows read so far, after each request. */
   onProgress?: (done: number) => void;
+  /** Also find which rows are hidden (by hand or by a filter), for `onChunk`. */
+  hiddenRows?: boolean;
 }
 
 /** A first guess of a cell's JSON size, before any row has been weighed. */
@@ -28,9 +30,41 @@ export function throwIfCancelled(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw new AnalysisCancelled();
 }
 
+/** Ranges asked about in one request while finding hidden rows: well inside the request size limit. */
+const HIDDEN_RANGES_PER_REQUEST = 2_000;
+
+/**
+ * Range.rowHidden is true when every row of a range is hidden, false when none is and null when
+ * some are: mixed ranges are halved, the halves of a level asked about together, until each is
+ * one or the other. Few requests when few rows are hidden, and none beyond the read when none are.
+ */
+async function hiddenRowsIn(context: Excel.RequestContext, sheet: Excel.Worksheet, first: Excel.Range, top: number, rows: number, left: number): Promise<Set<number>> {
+  const hidden = new Set<number>();
+  let level = [{ top, rows, range: first }];
+  while (level.length > 0) {
+    const halves: { top: number; rows: number }[] = [];
+    for (const part of level) {
+      if (part.range.rowHidden === null) {
+        const half = part.rows >> 1;
+        halves.push({ top: part.top, rows: half }, { top: part.top + half, rows: part.rows - half });
+      } else if (part.range.rowHidden) {
+        for (let r = part.top; r < part.top + part.rows; r++) hidden.add(r);
+      }
+    }
+    level = [];
+    for (let i = 0; i < halves.length; i += HIDDEN_RANGES_PER_REQUEST) {
+      const asked = halves.slice(i, i + HIDDEN_RANGES_PER_REQUEST).map((p) => ({ ...p, range: sheet.getRangeByIndexes(p.top, left, p.rows, 1).load('rowHidden') }));
+      await context.sync();
+      level.push(...asked);
+    }
+  }
+  return hidden;
+}
+
 /**
  * Reads rows `top`..`top + rows - 1` (0-based sheet rows) of the spans and hands each chunk to
- * `onChunk` as rows of cells (the spans' cells one after another), with the sheet row of its first row.
+ * `onChunk` as rows of cells (the spans' cells one after another), with the sheet row of its
+ * first row and, when asked for, the sheet rows of the chunk that are hidden.
  */
 export async function readRows(
   context: Excel.RequestContext,
@@ -38,7 +72,7 @@ export async function readRows(
   top: number,
   rows: number,
   spans: readonly ColumnSpan[],
-  onChunk: (cells: Cell[][], firstRow: number) => void,
+  onChunk: (cells: Cell[][], firstRow: number, hidden?: ReadonlySet<number>) => void,
   options: ReadOptions,
 ): Promise<void> {
   const width = spans.reduce((sum, span) => sum + span.count, 0);
@@ -49,7 +83,7 @@ export async function readRows(
   while (done < rows) {
     throwIfCancelled(options.signal);
     const count = Math.min(chunkRows, rows - done);
-    const ranges = spans.map((span) => sheet.getRangeByIndexes(top + done, span.left, count, span.count).load('values'));
+    const ranges = spans.map((span, i) => sheet.getRangeByIndexes(top + done, span.left, count, span.count).load(i === 0 && options.hiddenRows ? 'values, rowHidden' : 'values'));
     try {
       await context.sync();
     } catch (error) {
@@ -65,7 +99,8 @@ export async function readRows(
       cells[r] = row;
       bytes += rowBytes(row);
     }
-    onChunk(cells, top + done);
+    const hidden = options.hiddenRows ? await hiddenRowsIn(context, sheet, ranges[0], top + done, count, spans[0].left) : undefined;
+    onChunk(cells, top + done, hidden);
     done += count;
     options.onProgress?.(done);
     // The next request sized from what these rows weighed, with a tenth to spare.

@@ -4,12 +4,10 @@
  * merged cells in the header or where the results go, a sheet too large, no room for the result
  * columns.
  */
-import { BaselineError, RESULT_BLOCK_HEADERS } from '../core';
+import { BaselineError, RESULT_BLOCK_HEADERS, requireRoomForResults, SHEET_COLUMNS } from '../core';
 import { firstRowSheet, headerSheetRow, type Shape } from './data-location';
 import { hostCapabilities, isReadOnly, MERGED_AREAS_EXCEL_API, MINIMUM_EXCEL_API, supportsExcelApi } from './host-check';
 
-/** Excel's last column (XFD) is index 16383. */
-const SHEET_COLUMNS = 16384;
 /**
  * The most cells an analysis reads (about a million rows of thirty columns): beyond it the task
  * pane would hold more than a browser tab comfortably can.
@@ -41,9 +39,7 @@ export async function preflight(context: Excel.RequestContext, shape: Shape, own
       throw new BaselineError('column-name-taken', `The table ${region.table} already has a column called ${clashes.map((h) => `"${h}"`).join(', ')}, a name the add-in needs for its result columns. Rename that column (for example "${clashes[0]} (yours)"), then analyse again.`);
     }
   }
-  if (block.firstColumn + BLOCK_WIDTH > SHEET_COLUMNS) {
-    throw new BaselineError('no-room', `There is no room for the ${BLOCK_WIDTH} result columns to the right of the data on "${region.sheet}": it reaches the last column of the sheet.`);
-  }
+  requireRoomForResults(region.sheet, block.firstColumn);
   const workbookProtection = context.workbook.protection;
   workbookProtection.load('protected');
   const sheets = context.workbook.worksheets;

@@ -69,8 +69,9 @@ export async function readSpendData(
     layout.headerRow === null ? undefined : shape.head[layout.headerRow],
   );
   progress('reading', 0, total);
-  await readRows(context, context.workbook.worksheets.getItem(region.sheet), first, total, spans, (cells, firstRow) => sheet.read(cells, firstRow), {
+  await readRows(context, context.workbook.worksheets.getItem(region.sheet), first, total, spans, (cells, firstRow, hidden) => sheet.read(cells, firstRow, hidden), {
     sheetName: region.sheet,
+    hiddenRows: true,
     signal,
     onProgress: (done) => progress('reading', done, total),
   });

@@ -6,6 +6,7 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { Body1, Body1Strong, Button, Link, makeStyles, mergeClasses, Text, tokens } from '@fluentui/react-components';
+import { countOf } from '../core';
 import type { SheetRole } from '../core/settings';
 import type { AnalyseResult, WorkbookService } from '../excel/api';
 import { changesSinceLastRun } from './changes';
@@ -102,7 +103,7 @@ export default function ResultsStep({ result, service, disabled, onProblem, regi
   return (
     <Step number={5} title="Results" headingRef={heading}>
       <Body1>
-        {formatCount(summary.totals.rows)} payments to {formatCount(summary.totals.suppliers)} suppliers analysed.
+        {countOf(summary.totals.rows, 'payment')} to {countOf(summary.totals.suppliers, 'supplier')} analysed.
         {result.skippedRows > 0 ? ` ${formatCount(result.skippedRows)} ${result.skippedRows === 1 ? 'row was' : 'rows were'} skipped (totals, blank or unreadable amounts): the Method sheet lists them.` : ''}
       </Body1>
       {matched ? (

@@ -14,6 +14,7 @@
 import {
   columnLetter,
   fittedWidth,
+  fitText,
   isFormula,
   RESULT_WIDTH,
   STATE_SHEET,
@@ -36,8 +37,11 @@ import { EMPTY_WORKSHEET, patchWorksheet, type CellWrite, type ColumnSetting, ty
 import { attribute, rootAttribute, withAttribute, withRootAttribute, type DroppedCharacters } from './xml';
 
 export interface WriteOutcome {
-  /** Characters XML cannot hold (control characters in the input's text), left out of the copy. */
-  droppedCharacters: number;
+  /**
+   * Characters XML cannot hold (control characters in the input's text), left out of the copy:
+   * counted as the sheets are patched, which is when the package is written out, so read it then.
+   */
+  readonly droppedCharacters: number;
 }
 
 /** Points per line of Excel's default 11pt font. */
@@ -79,6 +83,7 @@ export async function writePlan(pkg: XlsxPackage, analysis: AnalysisOutcome, she
       ...summarySheetEdit(layout, styles, clear),
       drawing: charts.length > 0 ? await placeCharts(pkg, part, layout.plan.name, charts) : undefined,
     }));
+    pkg.setPrintTitles(layout.plan.name, `$1:$${layout.print.titleRows}`);
   }
   await edit(plan.analysisTable.sheet, undefined, async (part) => {
     const extent = tableExtent(plan.analysisTable);
@@ -91,7 +96,11 @@ export async function writePlan(pkg: XlsxPackage, analysis: AnalysisOutcome, she
   await edit(STATE_SHEET, 'veryHidden', () => stateSheetEdit(stateToCells(analysis.state), styles));
 
   await refreshPivotCachesOver(pkg, plan.analysisTable.sheet);
-  return { droppedCharacters: dropped.count };
+  return {
+    get droppedCharacters() {
+      return dropped.count;
+    },
+  };
 }
 
 /** A table's extent from A1, for its filter. */
@@ -139,7 +148,12 @@ function resultBlockEdit(block: ResultBlockPlan, copy: Grid | undefined, styles:
     for (let r = 0; r < rowCount; r++) {
       const cells: CellWrite[] = [];
       const sourceRow = source[r];
-      if (sourceRow) for (let c = 0; c < sourceRow.length; c++) if (sourceRow[c] !== null && sourceRow[c] !== '') cells.push({ column: c, value: sourceRow[c] });
+      if (sourceRow) {
+        for (let c = 0; c < sourceRow.length; c++) {
+          const value = sourceRow[c];
+          if (value !== null && value !== '') cells.push({ column: c, value: typeof value === 'string' ? fitText(value) : value });
+        }
+      }
       if (r === block.headerRow) {
         block.header.forEach((header, i) => {
           if (header !== null) cells.push({ column: block.firstColumn + i, value: header, style: styles.resultHeader });
@@ -189,8 +203,10 @@ export function summarySheetEdit(layout: SheetLayout, styles: Styles, clear: Ext
         cells: block.columns.map((column, i) => {
           // Counts and row numbers centred, so they do not run into the text beside them.
           const numeric = typeof cells[i] === 'number' || isFormula(cells[i]);
-          return { column: i, value: cells[i] ?? null, style: columnStyle(styles, column.format, numeric) };
+          const wraps = layout.wrap[i] && column.format === 'text' && !numeric;
+          return { column: i, value: cells[i] ?? null, style: wraps ? styles.wrapped : columnStyle(styles, column.format, numeric) };
         }),
+        ...(placed.rowLines[r] > 1 ? { height: LINE_HEIGHT * placed.rowLines[r] } : {}),
       }),
     );
   }
@@ -199,7 +215,8 @@ export function summarySheetEdit(layout: SheetLayout, styles: Styles, clear: Ext
     rows,
     extent: { rows: layout.rows, columns: layout.columns },
     columns: layout.widths.map((width, i) => ({ column: i, width })),
-    onePageWide: true,
+    freezeRows: layout.print.titleRows,
+    print: layout.print,
   };
 }
 
@@ -222,7 +239,7 @@ export function tableEdit(table: TablePlan, styles: Styles, filter: string | und
     rows: rowWrites(),
     extent: { rows: rows.count + 1, columns: columns.length },
     columns: widths.map((width, i): ColumnSetting => ({ column: i, width, style: formats[i] })),
-    freezeTopRow: true,
+    freezeRows: 1,
     autoFilter: filter,
     onePageWide: true,
   };
@@ -252,7 +269,7 @@ function userSheetEdit(before: Grid | undefined, plan: UserSheetPlan, styles: St
     rows,
     extent: { rows: after.length, columns: width },
     columns: after[0].map((_, c) => ({ column: c, width: fittedWidth({ header: '', format: 'text', width: 12 }, after.map((cells) => cells[c])), widenOnly: true })),
-    freezeTopRow: true,
+    freezeRows: 1,
     onePageWide: true,
   };
 }

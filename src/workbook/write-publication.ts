@@ -16,7 +16,10 @@ export async function writePublication(pkg: XlsxPackage, publication: Publicatio
   const { xml, styles } = addStyles(await pkg.text(stylesPart));
   pkg.setText(stylesPart, xml);
   const add = (name: string, edit: SheetEdit) => pkg.setChunks(pkg.addSheet(name), () => patchWorksheet(EMPTY_WORKSHEET, edit, dropped));
-  for (const layout of publication.summaries) add(layout.plan.name, summarySheetEdit(layout, styles, undefined));
+  for (const layout of publication.summaries) {
+    add(layout.plan.name, summarySheetEdit(layout, styles, undefined));
+    pkg.setPrintTitles(layout.plan.name, `$1:$${layout.print.titleRows}`);
+  }
   const { analysisTable } = publication;
   const extent = tableExtent(analysisTable);
   add(analysisTable.sheet, tableEdit(analysisTable, styles, extent));

@@ -74,7 +74,7 @@ describe('several inputs and folders', () => {
   test('a .csv.gz given alone is read as its CSV, and the copy is named without ".csv"', async () => {
     const run = await runIn(folder, ['months/month-10.csv.gz', ...AREAS]);
     expect(run.code).toBe(0);
-    expect(run.out[0]).toBe('Spend baseline: 1 payments, 1 suppliers');
+    expect(run.out[0]).toBe('Spend baseline: 1 payment, 1 supplier');
     expect(fs.existsSync(path.join(folder, 'month-10-baseline.xlsx'))).toBe(true);
   });
 

@@ -39,14 +39,14 @@ beforeAll(async () => {
 });
 
 /** The sheet read by the core's reader, as a host hands over its cells. */
-function readSheet(grid: Grid, state: WorkbookState = emptyState()) {
+function readSheet(grid: Grid, state: WorkbookState = emptyState(), hidden?: ReadonlySet<number>) {
   const layout = findTable(grid);
   const firstColumn = layout.headers.length;
   const block = { firstColumn, existed: false, present: 0 };
   const mapping = withOverrideColumns(proposedMapping(grid, layout, firstColumn, state, 'Spend'), undefined);
   const sheet: DataSheet = { sheet: 'Spend', source: '', headerRow: layout.headerRow, firstRow: layout.headerRow! + 1, lastRow: layout.lastDataRow, mapping, block };
   const reader = createSpendReader();
-  reader.sheet(sheet, grid[layout.headerRow!]).read(grid.slice(layout.firstDataRow, layout.lastDataRow + 1), layout.firstDataRow);
+  reader.sheet(sheet, grid[layout.headerRow!]).read(grid.slice(layout.firstDataRow, layout.lastDataRow + 1), layout.firstDataRow, hidden);
   return reader.finish();
 }
 
@@ -74,7 +74,7 @@ describe('the analysis', () => {
   test('classifies the rows and plans the result block beside the data: results, why a row was not analysed, blank rows cleared', async () => {
     const outcome = await analyse(input());
     expect(outcome.rows.map((row) => row.supplier)).toEqual(['Acme Cleaning Ltd', 'Kingfisher Catering Ltd', 'Pennine Print Ltd', 'Blackpool Coaches Ltd']);
-    expect(outcome.skipped).toEqual([{ row: 9, reason: 'total or subtotal row' }]);
+    expect(outcome.skipped).toEqual([{ row: 9, kind: 'total', reason: 'total or subtotal row' }]);
     const [block] = outcome.plan.resultBlocks;
     expect(block).toMatchObject({ sheet: 'Spend', firstColumn: 5, existed: false, headerRow: 2, firstRow: 3 });
     expect(block.header).toEqual(['Locality', 'Local authority', 'Locality basis', 'Influenceable', 'Influence reason', 'Supplier type', 'Supplier key', 'Co-op potential', 'Locality override', 'Influence override']);
@@ -96,7 +96,7 @@ describe('the analysis', () => {
     expect(method.blocks.find((b) => b.id === 'without_amount')).toMatchObject({ rows: [['', 8, 'amount "twelve" is not a number']] });
   });
 
-  test('plans every sheet the add-in owns, named around the user\'s own sheets, with the charts over the summary blocks', async () => {
+  test('plans every sheet the add-in owns, named around the user\'s own sheets, with the charts of the summary blocks below them', async () => {
     const { plan } = await analyse(input());
     expect(plan.sheetNames).toMatchObject({ summary: 'Baseline', method: 'Method (2)', suppliers: 'Suppliers' });
     expect(plan.newSheets).toEqual(['Baseline', 'Top suppliers', 'Method (2)', 'Opportunities', 'Analysis data', 'Suppliers', 'Rules', 'Local register', 'Re-spend survey']);
@@ -109,10 +109,13 @@ describe('the analysis', () => {
       ['LSB_HeadlineSplit', byLocality.headerRow],
       ['LSB_LeakageByKind', summary.blocks.find((b) => b.block.id === 'leakage_by_kind')!.headerRow],
     ]);
-    // Beside the summary; the leakage chart's 18 rows are room for this file's few kinds of spend.
+    // Below the summary's blocks and as wide as them (so the page prints at its own size); the
+    // leakage chart's 18 rows are room for this file's few kinds of spend.
+    const last = String.fromCharCode(64 + summary.columns);
+    const below = summary.rows + 2;
     expect(plan.charts.map((c) => [c.from, c.to, c.series.labels.length])).toEqual([
-      ['I2', 'P17', 5],
-      ['I19', 'P36', expect.any(Number)],
+      [`A${below}`, `${last}${below + 15}`, 5],
+      [`A${below + 17}`, `${last}${below + 34}`, expect.any(Number)],
     ]);
     expect(plan.charts[1].series.labels.length).toBeLessThanOrEqual(9);
     expect(plan.rules).toMatchObject({ sheet: 'Rules', isNew: true });
@@ -162,6 +165,18 @@ describe('the analysis', () => {
     const file = { name: 'mine.csv', text: 'priority,field,match,value,verdict,reason,coop\n10,colour,words,red,influenceable,Red,no\n' };
     await expect(analyse(input({ rules: { defaults: DEFAULT_RULES, file } }))).rejects.toMatchObject({ code: 'rules-invalid', where: { file: 'mine.csv', line: 2 } });
     await expect(analyse(input({ rules: { defaults: 'nonsense' } }))).rejects.toMatchObject({ code: 'default-rules-invalid' });
+  });
+
+  test('analyses rows hidden or filtered out like the others, and the Method sheet says how many there were', async () => {
+    const methodLine = (outcome: Awaited<ReturnType<typeof analyse>>) =>
+      outcome.plan.summaries.find((s) => s.layout.plan.role === 'method')!.layout.plan.blocks[0].rows.find((row) => row[0] === 'Hidden or filtered rows')![1];
+    // Sheet rows 5 (Kingfisher, a payment) and 9 (the total line) hidden, 0-based 4 and 8. Row 8
+    // ("twelve") has no amount: it is placed and judged, in no total.
+    const outcome = await analyse(input({ data: readSheet(SHEET, emptyState(), new Set([4, 8])) }));
+    expect(outcome.rows).toHaveLength(4);
+    expect(outcome.summary.totals.spend).toBe(1750);
+    expect(methodLine(outcome)).toBe('1 payment (£500.00) on rows hidden or filtered out in the sheet, analysed like every other row');
+    expect(methodLine(await analyse(input()))).toBe('None');
   });
 
   test('stops when no row is a payment', async () => {

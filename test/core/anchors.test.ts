@@ -66,7 +66,7 @@ test('a sheet whose anchor was named on an earlier run keeps it, unless it is na
     { row: 2, supplier: 'A', amount: 1, source: 'council.csv' },
     { row: 2, supplier: 'B', amount: 1, source: 'college.csv', institution: 'Named now' },
   ];
-  const data: SpendData = { sheets: [sheet('council.csv', 'council.csv'), sheet('college.csv', 'college.csv', 'Named now')], rows, skipped: [] };
+  const data: SpendData = { sheets: [sheet('council.csv', 'council.csv'), sheet('college.csv', 'college.csv', 'Named now')], rows, skipped: [], longTexts: [], hidden: { rows: 0, spend: 0 } };
   const state = emptyState();
   state.owned.resultColumns = [
     { sheet: 'council.csv', firstColumn: 4, headers: [], headerRow: 0, institution: 'City Council' },

@@ -38,6 +38,7 @@ function source(): PublicationSource {
     name: 'Baseline',
     title: 'Local spend baseline',
     subtitle: ['Analysed today.', 'Every figure is a formula.'],
+    page: { areas: 'Local area: Preston.', analysed: 'Analysed today' },
     blocks: [
       { id: 'top', title: 'Top', columns: [{ header: 'Supplier', format: 'text', width: 20 }, { header: 'Spend', format: 'gbp', width: 10 }], rows: [['Mr Ann Other', { formula: 'SUM(X)', value: 1200 }], ['Acme Ltd', { formula: 'SUM(Y)', value: 1070 }]] },
       { id: 'kinds', title: 'Kinds', columns: [{ header: 'Kind', format: 'text', width: 20 }], rows: [['Utility supply: Mr Ann Other'], ['Cleaning']] },
@@ -48,6 +49,7 @@ function source(): PublicationSource {
     name: 'Method',
     title: 'Method',
     subtitle: [],
+    page: { areas: 'Local area: Preston.', analysed: 'Analysed today' },
     blocks: [{ id: 'problems', title: 'Values that could not be understood', columns: [{ header: 'Cell', format: 'text', width: 10 }], rows: [['Suppliers!H4: "Mr Ann Other"']] }],
   };
   return { sheetPlans: [plan, method], rows, results, summary, areas: { local: 'Preston', wider: 'Lancashire' }, analysisSheet: 'Analysis data', analysedAt: '2025-01-01T00:00:00Z' };

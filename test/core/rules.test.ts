@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { CELL_CHARACTERS } from '../../src/core/cell';
 import {
   compileRules,
   parseRulesCsv,
@@ -157,6 +158,18 @@ describe('compileRules and judge', () => {
     expect(council).toMatchObject({ verdict: 'not_influenceable', reason: 'Payment to a public body: Bury Council', coop: false });
     expect(council.rule?.priority).toBe(10);
     expect(book.judge(facts({ category: 'Cleaning' }))).toMatchObject({ verdict: 'influenceable', reason: 'Cleaning', coop: true });
+  });
+
+  test('a reason that names a supplier whose name fills a cell is cut to what a cell holds, and says so', () => {
+    const book = compileRules(rulesFrom('10,supplier_type,words,public_body,not_influenceable,Payment to a public body: {supplier},no'));
+    const name = `Bury Council ${'x'.repeat(CELL_CHARACTERS)}`;
+    const reason = book.judge(facts({ supplier: name, supplierType: 'public_body' })).reason;
+    expect(reason).toHaveLength(CELL_CHARACTERS);
+    expect(reason).toMatch(/^Payment to a public body: Bury Council x+…$/);
+    const emoji = book.judge(facts({ supplier: `A${'👷'.repeat(CELL_CHARACTERS)}`, supplierType: 'public_body' })).reason;
+    expect(emoji.length).toBeLessThanOrEqual(CELL_CHARACTERS);
+    // Cut at an odd place, which here falls inside an emoji: never half of one.
+    expect(emoji).toMatch(/^Payment to a public body: A(?:👷)+…$/u);
   });
 
   test('words and phrases survive finance-system abbreviations, punctuation and plurals', () => {

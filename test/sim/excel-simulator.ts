@@ -18,7 +18,7 @@ import {
   parseSimulatorSetup, sheetSetupSchema, hostSetupSchema,
   type HostSetup, type SetupCell, type SheetSetup, type SimulatorSetup,
 } from './simulator-setup';
-import { DEFAULT_STYLE, WorkbookModel, type SheetModel } from './workbook-model';
+import { DEFAULT_STYLE, WorkbookModel, type PageLayoutModel, type SheetModel } from './workbook-model';
 
 export interface SheetSummary {
   name: string;
@@ -29,6 +29,8 @@ export interface SheetSummary {
   usedRange: string | null;
   frozenRows: number;
   frozenColumns: number;
+  /** Rows hidden by hand or by a filter (1-based). */
+  hiddenRows: number[];
   tables: string[];
   charts: string[];
   merges: string[];
@@ -159,6 +161,7 @@ export class ExcelSimulator {
     for (const [address, format] of Object.entries(sheetSetup.numberFormats)) this.setNumberFormat(sheet.name, address, format);
     for (const table of sheetSetup.tables) this.addTable(sheet.name, table.address, table);
     sheet.frozenRows = sheetSetup.frozenRows;
+    for (const row of sheetSetup.hiddenRows) sheet.hiddenRows.add(row - 1);
     if (sheetSetup.visibility !== 'Visible') this.workbook.setSheetVisibility(sheet, sheetSetup.visibility);
     if (sheetSetup.protected) sheet.protected = true;
   }
@@ -309,6 +312,7 @@ export class ExcelSimulator {
         usedRange: used ? formatAddress(sheet.name, used) : null,
         frozenRows: sheet.frozenRows,
         frozenColumns: sheet.frozenColumns,
+        hiddenRows: [...sheet.hiddenRows].sort((a, b) => a - b).map((row) => row + 1),
         tables: this.workbook.tables.filter((t) => t.sheet === sheet).map((t) => t.name),
         charts: sheet.charts.map((c) => c.name),
         merges: sheet.merges.map((m) => formatAddress(sheet.name, m)),
@@ -346,6 +350,11 @@ export class ExcelSimulator {
     return target ? this.workbook.readFormulas(target) : [];
   }
 
+  /** The cells of a sheet that hold formulas (0-based), as distinct from text that merely starts with "=". */
+  formulaCells(sheetName: string): { row: number; column: number; formula: string }[] {
+    return this.sheet(sheetName).cells.formulaCells();
+  }
+
   numberFormats(sheetName: string, address?: string): string[][] {
     const target = this.target(sheetName, address);
     return target ? this.workbook.readNumberFormats(target) : [];
@@ -357,6 +366,11 @@ export class ExcelSimulator {
   }
 
   /** The full format of one cell, e.g. style("Data", "B2").bold. */
+  /** How a sheet prints: its page layout, header and footer as the add-in left them. */
+  pageLayout(sheetName: string): PageLayoutModel {
+    return structuredClone(this.sheet(sheetName).pageLayout);
+  }
+
   style(sheetName: string, cell: string): Required<CellStyle> {
     const sheet = this.sheet(sheetName);
     const { top, left } = this.rect(sheet, cell);

@@ -124,3 +124,17 @@ describe('formats, merges, insert and delete', () => {
     expect(sim.numberFormats('S')).toEqual([['0.00', '0.00']]);
   });
 });
+
+describe('hidden rows', () => {
+  it('reads rowHidden as true when every row is hidden, false when none is and null when some are', async () => {
+    const sim = createExcelSimulator({ sheets: [{ name: 'S', cells: [['a'], ['b'], ['c'], ['d']], hiddenRows: [2] }] });
+    await sim.Excel.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem('S');
+      sheet.getRange('A4').rowHidden = true;
+      const ranges = ['A2', 'A2:B2', 'A1', 'A1:A4', 'A3:A4', 'A4'].map((address) => sheet.getRange(address).load('rowHidden'));
+      await context.sync();
+      expect(ranges.map((range) => range.rowHidden)).toEqual([true, true, false, null, null, true]);
+    });
+    expect(sim.sheets()[0].hiddenRows).toEqual([2, 4]);
+  });
+});

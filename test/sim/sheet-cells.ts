@@ -145,6 +145,15 @@ export class SheetCells {
     return [...this.columns.keys()].sort((a, b) => a - b);
   }
 
+  /** Every formula cell, column by column. */
+  formulaCells(): { row: number; column: number; formula: string }[] {
+    const cells: { row: number; column: number; formula: string }[] = [];
+    for (const [column, data] of [...this.columns].sort((a, b) => a[0] - b[0])) {
+      for (const [row, formula] of data.formulas ?? []) cells.push({ row, column, formula });
+    }
+    return cells;
+  }
+
   /** Fast path for bulk reads: a column's constants and formulas (may be undefined). */
   columnData(column: number): { values: (CellValue | undefined)[]; formulas?: Map<number, string> } | undefined {
     return this.columns.get(column);

@@ -32,6 +32,8 @@ export const sheetSetupSchema = z.object({
   protected: z.boolean().default(false),
   tables: z.array(tableSetupSchema).default([]),
   frozenRows: z.number().int().min(0).default(0),
+  /** Rows hidden by hand or by a filter, as Excel numbers them (1-based). */
+  hiddenRows: z.array(z.number().int().min(1)).default([]),
 });
 
 const themeSchema = z.object({

@@ -32,6 +32,44 @@ export const DEFAULT_STYLE: Required<CellStyle> = {
   verticalAlignment: 'Bottom',
 };
 
+/**
+ * How a sheet prints (Excel.PageLayout, ExcelApi 1.9): margins in points, the zoom
+ * (PageLayoutZoomOptions), the rows repeated on every page, and the header and footer for all pages
+ * (HeaderFooterGroup.defaultForAllPages).
+ */
+export interface PageLayoutModel {
+  orientation: string;
+  paperSize: string;
+  centerHorizontally: boolean;
+  leftMargin: number;
+  rightMargin: number;
+  topMargin: number;
+  bottomMargin: number;
+  headerMargin: number;
+  footerMargin: number;
+  zoom: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
+  printTitleRows: string | null;
+  headerFooter: Record<'leftHeader' | 'centerHeader' | 'rightHeader' | 'leftFooter' | 'centerFooter' | 'rightFooter', string>;
+}
+
+/** A new sheet's page layout, as Excel's defaults are (portrait, Letter, Normal margins of 0.7 and 0.75 inches). */
+export function defaultPageLayout(): PageLayoutModel {
+  return {
+    orientation: 'Portrait',
+    paperSize: 'Letter',
+    centerHorizontally: false,
+    leftMargin: 50.4,
+    rightMargin: 50.4,
+    topMargin: 54,
+    bottomMargin: 54,
+    headerMargin: 21.6,
+    footerMargin: 21.6,
+    zoom: { scale: 100 },
+    printTitleRows: null,
+    headerFooter: { leftHeader: '', centerHeader: '', rightHeader: '', leftFooter: '', centerFooter: '', rightFooter: '' },
+  };
+}
+
 export class SheetModel {
   visibility: SheetVisibility = 'Visible';
   protected = false;
@@ -40,8 +78,11 @@ export class SheetModel {
   deleted = false;
   frozenRows = 0;
   frozenColumns = 0;
+  pageLayout = defaultPageLayout();
   tabColor = '';
   merges: Rect[] = [];
+  /** 0-based rows hidden by hand or by a filter (a filter hides the rows it leaves out). */
+  readonly hiddenRows = new Set<number>();
   charts: ChartModel[] = [];
   names: NamedItemModel[] = [];
   selection: Rect = { top: 0, left: 0, bottom: 0, right: 0 };
@@ -474,6 +515,28 @@ export class WorkbookModel {
     this.assertCellsEditable(target);
     if (typeof width !== 'number' || !(width >= 0)) throw new HostError('InvalidArgument', `columnWidth must be a number of points, not ${width}.`);
     for (let c = target.rect.left; c <= target.rect.right; c++) target.sheet.cells.columnWidths.set(c, width);
+  }
+
+  /**
+   * Range.rowHidden (ExcelApi 1.2, learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-rowhidden-member):
+   * "Value is `true` when all rows in a range are hidden. Value is `false` when no rows in the
+   * range are hidden. Value is `null` when some rows in a range are hidden and other rows in the
+   * same range are not hidden." Rows left out by an AutoFilter are hidden rows too: Excel raises
+   * onRowHiddenChanged for them (OfficeDev/office-js issue #6559).
+   */
+  rowsHidden({ sheet, rect }: CellTarget): boolean | null {
+    let hidden = 0;
+    for (const row of sheet.hiddenRows) if (row >= rect.top && row <= rect.bottom) hidden++;
+    return hidden === 0 ? false : hidden === rect.bottom - rect.top + 1 ? true : null;
+  }
+
+  setRowsHidden(target: CellTarget, hidden: boolean): void {
+    this.assertCellsEditable(target);
+    if (typeof hidden !== 'boolean') throw new HostError('InvalidArgument', `rowHidden must be true or false, not ${hidden}.`);
+    for (let r = target.rect.top; r <= target.rect.bottom; r++) {
+      if (hidden) target.sheet.hiddenRows.add(r);
+      else target.sheet.hiddenRows.delete(r);
+    }
   }
 
   /** Approximates autofit from the longest displayed text (about 5.6 points per character of the default font). */

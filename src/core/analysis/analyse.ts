@@ -18,8 +18,10 @@ import { ANALYSIS_COLUMNS, analysisRow } from '../report/columns';
 import { layoutSheet } from '../report/layout';
 import { planReport } from '../report/plan';
 import { compileRules } from '../rules';
+import { countOf } from '../wording';
 import { SHEET_ROLES, sheetNamesFor, type SheetRole } from '../settings';
 import { noAnchorsNote, withRecordedAnchors } from './anchor-names';
+import { requireRoomForResults } from '../sheet-limits';
 import { startAnalysis } from './classify-rows';
 import { describeRegisters, matchRegisters, registerPostcodeAreas } from './register-step';
 import { answersFor, describeGeography, gatherGeography, onlineAnswers } from './geography';
@@ -29,6 +31,7 @@ import { chartSpecs, crossTabSpecs, withoutCrossTabBlocks } from './native-summa
 import { describeDataSheet, nextStates } from './next-state';
 import type { AnalysisOutcome } from './outcome';
 import type { Extent, WorkbookPlan } from './plan-types';
+import { excelLimitNotes, fitSheetPlans, fittedRows, fitUserSheet, withMethodNotes } from './excel-limits';
 import { fullPostcodesMentioned, prepareRows } from './prepare';
 import { describeOverrideProblem } from './problems';
 import { planPublication } from './publication';
@@ -74,10 +77,11 @@ export function rowsWithoutAmount(rows: readonly SpendRow[]): { row: number; rea
 export async function analyse(input: AnalysisInput): Promise<AnalysisOutcome> {
   const { state, choices, lookups, pause, analysedAt } = input;
   const data = withRecordedAnchors(input.data, state);
+  for (const sheet of data.sheets) requireRoomForResults(sheet.sheet, sheet.block.firstColumn);
   if (data.rows.length === 0) {
     const where = data.sheets.map((sheet) => `"${sheet.source || sheet.sheet}"`).join(', ');
     const skipped = data.skipped[0];
-    const why = skipped ? ` (${data.skipped.length} rows skipped, e.g. row ${skipped.row}: ${skipped.reason})` : '';
+    const why = skipped ? ` (${countOf(data.skipped.length, 'row')} skipped, e.g. row ${skipped.row}: ${skipped.reason})` : '';
     throw new BaselineError('no-payments', `No payments to analyse on ${where}${why}. Check the supplier and amount columns.`, { sheet: data.sheets[0]?.sheet });
   }
   const sheetNames = sheetNamesFor(state.owned.sheets, input.existingSheets);
@@ -161,6 +165,7 @@ export async function analyse(input: AnalysisInput): Promise<AnalysisOutcome> {
     threshold,
     inputDescription: data.sheets.map(describeDataSheet),
     skipped: data.skipped,
+    hidden: data.hidden,
     withoutAmount: rowsWithoutAmount(data.rows),
     problems,
     progress,
@@ -170,7 +175,11 @@ export async function analyse(input: AnalysisInput): Promise<AnalysisOutcome> {
     lm3: lm3.lm3,
   });
   const sheetPlans = reportPlans.map((plan) => (choices.crossTabs === 'pivot_tables' && plan.role === 'summary' ? withoutCrossTabBlocks(plan) : plan));
-  const layouts = sheetPlans.map(layoutSheet);
+  // Excel's limits: text cut, over-long formulas as values, and the Method sheet says where.
+  const fitted = fitSheetPlans(sheetPlans);
+  const excelLimits = excelLimitNotes(data.longTexts, fitted.formulasAsValues);
+  const methodNotes = (notes: readonly string[]) => notes.map((note, i) => [i === 0 ? "Excel's limits" : '', note]);
+  const layouts = withMethodNotes(fitted.plans, methodNotes(excelLimits)).map(layoutSheet);
   const extents: Partial<Record<SheetRole, Extent>> = {};
   for (const layout of layouts) extents[layout.plan.role] = { rows: layout.rows, columns: layout.columns };
 
@@ -182,20 +191,23 @@ export async function analyse(input: AnalysisInput): Promise<AnalysisOutcome> {
   const plan: WorkbookPlan = {
     sheetNames,
     newSheets: SHEET_ROLES.map((role) => sheetNames[role]).filter((name) => !existing.has(name.toLowerCase())),
-    resultBlocks: data.sheets.map((sheet) => resultBlockPlan(sheet, rows, results, data.skipped, areaNames)),
+    resultBlocks: data.sheets.map((sheet) => {
+      const block = resultBlockPlan(sheet, rows, results, data.skipped, areaNames);
+      return { ...block, rows: fittedRows(block.rows) };
+    }),
     analysisTable: {
       sheet: sheetNames.analysis,
       columns: ANALYSIS_COLUMNS,
-      rows: { count: counted.count, width: ANALYSIS_COLUMNS.length, row: (i) => analysisRow(rows[counted.index(i)], results[counted.index(i)], areaNames) },
+      rows: fittedRows({ count: counted.count, width: ANALYSIS_COLUMNS.length, row: (i) => analysisRow(rows[counted.index(i)], results[counted.index(i)], areaNames) }),
     },
     summaries: layouts.map((layout) => {
       const clear = state.owned.extents[layout.plan.role];
       return clear ? { layout, clear } : { layout };
     }),
-    suppliers: suppliersSheetPlan(sheetNames.suppliers, suppliersSheet, prepared.directory, summary, areaNames),
-    rules: rulesSheetPlan(sheetNames.rules, input.rules.sheet, rules.rules),
-    register: registerSheetPlan(sheetNames.register, input.registerSheet, input.registerFile),
-    respend: lm3.sheet,
+    suppliers: fitUserSheet(suppliersSheetPlan(sheetNames.suppliers, suppliersSheet, prepared.directory, summary, areaNames)),
+    rules: fitUserSheet(rulesSheetPlan(sheetNames.rules, input.rules.sheet, rules.rules)),
+    register: fitUserSheet(registerSheetPlan(sheetNames.register, input.registerSheet, input.registerFile)),
+    respend: fitUserSheet(lm3.sheet),
     crossTabs: choices.crossTabs === 'pivot_tables' ? crossTabSpecs(summary) : [],
     charts: chartSpecs(layouts.find((layout) => layout.plan.role === 'summary')!),
   };
@@ -231,14 +243,17 @@ export async function analyse(input: AnalysisInput): Promise<AnalysisOutcome> {
     ...(state.history.last ? { previous: state.history.last } : {}),
     progress: compared?.progress ?? null,
     toReview: suppliersToReview(summary, prepared.directory),
-    publish: (options) =>
-      planPublication(
-        { sheetPlans: reportPlans, rows, results, summary, areas: areaNames, analysisSheet: sheetNames.analysis, analysedAt, ...(compared?.earlierSummary ? { earlierSuppliers: compared.earlierSummary.suppliers } : {}) },
-        options,
-      ),
+    publish: (options) => {
+      // Every figure of the copy is a value: only Excel's limit on text applies to it.
+      const publishPlans = withMethodNotes(fitSheetPlans(reportPlans).plans, methodNotes(excelLimitNotes(data.longTexts, 0)));
+      const earlierSuppliers = compared?.earlierSummary ? { earlierSuppliers: compared.earlierSummary.suppliers } : {};
+      const publication = planPublication({ sheetPlans: publishPlans, rows, results, summary, areas: areaNames, analysisSheet: sheetNames.analysis, analysedAt, ...earlierSuppliers }, options);
+      return { ...publication, analysisTable: { ...publication.analysisTable, rows: fittedRows(publication.analysisTable.rows) } };
+    },
     problems,
     notes: geography.notes,
     ...(result.anchors ? {} : { noAnchors: noAnchorsNote(data.sheets) }),
+    excelLimits,
     ...(registers ? { registers } : {}),
   };
 }

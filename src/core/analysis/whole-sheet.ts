@@ -36,6 +36,8 @@ export interface WholeSheet {
   layout: TableLayout;
   mapping: Mapping;
   block: BlockPlace;
+  /** 0-based rows hidden or filtered out (a file's `<row hidden>`), counted on the Method sheet. */
+  hiddenRows?: ReadonlySet<number>;
 }
 
 /** The last column with a value in any row, + 1: the result columns of a new block go right of it. */
@@ -84,7 +86,7 @@ export function readWholeSheets(sheets: readonly WholeSheet[], period: Period = 
       },
       headerRow === null ? undefined : grid[headerRow],
     );
-    if (layout.lastDataRow >= layout.firstDataRow) sheet.read(grid.slice(layout.firstDataRow, layout.lastDataRow + 1), layout.firstDataRow);
+    if (layout.lastDataRow >= layout.firstDataRow) sheet.read(grid.slice(layout.firstDataRow, layout.lastDataRow + 1), layout.firstDataRow, input.hiddenRows);
   }
   return reader.finish();
 }

@@ -8,6 +8,7 @@ import { ANALYSIS_COLUMN, type OutCell, type ReportColumn } from './columns';
 import type { AnalysisRefs } from './formulas';
 import type { ReportContext } from './context';
 import { headlineMeasures, measureFormula, shareOf } from './measures';
+import { countOf, poundsText } from '../wording';
 
 export interface Block {
   id: string;
@@ -52,8 +53,8 @@ export function countsBlock(ctx: ReportContext, refs: AnalysisRefs, names: AreaN
       ['Suppliers', summary.totals.suppliers],
       ['Rows skipped (see Method)', ctx.skipped.length],
       ['Rows without an amount, placed but not counted (see Method)', ctx.withoutAmount.length],
-      ['Local area', `${names.local}: ${districtList(ctx.areas.local.districts, ctx.districts)}`],
-      ['Wider area', `${names.wider}: ${ctx.areas.wider.districts.length} districts`],
+      ['Local area', areaDescription(names.local, ctx.areas.local.districts, ctx.districts)],
+      ['Wider area', `${names.wider}: ${countOf(ctx.areas.wider.districts.length, 'district')}`],
     ],
   };
 }
@@ -126,29 +127,31 @@ export function leakageBlock(summary: Summary, refs: AnalysisRefs): Block {
   };
 }
 
+/**
+ * The top suppliers, in columns that print on A4 landscape: the supplier key, by which each
+ * figure is summed, is on the Suppliers sheet beside the name.
+ */
 export function topSuppliersBlock(summary: Summary, refs: AnalysisRefs, names: AreaNames): Block {
   return {
     id: 'top_suppliers',
     title: 'Top suppliers',
     columns: [
-      count('Rank'),
-      text('Supplier', 36),
-      text('Supplier key', 28),
+      { header: 'Rank', format: 'integer', width: 6 },
+      text('Supplier', 28),
       money('Spend (£)'),
-      pct('Share of total'),
-      count('Payments'),
-      text('Locality', 22),
-      text('Local authority', 24),
-      text('Influence', 16),
-      text('Influence reason', 36),
-      text('Supplier type', 16),
+      { header: 'Share of total', format: 'percent', width: 9 },
+      { header: 'Payments', format: 'integer', width: 9 },
+      text('Locality', 20),
+      text('Local authority', 18),
+      text('Influence', 14),
+      text('Influence reason', 28),
+      text('Supplier type', 14),
     ],
     rows: summary.topSuppliers.map((s) => {
       const formula = refs.sum([[ANALYSIS_COLUMN.key, s.key]]);
       return [
         s.rank,
         s.name,
-        s.key,
         { formula, value: s.spend },
         { formula: refs.share(formula), value: s.share ?? 'n/a' },
         s.rows,
@@ -175,6 +178,7 @@ export function methodBlocks(ctx: ReportContext, refs: AnalysisRefs): Block[] {
       rows: [
         ['Analysed at', formatDateTime(ctx.analysedAt)],
         ...ctx.inputDescription.map((line, i): OutCell[] => [i === 0 ? 'Input' : '', line]),
+        ['Hidden or filtered rows', describeHidden(ctx.hidden)],
         ['Geography', ctx.geographyRelease],
         ['Public registers', ctx.registersDescription],
         ['Partial postcode threshold', `${Math.round(ctx.threshold * 100)}% of a sector's or district's postcodes must agree`],
@@ -229,8 +233,17 @@ export function methodBlocks(ctx: ReportContext, refs: AnalysisRefs): Block[] {
   return blocks;
 }
 
-function districtList(codes: readonly string[], districts: ReadonlyMap<string, DistrictInfo>): string {
-  return codes.map((code) => districts.get(code)?.name ?? code).join(', ');
+/** "Preston (E07000123)" for an area that is one district of its name; else "Fylde coast: Blackpool, Fylde, Wyre". */
+function areaDescription(name: string, codes: readonly string[], districts: ReadonlyMap<string, DistrictInfo>): string {
+  const names = codes.map((code) => districts.get(code)?.name ?? code);
+  if (codes.length === 1 && names[0].toLowerCase() === name.toLowerCase()) return `${name} (${codes[0]})`;
+  return `${name}: ${names.join(', ')}`;
+}
+
+/** What a committee paper should know about rows the sheet did not show: they are in the figures. */
+function describeHidden(hidden: ReportContext['hidden']): string {
+  if (hidden.rows === 0) return 'None';
+  return `${countOf(hidden.rows, 'payment')} (${poundsText(hidden.spend)}) on rows hidden or filtered out in the sheet, analysed like every other row`;
 }
 
 /** "28 November 2026 19:02 UTC", readable in a committee paper. */

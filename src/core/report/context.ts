@@ -32,6 +32,8 @@ export interface ReportContext {
   threshold: number;
   inputDescription: string[];
   skipped: readonly { row: number; reason: string; source?: string }[];
+  /** Payments on rows hidden or filtered out in the sheet (analysed like the others). */
+  hidden: { rows: number; spend: number };
   /** Rows placed and judged but without an amount: in no total. */
   withoutAmount: readonly { row: number; reason: string; source?: string }[];
   problems: readonly { cell: string; message: string }[];

@@ -23,6 +23,7 @@ import { progressBlocks } from './progress-blocks';
 import { AnalysisRefs } from './formulas';
 import { lm3Blocks } from './lm3-blocks';
 import { partnershipBlocks } from './partnership-blocks';
+import { countOf } from '../wording';
 
 export interface SheetPlan {
   role: SheetRole;
@@ -30,6 +31,8 @@ export interface SheetPlan {
   title: string;
   subtitle: string[];
   blocks: Block[];
+  /** What every printed page's header says besides the title: the areas, and when the analysis was made. */
+  page: { areas: string; analysed: string };
 }
 
 /** The summary blocks that are cross-tabulations by locality: a host with PivotTables may show them as those instead. */
@@ -61,27 +64,35 @@ export function planReport(ctx: ReportContext): SheetPlan[] {
   }
   summaryBlocks.push(leakageBlock(summary, refs), ...lm3Blocks(ctx.lm3, refs, names, ctx.sheetNames.respend));
 
+  const page = { areas: `Local area: ${names.local}. Wider area: ${names.wider}.`, analysed: `Analysed ${formatDateTime(ctx.analysedAt)}` };
   const subtitle = [
     `Analysed ${formatDateTime(ctx.analysedAt)}. Local area: ${names.local}. Wider area: ${names.wider}.`,
     'Every figure is a formula over the analysis sheet; the Method sheet says how localities were decided.',
   ];
 
   return [
-    { role: 'summary', name: ctx.sheetNames.summary, title: 'Local spend baseline', subtitle, blocks: summaryBlocks },
+    { role: 'summary', name: ctx.sheetNames.summary, title: 'Local spend baseline', subtitle, blocks: summaryBlocks, page },
     {
       role: 'top_suppliers',
       name: ctx.sheetNames.top_suppliers,
-      title: `Top ${ctx.topSuppliers} suppliers by spend`,
+      title: topSuppliersTitle(summary.topSuppliers.length, ctx.topSuppliers),
       subtitle: ['The CLES method: the largest suppliers carry most of the spend; fix their postcodes and types first.'],
       blocks: [topSuppliersBlock(summary, refs, names)],
+      page,
     },
-    { role: 'method', name: ctx.sheetNames.method, title: 'Method and coverage', subtitle: [`Analysed ${formatDateTime(ctx.analysedAt)}.`], blocks: methodBlocks(ctx, refs) },
+    { role: 'method', name: ctx.sheetNames.method, title: 'Method and coverage', subtitle: [`Analysed ${formatDateTime(ctx.analysedAt)}.`], blocks: methodBlocks(ctx, refs), page },
     {
       role: 'opportunities',
       name: ctx.sheetNames.opportunities,
       title: 'Opportunities',
       subtitle: [`Influenceable spend that leaves the wider area, by kind of spend, with local suppliers from the ${ctx.registerSheet} sheet.`],
       blocks: opportunityBlocks(ctx, ctx.registerSheet),
+      page,
     },
   ];
+}
+
+/** "Top 300 suppliers by spend"; "All 286 suppliers by spend" when there are fewer than the top asked for. */
+function topSuppliersTitle(listed: number, asked: number): string {
+  return listed < asked ? `All ${countOf(listed, 'supplier')} by spend` : `Top ${countOf(listed, 'supplier')} by spend`;
 }

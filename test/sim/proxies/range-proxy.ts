@@ -17,7 +17,7 @@ import { WorksheetProxy } from './worksheet-proxy';
 
 const RANGE_SCALARS = [
   'address', 'addressLocal', 'cellCount', 'columnCount', 'columnIndex', 'rowCount', 'rowIndex', 'values', 'formulas',
-  'formulasLocal', 'numberFormat', 'text', 'valueTypes', 'isEntireColumn', 'isEntireRow',
+  'formulasLocal', 'numberFormat', 'text', 'valueTypes', 'isEntireColumn', 'isEntireRow', 'rowHidden',
 ] as const;
 
 /** Properties that carry every cell, and so count against the five-million-cell read limit. */
@@ -56,6 +56,7 @@ export class RangeProxy extends ClientObject<CellTarget> {
       case 'rowIndex': return rect.top;
       case 'isEntireColumn': return isEntireColumn(rect);
       case 'isEntireRow': return isEntireRow(rect);
+      case 'rowHidden': return workbook.rowsHidden(target);
       case 'values': return workbook.readValues(target);
       case 'formulas':
       case 'formulasLocal':
@@ -82,6 +83,11 @@ export class RangeProxy extends ClientObject<CellTarget> {
   get isEntireColumn(): boolean { return this.get('isEntireColumn'); }
   get isEntireRow(): boolean { return this.get('isEntireRow'); }
   get text(): string[][] { return this.get('text'); }
+
+  get rowHidden(): boolean { return this.get('rowHidden'); }
+  set rowHidden(hidden: boolean) {
+    this.setProperty('rowHidden', hidden, (t) => workbookOf(this.context).setRowsHidden(t, hidden));
+  }
   get valueTypes(): string[][] { return this.get('valueTypes'); }
 
   get values(): unknown[][] { return this.get('values'); }
