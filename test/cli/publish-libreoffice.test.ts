@@ -42,7 +42,7 @@ describeWhen(hasLibreOffice, "needs LibreOffice's soffice and poppler-utils' pdf
       'The partnership: anchors side by side',
       'Lancashire County Council',
       'LM3 (Local Multiplier 3, New Economics Foundation)',
-      'Top 300 suppliers by spend',
+      'All 286 suppliers by spend',
       'This copy',
       'Payments under £500',
     ]) {
