@@ -48,6 +48,7 @@ export { carriedLines, carryOverrides, type CarriedOverrides, type OverrideNotCa
 // The Suppliers and Rules sheets outside an analysis: a creditor file's postcodes, a supplier's line, the default rules.
 export { suppliersWithCreditors, supplierRow } from './analysis/suppliers-sheet';
 export { defaultRulesSheet } from './analysis/rules-choice';
+export { FIRST_ROW_WIDTH, ownSheetCandidates, recogniseOwnSheets } from './analysis/own-sheets';
 
 // What a workbook keeps, and the errors.
 export {

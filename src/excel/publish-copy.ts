@@ -1,16 +1,13 @@
 /**
  * The pane's copy to publish: the core's publication written by the workbook package into a new
  * .xlsx in memory, deflated by the browser (Compression Streams), and opened by Excel as a new
- * workbook with Excel.createWorkbook(base64) (ExcelApi 1.8:
+ * workbook with Excel.createWorkbook(base64) (ExcelApi 1.8, which the add-in requires anyway:
  * https://learn.microsoft.com/javascript/api/excel#excel-excel-createworkbook-function(1)). The
  * user's workbook is not changed; the new one is theirs to save where they choose.
  */
-import { BaselineError, type Publication } from '../core';
+import type { Publication } from '../core';
 import { crc32 } from '../geo/crc32';
 import type { DeflateCodec, DeflateStream } from '../workbook';
-import { hostCapabilities, supportsExcelApi } from './host-check';
-
-export const CREATE_WORKBOOK_EXCEL_API = '1.8';
 
 /** Raw deflate (zip's method 8) by the browser's CompressionStream("deflate-raw"). */
 function deflateStream(): DeflateStream {
@@ -52,11 +49,5 @@ function base64(bytes: Uint8Array): string {
 }
 
 export async function openPublishedCopy(publication: Publication, now: Date): Promise<void> {
-  if (!supportsExcelApi(CREATE_WORKBOOK_EXCEL_API)) {
-    throw new BaselineError(
-      'host-unsupported',
-      `This Excel (ExcelApi ${hostCapabilities().excelApi}) cannot open a new workbook from an add-in (ExcelApi ${CREATE_WORKBOOK_EXCEL_API}). Use Microsoft 365 or Excel on the web, or the command line's --publish.`,
-    );
-  }
   await Excel.createWorkbook(base64(await publicationBytes(publication, now)));
 }

@@ -178,11 +178,6 @@ export default function ResultsStep({ result, service, disabled, onProblem, regi
             </li>
           ))}
         </ul>
-        {result.summariesAs === 'formula_tables' ? (
-          <Text size={200} className={styles.muted}>
-            This version of Excel cannot create PivotTables from an add-in, so the summaries are tables of formulas; they give the same figures.
-          </Text>
-        ) : null}
       </div>
 
       <div className={styles.group}>

@@ -220,7 +220,8 @@ describe('the analysis', () => {
   test('pauses between steps with its progress, and stops when a pause throws (a cancel)', async () => {
     const seen: AnalysisProgress[] = [];
     await analyse(input({ pause: (progress) => void seen.push(progress) }));
-    expect(seen[0]).toEqual({ phase: 'geography', done: 0, total: 1 });
+    expect(seen[0]).toEqual({ phase: 'preparing', done: 0, total: 1 });
+    expect(seen).toContainEqual({ phase: 'geography', done: 0, total: 1 });
     expect(seen.at(-1)).toEqual({ phase: 'classifying', done: 4, total: 4 });
     const cancel = new Error('cancelled');
     await expect(analyse(input({ pause: ({ phase }) => { if (phase === 'classifying') throw cancel; } }))).rejects.toBe(cancel);

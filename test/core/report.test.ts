@@ -2,6 +2,7 @@ import type { RowResult } from '../../src/core/classify';
 import { analysisRow, ANALYSIS_COLUMN, fittedWidth, MAX_TEXT_WIDTH } from '../../src/core/report/columns';
 import { layoutSheet } from '../../src/core/report/layout';
 import type { SheetPlan } from '../../src/core/report/plan';
+import { AnalysisRefs, sumifsMatchesLiterally, textValue } from '../../src/core/report/formulas';
 import { NO_CATEGORY, NO_INSTITUTION } from '../../src/core/summary';
 
 const result: RowResult = {
@@ -53,6 +54,29 @@ describe('column widths', () => {
       [3, 4, 5],
       [7, 9, 10],
     ]);
+  });
+});
+
+describe('formulas over the analysis table', () => {
+  const refs = new AnalysisRefs('Analysis data', 3);
+
+  test('match a text with SUMIFS when SUMIFS would match it literally', () => {
+    expect(refs.sum([[ANALYSIS_COLUMN.category, 'Cleaning * services']])).toBe(`SUMIFS('Analysis data'!$E$2:$E$4,'Analysis data'!$J$2:$J$4,"=Cleaning ~* services")`);
+  });
+
+  test.each(['2024', '1/4/2024', 'Agency staff 2', 'TRUE', '#N/A', 'x'.repeat(255)])('compare %j instead, which SUMIFS would read as a value or not match', (label) => {
+    expect(sumifsMatchesLiterally(label)).toBe(false);
+    expect(refs.count([[ANALYSIS_COLUMN.category, label], [ANALYSIS_COLUMN.locality, 'Local (Preston)']])).toBe(
+      `SUMPRODUCT(('Analysis data'!$J$2:$J$4=${textValue(label)})*('Analysis data'!$F$2:$F$4="Local (Preston)")*1)`,
+    );
+  });
+
+  test('write a long text as pieces of at most 255 characters, quotes doubled, surrogate pairs whole', () => {
+    const text = `${'a'.repeat(254)}😀"${'b'.repeat(300)}`;
+    const pieces = textValue(text).split('&').map((piece) => piece.slice(1, -1).replace(/""/g, '"'));
+    expect(pieces.join('')).toBe(text);
+    expect(pieces.every((piece) => piece.length <= 255)).toBe(true);
+    expect(pieces[0]).toBe('a'.repeat(254));
   });
 });
 

@@ -32,7 +32,7 @@ import { describeDataSheet, nextStates } from './next-state';
 import type { AnalysisOutcome } from './outcome';
 import type { Extent, WorkbookPlan } from './plan-types';
 import { excelLimitNotes, fitSheetPlans, fittedRows, fitUserSheet, withMethodNotes } from './excel-limits';
-import { fullPostcodesMentioned, prepareRows } from './prepare';
+import { fullPostcodesMentioned, startPreparation } from './prepare';
 import { describeOverrideProblem } from './problems';
 import { planPublication } from './publication';
 import { planLm3, readSurvey } from './respend';
@@ -48,8 +48,8 @@ import { filledSheet, registerSheetPlan, rulesSheetPlan, suppliersSheetPlan } fr
 /** Why the progress shown without an earlier workbook is against stored figures. */
 const KEPT_BASELINE_WHY = 'no earlier workbook was given this time, so the figures kept from the last comparison are shown; give the earlier workbook again to compare like for like';
 
-/** Rows classified between two pauses: a pause every millisecond or so. */
-const CLASSIFY_STEP_ROWS = 1_000;
+/** Rows prepared or classified between two pauses: a pause every millisecond or so. */
+const STEP_ROWS = 1_000;
 
 /** The rows that have an amount: how many, and the index of the i-th (no list when none lacks one). */
 function countedRows(rows: readonly SpendRow[]): { count: number; index: (i: number) => number } {
@@ -98,7 +98,11 @@ export async function analyse(input: AnalysisInput): Promise<AnalysisOutcome> {
   const suppliersSheet = filledSheet(input.suppliersSheet);
   const suppliers = suppliersSheet ? directoryFromSheet(suppliersSheet, sheetNames.suppliers) : { directory: emptyDirectory(), problems: [] };
   problems.push(...suppliers.problems);
-  const prepared = prepareRows(data.rows, suppliers.directory, input.creditors);
+  const preparation = startPreparation(data.rows, suppliers.directory, input.creditors);
+  await pause({ phase: 'preparing', done: 0, total: 1 });
+  while (!preparation.step(STEP_ROWS)) await pause({ phase: 'preparing', done: 0, total: 1 });
+  const prepared = preparation.finish();
+  await pause({ phase: 'preparing', done: 1, total: 1 });
   const registers = lookups.registers ? await matchRegisters(prepared, data.sheets, lookups.registers, pause) : undefined;
   // An earlier workbook's payments, against a copy of this run's directory: like for like.
   const earlierPrepared = input.earlier ? prepareEarlierRows(input.earlier, prepared.directory, input.creditors) : undefined;
@@ -125,7 +129,7 @@ export async function analyse(input: AnalysisInput): Promise<AnalysisOutcome> {
   const classifyContext = { ...locality, rules: compileRules(rules.rules) };
   const classifying = startAnalysis(prepared, classifyContext);
   while (classifying.done < classifying.total) {
-    classifying.step(CLASSIFY_STEP_ROWS);
+    classifying.step(STEP_ROWS);
     await pause({ phase: 'classifying', done: classifying.done, total: classifying.total });
   }
   const result = classifying.finish(topSuppliers);

@@ -38,6 +38,15 @@ export interface SheetPlan {
 /** The summary blocks that are cross-tabulations by locality: a host with PivotTables may show them as those instead. */
 export const CROSS_TAB_BLOCKS = ['category_by_locality', 'type_by_locality', 'institution_by_locality'] as const;
 
+/** The titles the summary sheets start with (in A1), by which a workbook without the add-in's record still shows them as its own. */
+export const REPORT_TITLES = {
+  summary: 'Local spend baseline',
+  method: 'Method and coverage',
+  opportunities: 'Opportunities',
+  /** All of them when there are fewer suppliers than asked for. */
+  topSuppliers: (listed: number, asked: number) => `${listed < asked ? 'All' : 'Top'} ${countOf(listed, 'supplier')} by spend`,
+};
+
 export function planReport(ctx: ReportContext): SheetPlan[] {
   const { summary } = ctx.analysis;
   const names: AreaNames = { local: ctx.areas.local.name, wider: ctx.areas.wider.name };
@@ -71,20 +80,20 @@ export function planReport(ctx: ReportContext): SheetPlan[] {
   ];
 
   return [
-    { role: 'summary', name: ctx.sheetNames.summary, title: 'Local spend baseline', subtitle, blocks: summaryBlocks, page },
+    { role: 'summary', name: ctx.sheetNames.summary, title: REPORT_TITLES.summary, subtitle, blocks: summaryBlocks, page },
     {
       role: 'top_suppliers',
       name: ctx.sheetNames.top_suppliers,
-      title: topSuppliersTitle(summary.topSuppliers.length, ctx.topSuppliers),
+      title: REPORT_TITLES.topSuppliers(summary.topSuppliers.length, ctx.topSuppliers),
       subtitle: ['The CLES method: the largest suppliers carry most of the spend; fix their postcodes and types first.'],
       blocks: [topSuppliersBlock(summary, refs, names)],
       page,
     },
-    { role: 'method', name: ctx.sheetNames.method, title: 'Method and coverage', subtitle: [`Analysed ${formatDateTime(ctx.analysedAt)}.`], blocks: methodBlocks(ctx, refs), page },
+    { role: 'method', name: ctx.sheetNames.method, title: REPORT_TITLES.method, subtitle: [`Analysed ${formatDateTime(ctx.analysedAt)}.`], blocks: methodBlocks(ctx, refs), page },
     {
       role: 'opportunities',
       name: ctx.sheetNames.opportunities,
-      title: 'Opportunities',
+      title: REPORT_TITLES.opportunities,
       subtitle: [`Influenceable spend that leaves the wider area, by kind of spend, with local suppliers from the ${ctx.registerSheet} sheet.`],
       blocks: opportunityBlocks(ctx, ctx.registerSheet),
       page,
@@ -93,6 +102,3 @@ export function planReport(ctx: ReportContext): SheetPlan[] {
 }
 
 /** "Top 300 suppliers by spend"; "All 286 suppliers by spend" when there are fewer than the top asked for. */
-function topSuppliersTitle(listed: number, asked: number): string {
-  return listed < asked ? `All ${countOf(listed, 'supplier')} by spend` : `Top ${countOf(listed, 'supplier')} by spend`;
-}
