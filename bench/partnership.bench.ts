@@ -17,7 +17,7 @@ import { ANALYSIS_COLUMNS, analysisRow } from '../src/core/report/columns';
 import type { SpendRow } from '../src/core/rows';
 import { Summariser } from '../src/core/summary';
 import { addStyles, EMPTY_STYLES } from '../src/workbook/styles';
-import { EMPTY_WORKSHEET, patchWorksheet } from '../src/workbook/worksheet';
+import { EMPTY_WORKSHEET, patchWorksheet, worksheetText } from '../src/workbook/worksheet';
 import { tableEdit, tableExtent } from '../src/workbook/write-plan';
 import { seededRandom } from '../test/support/seeded-random';
 import { bestTime, type Suite } from './harness';
@@ -73,9 +73,9 @@ export const suite: Suite = {
     const areas = { local: 'Preston', wider: 'Lancashire' };
     const { styles } = addStyles(EMPTY_STYLES);
     /** The sheet's XML rendered, its length kept so that nothing is left unrendered. */
-    const render = (table: TablePlan) => {
+    const render = async (table: TablePlan) => {
       let length = 0;
-      for (const chunk of patchWorksheet(EMPTY_WORKSHEET, tableEdit(table, styles, tableExtent(table)), { count: 0 })) length += chunk.length;
+      for await (const chunk of patchWorksheet(worksheetText(EMPTY_WORKSHEET), tableEdit(table, styles, tableExtent(table)))) length += chunk.length;
       return length;
     };
     const annotated: TablePlan = { sheet: 'Analysis data', columns: ANALYSIS_COLUMNS, rows: { count: ROWS, width: ANALYSIS_COLUMNS.length, row: (i) => analysisRow(rows[i], results[i], areas) } };

@@ -37,10 +37,9 @@ export async function readEarlierOutput(file: string, option: string, cwd: strin
   });
   const state = loaded.state!;
   const names = sheetNamesFor(state.owned.sheets, []);
-  const grid = (role: SheetRole) => read.sheets.find((sheet) => sheet.name === names[role])?.grid;
   const sheets: EarlierOutput['sheets'] = {};
   for (const role of ['suppliers', 'rules', 'register', 'respend'] as const) {
-    const found = grid(role);
+    const found = await read.sheets.find((sheet) => sheet.name === names[role])?.grid();
     if (found && found.length > 0) sheets[role] = found;
   }
   return { name: shown, state: { ...state, owned: emptyState().owned }, sheets, data: readSpendData(loaded, {}) };

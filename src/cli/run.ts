@@ -36,9 +36,9 @@ import { addToOnlineCache, emptyOnlineCache, lookUpPostcodesOnline, readOnlineCa
 import { openRegisterInputs, type RegisterInput } from '../registers/register-files';
 import type { CliOptions } from './args';
 import { readEarlierOutput } from './earlier-output';
-import { copySheetNames, expandInputs, loadInputs, readSpendData, type LoadedInputs } from './inputs';
+import { copySheetNames, expandInputs, loadInputs, readSpendData, type LoadedInputs, type Progress } from './inputs';
 import { defaultRulesFile, geoPackFolder, sampleWorkbook } from './project-files';
-import { readSpendFile, spendFileStem } from './read-file';
+import { everySheet, readSpendFile, spendFileStem } from './read-file';
 import { writeResultsCsv } from './results-csv';
 import { summaryJson } from './summary-json';
 import { writePublished, writeWorkbook } from './annotated-copy';
@@ -49,7 +49,7 @@ export interface RunIO {
   out: (line: string) => void;
   /** Progress and warnings; `progress` redraws one line on a terminal. */
   err: (line: string) => void;
-  progress?: (fraction: number, label: string) => void;
+  progress?: Progress;
   now: () => Date;
   /** Where postcodes.io is (tests use a local stand-in). */
   onlineBaseUrl?: string;
@@ -76,7 +76,7 @@ export async function runBaseline(options: CliOptions, io: RunIO): Promise<RunOu
   const byInput = usingSample ? [[sampleWorkbook()]] : options.inputs.map((input) => expandInputs([input], io.cwd));
   const files = byInput.flat();
   const institutions = new Map(options.institutions.flatMap((name, i) => byInput[i].map((file): [string, string] => [file, name])));
-  const loaded = await loadInputs(files, { sheet: options.sheet, map: options.map });
+  const loaded = await loadInputs(files, { sheet: options.sheet, map: options.map, progress: io.progress });
   const outputs = checkOutputs(options, files, io.cwd);
   // An earlier analysis in the output: what the user typed there is carried into the new one.
   const previous = fs.existsSync(outputs.workbook) ? await readEarlierOutput(outputs.workbook, options.out ? '--out' : 'The output', io.cwd) : undefined;
@@ -89,8 +89,8 @@ export async function runBaseline(options: CliOptions, io: RunIO): Promise<RunOu
   const cacheFile = options.cache ? path.resolve(io.cwd, options.cache) : defaultCacheFile();
   let fileCache = readCacheFile(cacheFile);
   const areas = chooseAreas(options, state, pack, usingSample, notes);
-  const inputGrid = ownSheetGrids(loaded, state);
-  const ownGrid = (role: SheetRole) => (role === 'suppliers' || role === 'rules' || role === 'register' || role === 'respend' ? previous?.sheets[role] : undefined) ?? inputGrid(role);
+  const inputGrid = await ownSheetGrids(loaded, state);
+  const ownGrid = (role: UserSheetRole) => previous?.sheets[role] ?? inputGrid(role);
   const creditors = options.creditors ? await readCreditors(path.resolve(io.cwd, options.creditors)) : undefined;
   const rulesFile = options.rules ? readTextFile('rules', options.rules, io.cwd) : undefined;
   const respendFile = options.respend ? readTextFile('respend', options.respend, io.cwd) : undefined;
@@ -107,7 +107,6 @@ export async function runBaseline(options: CliOptions, io: RunIO): Promise<RunOu
     fs.writeFileSync(cacheFile, `${JSON.stringify(fileCache)}\n`);
     return result;
   };
-  let shownPercent = -1;
   const analysis = await analyse({
     data,
     state,
@@ -124,10 +123,7 @@ export async function runBaseline(options: CliOptions, io: RunIO): Promise<RunOu
     lookups: { geography: pack, knownAnswers: fileCache.answers, lookUpOnline, ...(registers ? { registers } : {}) },
     pause: ({ phase, done, total }) => {
       if (phase === 'registers' && done === 0) io.err('Looking suppliers up in the registers…');
-      const percent = Math.floor((done / total) * 100);
-      if ((phase !== 'classifying' && phase !== 'comparing') || percent === shownPercent) return;
-      shownPercent = percent;
-      io.progress?.(done / total, phase === 'classifying' ? 'Classifying' : `Classifying ${earlier?.name}`);
+      if (phase === 'classifying' || phase === 'comparing') io.progress?.(done / total, phase === 'classifying' ? 'Classifying' : `Classifying ${earlier?.name}`);
     },
     analysedAt: io.now().toISOString(),
   });
@@ -139,8 +135,10 @@ export async function runBaseline(options: CliOptions, io: RunIO): Promise<RunOu
 
   // Every output is written beside its target first, and all are moved into place together.
   let droppedCharacters = 0;
+  const shownWorkbook = path.relative(io.cwd, outputs.workbook) || outputs.workbook;
+  const onWritten = io.progress && ((fraction: number) => io.progress!(fraction, `Writing ${shownWorkbook}`));
   await outputs.files.write(outputs.workbook, async (temporary) => {
-    droppedCharacters = (await writeWorkbook(temporary, loaded, analysis)).droppedCharacters;
+    droppedCharacters = (await writeWorkbook(temporary, loaded, analysis, onWritten)).droppedCharacters;
   });
   if (outputs.resultsCsv) {
     const withSource = loaded.dataSheets.length > 1;
@@ -203,10 +201,19 @@ function checkOutputs(options: CliOptions, inputs: readonly string[], cwd: strin
   return { workbook, resultsCsv, summaryJson, publish, files };
 }
 
-/** The add-in's sheets the user edits (Suppliers, Rules, Local register), from the input that was analysed before. */
-function ownSheetGrids(loaded: LoadedInputs, state: WorkbookState): (role: SheetRole) => Grid | undefined {
+/** The roles of the add-in's sheets that the user edits. */
+const USER_SHEET_ROLES = ['suppliers', 'rules', 'register', 'respend'] as const satisfies readonly SheetRole[];
+type UserSheetRole = (typeof USER_SHEET_ROLES)[number];
+
+/** The add-in's sheets the user edits (Suppliers, Rules, Local register, Re-spend survey), from the input that was analysed before. */
+async function ownSheetGrids(loaded: LoadedInputs, state: WorkbookState): Promise<(role: UserSheetRole) => Grid | undefined> {
   const names = sheetNamesFor(state.owned.sheets, []);
-  return (role) => (loaded.state ? loaded.stateFile?.sheets.find((s) => s.name === names[role])?.grid : undefined);
+  const grids = new Map<SheetRole, Grid>();
+  for (const role of USER_SHEET_ROLES) {
+    const sheet = loaded.state ? loaded.stateFile?.sheets.find((s) => s.name === names[role]) : undefined;
+    if (sheet) grids.set(role, await sheet.grid());
+  }
+  return (role) => grids.get(role);
 }
 
 /** The pack ships with the project: missing, it was deleted or left out of a copy. */
@@ -280,7 +287,7 @@ function registersLine(step: RegisterStep): string {
 /** The first visible sheet of a file the user named, for a supplier list or register. */
 async function firstSheetGrid(file: string): Promise<Grid> {
   const { sheets } = await readSpendFile(file);
-  return (sheets.find((s) => s.state === 'visible') ?? sheets[0]).grid;
+  return (sheets.find((s) => s.state === 'visible') ?? sheets[0]).grid();
 }
 
 async function readCreditors(file: string): Promise<CreditorRecord[]> {
@@ -312,8 +319,7 @@ async function readEarlier(given: string, cwd: string): Promise<EarlierWorkbook>
     throw named(new BaselineError('baseline-invalid', `"${given}" is not an .xlsx workbook: name the annotated workbook an earlier analysis wrote.`));
   }
   try {
-    const { sheets } = await readSpendFile(file);
-    return readEarlierWorkbook(path.basename(file), sheets);
+    return readEarlierWorkbook(path.basename(file), await everySheet(await readSpendFile(file)));
   } catch (error) {
     throw error instanceof BaselineError ? named(error) : error;
   }

@@ -33,7 +33,7 @@ import {
 import { placeCharts } from './charts';
 import type { SheetState, XlsxPackage } from './package';
 import { addStyles, columnStyle, type Styles } from './styles';
-import { EMPTY_WORKSHEET, patchWorksheet, type CellWrite, type ColumnSetting, type RowWrite, type SheetEdit } from './worksheet';
+import { patchWorksheet, type CellWrite, type ColumnSetting, type RowWrite, type SheetEdit } from './worksheet';
 import { attribute, rootAttribute, withAttribute, withRootAttribute, type DroppedCharacters } from './xml';
 
 export interface WriteOutcome {
@@ -55,6 +55,8 @@ export interface PlanSheets {
   userGrid(sheet: string): Grid | undefined;
   /** A data sheet's cells to write with its results, for a new package; none when the package holds them already. */
   dataToCopy(sheet: string): Grid | undefined;
+  /** Hears how many of the sheets' rows have been written, as a fraction, while the package is written. */
+  onWritten?: (fraction: number) => void;
 }
 
 /** Writes the plan into the package (which is then written out whole). */
@@ -64,14 +66,16 @@ export async function writePlan(pkg: XlsxPackage, analysis: AnalysisOutcome, she
   const stylesPart = await pkg.stylesPart();
   const { xml: stylesXml, styles } = addStyles(await pkg.text(stylesPart));
   pkg.setText(stylesPart, stylesXml);
+  let rowsToWrite = 0;
+  let rowsWritten = 0;
+  const onRow = sheets.onWritten && (() => sheets.onWritten!(Math.min(1, ++rowsWritten / rowsToWrite)));
   /** A sheet patched (or added, empty, at the end) with the edit `make` plans for it. */
   const edit = async (sheetName: string, state: SheetState | undefined, make: (part: string) => SheetEdit | Promise<SheetEdit>) => {
-    let part = pkg.sheetPart(sheetName);
-    const source = part ? await pkg.text(part) : EMPTY_WORKSHEET;
-    part ??= pkg.addSheet(sheetName, state);
+    const part = pkg.sheetPart(sheetName) ?? pkg.addSheet(sheetName, state);
     if (state) pkg.setSheetState(sheetName, state);
     const sheetEdit = await make(part);
-    pkg.setChunks(part, () => patchWorksheet(source, sheetEdit, dropped));
+    rowsToWrite += sheetEdit.extent.rows;
+    pkg.patchSheet(part, (source) => patchWorksheet(source, sheetEdit, { dropped, onRow }));
   };
 
   // The data sheets: the result columns to the right of the data (with the data itself, when the workbook is new).

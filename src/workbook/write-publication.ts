@@ -6,7 +6,7 @@
 import type { Publication } from '../core';
 import type { XlsxPackage } from './package';
 import { addStyles } from './styles';
-import { EMPTY_WORKSHEET, patchWorksheet, type SheetEdit } from './worksheet';
+import { patchWorksheet, type SheetEdit } from './worksheet';
 import { summarySheetEdit, tableEdit, tableExtent, type WriteOutcome } from './write-plan';
 import type { DroppedCharacters } from './xml';
 
@@ -15,7 +15,7 @@ export async function writePublication(pkg: XlsxPackage, publication: Publicatio
   const stylesPart = await pkg.stylesPart();
   const { xml, styles } = addStyles(await pkg.text(stylesPart));
   pkg.setText(stylesPart, xml);
-  const add = (name: string, edit: SheetEdit) => pkg.setChunks(pkg.addSheet(name), () => patchWorksheet(EMPTY_WORKSHEET, edit, dropped));
+  const add = (name: string, edit: SheetEdit) => pkg.patchSheet(pkg.addSheet(name), (source) => patchWorksheet(source, edit, { dropped }));
   for (const layout of publication.summaries) {
     add(layout.plan.name, summarySheetEdit(layout, styles, undefined));
     pkg.setPrintTitles(layout.plan.name, `$1:$${layout.print.titleRows}`);

@@ -74,7 +74,7 @@ describe('a copy to publish from the pane', () => {
       ['Opportunities', 'visible'],
       ['Analysis data', 'visible'],
     ]);
-    const analysis = await opened.sheetGrid('Analysis data');
+    const analysis = (await opened.sheetValues('Analysis data')).grid;
     expect(analysis.slice(1).map((row) => [row[2], row[4]])).toEqual([
       ['Fishergate Cleaning Ltd', 1000],
       ['Manchester Legal LLP', 2000],
@@ -83,7 +83,7 @@ describe('a copy to publish from the pane', () => {
       ['Individual (redacted)', 700],
       ['Payments under £600 (1)', 500],
     ]);
-    const everything = (await Promise.all(opened.sheetList().map((s) => opened.sheetGrid(s.name)))).flat(2).join('\n').toLowerCase();
+    const everything = (await Promise.all(opened.sheetList().map(async (s) => (await opened.sheetValues(s.name)).grid))).flat(2).join('\n').toLowerCase();
     expect(everything).not.toContain('john smith');
     expect(everything).not.toContain('jane doe');
     expect(everything).toContain('the partnership: anchors side by side');
