@@ -194,10 +194,16 @@ export function copySheetNames(loaded: LoadedInputs): string[] {
   return loaded.copied ? loaded.copied.sheets.map((s) => s.name) : loaded.dataSheets.map((s) => s.outputSheet);
 }
 
-/** Every data sheet's rows, read by the core's reader (a whole sheet at once), within the period given. */
-export function readSpendData(loaded: LoadedInputs, period: Period): SpendData {
+/**
+ * Every data sheet's rows, read by the core's reader (a whole sheet at once), within the period
+ * given; the rows of a file whose anchor institution the user named (by file) are that anchor's.
+ */
+export function readSpendData(loaded: LoadedInputs, period: Period, institutions: ReadonlyMap<string, string> = new Map()): SpendData {
   return readWholeSheets(
-    loaded.dataSheets.map((input) => ({ ...input, sheet: input.outputSheet })),
+    loaded.dataSheets.map((input) => {
+      const institution = institutions.get(input.file);
+      return { ...input, sheet: input.outputSheet, ...(institution ? { institution } : {}) };
+    }),
     period,
   );
 }

@@ -13,6 +13,7 @@ import {
   carriedLines,
   carryOverrides,
   creditorsFromGrid,
+  decodeText,
   emptyState,
   findTable,
   readEarlierWorkbook,
@@ -22,6 +23,7 @@ import {
   type EarlierWorkbook,
   type Grid,
   type OnlineLookup,
+  type Publication,
   type Registers,
   type RegisterStep,
   type SavedArea,
@@ -39,7 +41,7 @@ import { defaultRulesFile, geoPackFolder, sampleWorkbook } from './project-files
 import { everySheet, readSpendFile, spendFileStem } from './read-file';
 import { writeResultsCsv } from './results-csv';
 import { summaryJson } from './summary-json';
-import { writeWorkbook } from './annotated-copy';
+import { writePublished, writeWorkbook } from './annotated-copy';
 import { OutputFiles } from './output-files';
 
 export interface RunIO {
@@ -60,6 +62,8 @@ export interface RunOutcome {
   analysis: AnalysisOutcome;
   /** What was carried from an earlier analysis in the output, for the console. */
   carried: string[];
+  /** The copy to publish, when --publish asked for one: where, and what it redacted and added up. */
+  published?: { file: string } & Pick<Publication, 'redacted' | 'aggregated'>;
 }
 
 /** Areas used for the sample when it is analysed with no options. */
@@ -68,13 +72,16 @@ const SAMPLE_AREAS = { local: 'Preston', wider: 'Lancashire (ceremonial county)'
 export async function runBaseline(options: CliOptions, io: RunIO): Promise<RunOutcome> {
   const notes: string[] = [];
   const usingSample = options.inputs.length === 0;
-  const files = usingSample ? [sampleWorkbook()] : expandInputs(options.inputs, io.cwd);
+  // Each input's files (a folder's, or the file itself), so that an input's anchor is its files'.
+  const byInput = usingSample ? [[sampleWorkbook()]] : options.inputs.map((input) => expandInputs([input], io.cwd));
+  const files = byInput.flat();
+  const institutions = new Map(options.institutions.flatMap((name, i) => byInput[i].map((file): [string, string] => [file, name])));
   const loaded = await loadInputs(files, { sheet: options.sheet, map: options.map, progress: io.progress });
   const outputs = checkOutputs(options, files, io.cwd);
   // An earlier analysis in the output: what the user typed there is carried into the new one.
   const previous = fs.existsSync(outputs.workbook) ? await readEarlierOutput(outputs.workbook, options.out ? '--out' : 'The output', io.cwd) : undefined;
   const state = loaded.state ?? previous?.state ?? emptyState();
-  const read = readSpendData(loaded, { from: options.from, to: options.to });
+  const read = readSpendData(loaded, { from: options.from, to: options.to }, institutions);
   const overrides = previous ? carryOverrides(read, previous.data) : undefined;
   const data = overrides?.data ?? read;
 
@@ -85,7 +92,8 @@ export async function runBaseline(options: CliOptions, io: RunIO): Promise<RunOu
   const inputGrid = await ownSheetGrids(loaded, state);
   const ownGrid = (role: UserSheetRole) => previous?.sheets[role] ?? inputGrid(role);
   const creditors = options.creditors ? await readCreditors(path.resolve(io.cwd, options.creditors)) : undefined;
-  const rulesFile = options.rules ? readRulesFile(options.rules, io.cwd) : undefined;
+  const rulesFile = options.rules ? readTextFile('rules', options.rules, io.cwd) : undefined;
+  const respendFile = options.respend ? readTextFile('respend', options.respend, io.cwd) : undefined;
   const registerFile = options.register ? await readRegisterFile(path.resolve(io.cwd, options.register)) : undefined;
   const earlier = options.baseline ? await readEarlier(options.baseline, io.cwd) : undefined;
   const registers = await openRegisters(options, io.cwd);
@@ -108,6 +116,8 @@ export async function runBaseline(options: CliOptions, io: RunIO): Promise<RunOu
     suppliersSheet: ownGrid('suppliers'),
     registerSheet: ownGrid('register'),
     registerFile,
+    respendSheet: ownGrid('respend'),
+    respendFile,
     ...(earlier ? { earlier } : {}),
     creditors,
     lookups: { geography: pack, knownAnswers: fileCache.answers, lookUpOnline, ...(registers ? { registers } : {}) },
@@ -134,6 +144,14 @@ export async function runBaseline(options: CliOptions, io: RunIO): Promise<RunOu
     const withSource = loaded.dataSheets.length > 1;
     await outputs.files.write(outputs.resultsCsv, (temporary) => writeResultsCsv(temporary, analysis.rows, analysis.results, (code) => analysis.districts.get(code)?.name ?? '', withSource));
   }
+  let published: RunOutcome['published'];
+  if (outputs.publish) {
+    const publication = analysis.publish({ minimum: options.publishMin });
+    await outputs.files.write(outputs.publish, async (temporary) => {
+      droppedCharacters += (await writePublished(temporary, publication)).droppedCharacters;
+    });
+    published = { file: outputs.publish, redacted: publication.redacted, aggregated: publication.aggregated };
+  }
   if (outputs.summaryJson) {
     const json = `${JSON.stringify(summaryJson(loaded, analysis), null, 2)}\n`;
     await outputs.files.write(outputs.summaryJson, (temporary) => fs.writeFileSync(temporary, json));
@@ -143,22 +161,24 @@ export async function runBaseline(options: CliOptions, io: RunIO): Promise<RunOu
     io.err(`note: ${droppedCharacters} control character${droppedCharacters === 1 ? '' : 's'} in the input's text cannot be stored in an .xlsx and ${droppedCharacters === 1 ? 'was' : 'were'} left out of the copy.`);
   }
   const carried = previous && overrides ? carriedLines(previous.name, previous.sheets, overrides) : [];
-  return { outFile: outputs.workbook, analysis, carried };
+  return { outFile: outputs.workbook, analysis, carried, ...(published ? { published } : {}) };
 }
 
 /**
  * Where the outputs go, checked before anything is written: never over an input or one another,
  * and where a file can be written.
  */
-function checkOutputs(options: CliOptions, inputs: readonly string[], cwd: string): { workbook: string; resultsCsv?: string; summaryJson?: string; files: OutputFiles } {
+function checkOutputs(options: CliOptions, inputs: readonly string[], cwd: string): { workbook: string; resultsCsv?: string; summaryJson?: string; publish?: string; files: OutputFiles } {
   const workbook = path.resolve(cwd, options.out ?? `${spendFileStem(inputs[0])}-baseline.xlsx`);
   const resultsCsv = options.resultsCsv ? path.resolve(cwd, options.resultsCsv) : undefined;
   const summaryJson = options.summaryJson ? path.resolve(cwd, options.summaryJson) : undefined;
+  const publish = options.publish ? path.resolve(cwd, options.publish) : undefined;
   const taken = new Set(inputs.map((file) => path.resolve(file)));
   const named: [string, string | undefined][] = [
     ['--out', workbook],
     ['--results-csv', resultsCsv],
     ['--summary-json', summaryJson],
+    ['--publish', publish],
   ];
   for (const [option, file] of named) {
     if (!file) continue;
@@ -178,14 +198,14 @@ function checkOutputs(options: CliOptions, inputs: readonly string[], cwd: strin
     cwd,
   );
   files.check();
-  return { workbook, resultsCsv, summaryJson, files };
+  return { workbook, resultsCsv, summaryJson, publish, files };
 }
 
 /** The roles of the add-in's sheets that the user edits. */
-const USER_SHEET_ROLES = ['suppliers', 'rules', 'register'] as const satisfies readonly SheetRole[];
+const USER_SHEET_ROLES = ['suppliers', 'rules', 'register', 'respend'] as const satisfies readonly SheetRole[];
 type UserSheetRole = (typeof USER_SHEET_ROLES)[number];
 
-/** The add-in's sheets the user edits (Suppliers, Rules, Local register), from the input that was analysed before. */
+/** The add-in's sheets the user edits (Suppliers, Rules, Local register, Re-spend survey), from the input that was analysed before. */
 async function ownSheetGrids(loaded: LoadedInputs, state: WorkbookState): Promise<(role: UserSheetRole) => Grid | undefined> {
   const names = sheetNamesFor(state.owned.sheets, []);
   const grids = new Map<SheetRole, Grid>();
@@ -274,12 +294,13 @@ async function readCreditors(file: string): Promise<CreditorRecord[]> {
   return creditorsFromGrid(await firstSheetGrid(file), path.basename(file));
 }
 
-function readRulesFile(given: string, cwd: string): { name: string; text: string } {
+/** A text file named by an option (--rules, --respend), in any encoding a spreadsheet saves CSV in. */
+function readTextFile(option: string, given: string, cwd: string): { name: string; text: string } {
   const file = path.resolve(cwd, given);
   try {
-    return { name: path.basename(file), text: fs.readFileSync(file, 'utf8') };
+    return { name: path.basename(file), text: decodeText(fs.readFileSync(file)).text };
   } catch {
-    throw new BaselineError('file-unreadable', `--rules: cannot read "${given}".`, { file: given });
+    throw new BaselineError('file-unreadable', `--${option}: cannot read "${given}".`, { file: given });
   }
 }
 

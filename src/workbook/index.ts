@@ -7,4 +7,5 @@ export { streamInflate, type DeflateCodec, type DeflateStream, type Inflate } fr
 export { NotAWorkbookError, XlsxPackage, type SheetInfo, type SheetState } from './package';
 export type { SheetValues } from './sheet-values';
 export { writePlan, type PlanSheets, type WriteOutcome } from './write-plan';
+export { writePublication } from './write-publication';
 export { ZipError, ZipWriter, type ByteSink } from './zip';

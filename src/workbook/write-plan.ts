@@ -7,9 +7,9 @@
  *
  * What is written: the result columns beside the data; the analysis sheet; the summary sheets
  * laid out as the core plans them (formula tables: SUMIFS over the analysis sheet); the user's
- * sheets (Suppliers, Rules, Local register), of which only the cells the run changes are written;
- * the summary sheet's two charts (native chart parts, found again by name on a re-run); and the
- * very hidden state sheet.
+ * sheets (Suppliers, Rules, Local register, Re-spend survey), of which only the cells the run
+ * changes are written; the summary sheet's two charts (native chart parts, found again by name on
+ * a re-run); and the very hidden state sheet.
  */
 import {
   columnLetter,
@@ -90,14 +90,13 @@ export async function writePlan(pkg: XlsxPackage, analysis: AnalysisOutcome, she
     pkg.setPrintTitles(layout.plan.name, `$1:$${layout.print.titleRows}`);
   }
   await edit(plan.analysisTable.sheet, undefined, async (part) => {
-    const { columns, rows } = plan.analysisTable;
-    const extent = `A1:${columnLetter(columns.length - 1)}${rows.count + 1}`;
+    const extent = tableExtent(plan.analysisTable);
     // The add-in's analysis sheet holds an Excel table with its own filter: a sheet filter over it would clash.
     const tables = await resizeTables(pkg, part, extent);
     pkg.setFilterRange(plan.analysisTable.sheet, tables === 0 ? extent : undefined);
     return tableEdit(plan.analysisTable, styles, tables === 0 ? extent : undefined);
   });
-  for (const sheet of [plan.suppliers, plan.rules, plan.register]) await edit(sheet.sheet, undefined, () => userSheetEdit(sheets.userGrid(sheet.sheet), sheet, styles));
+  for (const sheet of [plan.suppliers, plan.rules, plan.register, plan.respend]) await edit(sheet.sheet, undefined, () => userSheetEdit(sheets.userGrid(sheet.sheet), sheet, styles));
   await edit(STATE_SHEET, 'veryHidden', () => stateSheetEdit(stateToCells(analysis.state), styles));
 
   await refreshPivotCachesOver(pkg, plan.analysisTable.sheet);
@@ -106,6 +105,11 @@ export async function writePlan(pkg: XlsxPackage, analysis: AnalysisOutcome, she
       return dropped.count;
     },
   };
+}
+
+/** A table's extent from A1, for its filter. */
+export function tableExtent(table: TablePlan): string {
+  return `A1:${columnLetter(table.columns.length - 1)}${table.rows.count + 1}`;
 }
 
 /** Header rows tall enough to show every line of headers that wrap in their widths (Excel does not grow them for a file). */
@@ -188,7 +192,7 @@ function* rowValues(rows: readonly (Cell[] | undefined)[], column: number): Gene
 }
 
 /** A summary sheet as laid out: title, subtitle, then each block with its title, note, header and rows; the previous run's area cleared first. */
-function summarySheetEdit(layout: SheetLayout, styles: Styles, clear: Extent | undefined): SheetEdit {
+export function summarySheetEdit(layout: SheetLayout, styles: Styles, clear: Extent | undefined): SheetEdit {
   const { plan } = layout;
   const rows: RowWrite[] = [{ row: 0, cells: [{ column: 0, value: plan.title, style: styles.title }] }];
   plan.subtitle.forEach((line, i) => rows.push({ row: i + 1, cells: [{ column: 0, value: line, style: styles.subtitle }] }));
@@ -221,7 +225,7 @@ function summarySheetEdit(layout: SheetLayout, styles: Styles, clear: Extent | u
 }
 
 /** A table from A1 that is the whole sheet: bold, filled, frozen header row, and the filter given. */
-function tableEdit(table: TablePlan, styles: Styles, filter: string | undefined): SheetEdit {
+export function tableEdit(table: TablePlan, styles: Styles, filter: string | undefined): SheetEdit {
   const { columns, rows } = table;
   const widths = fittedWidths(columns, rows);
   const formats = columns.map((column) => columnStyle(styles, column.format, false));

@@ -37,6 +37,7 @@ test('reading, classifying and writing are shown as they go, and an annotated wo
     ['Reading payments-baseline.xlsx: Suppliers', 1],
     ['Reading payments-baseline.xlsx: Rules', 1],
     ['Reading payments-baseline.xlsx: Local register', 1],
+    ['Reading payments-baseline.xlsx: Re-spend survey', 1],
     ['Classifying', 1],
     ['Writing again.xlsx', 1],
   ]);
