@@ -8,7 +8,7 @@
 const SLOW = [
   '/test/e2e/.*\\.test\\.ts$',
   '/million-rows\\.test\\.ts$',
-  '/test/cli/xlsx-libreoffice\\.test\\.ts$',
+  '/test/cli/[^/]*libreoffice\\.test\\.ts$',
   '/test/cli/real-data\\.test\\.ts$',
   '/test/cli/hyndburn-months\\.test\\.ts$',
   '/test/cli/council-agreement\\.test\\.ts$',
@@ -16,6 +16,8 @@ const SLOW = [
   '/test/cli/online-faults\\.test\\.ts$',
   '/test/corpus/corpus-cli\\.test\\.ts$',
   '/test/excel/same-as-command-line\\.test\\.ts$',
+  '/test/excel/responsiveness\\.test\\.ts$',
+  '/test/sim/responsiveness\\.test\\.ts$',
   '/test/geo/full-pack\\.test\\.ts$',
   '/test/geo/shipped-pack\\.test\\.ts$',
   '/test/project/installed-command\\.test\\.ts$',

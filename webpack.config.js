@@ -10,7 +10,7 @@ const path = require('path');
 const fs = require('fs');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
-const { DEV_URL, addinUrl, rewriteManifest } = require('./scripts/addin-url');
+const { ADDIN_URL_VARIABLE, DEV_URL, addinUrl, rewriteManifest } = require('./scripts/addin-url');
 
 /** The geography pack that ships with the project, served and deployed as geo/. */
 const geoPackDir = path.resolve(__dirname, 'geography', 'pack');
@@ -32,7 +32,7 @@ class CopyRegisterPack {
 
 module.exports = async (_env, argv) => {
   const production = argv.mode !== 'development';
-  const url = addinUrl(process.env.ADDIN_URL);
+  const url = addinUrl(process.env[ADDIN_URL_VARIABLE]);
 
   const copies = [
     { from: 'assets/*.png', to: 'assets/[name][ext]' },

@@ -5,6 +5,9 @@
  */
 const DEV_URL = 'https://localhost:3000';
 
+/** The environment variable that gives it; manifest.xml and the README name it too. */
+const ADDIN_URL_VARIABLE = 'ADDIN_URL';
+
 /** The base URL to build for: ADDIN_URL when set (https, no query or fragment), else DEV_URL. */
 function addinUrl(value) {
   if (!value) return DEV_URL;
@@ -12,10 +15,10 @@ function addinUrl(value) {
   try {
     url = new URL(value);
   } catch {
-    throw new Error(`ADDIN_URL is not a URL: "${value}"`);
+    throw new Error(`${ADDIN_URL_VARIABLE} is not a URL: "${value}"`);
   }
-  if (url.protocol !== 'https:') throw new Error(`ADDIN_URL must use https (Office loads add-ins only over https): "${value}"`);
-  if (url.search || url.hash) throw new Error(`ADDIN_URL must not have a query or fragment: "${value}"`);
+  if (url.protocol !== 'https:') throw new Error(`${ADDIN_URL_VARIABLE} must use https (Office loads add-ins only over https): "${value}"`);
+  if (url.search || url.hash) throw new Error(`${ADDIN_URL_VARIABLE} must not have a query or fragment: "${value}"`);
   return url.href.replace(/\/+$/, '');
 }
 
@@ -27,4 +30,4 @@ function rewriteManifest(xml, url) {
     .replace(/https:\/\/localhost:3000/g, url);
 }
 
-module.exports = { DEV_URL, addinUrl, rewriteManifest };
+module.exports = { ADDIN_URL_VARIABLE, DEV_URL, addinUrl, rewriteManifest };

@@ -1,8 +1,8 @@
 /**
  * The annotated copy as a file: a single .xlsx input's package (copied part for part), or a new
  * one for CSV inputs and several files, with the plan written into it by the workbook package,
- * then written beside the destination and moved into place whole, so that a failure leaves no
- * half-written file.
+ * then written to the file given (the command writes it beside its destination, and moves it into
+ * place with the other outputs); a failure removes what was written.
  */
 import * as fs from 'fs';
 import { BaselineError, type AnalysisOutcome } from '../core';
@@ -17,17 +17,15 @@ export async function writeWorkbook(outFile: string, loaded: LoadedInputs, analy
     userGrid: (sheetName) => input?.sheets.find((sheet) => sheet.name === sheetName)?.grid,
     dataToCopy: (sheetName) => (input ? undefined : loaded.dataSheets.find((sheet) => sheet.outputSheet === sheetName)?.grid),
   });
-  const partial = `${outFile}.partial`;
-  const fd = fs.openSync(partial, 'w');
+  const fd = fs.openSync(outFile, 'w');
   try {
     await pkg.write(new ZipWriter(fileSink(fd), zlibCodec, new Date()));
     fs.closeSync(fd);
   } catch (error) {
     fs.closeSync(fd);
-    fs.rmSync(partial, { force: true });
+    fs.rmSync(outFile, { force: true });
     throw error;
   }
-  fs.renameSync(partial, outFile);
   return written;
 }
 

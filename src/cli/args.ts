@@ -65,6 +65,7 @@ Options:
   --out FILE.xlsx        the annotated copy (default: NAME-baseline.xlsx in this folder)
   --summary-json FILE    also write the summary as JSON
   --results-csv FILE     also write one line per analysed row as CSV
+  --debug                on a failure, show where it happened as well
   -h, --help             show this help
   --version              show the version
 
@@ -155,6 +156,8 @@ function parse(argv: string[]) {
       baseline: { type: 'string' },
       cache: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
+      // Read by the command itself (a failure may come before the arguments are parsed).
+      debug: { type: 'boolean' },
       version: { type: 'boolean' },
     },
   });

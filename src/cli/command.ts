@@ -21,7 +21,13 @@ function exitStatus(error: unknown): number {
   return isInputProblem(error) ? 2 : 1;
 }
 
+/** The first line of what went wrong: a failure is one line unless --debug asks for where it happened. */
+function firstLine(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).split('\n')[0];
+}
+
 export async function runCommandOutcome(argv: string[], io: RunIO): Promise<CommandOutcome> {
+  const debug = argv.includes('--debug');
   try {
     const options = parseCliArgs(argv);
     if (options.help) {
@@ -34,14 +40,15 @@ export async function runCommandOutcome(argv: string[], io: RunIO): Promise<Comm
     }
     const outcome = await runBaseline(options, io);
     const shownOut = path.relative(io.cwd, outcome.outFile) || outcome.outFile;
-    for (const line of headlineLines(outcome.analysis.summary, outcome.analysis.areas, shownOut, outcome.analysis.progress)) io.out(line);
+    for (const line of headlineLines(outcome.analysis, shownOut, outcome.carried)) io.out(line);
     for (const line of unknownSpendAdvice(outcome.analysis.summary, options, shownOut)) io.out(line);
     return { status: 0 };
   } catch (error) {
     const status = exitStatus(error);
     if (status === 2) io.err(`local-spend-baseline: ${(error as BaselineError).message}`);
     else if (error instanceof BaselineError) io.err(`local-spend-baseline failed: ${error.message}`);
-    else io.err(`local-spend-baseline failed: ${(error as Error).stack ?? error}`);
+    else io.err(`local-spend-baseline failed: ${firstLine(error)}${debug ? '' : ' (run again with --debug to see where)'}`);
+    if (debug && error instanceof Error && error.stack) io.err(error.stack);
     return { status, error };
   }
 }

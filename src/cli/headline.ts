@@ -1,11 +1,14 @@
-/** The headline the command prints: every locality's spend and share, adding up to the total. */
-import { muchUnknownShare, type Areas, type Progress, type Summary } from '../core';
+/**
+ * What the command prints when done: the headline (every locality's spend and share, adding up to
+ * the total), then the rows not in the totals and outside the dates, and what was carried from
+ * an earlier analysis in the output; the progress since --baseline's workbook; after it all, what
+ * to add when much of the spend is of unknown locality.
+ */
+import { countOf, leftOutLines, muchUnknownShare, poundsText, type AnalysisOutcome, type Areas, type Progress, type Summary } from '../core';
 import type { CliOptions } from './args';
 
-const gbp = (value: number) =>
-  `${value < 0 ? '-' : ''}£${Math.abs(value).toLocaleString('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
-
-export function headlineLines(summary: Summary, areas: Areas, outFile: string, progress?: Progress | null): string[] {
+export function headlineLines(analysis: Pick<AnalysisOutcome, 'summary' | 'areas' | 'skipped' | 'rows' | 'progress'>, outFile: string, carried: readonly string[] = []): string[] {
+  const { summary, areas, skipped, progress } = analysis;
   const total = summary.totals.spend;
   const l = summary.locality;
   const split: [string, number][] = [
@@ -25,14 +28,20 @@ export function headlineLines(summary: Summary, areas: Areas, outFile: string, p
   // Every label padded to the longest, so the figures line up whatever the areas are called.
   const labelWidth = Math.max(...[...split, ...measures].map(([label]) => label.length));
   const share = (value: number) => (summary.shares ? `${((value / total) * 100).toFixed(1).padStart(5)}%` : '');
-  const line = ([label, value]: [string, number]) => `  ${label.padEnd(labelWidth)}  ${gbp(value).padStart(18)}  ${share(value)}`.trimEnd();
+  const line = ([label, value]: [string, number]) => `  ${label.padEnd(labelWidth)}  ${poundsText(value).padStart(18)}  ${share(value)}`.trimEnd();
+  const rows = summary.totals.rows;
+  const fileRows = analysis.rows.length + skipped.length;
+  const notCounted = fileRows - rows;
+  const leftOut = notCounted > 0 ? ` (${notCounted.toLocaleString('en-GB')} of ${countOf(fileRows, 'row')} not in the totals: see below)` : '';
+  const story = [...leftOutLines(skipped, analysis.rows), ...carried];
   return [
-    `Spend baseline: ${summary.totals.rows.toLocaleString('en-GB')} payments, ${summary.totals.suppliers.toLocaleString('en-GB')} suppliers`,
-    `Local area ${areas.local.name} (${areas.local.districts.length} district${areas.local.districts.length === 1 ? '' : 's'}); wider area ${areas.wider.name} (${areas.wider.districts.length} districts)`,
+    `Spend baseline: ${countOf(rows, 'payment')}, ${countOf(summary.totals.suppliers, 'supplier')}${leftOut}`,
+    `Local area ${areas.local.name} (${countOf(areas.local.districts.length, 'district')}); wider area ${areas.wider.name} (${countOf(areas.wider.districts.length, 'district')})`,
     ...split.map(line),
     '',
     ...measures.map(line),
     ...(summary.sharesNote ? [summary.sharesNote] : []),
+    ...(story.length > 0 ? ['', ...story] : []),
     '',
     ...(progress ? [...progressLines(progress, areas), ''] : []),
     `Written: ${outFile}`,
@@ -41,7 +50,7 @@ export function headlineLines(summary: Summary, areas: Areas, outFile: string, p
 
 const percent = (share: number | undefined) => (share === undefined ? 'n/a' : `${(share * 100).toFixed(1)}%`);
 const points = (change: number | undefined) => (change === undefined ? '' : `${change >= 0 ? '+' : ''}${(change * 100).toFixed(1)} points`);
-const signed = (value: number) => `${value >= 0 ? '+' : '-'}${gbp(Math.abs(value))}`;
+const signed = (value: number) => `${value >= 0 ? '+' : '-'}${poundsText(Math.abs(value))}`;
 
 /** The change since --baseline's workbook, and how it was measured. */
 function progressLines(progress: Progress, areas: Areas): string[] {
@@ -56,8 +65,8 @@ function progressLines(progress: Progress, areas: Areas): string[] {
   return [
     `Progress since ${progress.earlier.name} (${how}):`,
     ...shares.map(([label, key]) => `  ${label.padEnd(labelWidth)}  ${percent(before.shares?.[key]).padStart(6)} → ${percent(after.shares?.[key]).padStart(6)}  ${points(change.shares?.[key])}`),
-    `  ${'Leakage'.padEnd(labelWidth)}  ${gbp(before.leakage.spend)} → ${gbp(after.leakage.spend)}  ${signed(change.leakage.spend)}`,
-    `  ${'Influenceable leakage'.padEnd(labelWidth)}  ${gbp(before.leakage.influenceableSpend)} → ${gbp(after.leakage.influenceableSpend)}  ${signed(change.leakage.influenceableSpend)}`,
+    `  ${'Leakage'.padEnd(labelWidth)}  ${poundsText(before.leakage.spend)} → ${poundsText(after.leakage.spend)}  ${signed(change.leakage.spend)}`,
+    `  ${'Influenceable leakage'.padEnd(labelWidth)}  ${poundsText(before.leakage.influenceableSpend)} → ${poundsText(after.leakage.influenceableSpend)}  ${signed(change.leakage.influenceableSpend)}`,
     ...(progress.methodChanges.length > 0 ? [`  Its own analysis differed: ${progress.methodChanges.join('; ')}.`] : []),
   ];
 }

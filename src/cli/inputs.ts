@@ -9,15 +9,13 @@ import * as path from 'path';
 import {
   applyMapOverrides,
   BaselineError,
-  columnLetter,
-  likeliestColumns,
   mapWholeSheet,
+  missingColumnsMessage,
   missingFields,
   readWholeSheets,
   STATE_SHEET,
   stateFromGrid,
   type BlockPlace,
-  type Field,
   type Grid,
   type MapOverride,
   type Mapping,
@@ -90,41 +88,27 @@ function readState(file: SpendFile): WorkbookState | undefined {
   }
 }
 
-function describeColumns(layout: TableLayout): string {
-  return layout.headers
-    .map((header, i) => (header ? `${columnLetter(i)} "${header}"` : ''))
-    .filter(Boolean)
-    .join(', ');
-}
-
-/** The columns likeliest to hold the missing fields, with values from them; else every column. */
-function describeCandidates(sheet: SheetData, layout: TableLayout, missing: readonly Field[]): string {
-  const described = missing.map((field) => {
-    const candidates = field === 'supplier' || field === 'amount' ? likeliestColumns(sheet.grid, layout, field) : [];
-    const list = candidates.map((c) => `${columnLetter(c.column)} "${c.header}" (e.g. ${c.samples.map((v) => JSON.stringify(v)).join(', ')})`);
-    return list.length > 0 ? `the likeliest for the ${field} are ${list.join(', ')}` : undefined;
-  });
-  if (described.every((text) => text !== undefined)) return described.join('; ');
-  return `the columns are ${describeColumns(layout) || 'none (the sheet is empty)'}`;
-}
-
 /** A sheet's table, result block and mapping, as the core works them out, with the user's --map choices. */
 function mapSheet(sheet: SheetData, file: string, state: WorkbookState | undefined, overrides: readonly MapOverride[]) {
   const mapped = mapWholeSheet(sheet.grid, sheet.name, state);
-  if (overrides.length === 0) return mapped;
+  // The mapping as proposed, before --map: what a message on a missing column compares with.
+  const proposed = mapped.mapping;
+  if (overrides.length === 0) return { ...mapped, proposed };
   try {
-    const mapping = applyMapOverrides(mapped.mapping, overrides, mapped.layout);
-    return { ...mapped, mapping, missing: missingFields(mapping) };
+    const mapping = applyMapOverrides(proposed, overrides, mapped.layout);
+    return { ...mapped, proposed, mapping, missing: missingFields(mapping) };
   } catch (error) {
     const where = `${path.basename(file)}${isCsvFile(file) ? '' : ` (sheet "${sheet.name}")`}`;
     throw new BaselineError('mapping-invalid', `${where}: --map: ${(error as Error).message}.`, { file, sheet: sheet.name });
   }
 }
 
-export async function loadInputs(files: readonly string[], options: { sheet?: string; map: readonly MapOverride[] }): Promise<LoadedInputs> {
+/** The inputs, each a path to read or a file read already. */
+export async function loadInputs(files: readonly (string | SpendFile)[], options: { sheet?: string; map: readonly MapOverride[] }): Promise<LoadedInputs> {
   const loaded: LoadedInputs = { files: [], dataSheets: [] };
-  for (const file of files) {
-    const spendFile = await readSpendFile(file);
+  for (const given of files) {
+    const spendFile = typeof given === 'string' ? await readSpendFile(given) : given;
+    const file = spendFile.file;
     loaded.files.push(spendFile);
     const state = readState(spendFile);
     if (state && !loaded.state) {
@@ -155,18 +139,14 @@ export async function loadInputs(files: readonly string[], options: { sheet?: st
     const mapped: InputSheet[] = [];
     let firstProblem: BaselineError | undefined;
     for (const sheet of chosen) {
-      const { layout, mapping, block, table, missing } = mapSheet(sheet, file, state, options.map);
+      const { layout, proposed, mapping, block, table, missing } = mapSheet(sheet, file, state, options.map);
       if (layout.lastDataRow < 0) {
-        firstProblem ??= new BaselineError('no-data', `${name}${spendFile.sheets.length > 1 || path.extname(file).toLowerCase() !== '.csv' ? ` (sheet "${sheet.name}")` : ''} is empty.`, { file, sheet: sheet.name });
+        firstProblem ??= new BaselineError('no-data', `${name}${spendFile.sheets.length > 1 || !isCsvFile(file) ? ` (sheet "${sheet.name}")` : ''} is empty.`, { file, sheet: sheet.name });
         continue;
       }
       if (missing.length > 0) {
-        const how = missing.map((field) => `--map ${field}="HEADER" (or a column letter)`).join(' and ');
-        firstProblem ??= new BaselineError(
-          'columns-missing',
-          `${name}${spendFile.sheets.length > 1 ? ` (sheet "${sheet.name}")` : ''}: no ${missing.join(' or ')} column found; ${describeCandidates(sheet, layout, missing)}. Name ${missing.length > 1 ? 'them' : 'it'} with ${how}.`,
-          { file, sheet: sheet.name },
-        );
+        const why = missingColumnsMessage({ grid: sheet.grid, layout, missing, proposed, mapping, overrides: options.map });
+        firstProblem ??= new BaselineError('columns-missing', `${name}${spendFile.sheets.length > 1 ? ` (sheet "${sheet.name}")` : ''}: ${why}`, { file, sheet: sheet.name });
         continue;
       }
       mapped.push({ file, sheet: sheet.name, outputSheet: sheet.name, grid: sheet.grid, hiddenRows: sheet.hiddenRows, layout, mapping, block, ...(table ? { table } : {}), source: '' });

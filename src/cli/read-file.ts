@@ -7,7 +7,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as zlib from 'zlib';
 import ExcelJS from 'exceljs';
-import { BaselineError, decodeText, parseCsv, requireWithinSheet, type Cell, type Delimiter, type Grid } from '../core';
+import { BaselineError, decodeText, parseCsv, requireWithinSheet, whyNotAWorkbookPackage, type Cell, type Delimiter, type Grid } from '../core';
 
 export interface SheetData {
   name: string;
@@ -118,6 +118,8 @@ function csvGrid(file: string, bytes: Uint8Array): Grid {
 }
 
 async function readWorkbook(file: string, bytes: Buffer): Promise<SheetData[]> {
+  const notAPackage = whyNotAWorkbookPackage(bytes);
+  if (notAPackage) throw cannotRead(file, notAPackage);
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);

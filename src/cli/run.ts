@@ -10,6 +10,8 @@ import {
   analyse,
   BaselineError,
   buildAreas,
+  carriedLines,
+  carryOverrides,
   creditorsFromGrid,
   emptyState,
   findTable,
@@ -31,12 +33,14 @@ import { nodePackSource } from '../geo/node-pack-source';
 import { addToOnlineCache, emptyOnlineCache, lookUpPostcodesOnline, readOnlineCache, type OnlineCache } from '../geo/postcodes-io';
 import { openRegisterInputs, type RegisterInput } from '../registers/register-files';
 import type { CliOptions } from './args';
+import { readEarlierOutput } from './earlier-output';
 import { copySheetNames, expandInputs, loadInputs, readSpendData, type LoadedInputs } from './inputs';
 import { defaultRulesFile, geoPackFolder, sampleWorkbook } from './project-files';
 import { readSpendFile, spendFileStem } from './read-file';
 import { writeResultsCsv } from './results-csv';
 import { summaryJson } from './summary-json';
 import { writeWorkbook } from './annotated-copy';
+import { OutputFiles } from './output-files';
 
 export interface RunIO {
   cwd: string;
@@ -54,6 +58,8 @@ export interface RunIO {
 export interface RunOutcome {
   outFile: string;
   analysis: AnalysisOutcome;
+  /** What was carried from an earlier analysis in the output, for the console. */
+  carried: string[];
 }
 
 /** Areas used for the sample when it is analysed with no options. */
@@ -64,15 +70,20 @@ export async function runBaseline(options: CliOptions, io: RunIO): Promise<RunOu
   const usingSample = options.inputs.length === 0;
   const files = usingSample ? [sampleWorkbook()] : expandInputs(options.inputs, io.cwd);
   const loaded = await loadInputs(files, { sheet: options.sheet, map: options.map });
-  const state = loaded.state ?? emptyState();
-  const data = readSpendData(loaded, { from: options.from, to: options.to });
   const outputs = checkOutputs(options, files, io.cwd);
+  // An earlier analysis in the output: what the user typed there is carried into the new one.
+  const previous = fs.existsSync(outputs.workbook) ? await readEarlierOutput(outputs.workbook, options.out ? '--out' : 'The output', io.cwd) : undefined;
+  const state = loaded.state ?? previous?.state ?? emptyState();
+  const read = readSpendData(loaded, { from: options.from, to: options.to });
+  const overrides = previous ? carryOverrides(read, previous.data) : undefined;
+  const data = overrides?.data ?? read;
 
   const pack = await openPack(io, notes);
   const cacheFile = options.cache ? path.resolve(io.cwd, options.cache) : defaultCacheFile();
   let fileCache = readCacheFile(cacheFile);
   const areas = chooseAreas(options, state, pack, usingSample, notes);
-  const ownGrid = ownSheetGrids(loaded, state);
+  const inputGrid = ownSheetGrids(loaded, state);
+  const ownGrid = (role: SheetRole) => (role === 'suppliers' || role === 'rules' || role === 'register' ? previous?.sheets[role] : undefined) ?? inputGrid(role);
   const creditors = options.creditors ? await readCreditors(path.resolve(io.cwd, options.creditors)) : undefined;
   const rulesFile = options.rules ? readRulesFile(options.rules, io.cwd) : undefined;
   const registerFile = options.register ? await readRegisterFile(path.resolve(io.cwd, options.register)) : undefined;
@@ -114,23 +125,34 @@ export async function runBaseline(options: CliOptions, io: RunIO): Promise<RunOu
   for (const note of notes) io.err(`note: ${note}`);
   if (analysis.registers) io.err(`note: ${registersLine(analysis.registers)}`);
   for (const problem of analysis.problems) io.err(`warning: ${problem.cell}: ${problem.message}`);
+  for (const note of analysis.excelLimits) io.err(`note: ${note}`);
 
-  const written = await writeWorkbook(outputs.workbook, loaded, analysis);
-  if (written.droppedCharacters > 0) {
-    io.err(`note: ${written.droppedCharacters} control character${written.droppedCharacters === 1 ? '' : 's'} in the input's text cannot be stored in an .xlsx and ${written.droppedCharacters === 1 ? 'was' : 'were'} left out of the copy.`);
-  }
+  // Every output is written beside its target first, and all are moved into place together.
+  let droppedCharacters = 0;
+  await outputs.files.write(outputs.workbook, async (temporary) => {
+    droppedCharacters = (await writeWorkbook(temporary, loaded, analysis)).droppedCharacters;
+  });
   if (outputs.resultsCsv) {
-    writeResultsCsv(outputs.resultsCsv, analysis.rows, analysis.results, (code) => analysis.districts.get(code)?.name ?? '', loaded.dataSheets.length > 1);
+    const withSource = loaded.dataSheets.length > 1;
+    await outputs.files.write(outputs.resultsCsv, (temporary) => writeResultsCsv(temporary, analysis.rows, analysis.results, (code) => analysis.districts.get(code)?.name ?? '', withSource));
   }
-  if (outputs.summaryJson) fs.writeFileSync(outputs.summaryJson, `${JSON.stringify(summaryJson(loaded, analysis), null, 2)}\n`);
-  return { outFile: outputs.workbook, analysis };
+  if (outputs.summaryJson) {
+    const json = `${JSON.stringify(summaryJson(loaded, analysis), null, 2)}\n`;
+    await outputs.files.write(outputs.summaryJson, (temporary) => fs.writeFileSync(temporary, json));
+  }
+  outputs.files.commit();
+  if (droppedCharacters > 0) {
+    io.err(`note: ${droppedCharacters} control character${droppedCharacters === 1 ? '' : 's'} in the input's text cannot be stored in an .xlsx and ${droppedCharacters === 1 ? 'was' : 'were'} left out of the copy.`);
+  }
+  const carried = previous && overrides ? carriedLines(previous.name, previous.sheets, overrides) : [];
+  return { outFile: outputs.workbook, analysis, carried };
 }
 
 /**
  * Where the outputs go, checked before anything is written: never over an input or one another,
- * and into folders that exist.
+ * and where a file can be written.
  */
-function checkOutputs(options: CliOptions, inputs: readonly string[], cwd: string): { workbook: string; resultsCsv?: string; summaryJson?: string } {
+function checkOutputs(options: CliOptions, inputs: readonly string[], cwd: string): { workbook: string; resultsCsv?: string; summaryJson?: string; files: OutputFiles } {
   const workbook = path.resolve(cwd, options.out ?? `${spendFileStem(inputs[0])}-baseline.xlsx`);
   const resultsCsv = options.resultsCsv ? path.resolve(cwd, options.resultsCsv) : undefined;
   const summaryJson = options.summaryJson ? path.resolve(cwd, options.summaryJson) : undefined;
@@ -151,13 +173,14 @@ function checkOutputs(options: CliOptions, inputs: readonly string[], cwd: strin
           : `${option} ${shown} is already named by another output option.`,
       );
     }
-    if (!fs.existsSync(path.dirname(file)) || !fs.statSync(path.dirname(file)).isDirectory()) {
-      throw invalid(`${option} ${shown}: the folder ${path.relative(cwd, path.dirname(file)) || path.dirname(file)} does not exist.`);
-    }
-    if (fs.existsSync(file) && fs.statSync(file).isDirectory()) throw invalid(`${option} ${shown} is a folder; name a file.`);
     taken.add(file);
   }
-  return { workbook, resultsCsv, summaryJson };
+  const files = new OutputFiles(
+    named.filter((entry): entry is [string, string] => entry[1] !== undefined).map(([option, file]) => ({ option, file })),
+    cwd,
+  );
+  files.check();
+  return { workbook, resultsCsv, summaryJson, files };
 }
 
 /** The add-in's sheets the user edits (Suppliers, Rules, Local register), from the input that was analysed before. */
@@ -209,8 +232,7 @@ function chooseAreas(options: CliOptions, state: WorkbookState, pack: GeoPack | 
   const wider = options.wider ?? (options.local ? undefined : saved?.wider.query) ?? (usingSample ? SAMPLE_AREAS.wider : undefined);
   const built = buildAreas(local, wider, pack.districts);
   if (!built.ok) {
-    const choices = built.choices.length > 0 ? ` ${built.choices.slice(0, 8).map((c) => `"${c.label}"`).join(', ')}.` : '';
-    throw new BaselineError('area-invalid', `--${built.field}: ${built.message.replace(/^(Local|Wider) area: /, '')}${choices}`);
+    throw new BaselineError('area-invalid', `--${built.field}: ${built.message.replace(/^(Local|Wider) area: /, '')}`);
   }
   notes.push(...built.messages);
   // What the user typed is remembered with each area, for the next run and the task pane.

@@ -149,11 +149,50 @@ function matchOne(text: string, options: readonly AreaOption[]): AreaOption[] {
   return wanted === '' ? [] : options.filter((o) => loose(o.name) === wanted);
 }
 
-/** Options whose name contains what was typed, as suggestions when nothing matched exactly. */
+/** Suggestions shown when nothing matched exactly. */
+const MAX_SUGGESTIONS = 12;
+const MAX_NEAREST = 5;
+
+/** Edits (insert, delete, change, swap two neighbours) between two texts: "prestn" is one from "preston". */
+function editDistance(a: string, b: string): number {
+  const rows: number[][] = [];
+  for (let i = 0; i <= a.length; i++) rows.push([i, ...new Array<number>(b.length).fill(0)]);
+  for (let j = 0; j <= b.length; j++) rows[0][j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const change = a[i - 1] === b[j - 1] ? 0 : 1;
+      let best = Math.min(rows[i - 1][j] + 1, rows[i][j - 1] + 1, rows[i - 1][j - 1] + change);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, rows[i - 2][j - 2] + 1);
+      rows[i][j] = best;
+    }
+  }
+  return rows[a.length][b.length];
+}
+
+/**
+ * Options whose name contains what was typed; else those nearest to it in spelling (a typing
+ * slip: "Prestn", "Lancashre"), the whole name or its start ("Newcastel" for Newcastle upon Tyne).
+ */
 function suggestions(text: string, options: readonly AreaOption[]): AreaOption[] {
   const wanted = loose(text);
   if (wanted.length < 3) return [];
-  return options.filter((o) => loose(o.name).includes(wanted) || wanted.includes(loose(o.name))).slice(0, 12);
+  const containing = options.filter((o) => loose(o.name).includes(wanted) || wanted.includes(loose(o.name)));
+  if (containing.length > 0) return containing.slice(0, MAX_SUGGESTIONS);
+  const allowed = Math.max(1, Math.floor(wanted.length / 4));
+  const scored = options.map((option) => {
+    const name = loose(option.name);
+    const start = wanted.length >= 5 && name.length > wanted.length ? editDistance(wanted, name.slice(0, wanted.length)) : Infinity;
+    return { option, distance: Math.min(editDistance(wanted, name), start) };
+  });
+  const nearest = Math.min(...scored.map((s) => s.distance));
+  if (nearest > allowed) return [];
+  return scored.filter((s) => s.distance === nearest).map((s) => s.option).slice(0, MAX_NEAREST);
+}
+
+/** '"A"', '"A" or "B"', '"A", "B" or "C"': choices named in a message. */
+function choiceList(choices: readonly AreaOption[]): string {
+  const labels = choices.map((c) => `"${c.label}"`);
+  return labels.length <= 1 ? (labels[0] ?? '') : `${labels.slice(0, -1).join(', ')} or ${labels[labels.length - 1]}`;
 }
 
 /** "a", "a and b", "a, b and c". */
@@ -195,12 +234,15 @@ export function resolveArea(text: string, districts: ReadonlyMap<string, Distric
       continue;
     }
     if (matches.length > 1) {
-      return { ok: false, message: `"${piece}" could mean ${matches.length} areas: choose one.`, choices: matches };
+      return { ok: false, message: `"${piece}" could mean ${matches.length} areas: ${choiceList(matches)}; choose one.`, choices: matches };
     }
     const similar = suggestions(piece, options);
     return {
       ok: false,
-      message: similar.length > 0 ? `"${piece}" is not an area name or code; did you mean one of these?` : `"${piece}" is not a local authority district, county, combined authority, region or nation, nor an ONS code of one.`,
+      message:
+        similar.length > 0
+          ? `"${piece}" is not an area name or code; did you mean ${choiceList(similar)}?`
+          : `"${piece}" is not a local authority district, county, combined authority, region or nation, nor an ONS code of one.`,
       choices: similar,
     };
   }

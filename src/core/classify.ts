@@ -84,7 +84,7 @@ export interface ClassifyContext extends LocalityContext {
 export interface RowClassifier {
   /**
    * The row's result; rows classified alike share one result object, so it must not be changed.
-   * `supplier` is the row's name as `addRowsToDirectory` gave it: one call's names, numbered alike.
+   * `supplier` is the row's name as `addRowsToDirectory` (or one `directoryAdder`) gave it: one set of names, numbered alike.
    */
   classify(row: SpendRow, supplier: SupplierName): RowResult;
   readonly problems: OverrideProblem[];

@@ -188,10 +188,19 @@ export interface SupplierName {
  * none. Returns each row's supplier name and key (the directory's spelling of it), in row order.
  */
 export function addRowsToDirectory(directory: SupplierDirectory, rows: readonly SpendRow[]): SupplierName[] {
-  const byName = new Map<string, { entry: SupplierEntry; named: SupplierName }>();
+  const add = directoryAdder(directory);
   const names: SupplierName[] = new Array(rows.length);
-  for (let i = 0; i < rows.length; i++) {
-    const row = rows[i];
+  for (let i = 0; i < rows.length; i++) names[i] = add(rows[i]);
+  return names;
+}
+
+/**
+ * addRowsToDirectory a row at a time, for work done in steps: the names one adder gives are one
+ * set, numbered alike, as those of one addRowsToDirectory call.
+ */
+export function directoryAdder(directory: SupplierDirectory): (row: SpendRow) => SupplierName {
+  const byName = new Map<string, { entry: SupplierEntry; named: SupplierName }>();
+  return (row) => {
     let known = byName.get(row.supplier);
     if (known === undefined) {
       const key = supplierKey(row.supplier);
@@ -208,7 +217,6 @@ export function addRowsToDirectory(directory: SupplierDirectory, rows: readonly 
       }
     }
     const { entry, named } = known;
-    names[i] = named;
     if (!entry.supplierId && row.supplierId) entry.supplierId = row.supplierId;
     if (!entry.postcode) {
       const postcode = fullPostcodeOf(row);
@@ -217,8 +225,8 @@ export function addRowsToDirectory(directory: SupplierDirectory, rows: readonly 
         entry.postcodeSource = POSTCODE_SOURCES.payments;
       }
     }
-  }
-  return names;
+    return named;
+  };
 }
 
 export interface CreditorRecord {

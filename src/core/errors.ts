@@ -36,6 +36,8 @@ export const ERROR_CODES = {
   'state-damaged': 'input',
   /** The workbook was analysed by a newer version. */
   'state-newer': 'input',
+  /** An output cannot be written where it was named: a read-only folder or file, a file open elsewhere, a name too long. */
+  'output-unwritable': 'input',
   /** The online lookup cache file cannot be read. */
   'lookup-cache-invalid': 'input',
   /** The creditor file has no supplier, or no postcode or address, column. */
@@ -72,6 +74,8 @@ export const ERROR_CODES = {
   'geography-damaged': 'failure',
   /** The default rules shipped with the product cannot be read. */
   'default-rules-invalid': 'failure',
+  /** An output could not be written for a reason that is not the user's (a full disk). */
+  'output-failed': 'failure',
 } as const satisfies Record<string, 'input' | 'failure'>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -11,17 +11,18 @@ export type { AnalysisChoices, AnalysisInput, AnalysisPhase, AnalysisProgress, G
 export type { AnalysisOutcome } from './analysis/outcome';
 export type { ChartSpec, CrossTabSpec, Extent, PlanCell, PlanRows, ResultBlockPlan, SummarySheetPlan, TablePlan, UserSheetPlan, WorkbookPlan } from './analysis/plan-types';
 export type { SupplierToReview } from './analysis/to-review';
-export type { SheetLayout } from './report/layout';
+export type { PageSections, PrintSetup, SheetLayout } from './report/layout';
 export type { Areas } from './areas';
 export type { RowResult } from './classify';
 export type { CreditorRecord, SheetProblem } from './directory';
-export type { SkippedRow, SpendRow } from './rows';
+export type { SkippedRow, SkipKind, SpendRow } from './rows';
 export type { Summary } from './summary';
 
 // Reading the data sheets the analysis takes: where the data and the result block are, the mapping, the rows.
 export { createSpendReader, type DataSheet, type Period, type SpendData, type SpendReader } from './analysis/spend-data';
 export { dataWidthOf, layoutOf, locateBlock, mappingFromHeaders, missingFields, proposedMapping, withOverrideColumns, type BlockPlace, type Region } from './analysis/data-sheet';
 export { creditorsFromGrid } from './analysis/creditors';
+export { missingColumnsMessage } from './analysis/missing-columns';
 export { readEarlierWorkbook, type EarlierWorkbook, type WorkbookSheet } from './analysis/earlier-workbook';
 export type { InstitutionFigures, InstitutionProgress, Progress, ProgressFigures, SupplierMove } from './analysis/progress';
 export { mapWholeSheet, readWholeSheets, type MappedSheet, type WholeSheet } from './analysis/whole-sheet';
@@ -34,9 +35,17 @@ export { muchUnknownShare } from './analysis/headline';
 export type { RegisterAnswers, Registers } from './analysis/input';
 export type { RegisterStep } from './analysis/register-step';
 
+// What the user is told beside the headline.
+export { leftOutLines } from './analysis/left-out';
+export { countOf, percentText, poundsText } from './wording';
+
+// What an earlier analysis in the same output holds, carried into the new one.
+export { carriedLines, carryOverrides, type CarriedOverrides, type OverrideNotCarried } from './analysis/earlier-output';
+
 // The Suppliers and Rules sheets outside an analysis: a creditor file's postcodes, a supplier's line, the default rules.
 export { suppliersWithCreditors, supplierRow } from './analysis/suppliers-sheet';
 export { defaultRulesSheet } from './analysis/rules-choice';
+export { FIRST_ROW_WIDTH, ownSheetCandidates, recogniseOwnSheets } from './analysis/own-sheets';
 
 // What a workbook keeps, and the errors.
 export {
@@ -64,6 +73,8 @@ export { isBlank } from './cell';
 export { columnIndex, columnLetter } from './column-letters';
 export { csvField, parseCsv, type Delimiter } from './csv';
 export { decodeText } from './text-decode';
+export { whyNotAWorkbookPackage } from './workbook-bytes';
 export { parseDate } from './values';
+export { fitText, MAX_CELL_TEXT, MAX_FORMULA_LENGTH } from './analysis/excel-limits';
 export { fittedWidth, isFormula, NUMBER_FORMATS, needsTextProtection, RESULT_BLOCK_HEADERS, RESULT_WIDTH, type ColumnFormat, type OutCell, type ReportColumn } from './report/columns';
 export { quoteSheet } from './report/formulas';

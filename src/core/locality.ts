@@ -7,6 +7,7 @@ import type { Areas } from './areas';
 import type { Locality } from './codes';
 import { NO_DISTRICT, type DistrictInfo, type DistrictShare, type PostcodeIndex } from './geography';
 import { findPostcode, type PostcodeFinding, type PostcodeText } from './postcode';
+import { countOf } from './wording';
 
 /** What the online service said of a full postcode; district null: the service does not know it. */
 export interface OnlineAnswer {
@@ -71,7 +72,7 @@ function percent(share: number): string {
 function describeShares(shares: readonly DistrictShare[], ctx: LocalityContext): string {
   const shown = shares.slice(0, 4).map((s) => `${percent(s.share)} ${nameOf(s.district, ctx)}`);
   const rest = shares.slice(4).reduce((sum, s) => sum + s.share, 0);
-  if (shares.length > 4) shown.push(`${percent(rest)} ${shares.length - 4} other districts`);
+  if (shares.length > 4) shown.push(`${percent(rest)} ${countOf(shares.length - 4, 'other district')}`);
   return shown.join(', ');
 }
 

@@ -38,8 +38,12 @@ export interface SpendRow {
   influenceOverride?: string;
 }
 
+/** Why a row is not a payment, in kinds the user is told about together. */
+export type SkipKind = 'total' | 'header' | 'no_supplier' | 'note' | 'period';
+
 export interface SkippedRow {
   row: number;
+  kind: SkipKind;
   reason: string;
   source?: string;
 }
@@ -139,15 +143,15 @@ export function readSpendRows(
 
   const rows: SpendRow[] = [];
   const skipped: SkippedRow[] = [];
-  const skip = (r: number, reason: string) => {
-    skipped.push(source === undefined ? { row: r + firstRowNumber, reason } : { row: r + firstRowNumber, reason, source });
+  const skip = (r: number, { kind, reason }: { kind: SkipKind; reason: string }) => {
+    skipped.push(source === undefined ? { row: r + firstRowNumber, kind, reason } : { row: r + firstRowNumber, kind, reason, source });
   };
 
   for (let r = layout.firstDataRow; r <= layout.lastDataRow; r++) {
     const cells = grid[r];
     if (isBlankRow(cells)) continue;
     if (isTotalRow(cells, supplierColumn)) {
-      skip(r, 'total or subtotal row');
+      skip(r, { kind: 'total', reason: 'total or subtotal row' });
       continue;
     }
     const supplierCell = cells[supplierColumn];
@@ -163,7 +167,7 @@ export function readSpendRows(
     // every field, most of them absent, and a million rows take less memory.
     const spend: SpendRow = { row: r + firstRowNumber, supplier, amount: withoutAmount ? 0 : amount };
     // A payment without an amount (a contracts register's blank value, "-") is still placed and judged.
-    if (withoutAmount) spend.amountMissing = whyNotAPayment(supplierCell, amountCell, supplierHeader, amountHeader);
+    if (withoutAmount) spend.amountMissing = whyNotAPayment(supplierCell, amountCell, supplierHeader, amountHeader).reason;
     if (source !== undefined) spend.source = source;
     let value: string | undefined;
     if ((value = optionalText(cells, postcode)) !== undefined) spend.postcode = value;
@@ -207,9 +211,10 @@ function whyNotAPayment(
   amountCell: Cell,
   supplierHeader: string | undefined,
   amountHeader: string | undefined,
-): string {
+): { kind: SkipKind; reason: string } {
   const amount = parseAmount(amountCell);
-  if (!amount.ok && isRepeatedHeader(supplierCell, amountCell, supplierHeader, amountHeader)) return 'repeated header line';
-  if (text(supplierCell) === '') return amount.ok ? 'no supplier name' : `no supplier name, and ${amount.reason}`;
-  return amount.ok ? 'no supplier name' : amount.reason;
+  if (!amount.ok && isRepeatedHeader(supplierCell, amountCell, supplierHeader, amountHeader)) return { kind: 'header', reason: 'repeated header line' };
+  if (text(supplierCell) === '') return { kind: 'no_supplier', reason: amount.ok ? 'no supplier name' : `no supplier name, and ${amount.reason}` };
+  // A supplier without an amount: for a payment, why it has none; for a note line, why it is left out.
+  return amount.ok ? { kind: 'no_supplier', reason: 'no supplier name' } : { kind: 'note', reason: amount.reason };
 }

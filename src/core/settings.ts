@@ -10,7 +10,11 @@ import { LOCALITIES } from './codes';
 import { BaselineError } from './errors';
 import { FIELDS } from './header-vocabulary';
 
-export const STATE_VERSION = 1;
+/**
+ * Version 2 starts every cell of the state with STATE_CELL_MARK; version 1 (plain JSON split
+ * over the cells) is still read, and written back as version 2.
+ */
+export const STATE_VERSION = 2;
 
 /** The name of the very hidden sheet that holds the state. */
 export const STATE_SHEET = 'LSB_State';
@@ -114,7 +118,7 @@ export const onlineCacheSchema = z.record(z.string(), onlineAnswerSchema);
 export type OnlineCacheRecord = z.infer<typeof onlineCacheSchema>;
 
 export const stateSchema = z.object({
-  version: z.literal(STATE_VERSION),
+  version: z.union([z.literal(1), z.literal(STATE_VERSION)]).transform((): typeof STATE_VERSION => STATE_VERSION),
   settings: settingsSchema.default(settingsSchema.parse({})),
   owned: z
     .object({
@@ -138,20 +142,28 @@ export function emptyState(): WorkbookState {
 /** Excel holds at most 32,767 characters in a cell; the JSON is split across a column of cells. */
 export const STATE_CELL_CHARS = 30000;
 
+/**
+ * The character every cell of the state starts with, taken off again on reading: a piece of
+ * JSON may start with "-", a quote or anything, and Excel may take text starting with = + - as a
+ * formula or an apostrophe as its quote prefix, whatever the cell's format.
+ */
+export const STATE_CELL_MARK = '|';
+
 /** The state as text cells; through its schema first, so that equal states are written as equal text. */
 export function stateToCells(state: WorkbookState): string[] {
   const json = JSON.stringify(stateSchema.parse(state));
   const cells: string[] = [];
-  for (let i = 0; i < json.length; i += STATE_CELL_CHARS) cells.push(json.slice(i, i + STATE_CELL_CHARS));
-  return cells.length > 0 ? cells : ['{}'];
+  for (let i = 0; i < json.length; i += STATE_CELL_CHARS) cells.push(STATE_CELL_MARK + json.slice(i, i + STATE_CELL_CHARS));
+  return cells;
 }
 
-/** The state from the cells of the state sheet; a clear error naming what is wrong. */
+/** The state from the cells of the state sheet (version 2, or 1 without marks); a clear error naming what is wrong. */
 export function stateFromCells(cells: readonly string[]): WorkbookState {
   const where = { sheet: STATE_SHEET };
+  const marked = cells[0]?.startsWith(STATE_CELL_MARK) ?? false;
   let data: unknown;
   try {
-    data = JSON.parse(cells.join(''));
+    data = JSON.parse((marked ? cells.map((cell) => (cell.startsWith(STATE_CELL_MARK) ? cell.slice(STATE_CELL_MARK.length) : cell)) : cells).join(''));
   } catch {
     throw new BaselineError('state-damaged', `The add-in's settings on the hidden sheet ${STATE_SHEET} are damaged (not valid JSON).`, where);
   }

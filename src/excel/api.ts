@@ -44,8 +44,6 @@ export interface DataFound {
 export interface HostCapabilities {
   /** The highest ExcelApi requirement set supported, e.g. "1.17". */
   excelApi: string;
-  /** ExcelApi 1.8: native PivotTables; otherwise summaries are formula tables. */
-  pivotTables: boolean;
   readOnly: boolean;
 }
 
@@ -70,7 +68,7 @@ export interface AnalyseRequest {
   earlier?: EarlierWorkbook;
 }
 
-export type AnalysePhase = 'checking' | 'reading' | 'registers' | 'geography' | 'online' | 'classifying' | 'comparing' | 'writing';
+export type AnalysePhase = 'checking' | 'reading' | 'preparing' | 'registers' | 'geography' | 'online' | 'classifying' | 'comparing' | 'writing';
 
 export interface AnalyseProgress {
   phase: AnalysePhase;
@@ -107,8 +105,6 @@ export interface AnalyseResult {
   /** What the registers gave, when they were used. */
   registers?: RegisterStep;
   skippedRows: number;
-  /** Whether summaries are PivotTables (ExcelApi 1.8) or formula tables, and why. */
-  summariesAs: 'pivot_tables' | 'formula_tables';
   sheetNames: Record<SheetRole, string>;
 }
 
@@ -132,6 +128,11 @@ export interface WorkbookService {
   showSheet(role: SheetRole): Promise<void>;
   /** Shows the Suppliers sheet with the line of this supplier selected. */
   showSupplier(key: string): Promise<void>;
+  /**
+   * "Reset the add-in's settings" (after the pane has asked the user): deletes the very hidden
+   * state sheet, damaged or not, and nothing else.
+   */
+  resetSettings(): Promise<void>;
   /** Replaces the Rules sheet with the default rules (after the pane has asked the user). */
   resetRules(defaultRulesCsv: string): Promise<void>;
   /** Fills blank postcodes on the Suppliers sheet from a creditor master file. */

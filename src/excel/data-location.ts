@@ -53,7 +53,7 @@ export async function locateData(context: Excel.RequestContext, state: WorkbookS
   }
   const sheet = sheets.getItem(sheetName);
   const tables = sheet.tables;
-  tables.load('items/name');
+  tables.load('items/name,items/showHeaders,items/showTotals');
   const used = sheet.getUsedRangeOrNullObject(true);
   used.load('rowIndex,columnIndex,rowCount,columnCount');
   await context.sync();
@@ -66,8 +66,17 @@ export async function locateData(context: Excel.RequestContext, state: WorkbookS
     onOwnSheet ? table.name === recordedTable : selection ? overlaps(ranges[i], selection) : tables.items.length === 1,
   );
   if (holding >= 0) {
+    const table = tables.items[holding];
     const r = ranges[holding];
-    return { region: { sheet: sheetName, table: tables.items[holding].name, top: r.rowIndex, left: r.columnIndex, bottom: r.rowIndex + r.rowCount - 1, right: r.columnIndex + r.columnCount - 1 } };
+    // A total row is not data; a table whose header row is removed has its column names still.
+    const region: Region = { sheet: sheetName, table: table.name, top: r.rowIndex, left: r.columnIndex, bottom: r.rowIndex + r.rowCount - 1 - (table.showTotals ? 1 : 0), right: r.columnIndex + r.columnCount - 1 };
+    if (table.showTotals) region.totalRow = true;
+    if (!table.showHeaders) {
+      table.columns.load('items/name');
+      await context.sync();
+      region.columnNames = table.columns.items.map((c) => c.name);
+    }
+    return { region };
   }
   if (used.isNullObject) return { problem: `The sheet "${sheetName}" is empty. Open the sheet that holds your spend data, then try again.` };
   // From column A, so that "Column F" means column F for data without a header row.
@@ -109,13 +118,15 @@ export async function readShape(context: Excel.RequestContext, region: Region, s
   await readRows(context, context.workbook.worksheets.getItem(region.sheet), region.top, rows, [{ left: region.left, count: region.right - region.left + 1 }], (cells) => {
     for (const row of cells) full.push(row);
   }, { sheetName: region.sheet });
-  const block = locateBlock(full, region, state.owned.resultColumns.find((r) => r.sheet === region.sheet));
+  // A table without its header row has its column names, the result columns' among them, still.
+  const block = locateBlock(region.columnNames ? [region.columnNames, ...full] : full, region, state.owned.resultColumns.find((r) => r.sheet === region.sheet));
   const dataWidth = dataWidthOf(region, block);
   const overrideAt = block.existed ? block.firstColumn - region.left + RESULT_WIDTH : undefined;
   const head = full.map((row) => coreRow(row, dataWidth, overrideAt));
   const lastRow = region.bottom - region.top;
-  const chosen = region.table ? 0 : headerRow === undefined || headerRow === null ? headerRow : headerRow - region.top;
-  const layout = layoutOf(head, lastRow, chosen !== undefined && chosen !== null && (chosen < 0 || chosen >= head.length) ? undefined : chosen);
+  const chosen = region.table ? (region.columnNames ? null : 0) : headerRow === undefined || headerRow === null ? headerRow : headerRow - region.top;
+  const found = layoutOf(head, lastRow, chosen !== undefined && chosen !== null && (chosen < 0 || chosen >= head.length) ? undefined : chosen);
+  const layout = region.columnNames ? { ...found, headers: found.headers.map((h, c) => region.columnNames![c] ?? h) } : found;
   return { region, block, dataWidth, head, layout, headers: layout.headers.slice(0, dataWidth) };
 }
 

@@ -1,11 +1,12 @@
 /**
  * Reading many rows in as few requests as Excel's limits allow: each read asks for as many rows
  * as fit the response budget and the cell limit, sized from the column count and then from what
- * the rows read so far weighed; a read Excel refuses as too large is asked again in halves.
+ * the rows read so far weighed; a read Excel refuses as too large (with an error, or with null
+ * values) is asked again in halves, and no later read is larger than one it refused.
  */
 import { BaselineError, type Cell } from '../core';
 import { AnalysisCancelled } from './api';
-import { isPayloadLimitError, MAX_CELLS_PER_READ, REQUEST_BUDGET_BYTES, rowBytes } from './request-size';
+import { isOversizedReadError, isPayloadLimitError, MAX_CELLS_PER_READ, readRefused, REQUEST_BUDGET_BYTES, rowBytes } from './request-size';
 
 /** Columns read side by side for the same rows, e.g. the data and, further right, two override columns. */
 export interface ColumnSpan {
@@ -77,19 +78,28 @@ export async function readRows(
 ): Promise<void> {
   const width = spans.reduce((sum, span) => sum + span.count, 0);
   if (width === 0 || rows <= 0) return;
-  const maxRows = Math.max(1, Math.floor(MAX_CELLS_PER_READ / width));
+  let maxRows = Math.max(1, Math.floor(MAX_CELLS_PER_READ / width));
   let chunkRows = Math.min(maxRows, Math.max(1, Math.floor(REQUEST_BUDGET_BYTES / (width * FIRST_GUESS_BYTES_PER_CELL))));
   let done = 0;
   while (done < rows) {
     throwIfCancelled(options.signal);
     const count = Math.min(chunkRows, rows - done);
     const ranges = spans.map((span, i) => sheet.getRangeByIndexes(top + done, span.left, count, span.count).load(i === 0 && options.hiddenRows ? 'values, rowHidden' : 'values'));
+    let refusal: unknown;
     try {
       await context.sync();
     } catch (error) {
-      if (!isPayloadLimitError(error)) throw error;
-      if (count === 1) throw new BaselineError('row-too-large', `Row ${top + done + 1} of "${options.sheetName}" is too large for Excel to hand over in one request.`);
-      chunkRows = Math.max(1, count >> 1);
+      if (!isOversizedReadError(error)) throw error;
+      refusal = error;
+    }
+    if (refusal !== undefined || readRefused(ranges)) {
+      if (count === 1) {
+        // A GeneralException for a single row is not about its size: it is passed on as it is.
+        if (refusal !== undefined && !isPayloadLimitError(refusal)) throw refusal;
+        throw new BaselineError('row-too-large', `Row ${top + done + 1} of "${options.sheetName}" is too large for Excel to hand over in one request.`);
+      }
+      maxRows = Math.max(1, count >> 1);
+      chunkRows = maxRows;
       continue;
     }
     const cells: Cell[][] = new Array(count);

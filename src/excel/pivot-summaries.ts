@@ -10,7 +10,7 @@ import { columnPoints } from './sheet-style';
 
 /** The row above each PivotTable holds its title; the PivotTable starts below it. */
 const PIVOT_TOP_ROW = 3;
-/** Bands start right of the widest formula layout (7 columns) and the charts. */
+/** Bands start right of the widest formula layout (7 columns), with room to spare. */
 const PIVOT_FIRST_COLUMN = 17;
 /** Row labels, five localities, grand total, and a spare column. */
 const PIVOT_BAND_COLUMNS = 8;

@@ -2,12 +2,18 @@
  * Everything that would stop a write part-way, checked before anything is written, each a
  * BaselineError saying what to do: an Excel too old or a document read-only, then protection,
  * merged cells in the header or where the results go, a sheet too large, no room for the result
- * columns.
+ * columns, and last a document that cannot be changed though Office's document mode says it can.
  */
 import { BaselineError, RESULT_BLOCK_HEADERS, requireRoomForResults, SHEET_COLUMNS } from '../core';
 import { firstRowSheet, headerSheetRow, type Shape } from './data-location';
-import { hostCapabilities, isReadOnly, MERGED_AREAS_EXCEL_API, MINIMUM_EXCEL_API, supportsExcelApi } from './host-check';
+import { assertWorkbookCanChange, hostCapabilities, isReadOnly, MERGED_AREAS_EXCEL_API, MINIMUM_EXCEL_API, onTheWeb, READ_ONLY_MESSAGE, supportsExcelApi } from './host-check';
 
+/**
+ * Excel on the web refuses TableColumnCollection.add with OperationCellsExceedLimit when
+ * (table rows) x (16383 - table columns) is over this and anything, formatting included, lies to
+ * the right of the table ("Error handling with the application-specific JavaScript APIs").
+ */
+const WEB_OPERATION_CELL_LIMIT = 33_554_000;
 /**
  * The most cells an analysis reads (about a million rows of thirty columns): beyond it the task
  * pane would hold more than a browser tab comfortably can.
@@ -19,10 +25,10 @@ export function requireWritable(): void {
   if (!supportsExcelApi(MINIMUM_EXCEL_API)) {
     throw new BaselineError('host-unsupported', `This Excel is too old for the add-in (it supports ExcelApi ${hostCapabilities().excelApi}; ExcelApi ${MINIMUM_EXCEL_API} is needed). Use Excel on the web or Microsoft 365.`);
   }
-  if (isReadOnly()) throw new BaselineError('read-only', 'The workbook is open read-only. Save a copy you can edit (or click Edit Workbook), then analyse again.');
+  if (isReadOnly()) throw new BaselineError('read-only', READ_ONLY_MESSAGE);
 }
 
-export async function preflight(context: Excel.RequestContext, shape: Shape, ownSheets: readonly string[]): Promise<void> {
+export async function preflight(context: Excel.RequestContext, shape: Shape, ownSheets: readonly string[], options: { checkText?: boolean } = {}): Promise<void> {
   const { region, block, dataWidth } = shape;
   const rows = region.bottom - shape.region.top - shape.layout.firstDataRow + 1;
   if (rows * dataWidth > MAX_ANALYSED_CELLS) {
@@ -50,10 +56,12 @@ export async function preflight(context: Excel.RequestContext, shape: Shape, own
     sheet.protection.load('protected');
     return { name, sheet };
   });
-  let rightOfTable: Excel.Range | undefined;
+  // Adding table columns moves what is to the right of every row of the table, its total row too.
+  const tableRows = region.bottom - region.top + 1 + (region.totalRow ? 1 : 0);
+  let rightOfTable: { values: Excel.Range; anything: Excel.Range } | undefined;
   if (region.table && !block.existed) {
-    rightOfTable = dataSheet.getRangeByIndexes(region.top, region.right + 1, region.bottom - region.top + 1, SHEET_COLUMNS - region.right - 1).getUsedRangeOrNullObject(true);
-    rightOfTable.load('address');
+    const band = dataSheet.getRangeByIndexes(region.top, region.right + 1, tableRows, SHEET_COLUMNS - region.right - 1);
+    rightOfTable = { values: band.getUsedRangeOrNullObject(true).load('address'), anything: band.getUsedRangeOrNullObject(false).load('address') };
   }
   const merged: Excel.RangeAreas[] = [];
   if (supportsExcelApi(MERGED_AREAS_EXCEL_API)) {
@@ -75,10 +83,17 @@ export async function preflight(context: Excel.RequestContext, shape: Shape, own
       throw new BaselineError('protected', `The add-in's sheet "${name}" is protected. Unprotect it (Review > Unprotect Sheet), then analyse again.`);
     }
   }
-  if (rightOfTable && !rightOfTable.isNullObject) {
+  if (rightOfTable && !rightOfTable.values.isNullObject) {
     throw new BaselineError(
       'no-room',
-      `The table ${region.table} needs ${BLOCK_WIDTH} more columns for the results, but there are cells to its right (${rightOfTable.address.replace(/^.*!/, '')}) that would be moved. Move or clear them, then analyse again.`,
+      `The table ${region.table} needs ${BLOCK_WIDTH} more columns for the results, but there are cells to its right (${rightOfTable.values.address.replace(/^.*!/, '')}) that would be moved. Move or clear them, then analyse again.`,
+    );
+  }
+  const tableColumns = region.right - region.left + 1;
+  if (rightOfTable && !rightOfTable.anything.isNullObject && onTheWeb() && tableRows * (SHEET_COLUMNS - 1 - tableColumns) > WEB_OPERATION_CELL_LIMIT) {
+    throw new BaselineError(
+      'no-room',
+      `The table ${region.table} has formatted cells to its right (${rightOfTable.anything.address.replace(/^.*!/, '')}). Excel on the web cannot add columns to a table of ${tableRows.toLocaleString('en-GB')} rows while anything lies to its right (it would move more than ${WEB_OPERATION_CELL_LIMIT.toLocaleString('en-GB')} cells). Select those cells and clear them (Home > Clear > Clear Formats), then analyse again.`,
     );
   }
   for (const areas of merged) {
@@ -86,4 +101,5 @@ export async function preflight(context: Excel.RequestContext, shape: Shape, own
       throw new BaselineError('merged-cells', `There are merged cells (${areas.address.replace(/(?:'[^']*'|[^,!']+)!/g, '')}) in the header row or where the result columns go. Unmerge them (Home > Merge & Center), then analyse again.`);
     }
   }
+  await assertWorkbookCanChange(context, options);
 }

@@ -40,8 +40,25 @@ export function rowBytes(row: readonly unknown[]): number {
   return bytes;
 }
 
+const codeOf = (error: unknown): unknown => (error as { code?: unknown } | null)?.code;
+
 /** Excel's answer when a request or its response is over the size limit. */
 export function isPayloadLimitError(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
+  const code = codeOf(error);
   return code === 'RequestPayloadSizeLimitExceeded' || code === 'ResponsePayloadSizeLimitExceeded';
+}
+
+/**
+ * Excel's possible answers to a read too large for it: the documented ones, and the
+ * GeneralException Excel on the web has given large payloads (office-js #1012, #1314). A read
+ * may also come back as null values with no error at all (office-js #6781): see `readRefused`.
+ */
+export function isOversizedReadError(error: unknown): boolean {
+  const code = codeOf(error);
+  return isPayloadLimitError(error) || code === 'RangeExceedsLimit' || code === 'GeneralException';
+}
+
+/** Whether any of the loaded ranges came back without its values. */
+export function readRefused(ranges: readonly Excel.Range[]): boolean {
+  return ranges.some((range) => !Array.isArray(range.values));
 }

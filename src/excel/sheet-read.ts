@@ -4,7 +4,7 @@
  */
 import type { Cell, Grid } from '../core';
 import { readRows } from './grid-read';
-import { isPayloadLimitError, REQUEST_BUDGET_BYTES } from './request-size';
+import { isOversizedReadError, readRefused, REQUEST_BUDGET_BYTES } from './request-size';
 
 /** Sheets this small (in cells from A1) are read together in one request. */
 const SMALL_SHEET_CELLS = Math.floor(REQUEST_BUDGET_BYTES / 64);
@@ -32,7 +32,7 @@ export async function readSheetGrids(context: Excel.RequestContext, names: reado
     else extents.push({ name, rows: used.rowIndex + used.rowCount, columns: used.columnIndex + used.columnCount });
   }
   // Small sheets go together while their cells fit one response; the rest, and any group Excel
-  // refuses as too large (ResponsePayloadSizeLimitExceeded: the 64 bytes a cell is a guess), are read in chunks.
+  // refuses as too large (the 64 bytes a cell is a guess), are read in chunks.
   const small: Extent[] = [];
   let smallCells = 0;
   for (const e of extents) {
@@ -44,13 +44,16 @@ export async function readSheetGrids(context: Excel.RequestContext, names: reado
   const chunked = extents.filter((e) => !small.includes(e));
   if (small.length > 0) {
     const smallRanges = small.map((e) => context.workbook.worksheets.getItem(e.name).getRangeByIndexes(0, 0, e.rows, e.columns).load('values'));
+    let refused: boolean;
     try {
       await context.sync();
-      small.forEach((e, i) => grids.set(e.name, smallRanges[i].values as Cell[][]));
+      refused = readRefused(smallRanges);
     } catch (error) {
-      if (!isPayloadLimitError(error)) throw error;
-      chunked.push(...small);
+      if (!isOversizedReadError(error)) throw error;
+      refused = true;
     }
+    if (refused) chunked.push(...small);
+    else small.forEach((e, i) => grids.set(e.name, smallRanges[i].values as Cell[][]));
   }
   for (const e of chunked) {
     const grid: Grid = [];

@@ -4,14 +4,15 @@
  */
 import { BaselineError, defaultRulesSheet, sheetNamesFor, supplierRow, suppliersWithCreditors, type CreditorRecord, type SheetRole, type Settings, type WorkbookState } from '../core';
 import type { WorkbookOverview, WorkbookService } from './api';
-import { analyseWorkbook } from './analyse-workbook';
+import { analyseWorkbook, type AnalysisSession } from './analyse-workbook';
 import { BatchWriter } from './batch-writer';
 import { locateData, readShape } from './data-location';
-import { checkHost, hostCapabilities, MINIMUM_EXCEL_API, supportsExcelApi } from './host-check';
+import { checkHost, explainRefusedChange, hostCapabilities, MINIMUM_EXCEL_API, supportsExcelApi } from './host-check';
+import { ownSheetsOf } from './own-sheets';
 import { requireWritable } from './preflight';
 import { dataFound, existingSheetNames, readState } from './read-workbook';
 import { readSheetGrids } from './sheet-read';
-import { ensureStateSheet, writeState } from './state-sheet';
+import { ensureStateSheet, removeStateSheet, writeState } from './state-sheet';
 import { writeUserSheet } from './user-sheets';
 
 export interface ServiceOptions {
@@ -23,6 +24,7 @@ export function createWorkbookService(options: ServiceOptions = {}): WorkbookSer
   const now = options.now ?? (() => new Date());
   /** The header row the user chose per sheet (0-based sheet row, or null for none). */
   const chosenHeaders = new Map<string, number | null>();
+  const session: AnalysisSession = { chosenHeader: (sheet) => chosenHeaders.get(sheet), now, keepsText: false };
 
   async function overview(): Promise<WorkbookOverview> {
     const host = hostCapabilities();
@@ -43,6 +45,11 @@ export function createWorkbookService(options: ServiceOptions = {}): WorkbookSer
       const { state, rows, exists } = await readState(context);
       return body(context, state, rows, exists);
     });
+  }
+
+  /** withState for a request that changes the workbook: a refusal because it cannot be changed says so. */
+  function changingState<T>(body: (context: Excel.RequestContext, state: WorkbookState, stateRows: number, stateExists: boolean) => Promise<T>): Promise<T> {
+    return withState(body).catch(explainRefusedChange);
   }
 
   async function sheetToShow(context: Excel.RequestContext, state: WorkbookState, role: SheetRole): Promise<Excel.Worksheet> {
@@ -67,7 +74,7 @@ export function createWorkbookService(options: ServiceOptions = {}): WorkbookSer
 
     async saveSettings(settings: Settings) {
       requireWritable();
-      await withState(async (context, state, rows, exists) => {
+      await changingState(async (context, state, rows, exists) => {
         await ensureStateSheet(context, exists);
         const writer = new BatchWriter(context);
         await writeState(writer, context, { ...state, settings }, rows);
@@ -75,7 +82,7 @@ export function createWorkbookService(options: ServiceOptions = {}): WorkbookSer
       });
     },
 
-    analyse: (request, hooks) => analyseWorkbook(request, hooks, (sheet) => chosenHeaders.get(sheet), now),
+    analyse: (request, hooks) => analyseWorkbook(request, hooks, session),
 
     async showSheet(role) {
       await withState(async (context, state) => {
@@ -97,10 +104,16 @@ export function createWorkbookService(options: ServiceOptions = {}): WorkbookSer
       });
     },
 
+    async resetSettings() {
+      requireWritable();
+      await Excel.run((context) => removeStateSheet(context)).catch(explainRefusedChange);
+    },
+
     async resetRules(defaultRulesCsv) {
       requireWritable();
-      await withState(async (context, state) => {
-        const name = sheetNamesFor(state.owned.sheets, await existingSheetNames(context)).rules;
+      await changingState(async (context, state) => {
+        const existing = await existingSheetNames(context);
+        const name = sheetNamesFor(await ownSheetsOf(context, state, existing), existing).rules;
         const plan = defaultRulesSheet(defaultRulesCsv, name);
         let sheet = context.workbook.worksheets.getItemOrNullObject(name);
         sheet.protection.load('protected');
@@ -117,7 +130,7 @@ export function createWorkbookService(options: ServiceOptions = {}): WorkbookSer
 
     async importCreditors(records: CreditorRecord[]) {
       requireWritable();
-      return withState(async (context, state) => {
+      return changingState(async (context, state) => {
         const name = sheetNamesFor(state.owned.sheets, []).suppliers;
         const grid = (await readSheetGrids(context, [name])).get(name);
         if (!grid || grid.length === 0) throw new BaselineError('not-analysed', `There is no "${name}" sheet yet: analyse the data first, then import the creditor file.`, { sheet: name });

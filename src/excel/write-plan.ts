@@ -47,7 +47,8 @@ export async function writePlan(context: Excel.RequestContext, outcome: Analysis
   const blockRows = plan.resultBlocks.reduce((sum, block) => sum + block.rows.count, 0);
   const writeTotal = blockRows + plan.analysisTable.rows.count;
   progress('writing', 0, writeTotal);
-  const writer = new BatchWriter(context);
+  // Calculation waits while the batches are written (the previous run's formulas are over these cells).
+  const writer = new BatchWriter(context, { suspendCalculation: true });
   await ensureStateSheet(context, stateSheet.exists);
   const interimCells = await writeState(writer, context, outcome.stateWhileWriting, stateSheet.rows);
   for (const name of plan.newSheets) context.workbook.worksheets.add(name);
@@ -62,10 +63,9 @@ export async function writePlan(context: Excel.RequestContext, outcome: Analysis
   await writer.flush();
 
   // The analysis table is kept and resized where Excel can, so that the PivotTables over it are refreshed rather than rebuilt.
-  const pivots = plan.crossTabs.length > 0;
   const table = await inspectAnalysisTable(context);
   const keepTable = supportsExcelApi(RESIZE_EXCEL_API);
-  if (pivots && table.existingRows !== undefined && !keepTable) await deletePivots(context);
+  if (table.existingRows !== undefined && !keepTable) await deletePivots(context);
   await writeAnalysisTable(context, writer, context.workbook.worksheets.getItem(plan.analysisTable.sheet), table, keepTable, plan.analysisTable, (done) =>
     progress('writing', blockRows + done, writeTotal),
   );
@@ -77,18 +77,14 @@ export async function writePlan(context: Excel.RequestContext, outcome: Analysis
   }
   await writer.flush();
   const summarySheet = plan.sheetNames.summary;
-  if (pivots) {
-    const placed = await placePivots(context, summarySheet, plan.crossTabs);
-    if (table.existingRows !== undefined && !keepTable && placed.made > 0) {
-      notes.push(`The PivotTables were rebuilt: this Excel (ExcelApi ${hostCapabilities().excelApi}) cannot resize the analysis table (ExcelApi ${RESIZE_EXCEL_API}), so they could not simply be refreshed.`);
-    }
-  } else {
-    notes.push(`This Excel (ExcelApi ${hostCapabilities().excelApi}) has no PivotTables (ExcelApi 1.8), so the summaries are formula tables over the ${plan.sheetNames.analysis} sheet, as the command line writes them.`);
+  const placed = await placePivots(context, summarySheet, plan.crossTabs);
+  if (table.existingRows !== undefined && !keepTable && placed.made > 0) {
+    notes.push(`The PivotTables were rebuilt: this Excel (ExcelApi ${hostCapabilities().excelApi}) cannot resize the analysis table (ExcelApi ${RESIZE_EXCEL_API}), so they could not simply be refreshed.`);
   }
   await placeCharts(context, summarySheet, plan.charts);
 
   await writeState(writer, context, outcome.state, Math.max(stateSheet.rows, interimCells));
-  await writer.flush();
+  await writer.finish();
   progress('writing', writeTotal, writeTotal);
   return notes;
 }

@@ -9,6 +9,7 @@ import { buildAreas, type Areas } from '../core/areas';
 import type { Field } from '../core/mapping';
 import type { EarlierWorkbook } from '../core';
 import type { Settings } from '../core/settings';
+import { BaselineError } from '../core';
 import { AnalysisCancelled, type AnalyseResult, type WorkbookOverview, type WorkbookService } from '../excel/api';
 import { AboutSection } from './AboutSection';
 import { AnalyseStep, type RunState } from './AnalyseStep';
@@ -16,6 +17,7 @@ import { AreasStep } from './AreasStep';
 import { DataStep } from './DataStep';
 import { Notice } from './Notice';
 import { plainError } from './plain-error';
+import { ResetSettings } from './ResetSettings';
 import { settingsFromChoices, type PaneChoices } from './settings-draft';
 import type { Geography } from './use-geography';
 import type { RegistersState } from './use-registers';
@@ -62,7 +64,8 @@ export interface AppProps {
   defaultRulesCsv: string;
 }
 
-type Loaded = { status: 'loading' } | { status: 'failed'; message: string } | { status: 'ready'; overview: WorkbookOverview };
+/** `damagedSettings`: the workbook could not be read because its saved settings are damaged (the pane offers to reset them). */
+type Loaded = { status: 'loading' } | { status: 'failed'; message: string; damagedSettings: boolean } | { status: 'ready'; overview: WorkbookOverview };
 
 function choicesFrom(overview: WorkbookOverview): PaneChoices {
   const { settings } = overview.state;
@@ -111,7 +114,8 @@ export function App({ service, geography, registers, defaultRulesCsv }: AppProps
     setQueries(next.areas?.queries ?? { local: '', wider: '' });
   }, []);
 
-  const failedToRead = (error: unknown) => setLoaded({ status: 'failed', message: plainError(error, 'read this workbook') });
+  const failedToRead = (error: unknown) =>
+    setLoaded({ status: 'failed', message: plainError(error, 'read this workbook'), damagedSettings: error instanceof BaselineError && error.code === 'state-damaged' });
 
   useEffect(() => {
     let current = true;
@@ -241,6 +245,9 @@ export function App({ service, geography, registers, defaultRulesCsv }: AppProps
       </header>
 
       {loaded.status === 'failed' ? <Notice intent="error" title="The workbook could not be read" message={loaded.message} /> : null}
+      {loaded.status === 'failed' && loaded.damagedSettings ? (
+        <ResetSettings service={service} onReset={() => service.inspect().then(take, failedToRead)} onProblem={setProblem} />
+      ) : null}
       {problem ? <Notice intent="error" message={problem} onDismiss={() => setProblem(undefined)} /> : null}
 
       {overview && choices ? (

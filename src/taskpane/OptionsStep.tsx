@@ -8,13 +8,6 @@ import { useId, useRef, useState, type RefObject } from 'react';
 import {
   Body1,
   Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  DialogTrigger,
   Field,
   makeStyles,
   SpinButton,
@@ -25,6 +18,7 @@ import {
 } from '@fluentui/react-components';
 import type { EarlierWorkbook } from '../core';
 import type { DiagnosticCheck, WorkbookService } from '../excel/api';
+import { ConfirmDialog } from './ConfirmDialog';
 import { readCreditorFile } from './creditor-file';
 import { readEarlierFile } from './earlier-file';
 import { formatCount } from './format';
@@ -266,36 +260,21 @@ export default function OptionsStep({
           <Button disabled={locked} onClick={() => act('rules', 'open the Rules sheet', async () => (await service.showSheet('rules'), undefined))}>
             Open the Rules sheet
           </Button>
-          <Dialog modalType="alert">
-            <DialogTrigger disableButtonEnhancement>
-              <Button disabled={locked}>Reset rules to defaults…</Button>
-            </DialogTrigger>
-            <DialogSurface>
-              <DialogBody>
-                <DialogTitle>Reset the rules?</DialogTitle>
-                <DialogContent>The Rules sheet will be replaced by the default rules. Any rule you added or changed there will be lost.</DialogContent>
-                <DialogActions>
-                  {/* The safe choice comes first, so that it has the focus when the dialog opens. */}
-                  <DialogTrigger disableButtonEnhancement>
-                    <Button>Keep my rules</Button>
-                  </DialogTrigger>
-                  <DialogTrigger disableButtonEnhancement>
-                    <Button
-                      appearance="primary"
-                      onClick={() =>
-                        act('rules', 'reset the rules', async () => {
-                          await service.resetRules(defaultRulesCsv);
-                          return { intent: 'success', message: 'The Rules sheet now holds the default rules. Analyse again to use them.' };
-                        })
-                      }
-                    >
-                      Reset rules
-                    </Button>
-                  </DialogTrigger>
-                </DialogActions>
-              </DialogBody>
-            </DialogSurface>
-          </Dialog>
+          <ConfirmDialog
+            trigger="Reset rules to defaults…"
+            title="Reset the rules?"
+            keep="Keep my rules"
+            confirm="Reset rules"
+            disabled={locked}
+            onConfirm={() =>
+              act('rules', 'reset the rules', async () => {
+                await service.resetRules(defaultRulesCsv);
+                return { intent: 'success', message: 'The Rules sheet now holds the default rules. Analyse again to use them.' };
+              })
+            }
+          >
+            The Rules sheet will be replaced by the default rules. Any rule you added or changed there will be lost.
+          </ConfirmDialog>
         </div>
         {outcomeFor('rules')}
       </div>

@@ -6,6 +6,7 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { Body1, Body1Strong, Button, Link, makeStyles, mergeClasses, Text, tokens } from '@fluentui/react-components';
+import { countOf } from '../core';
 import type { SheetRole } from '../core/settings';
 import type { AnalyseResult, WorkbookService } from '../excel/api';
 import { changesSinceLastRun } from './changes';
@@ -99,7 +100,7 @@ export default function ResultsStep({ result, service, disabled, onProblem, regi
   return (
     <Step number={5} title="Results" headingRef={heading}>
       <Body1>
-        {formatCount(summary.totals.rows)} payments to {formatCount(summary.totals.suppliers)} suppliers analysed.
+        {countOf(summary.totals.rows, 'payment')} to {countOf(summary.totals.suppliers, 'supplier')} analysed.
         {result.skippedRows > 0 ? ` ${formatCount(result.skippedRows)} ${result.skippedRows === 1 ? 'row was' : 'rows were'} skipped (totals, blank or unreadable amounts): the Method sheet lists them.` : ''}
       </Body1>
       {matched ? (
@@ -164,11 +165,6 @@ export default function ResultsStep({ result, service, disabled, onProblem, regi
             </li>
           ))}
         </ul>
-        {result.summariesAs === 'formula_tables' ? (
-          <Text size={200} className={styles.muted}>
-            This version of Excel cannot create PivotTables from an add-in, so the summaries are tables of formulas; they give the same figures.
-          </Text>
-        ) : null}
       </div>
 
       <div className={styles.group}>

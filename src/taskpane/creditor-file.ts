@@ -15,7 +15,10 @@ async function workbookGrid(bytes: Uint8Array, fileName: string): Promise<{ ok: 
     const visible = sheets.find((sheet) => sheet.state === 'visible');
     return visible ? [visible] : 'it has no visible sheet';
   });
-  if (!read.ok) return { ok: false, message: `${fileName} could not be read as an Excel workbook (${read.why}). Open it in Excel and save it again as .xlsx or CSV, then choose it again.` };
+  if (!read.ok) {
+    if (read.notAPackage) return { ok: false, message: `${fileName} cannot be read: ${read.why}.` };
+    return { ok: false, message: `${fileName} could not be read as an Excel workbook (${read.why}). Open it in Excel and save it again as .xlsx or CSV, then choose it again.` };
+  }
   return { ok: true, grid: read.sheets[0].grid };
 }
 

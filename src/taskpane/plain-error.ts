@@ -4,11 +4,12 @@
  * where the pane has more to say than the core; Excel's own errors carry a code, which is
  * translated; anything else is named and followed by what to try.
  */
-import { BaselineError, STATE_SHEET, type ErrorCode } from '../core';
+import { BaselineError, type ErrorCode } from '../core';
 
 /** What to do next, where the core's message leaves it to the host. */
 const NEXT_STEPS: Partial<Record<ErrorCode, string>> = {
-  'state-damaged': `Delete the hidden sheet ${STATE_SHEET} to start afresh.`,
+  // Excel's Unhide dialog does not list the very hidden sheet, and Office.js cannot delete it as it is: the pane can.
+  'state-damaged': `Choose "Reset the add-in's settings" below to start afresh: your sheets, the result columns and the add-in's sheets stay; the areas, the column choices and the lookup cache are forgotten.`,
   'geography-damaged': 'Ask your IT team to deploy the add-in again.',
   'registers-damaged': 'Switch the registers off under Options to analyse without them, and ask your IT team to rebuild and deploy the register pack.',
 };

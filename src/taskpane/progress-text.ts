@@ -8,7 +8,8 @@ import { formatCount } from './format';
 /** `rows`: the phase counts rows, which are worth showing; the others count steps of their own. */
 const PHASES: readonly { phase: AnalysePhase; weight: number; words: string; rows: boolean }[] = [
   { phase: 'checking', weight: 0.02, words: 'Checking the sheet', rows: false },
-  { phase: 'reading', weight: 0.26, words: 'Reading rows', rows: true },
+  { phase: 'reading', weight: 0.23, words: 'Reading rows', rows: true },
+  { phase: 'preparing', weight: 0.03, words: 'Preparing rows', rows: false },
   { phase: 'registers', weight: 0.04, words: 'Looking suppliers up in the registers', rows: false },
   { phase: 'geography', weight: 0.05, words: 'Loading postcode data', rows: false },
   { phase: 'online', weight: 0.08, words: 'Looking up postcodes online', rows: false },

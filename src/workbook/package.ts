@@ -73,7 +73,8 @@ const BLANK_PARTS: Record<string, string> = {
 export class XlsxPackage {
   private readonly addedRelationships: Relationship[] = [];
   private readonly addedOverrides: { part: string; type: string }[] = [];
-  private readonly filterNames = new Map<string, string | undefined>();
+  /** Excel's names local to a sheet that the add-in sets, by name, then by sheet: their values (undefined: none). */
+  private readonly localNames = new Map<string, Map<string, string | undefined>>();
   private values?: Promise<{ sharedStrings: string[]; dates: DateFormats }>;
 
   private constructor(
@@ -227,7 +228,19 @@ export class XlsxPackage {
 
   /** Excel's hidden name that goes with a sheet's filter; undefined when the sheet has none. */
   setFilterRange(sheetName: string, reference: string | undefined): void {
-    this.filterNames.set(sheetName, reference);
+    this.namesOf('_xlnm._FilterDatabase').set(sheetName, reference && `${quoteSheet(sheetName)}!${absolute(reference)}`);
+  }
+
+  /** The rows a sheet repeats at the top of every printed page ("$1:$4"). */
+  setPrintTitles(sheetName: string, rows: string): void {
+    this.namesOf('_xlnm.Print_Titles').set(sheetName, `${quoteSheet(sheetName)}!${rows}`);
+  }
+
+  /** The values of one of Excel's names local to a sheet (filter, print titles), by sheet. */
+  private namesOf(name: string): Map<string, string | undefined> {
+    let names = this.localNames.get(name);
+    if (!names) this.localNames.set(name, (names = new Map()));
+    return names;
   }
 
   /** Writes the package: the input's parts in their order, then the new ones. */
@@ -284,20 +297,23 @@ export class XlsxPackage {
       return tag.endsWith('/>') ? tag : `${tag.slice(0, -1)}/>`;
     });
     let xml = setChild(workbook, p, 'sheets', `<${p}sheets>${sheetTags.join('')}</${p}sheets>`);
-    if (this.filterNames.size > 0) xml = this.withFilterNames(xml, p);
+    if (this.localNames.size > 0) xml = this.withLocalNames(xml, p);
     const calcPr = childElements(xml, undefined, p).find((child) => child.name === 'calcPr');
     const calc = calcPr ? withAttribute(xml.slice(calcPr.start, calcPr.end), 'fullCalcOnLoad', '1') : `<${p}calcPr fullCalcOnLoad="1"/>`;
     this.setText(this.workbookPart, setChild(xml, p, 'calcPr', calc));
   }
 
-  private withFilterNames(xml: string, p: string): string {
+  private withLocalNames(xml: string, p: string): string {
     const span = childElements(xml, undefined, p).find((child) => child.name === 'definedNames');
     let names = span ? childElements(xml, span, p).map((child) => xml.slice(child.start, child.end)) : [];
-    for (const [sheetName, reference] of this.filterNames) {
-      const index = this.sheets.findIndex((sheet) => sheet.name === sheetName);
-      const own = (tag: string) => attribute(tag, 'name') === '_xlnm._FilterDatabase' && attribute(tag, 'localSheetId') === String(index);
-      names = names.filter((name) => !own(name));
-      if (reference) names.push(`<${p}definedName name="_xlnm._FilterDatabase" localSheetId="${index}" hidden="1">${escapeXml(`${quoteSheet(sheetName)}!${absolute(reference)}`)}</${p}definedName>`);
+    for (const [name, bySheet] of this.localNames) {
+      for (const [sheetName, value] of bySheet) {
+        const index = this.sheets.findIndex((sheet) => sheet.name === sheetName);
+        const own = (tag: string) => attribute(tag, 'name') === name && attribute(tag, 'localSheetId') === String(index);
+        names = names.filter((tag) => !own(tag));
+        // The filter's name is hidden, as Excel writes it; print titles are shown in Name Manager.
+        if (value) names.push(`<${p}definedName name="${name}" localSheetId="${index}"${name === '_xlnm._FilterDatabase' ? ' hidden="1"' : ''}>${escapeXml(value)}</${p}definedName>`);
+      }
     }
     if (names.length === 0) return span ? xml.slice(0, span.start) + xml.slice(span.end) : xml;
     return setChild(xml, p, 'definedNames', `<${p}definedNames>${names.join('')}</${p}definedNames>`);

@@ -24,6 +24,8 @@ interface StyleSpec {
   fill?: string;
   numberFormat?: string;
   wrapTop?: boolean;
+  /** Text that wraps onto more lines within its column. */
+  wrap?: boolean;
   centred?: boolean;
 }
 
@@ -43,6 +45,7 @@ const STYLE_SPECS = {
   date: { numberFormat: NUMBER_FORMATS.date },
   integerCentred: { numberFormat: NUMBER_FORMATS.integer, centred: true },
   centred: { centred: true },
+  wrapped: { wrap: true },
 } satisfies Record<string, StyleSpec>;
 
 export type StyleName = keyof typeof STYLE_SPECS;
@@ -145,7 +148,13 @@ export function addStyles(source: string): { xml: string; styles: Styles } {
     const numFmtId = formatId(spec.numberFormat);
     const font = fontId(spec.font);
     const fill = fillId(spec.fill);
-    const alignment = spec.wrapTop ? `<${p}alignment vertical="top" wrapText="1"/>` : spec.centred ? `<${p}alignment horizontal="center"/>` : '';
+    const alignment = spec.wrapTop
+      ? `<${p}alignment vertical="top" wrapText="1"/>`
+      : spec.wrap
+        ? `<${p}alignment wrapText="1"/>`
+        : spec.centred
+          ? `<${p}alignment horizontal="center"/>`
+          : '';
     const applied = `${numFmtId ? ' applyNumberFormat="1"' : ''}${font ? ' applyFont="1"' : ''}${fill ? ' applyFill="1"' : ''}${alignment ? ' applyAlignment="1"' : ''}`;
     const open = `<${p}xf numFmtId="${numFmtId}" fontId="${font}" fillId="${fill}" borderId="0" xfId="0"${applied}`;
     styles[name] = cellXfs.indexOf(alignment ? `${open}>${alignment}</${p}xf>` : `${open}/>`);

@@ -5,9 +5,9 @@
  * as the text it was, so what the user made (merged cells, conditional formats, validation,
  * drawings, tables) survives. A new sheet is the same patch over an empty one.
  */
-import { columnLetter, type OutCell } from '../core';
+import { columnLetter, type OutCell, type PageSections, type PrintSetup } from '../core';
 import { CellXml, columnOfReference } from './cells';
-import { attribute, childElements, rootPrefix, withAttribute, type DroppedCharacters, type ElementSpan } from './xml';
+import { attribute, childElements, escapeXml, rootPrefix, withAttribute, type DroppedCharacters, type ElementSpan } from './xml';
 
 export interface CellWrite {
   /** 0-based. */
@@ -57,11 +57,14 @@ export interface SheetEdit {
   /** Rows and columns from A1 that the written cells reach, for the sheet's dimension. */
   extent: { rows: number; columns: number };
   columns?: ColumnSetting[];
-  freezeTopRow?: boolean;
+  /** Rows from the top frozen on screen. */
+  freezeRows?: number;
   /** A filter over the range written from A1 (none when a table on the sheet has its own). */
   autoFilter?: string;
   /** Landscape A4, one page wide, as many long as it takes. */
   onePageWide?: boolean;
+  /** How the sheet prints, with its margins, page header and footer (instead of onePageWide). */
+  print?: PrintSetup;
   /** The relationship id of a drawing (charts) the sheet is to show, when it shows none yet. */
   drawing?: string;
 }
@@ -101,16 +104,17 @@ export function* patchWorksheet(source: string, edit: SheetEdit, dropped?: Dropp
   const replaced = new Map<string, string>();
   replaced.set('dimension', `<${p}dimension ref="${dimension(text(find('dimension')), edit)}"/>`);
   if (edit.columns?.length) replaced.set('cols', columnsXml(text(find('cols')), edit.columns, p));
-  if (edit.freezeTopRow) {
-    const views = frozenViews(text(find('sheetViews')), p);
+  if (edit.freezeRows) {
+    const views = frozenViews(text(find('sheetViews')), p, edit.freezeRows);
     if (views) replaced.set('sheetViews', views);
   }
   if (edit.drawing && !find('drawing')) replaced.set('drawing', `<${p}drawing xmlns:r="${NS_RELATIONSHIPS}" r:id="${edit.drawing}"/>`);
   if (edit.autoFilter) replaced.set('autoFilter', `<${p}autoFilter ref="${edit.autoFilter}"/>`);
-  if (edit.onePageWide) {
+  if (edit.onePageWide || edit.print) {
     replaced.set('sheetPr', fitToPage(text(find('sheetPr')), p));
     replaced.set('pageSetup', onePageWide(text(find('pageSetup')), p));
   }
+  if (edit.print) for (const [name, xml] of printElements(edit.print, p)) replaced.set(name, xml);
 
   const head = children.length > 0 ? children[0].start : sheetData.start;
   yield source.slice(0, head);
@@ -177,17 +181,32 @@ function columnsXml(existing: string | undefined, settings: ColumnSetting[], p: 
   return `<${p}cols>${ranges.map((range) => range.tag).join('')}</${p}cols>`;
 }
 
-/** Sheet views with the top row frozen; undefined when it already is. */
-function frozenViews(existing: string | undefined, p: string): string | undefined {
+/** Sheet views with the top `rows` frozen; undefined when they already are. */
+function frozenViews(existing: string | undefined, p: string, rows: number): string | undefined {
   const view = existing ? new RegExp(`<${p}sheetView[\\s>/][^>]*>`).exec(existing)?.[0] : undefined;
-  if (existing && /state="frozen"/.test(existing) && /ySplit="1"/.test(existing) && !/xSplit=/.test(existing)) return undefined;
+  if (existing && /state="frozen"/.test(existing) && existing.includes(`ySplit="${rows}"`) && !/xSplit=/.test(existing)) return undefined;
   const open = (view ?? `<${p}sheetView workbookViewId="0">`).replace(/\/>$/, '>');
+  const below = `A${rows + 1}`;
   return (
     `<${p}sheetViews>${open}` +
-    `<${p}pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>` +
-    `<${p}selection pane="bottomLeft" activeCell="A2" sqref="A2"/>` +
+    `<${p}pane ySplit="${rows}" topLeftCell="${below}" activePane="bottomLeft" state="frozen"/>` +
+    `<${p}selection pane="bottomLeft" activeCell="${below}" sqref="${below}"/>` +
     `</${p}sheetView></${p}sheetViews>`
   );
+}
+
+/** The print elements of a sheet printed as planned: centred on the page, its margins, the page header and footer. */
+function printElements(print: PrintSetup, p: string): [string, string][] {
+  const { margins } = print;
+  const sections = (parts: PageSections) => escapeXml(`&L${parts.left}&C${parts.center}&R${parts.right}`);
+  return [
+    ['printOptions', `<${p}printOptions horizontalCentered="1"/>`],
+    [
+      'pageMargins',
+      `<${p}pageMargins left="${margins.left}" right="${margins.right}" top="${margins.top}" bottom="${margins.bottom}" header="${margins.header}" footer="${margins.footer}"/>`,
+    ],
+    ['headerFooter', `<${p}headerFooter><${p}oddHeader>${sections(print.header)}</${p}oddHeader><${p}oddFooter>${sections(print.footer)}</${p}oddFooter></${p}headerFooter>`],
+  ];
 }
 
 function fitToPage(existing: string | undefined, p: string): string {

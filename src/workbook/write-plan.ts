@@ -14,6 +14,7 @@
 import {
   columnLetter,
   fittedWidth,
+  fitText,
   isFormula,
   RESULT_WIDTH,
   STATE_SHEET,
@@ -82,6 +83,7 @@ export async function writePlan(pkg: XlsxPackage, analysis: AnalysisOutcome, she
       ...summarySheetEdit(layout, styles, clear),
       drawing: charts.length > 0 ? await placeCharts(pkg, part, layout.plan.name, charts) : undefined,
     }));
+    pkg.setPrintTitles(layout.plan.name, `$1:$${layout.print.titleRows}`);
   }
   await edit(plan.analysisTable.sheet, undefined, async (part) => {
     const { columns, rows } = plan.analysisTable;
@@ -142,7 +144,12 @@ function resultBlockEdit(block: ResultBlockPlan, copy: Grid | undefined, styles:
     for (let r = 0; r < rowCount; r++) {
       const cells: CellWrite[] = [];
       const sourceRow = source[r];
-      if (sourceRow) for (let c = 0; c < sourceRow.length; c++) if (sourceRow[c] !== null && sourceRow[c] !== '') cells.push({ column: c, value: sourceRow[c] });
+      if (sourceRow) {
+        for (let c = 0; c < sourceRow.length; c++) {
+          const value = sourceRow[c];
+          if (value !== null && value !== '') cells.push({ column: c, value: typeof value === 'string' ? fitText(value) : value });
+        }
+      }
       if (r === block.headerRow) {
         block.header.forEach((header, i) => {
           if (header !== null) cells.push({ column: block.firstColumn + i, value: header, style: styles.resultHeader });
@@ -192,8 +199,10 @@ function summarySheetEdit(layout: SheetLayout, styles: Styles, clear: Extent | u
         cells: block.columns.map((column, i) => {
           // Counts and row numbers centred, so they do not run into the text beside them.
           const numeric = typeof cells[i] === 'number' || isFormula(cells[i]);
-          return { column: i, value: cells[i] ?? null, style: columnStyle(styles, column.format, numeric) };
+          const wraps = layout.wrap[i] && column.format === 'text' && !numeric;
+          return { column: i, value: cells[i] ?? null, style: wraps ? styles.wrapped : columnStyle(styles, column.format, numeric) };
         }),
+        ...(placed.rowLines[r] > 1 ? { height: LINE_HEIGHT * placed.rowLines[r] } : {}),
       }),
     );
   }
@@ -202,7 +211,8 @@ function summarySheetEdit(layout: SheetLayout, styles: Styles, clear: Extent | u
     rows,
     extent: { rows: layout.rows, columns: layout.columns },
     columns: layout.widths.map((width, i) => ({ column: i, width })),
-    onePageWide: true,
+    freezeRows: layout.print.titleRows,
+    print: layout.print,
   };
 }
 
@@ -225,7 +235,7 @@ function tableEdit(table: TablePlan, styles: Styles, filter: string | undefined)
     rows: rowWrites(),
     extent: { rows: rows.count + 1, columns: columns.length },
     columns: widths.map((width, i): ColumnSetting => ({ column: i, width, style: formats[i] })),
-    freezeTopRow: true,
+    freezeRows: 1,
     autoFilter: filter,
     onePageWide: true,
   };
@@ -255,7 +265,7 @@ function userSheetEdit(before: Grid | undefined, plan: UserSheetPlan, styles: St
     rows,
     extent: { rows: after.length, columns: width },
     columns: after[0].map((_, c) => ({ column: c, width: fittedWidth({ header: '', format: 'text', width: 12 }, after.map((cells) => cells[c])), widenOnly: true })),
-    freezeTopRow: true,
+    freezeRows: 1,
     onePageWide: true,
   };
 }

@@ -38,7 +38,8 @@ describe('npx local-spend-baseline, run as a child process', () => {
     const folder = temporaryFolder('sample-spawned');
     const run = await spawnCommand(folder, []);
     expect(run.code).toBe(0);
-    expect(run.out[0]).toMatch(/^Spend baseline: 3,400 payments, \d+ suppliers$/);
+    expect(run.out[0]).toMatch(/^Spend baseline: 3,400 payments, \d+ suppliers \(1 of 3,401 rows not in the totals: see below\)$/);
+    expect(run.out).toContain('  1 total or subtotal line: row 3406');
     expect(run.out[1]).toBe('Local area Preston (1 district); wider area Lancashire (ceremonial county) (14 districts)');
     expectHeadlineAddsUp(run.out);
     expect(run.out.at(-1)).toBe(`Written: ${SAMPLE_OUT}`);

@@ -8,7 +8,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { parseCsv } from '../../src/core/csv';
-import { STATE_SHEET } from '../../src/core/settings';
+import { STATE_SHEET, stateFromCells } from '../../src/core/settings';
 import { startPostcodesIoStandin, type Standin, type StandinFailure } from '../support/postcodes-io-standin';
 import { runIn, temporaryFolder, workbookCells } from './cli-harness';
 
@@ -33,7 +33,7 @@ function results(folder: string, file: string): string[][] {
 }
 
 async function cachedPostcodes(workbook: string): Promise<string[]> {
-  const state = JSON.parse(String([...(await workbookCells(workbook)).get(STATE_SHEET)!.cells.values()].map((c) => c.value).join('')));
+  const state = stateFromCells([...(await workbookCells(workbook)).get(STATE_SHEET)!.cells.values()].map((c) => String(c.value)));
   return Object.keys(state.onlineCache);
 }
 

@@ -7,7 +7,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as zlib from 'zlib';
 import ExcelJS from 'exceljs';
-import { STATE_SHEET } from '../../src/core/settings';
+import { STATE_SHEET, stateFromCells } from '../../src/core/settings';
 import { startPostcodesIoStandin, type Standin } from '../support/postcodes-io-standin';
 import { readCsvLines, runIn, temporaryFolder, workbookCells } from './cli-harness';
 
@@ -74,7 +74,7 @@ describe('several inputs and folders', () => {
   test('a .csv.gz given alone is read as its CSV, and the copy is named without ".csv"', async () => {
     const run = await runIn(folder, ['months/month-10.csv.gz', ...AREAS]);
     expect(run.code).toBe(0);
-    expect(run.out[0]).toBe('Spend baseline: 1 payments, 1 suppliers');
+    expect(run.out[0]).toBe('Spend baseline: 1 payment, 1 supplier');
     expect(fs.existsSync(path.join(folder, 'month-10-baseline.xlsx'))).toBe(true);
   });
 
@@ -167,7 +167,7 @@ describe('--online, against a local stand-in for postcodes.io', () => {
     expect(Object.keys(userCache.answers)).toEqual(['LS1 4AP', 'LS2 9ZZ']);
     fs.writeFileSync(path.join(folder, 'shared-cache.json'), JSON.stringify({ ...userCache, answers: { ...userCache.answers, 'SW1A 1AA': { district: 'E09000033', districtName: 'Westminster' } } }));
     expect((await runIn(folder, ['spend.csv', ...AREAS, '--cache', 'shared-cache.json', '--out', 'private.xlsx'])).code).toBe(0);
-    const state = JSON.parse(String([...(await workbookCells(path.join(folder, 'private.xlsx'))).get(STATE_SHEET)!.cells.values()].map((c) => c.value).join('')));
+    const state = stateFromCells([...(await workbookCells(path.join(folder, 'private.xlsx'))).get(STATE_SHEET)!.cells.values()].map((c) => String(c.value)));
     expect(Object.keys(state.onlineCache)).toEqual(['LS1 4AP', 'LS2 9ZZ']);
 
     // Offline now, with no user cache: the workbook's own cache answers.

@@ -74,7 +74,7 @@ describe('the analysis', () => {
   test('classifies the rows and plans the result block beside the data: results, why a row was not analysed, blank rows cleared', async () => {
     const outcome = await analyse(input());
     expect(outcome.rows.map((row) => row.supplier)).toEqual(['Acme Cleaning Ltd', 'Kingfisher Catering Ltd', 'Pennine Print Ltd', 'Blackpool Coaches Ltd']);
-    expect(outcome.skipped).toEqual([{ row: 9, reason: 'total or subtotal row' }]);
+    expect(outcome.skipped).toEqual([{ row: 9, kind: 'total', reason: 'total or subtotal row' }]);
     const [block] = outcome.plan.resultBlocks;
     expect(block).toMatchObject({ sheet: 'Spend', firstColumn: 5, existed: false, headerRow: 2, firstRow: 3 });
     expect(block.header).toEqual(['Locality', 'Local authority', 'Locality basis', 'Influenceable', 'Influence reason', 'Supplier type', 'Supplier key', 'Co-op potential', 'Locality override', 'Influence override']);
@@ -96,7 +96,7 @@ describe('the analysis', () => {
     expect(method.blocks.find((b) => b.id === 'without_amount')).toMatchObject({ rows: [['', 8, 'amount "twelve" is not a number']] });
   });
 
-  test('plans every sheet the add-in owns, named around the user\'s own sheets, with the charts over the summary blocks', async () => {
+  test('plans every sheet the add-in owns, named around the user\'s own sheets, with the charts of the summary blocks below them', async () => {
     const { plan } = await analyse(input());
     expect(plan.sheetNames).toMatchObject({ summary: 'Baseline', method: 'Method (2)', suppliers: 'Suppliers' });
     expect(plan.newSheets).toEqual(['Baseline', 'Top suppliers', 'Method (2)', 'Opportunities', 'Analysis data', 'Suppliers', 'Rules', 'Local register']);
@@ -109,10 +109,13 @@ describe('the analysis', () => {
       ['LSB_HeadlineSplit', byLocality.headerRow],
       ['LSB_LeakageByKind', summary.blocks.find((b) => b.block.id === 'leakage_by_kind')!.headerRow],
     ]);
-    // Beside the summary; the leakage chart's 18 rows are room for this file's few kinds of spend.
+    // Below the summary's blocks and as wide as them (so the page prints at its own size); the
+    // leakage chart's 18 rows are room for this file's few kinds of spend.
+    const last = String.fromCharCode(64 + summary.columns);
+    const below = summary.rows + 2;
     expect(plan.charts.map((c) => [c.from, c.to, c.series.labels.length])).toEqual([
-      ['I2', 'P17', 5],
-      ['I19', 'P36', expect.any(Number)],
+      [`A${below}`, `${last}${below + 15}`, 5],
+      [`A${below + 17}`, `${last}${below + 34}`, expect.any(Number)],
     ]);
     expect(plan.charts[1].series.labels.length).toBeLessThanOrEqual(9);
     expect(plan.rules).toMatchObject({ sheet: 'Rules', isNew: true });
@@ -217,7 +220,8 @@ describe('the analysis', () => {
   test('pauses between steps with its progress, and stops when a pause throws (a cancel)', async () => {
     const seen: AnalysisProgress[] = [];
     await analyse(input({ pause: (progress) => void seen.push(progress) }));
-    expect(seen[0]).toEqual({ phase: 'geography', done: 0, total: 1 });
+    expect(seen[0]).toEqual({ phase: 'preparing', done: 0, total: 1 });
+    expect(seen).toContainEqual({ phase: 'geography', done: 0, total: 1 });
     expect(seen.at(-1)).toEqual({ phase: 'classifying', done: 4, total: 4 });
     const cancel = new Error('cancelled');
     await expect(analyse(input({ pause: ({ phase }) => { if (phase === 'classifying') throw cancel; } }))).rejects.toBe(cancel);

@@ -52,7 +52,7 @@ describe('resolveArea', () => {
     const result = resolveArea('North East', districts);
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.message).toBe('"North East" could mean 2 areas: choose one.');
+    expect(result.message).toBe('"North East" could mean 2 areas: "North East (combined authority)" or "North East (region)"; choose one.');
     expect(result.choices.map((c) => c.label).sort()).toEqual(['North East (combined authority)', 'North East (region)']);
     // Each choice's label then resolves to exactly it.
     expect(resolved('North East (region)').selection.districts).toEqual(['E06000047', 'E08000021']);
@@ -62,6 +62,11 @@ describe('resolveArea', () => {
     const newcastle = resolveArea('Newcastle', districts);
     expect(newcastle.ok).toBe(false);
     if (!newcastle.ok) expect(newcastle.choices.map((c) => c.name).sort()).toEqual(['Newcastle upon Tyne', 'Newcastle-under-Lyme']);
+    // A slip of the keyboard: the nearest names in spelling, the whole name or its start.
+    expect(resolveArea('Prestn', districts)).toMatchObject({ ok: false, message: '"Prestn" is not an area name or code; did you mean "Preston (district)"?' });
+    expect(resolveArea('Lancashre', districts)).toMatchObject({ ok: false, message: '"Lancashre" is not an area name or code; did you mean "Lancashire (county)"?' });
+    const newcastle2 = resolveArea('Newcastel', districts);
+    expect(newcastle2.ok === false && newcastle2.choices.map((c) => c.name).sort()).toEqual(['Newcastle upon Tyne', 'Newcastle-under-Lyme']);
     const nowhere = resolveArea('Atlantis', districts);
     expect(nowhere).toEqual({ ok: false, message: '"Atlantis" is not a local authority district, county, combined authority, region or nation, nor an ONS code of one.', choices: [] });
     const inList = resolveArea('Preston, Atlantis', districts);
@@ -115,6 +120,10 @@ describe('buildAreas', () => {
 
   it('says which input is wrong', () => {
     expect(buildAreas('', 'Lancashire', districts)).toMatchObject({ ok: false, field: 'local', message: 'Local area: No area given.' });
-    expect(buildAreas('Preston', 'North East', districts)).toMatchObject({ ok: false, field: 'wider', message: 'Wider area: "North East" could mean 2 areas: choose one.' });
+    expect(buildAreas('Preston', 'North East', districts)).toMatchObject({
+      ok: false,
+      field: 'wider',
+      message: 'Wider area: "North East" could mean 2 areas: "North East (combined authority)" or "North East (region)"; choose one.',
+    });
   });
 });

@@ -29,11 +29,11 @@ describe('readSpendRows', () => {
       { row: 12, supplier: 'N/A Supplies', amount: 0, amountMissing: 'amount is "N/A", not a number', postcode: 'M1 1AA', category: 'Equipment', date: 45388 },
     ]);
     expect(skipped).toEqual([
-      { row: 11, reason: 'total or subtotal row' },
-      { row: 13, reason: 'no supplier name' },
-      { row: 14, reason: 'total or subtotal row' },
+      { row: 11, kind: 'total', reason: 'total or subtotal row' },
+      { row: 13, kind: 'no_supplier', reason: 'no supplier name' },
+      { row: 14, kind: 'total', reason: 'total or subtotal row' },
       // A note under the data has no amount and too few cells to be a payment.
-      { row: 15, reason: 'amount is blank' },
+      { row: 15, kind: 'note', reason: 'amount is blank' },
     ]);
   });
 
@@ -69,12 +69,12 @@ describe('readSpendRows', () => {
       date: 45720,
     });
     expect(rows.find((row) => row.supplier === 'Ipl Plastics (Uk) Ltd')?.amount).toBe(-290.25);
-    expect(skipped).toEqual([{ row: 9, reason: 'repeated header line' }]);
+    expect(skipped).toEqual([{ row: 9, kind: 'header', reason: 'repeated header line' }]);
   });
 
   test('a repeated header line inside headed data is reported as such', () => {
     const grid = parseCsv('Supplier,Amount\nAcme Ltd,5\nSupplier,Amount\nBeta Ltd,6\n', ',');
-    expect(read(grid).skipped).toEqual([{ row: 3, reason: 'repeated header line' }]);
+    expect(read(grid).skipped).toEqual([{ row: 3, kind: 'header', reason: 'repeated header line' }]);
   });
 
   test('text is trimmed but the supplier is kept as written; numbers and booleans become text', () => {
@@ -95,7 +95,7 @@ describe('readSpendRows', () => {
   test('skipped rows carry the source too; a row with neither supplier nor amount says both', () => {
     const grid = parseCsv('Supplier,Amount,Note\nAcme Ltd,5,x\n,,left blank\n', ',');
     expect(read(grid, { source: 'a.csv' }).skipped).toEqual([
-      { row: 3, reason: 'no supplier name, and amount is blank', source: 'a.csv' },
+      { row: 3, kind: 'no_supplier', reason: 'no supplier name, and amount is blank', source: 'a.csv' },
     ]);
   });
 

@@ -205,7 +205,7 @@ export function expectTotalsAreSumsOfRows(view: WorkbookView): void {
 }
 
 /** The functions the summaries' formulas use; anything else in a formula the add-in wrote would be text that became one. */
-const SUMMARY_FUNCTIONS = new Set(['SUM', 'SUMIFS', 'COUNTIFS', 'ROWS', 'IF']);
+const SUMMARY_FUNCTIONS = new Set(['SUM', 'SUMIFS', 'COUNTIFS', 'SUMPRODUCT', 'ROWS', 'IF']);
 
 /** A formula of the add-in's: its string literals and quoted sheet names aside, functions of its own over references. */
 function isSummaryFormula(formula: string): boolean {

@@ -11,6 +11,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { Locator, Page } from 'playwright-core';
 import type { SimulatorSetup } from '../sim/simulator-setup';
+import { STATE_SHEET } from '../../src/core';
 import { formatPounds, formatShare } from '../../src/taskpane/format';
 import { headlineMeasures } from '../../src/taskpane/headline';
 import { type AxeViolation, describeWithGeoPack, OFFICE_JS, type OpenedPane, PANE_VIEWPORT, screenshot, seriousViolations, usePaneBrowser } from './pane-harness';
@@ -241,6 +242,41 @@ describeWithGeoPack('the journey in the task pane', () => {
       await page.context().close();
     });
   }
+
+  it('with damaged settings: reset from the pane, after it has asked, and the data found again', async () => {
+    const setup = setupFor('light');
+    setup.sheets = [...(setup.sheets ?? []), { name: STATE_SHEET, visibility: 'VeryHidden', cells: [['|{"version":2,"settings":{"mapping":']] }];
+    const opened = await pane.open({ setup });
+    const { page, refused, pageErrors } = opened;
+    const pass = new Pass(page, 'reset-settings');
+    const original = (await values(page, 'Payments')).map((row) => row.slice(0, 7));
+
+    await page.getByText('The workbook could not be read').waitFor();
+    await expect(page.getByText(/settings on the hidden sheet LSB_State are damaged.*Reset the add-in's settings/).count()).resolves.toBe(1);
+    await pass.record('damaged-settings');
+
+    // Asked first; keeping them changes nothing.
+    const reset = page.getByRole('button', { name: "Reset the add-in's settings…" });
+    await reset.click();
+    await page.getByRole('alertdialog', { name: /^Reset the add-in.s settings\?$/ }).waitFor();
+    await pass.record('reset-settings-dialog');
+    await page.getByRole('button', { name: 'Keep them' }).click();
+    await page.getByRole('alertdialog').waitFor({ state: 'detached' });
+    expect(await sheetNames(page)).toContain(STATE_SHEET);
+
+    await reset.click();
+    await page.getByRole('button', { name: 'Reset the settings' }).click();
+    await page.getByRole('heading', { name: '1. Your spend data' }).waitFor();
+    await expect(page.getByText('Found 29 rows of data in sheet Payments (cells A4:G33), with column headers on row 4.').count()).resolves.toBe(1);
+    await pass.record('settings-reset');
+    expect(await sheetNames(page)).toEqual(['Payments']);
+    await expectUserCellsUnchanged(page, original);
+
+    pass.expectClean();
+    expect(refused).toEqual([]);
+    expect(pageErrors).toEqual([]);
+    await page.context().close();
+  });
 
   it('with the keyboard only', async () => {
     const opened = await pane.open({ setup: setupFor('light') });

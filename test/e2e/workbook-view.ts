@@ -3,6 +3,7 @@
  * what it types there "as the user": small helpers over the simulator's inspection API.
  */
 import type { Page } from 'playwright-core';
+import { STATE_SHEET, stateFromCells, type WorkbookState } from '../../src/core/settings';
 
 type CellValue = string | number | boolean;
 type Rows = (CellValue | '')[][];
@@ -62,9 +63,9 @@ export function find(rows: Rows, text: string): { row: number; column: number } 
 }
 
 /** The settings the add-in keeps on its very hidden state sheet. */
-export async function savedState(page: Page): Promise<{ settings: { areas?: { local: { name: string }; wider: { name: string } }; mapping?: { fields: Record<string, string> } } }> {
-  const rows = await values(page, 'LSB_State');
-  return JSON.parse(rows.map((row) => String(row[0] ?? '')).join(''));
+export async function savedState(page: Page): Promise<WorkbookState> {
+  const rows = await values(page, STATE_SHEET);
+  return stateFromCells(rows.map((row) => String(row[0] ?? '')).filter((cell) => cell !== ''));
 }
 
 /** The headline block of the summary sheet (under its "Headline" title): measure → spend and share, as the cells hold them. */

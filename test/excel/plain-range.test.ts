@@ -12,7 +12,7 @@ describe('a plain range with its header on row 4', () => {
     expect(overview.data!.mapping.supplier?.header).toBe('Supplier Name');
     expect(overview.data!.mapping.amount?.header).toBe('Net Amount');
     expect(overview.data!.mapping.postcode?.header).toBe('Supplier Postcode');
-    expect(overview.host).toEqual({ excelApi: '1.17', pivotTables: true, readOnly: false });
+    expect(overview.host).toEqual({ excelApi: '1.17', readOnly: false });
   });
 
   it('gets its result columns to the right, every original cell unchanged', async () => {
@@ -37,7 +37,6 @@ describe('a plain range with its header on row 4', () => {
     expect(sim.style('Spend', 'G4').bold).toBe(true);
 
     expect(result.summary.totals.rows).toBe(PAYMENTS.length);
-    expect(result.summariesAs).toBe('pivot_tables');
     expect(result.skippedRows).toBe(1);
     expect(result.sheetNames.summary).toBe('Baseline');
     const names = sim.sheets().map((s) => [s.name, s.visibility]);

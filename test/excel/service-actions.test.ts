@@ -96,16 +96,34 @@ describe('the pane’s other requests', () => {
     expect(sim.pivotTables()).toEqual([]);
   });
 
-  it('checkHost on a host without PivotTables says the summaries will be formula tables', async () => {
-    simulate({ sheets: [{ name: 'Spend', cells: spendSheetCells() }], host: { excelApiVersion: '1.7' } });
+  it('checkHost never leaves its scratch sheet behind, whatever fails', async () => {
+    const sim = simulate({ sheets: [{ name: 'Spend', cells: spendSheetCells() }] });
+    // The fourth operation is reading back the first cells written to the scratch sheet.
+    sim.injectFailure({ nthOperationFromNow: 4, code: 'GeneralException' });
     const checks = await serviceAt(FIRST_RUN).checkHost();
-    expect(checks.find((c) => c.name === 'A PivotTable')).toEqual({ name: 'A PivotTable', ok: false, detail: expect.stringMatching(/formula tables/) });
+    expect(checks.find((c) => c.name === 'Add a sheet, write and read back')).toMatchObject({ ok: false, detail: expect.stringMatching(/^GeneralException/) });
+    expect(checks.find((c) => c.name === 'Delete the scratch sheet')?.ok).toBe(true);
+    expect(sim.sheetNames()).toEqual(['Spend']);
+  });
+
+  it('checkHost on a host older than the manifest requires says so and tries nothing', async () => {
+    const sim = simulate({ sheets: [{ name: 'Spend', cells: spendSheetCells() }], host: { excelApiVersion: '1.7' } });
+    const checks = await serviceAt(FIRST_RUN).checkHost();
+    expect(checks).toEqual([{ name: 'Excel API', ok: false, detail: expect.stringMatching(/ExcelApi 1\.7 \(the add-in needs 1\.8/) }]);
+    expect(sim.stats.syncs).toBe(0);
+  });
+
+  it('checkHost on a read-only document that Office calls editable says it cannot be changed', async () => {
+    const sim = simulate({ sheets: [{ name: 'Spend', cells: spendSheetCells() }], host: { documentMode: 'ReadOnly', reportsReadOnly: false } });
+    const checks = await serviceAt(FIRST_RUN).checkHost();
+    expect(checks.find((c) => c.name === 'Document can be changed')).toMatchObject({ ok: false, detail: expect.stringMatching(/read-only/) });
+    expect(sim.sheetNames()).toEqual(['Spend']);
   });
 
   it('checkHost on a protected workbook reports the sheet it could not add, and changes nothing', async () => {
     const sim = simulate({ sheets: [{ name: 'Spend', cells: spendSheetCells() }], workbookProtected: true });
     const checks = await serviceAt(FIRST_RUN).checkHost();
-    expect(checks.find((c) => c.name === 'Add a sheet, write and read back')).toMatchObject({ ok: false, detail: expect.stringMatching(/^AccessDenied/) });
+    expect(checks.find((c) => c.name === 'Document can be changed')).toMatchObject({ ok: false, detail: expect.stringMatching(/would not add a sheet \(AccessDenied.*structure is protected/) });
     expect(sim.sheetNames()).toEqual(['Spend']);
   });
 });

@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { checkManifest, pngSize } from '../support/manifest-check';
-import { DEV_URL, addinUrl, rewriteManifest } from '../../scripts/addin-url';
+import { ADDIN_URL_VARIABLE, DEV_URL, addinUrl, rewriteManifest } from '../../scripts/addin-url';
 
 const root = path.resolve(__dirname, '..', '..');
 const assetsDir = path.join(root, 'assets');
@@ -23,6 +23,14 @@ describe('manifest.xml', () => {
     expect(built).not.toContain('localhost');
     expect(built).toContain('<AppDomain>https://addins.example.gov.uk</AppDomain>');
     expect(checkManifest(built, { baseUrl: url, assetsDir })).toEqual([]);
+  });
+
+  it('names the variable the build reads for the production URL, and no other', () => {
+    expect(fs.readFileSync(path.join(root, 'webpack.config.js'), 'utf8')).toContain('process.env[ADDIN_URL_VARIABLE]');
+    for (const file of ['manifest.xml', 'README.md']) {
+      const named = new Set(fs.readFileSync(path.join(root, file), 'utf8').match(/\bADDIN_[A-Z_]+\b/g));
+      expect({ file, named: [...named] }).toEqual({ file, named: [ADDIN_URL_VARIABLE] });
+    }
   });
 
   it('refuses a production URL Office could not load', () => {

@@ -15,6 +15,15 @@ describe('what Excel stores for a written value', () => {
     expect(entry('0123', '@')).toEqual({ kind: 'value', value: '0123' });
   });
 
+  it('on a host that reads Range.values as documented, takes "=", "+", "-" in a Text cell as a formula and an apostrophe as the quote prefix', () => {
+    const documented = (input: string) => interpretEntry(input, '@', 'A1', 'as-documented');
+    expect(documented('=HYPERLINK("http://x","pay")')).toEqual({ kind: 'formula', formula: '=HYPERLINK("http://x","pay")' });
+    expect(documented('-Dash Couriers')).toEqual({ kind: 'formula', formula: '=-Dash Couriers' });
+    expect(documented("'t Hoen BV")).toEqual({ kind: 'value', value: 't Hoen BV' });
+    expect(documented('0123')).toEqual({ kind: 'value', value: '0123' });
+    expect(documented('@home')).toEqual({ kind: 'value', value: '@home' });
+  });
+
   it.each([
     ['123', 123],
     ['+44', 44],

@@ -11,10 +11,19 @@
  *   excel-add-ins-blank-null-values): `null` in a 2-D array leaves that cell unchanged, `null` as a
  *   whole property is invalid, `""` clears the contents (or resets numberFormat to General), and
  *   empty cells read back as `""`.
- * - Number format "@" is Excel's Text format: what is entered is kept as text.
+ * - Number format "@" is Excel's Text format: what is entered is kept as text. That Range.values
+ *   keeps text written to a Text cell as text is not documented, though: what it documents is
+ *   that a string starting with "=", "+" or "-" is taken as a formula, with no exception for Text
+ *   cells. A host may be set up to do just that (TextCellEntry 'as-documented'): in a Text cell,
+ *   "=", "+" and "-" then start formulas and a leading apostrophe is the quote prefix, while what
+ *   would be a number or a date stays text, as the Text format says.
  * - A leading apostrophe is Excel's quote prefix: the rest is stored as text and the apostrophe is
  *   not part of the value (OfficeDev/office-js issue #6687 shows the API dropping it).
  * - The grid holds at most 32,767 characters per cell ("Excel specifications and limits").
+ * - A formula cannot hold a text value longer than 255 characters; Excel refuses it with "Text
+ *   values in formulas are limited to 255 characters. To create text values longer than 255
+ *   characters in a formula, use the CONCATENATE function or the concatenation operator (&)."
+ *   (the support.microsoft.com article of that title). Office.js reports it as InvalidArgument.
  *
  * The simulated host culture is en-US: "1,234" is a number, "3/12/2024" is 12 March 2024.
  */
@@ -25,6 +34,9 @@ export type CellValue = string | number | boolean;
 export const TEXT_FORMAT = '@';
 export const GENERAL_FORMAT = 'General';
 export const MAX_CELL_CHARACTERS = 32_767;
+
+/** What a string written to a Text ("@") cell becomes: kept as typed, or read as the Range.values documentation reads any string. */
+export type TextCellEntry = 'kept' | 'as-documented';
 
 export type Entry =
   | { kind: 'unchanged' }
@@ -80,11 +92,20 @@ export function parseTypedText(raw: string): { value: CellValue; impliedFormat?:
   return null;
 }
 
+export const MAX_FORMULA_TEXT_CHARACTERS = 255;
+
+/** The longest text value ("…") in a formula. */
+export function longestTextValue(formula: string): number {
+  let longest = 0;
+  for (const match of formula.matchAll(/"((?:[^"]|"")*)"/g)) longest = Math.max(longest, match[1].replace(/""/g, '"').length);
+  return longest;
+}
+
 /**
  * Interprets one element of a 2-D array written to `values` (or `formulas`) of a cell whose
  * number format is `numberFormat`.
  */
-export function interpretEntry(input: unknown, numberFormat: string, where: string): Entry {
+export function interpretEntry(input: unknown, numberFormat: string, where: string, textCells: TextCellEntry = 'kept'): Entry {
   if (input === null || input === undefined) return { kind: 'unchanged' };
   if (typeof input === 'number') {
     if (!Number.isFinite(input)) throw new HostError('InvalidArgument', `${where}: ${input} is not a number Excel can store.`);
@@ -98,10 +119,16 @@ export function interpretEntry(input: unknown, numberFormat: string, where: stri
     throw new HostError('InvalidArgument', `${where}: text longer than ${MAX_CELL_CHARACTERS} characters does not fit in a cell.`);
   }
   if (input === '') return { kind: 'clear' };
-  if (numberFormat === TEXT_FORMAT) return { kind: 'value', value: input };
+  const textCell = numberFormat === TEXT_FORMAT;
+  if (textCell && (textCells === 'kept' || !/^['=+-]/.test(input))) return { kind: 'value', value: input };
   if (input.startsWith("'")) return input.length === 1 ? { kind: 'clear' } : { kind: 'value', value: input.slice(1) };
-  if (input.startsWith('=') && input.length > 1) return { kind: 'formula', formula: input };
-  const typed = parseTypedText(input);
+  if (input.startsWith('=') && input.length > 1) {
+    if (longestTextValue(input) > MAX_FORMULA_TEXT_CHARACTERS) {
+      throw new HostError('InvalidArgument', `${where}: text values in formulas are limited to ${MAX_FORMULA_TEXT_CHARACTERS} characters.`);
+    }
+    return { kind: 'formula', formula: input };
+  }
+  const typed = textCell ? null : parseTypedText(input);
   if (typed) return { kind: 'value', ...typed };
   if ((input.startsWith('+') || input.startsWith('-')) && input.length > 1) {
     return { kind: 'formula', formula: `=${input}` };

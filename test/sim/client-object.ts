@@ -78,6 +78,11 @@ export abstract class ClientObject<T> {
   /** A scalar property's current value on the host. */
   protected abstract readScalar(target: T, name: string): unknown;
 
+  /** Properties that carry a value per cell (a range's values, formulas…). */
+  protected isCellProperty(_name: string): boolean {
+    return false;
+  }
+
   /** Navigation properties ("format", "font"…), for load paths such as "format/font/bold". */
   protected navigation(_name: string): ClientObject<unknown> | undefined {
     return undefined;
@@ -227,6 +232,7 @@ export abstract class ClientObject<T> {
         return {
           responseBytes: jsonBytes(values) + jsonBytes(names),
           deliver: () => names.forEach((name, i) => this.loaded.set(name, values[i])),
+          deliverOversized: () => names.forEach((name, i) => this.loaded.set(name, this.isCellProperty(name) ? null : values[i])),
         };
       },
     });

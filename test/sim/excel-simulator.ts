@@ -8,17 +8,18 @@ import type { CellValue } from './cell-entry';
 import { createColumnHasher } from './column-hash';
 import { createExcelNamespace, type ExcelNamespace } from './excel-namespace';
 import { formatAddress, parseAddress, type Rect } from './grid-address';
-import { DEFAULT_LIMITS, HostSession, type InjectedFailure, type SimLimits, type SimStats, type SyncListener } from './host-session';
+import { DEFAULT_LIMITS, emptyStats, HostSession, type InjectedFailure, type SimLimits, type SimStats, type SyncListener } from './host-session';
 import { ClientResult, OfficeExtensionError, OfficeExtensionErrorCodes, TrackedObjects } from './office-extension';
 import { DARK_THEME, LIGHT_THEME, createOfficeNamespace, type HostInfo, type OfficeNamespace } from './office-namespace';
 import type { PivotModel } from './pivot-model';
+import { OFFICE_LIMITS, ResponsivenessWatch, type ResponsivenessLimits } from './responsiveness';
 import { resolveAddress } from './proxies/proxy-support';
 import type { CellStyle } from './sheet-cells';
 import {
   parseSimulatorSetup, sheetSetupSchema, hostSetupSchema,
   type HostSetup, type SetupCell, type SheetSetup, type SimulatorSetup,
 } from './simulator-setup';
-import { DEFAULT_STYLE, WorkbookModel, type SheetModel } from './workbook-model';
+import { DEFAULT_STYLE, WorkbookModel, type PageLayoutModel, type SheetModel } from './workbook-model';
 
 export interface SheetSummary {
   name: string;
@@ -41,6 +42,7 @@ export interface TableSummary {
   sheet: string;
   address: string;
   columns: string[];
+  showHeaders: boolean;
   showTotals: boolean;
   style: string;
 }
@@ -99,6 +101,7 @@ function toHostInfo(setup: ReturnType<typeof hostSetupSchema.parse>): HostInfo {
   return {
     platform: setup.platform,
     documentMode: setup.documentMode,
+    reportsReadOnly: setup.reportsReadOnly,
     theme: setup.theme === 'light' ? LIGHT_THEME : setup.theme === 'dark' ? DARK_THEME : setup.theme,
     otherRequirementSets: setup.otherRequirementSets,
     displayLanguage: setup.displayLanguage,
@@ -124,6 +127,7 @@ export class ExcelSimulator {
     this.session = new HostSession(this.workbook, { ...DEFAULT_LIMITS }, parsed.host.excelApiVersion);
     this.setLimits(parsed.limits);
     this.session.syncDelayMs = parsed.syncDelayMs;
+    this.session.oversizedReads = parsed.host.oversizedReads;
     // Sheets are hidden only once all exist: a workbook always keeps one visible sheet.
     for (const sheet of parsed.sheets) this.addSheet({ ...sheet, visibility: 'Visible' });
     for (const sheet of parsed.sheets) {
@@ -134,6 +138,8 @@ export class ExcelSimulator {
     if (parsed.selection) this.setSelection(parsed.selection);
     this.workbook.structureProtected = parsed.workbookProtected;
     this.workbook.documentReadOnly = this.host.documentMode === 'ReadOnly';
+    this.workbook.onTheWeb = this.host.platform === 'OfficeOnline';
+    this.workbook.textCellEntry = parsed.host.textCellEntry;
     this.Excel = createExcelNamespace(this.session);
     this.Office = createOfficeNamespace(this.session, this.host, options.hostReady ?? Promise.resolve());
   }
@@ -201,10 +207,12 @@ export class ExcelSimulator {
     this.workbook.patchStyle({ sheet, rect: this.rect(sheet, address) }, style);
   }
 
-  addTable(sheetName: string, address: string, options: { name?: string; hasHeaders?: boolean } = {}): void {
+  addTable(sheetName: string, address: string, options: { name?: string; hasHeaders?: boolean; showHeaders?: boolean; showTotals?: boolean } = {}): void {
     const sheet = this.sheet(sheetName);
     const table = this.workbook.addTable({ sheet, rect: this.rect(sheet, address) }, options.hasHeaders ?? true);
     if (options.name) this.workbook.renameTable(table, options.name);
+    if (options.showTotals) this.workbook.setShowTotals(table, true);
+    if (options.showHeaders === false) this.workbook.setShowHeaders(table, false);
   }
 
   /**
@@ -242,6 +250,9 @@ export class ExcelSimulator {
     Object.assign(this.host, toHostInfo(parsed));
     this.session.excelApiVersion = parsed.excelApiVersion;
     this.workbook.documentReadOnly = parsed.documentMode === 'ReadOnly';
+    this.workbook.onTheWeb = parsed.platform === 'OfficeOnline';
+    this.session.oversizedReads = parsed.oversizedReads;
+    this.workbook.textCellEntry = parsed.textCellEntry;
   }
 
   private hostSetup(): HostSetup {
@@ -249,9 +260,12 @@ export class ExcelSimulator {
       excelApiVersion: this.session.excelApiVersion,
       platform: this.host.platform,
       documentMode: this.host.documentMode,
+      reportsReadOnly: this.host.reportsReadOnly,
       theme: this.host.theme,
       otherRequirementSets: this.host.otherRequirementSets,
       displayLanguage: this.host.displayLanguage,
+      oversizedReads: this.session.oversizedReads,
+      textCellEntry: this.workbook.textCellEntry,
     };
   }
 
@@ -270,6 +284,13 @@ export class ExcelSimulator {
     this.session.inject(failure);
   }
 
+  /** Starts watching the add-in's use of the thread as Office does (see responsiveness.ts); `stop` gives the report. */
+  watchResponsiveness(limits: ResponsivenessLimits = OFFICE_LIMITS): ResponsivenessWatch {
+    const watch = new ResponsivenessWatch(this.session, limits);
+    watch.start();
+    return watch;
+  }
+
   /** Calls `listener` after every sync (failed ones too); returns a function that stops it. */
   onSync(listener: SyncListener): () => void {
     this.session.syncListeners.add(listener);
@@ -285,7 +306,12 @@ export class ExcelSimulator {
   }
 
   resetStats(): void {
-    this.session.stats = { ...this.session.stats, syncs: 0, operations: 0, requestBytes: 0, responseBytes: 0, largestRequestBytes: 0, largestResponseBytes: 0, history: [] };
+    this.session.stats = emptyStats();
+  }
+
+  /** Cells changed since Excel last calculated, with calculation suspended or off: the workbook shows stale results. */
+  get calculationPending(): boolean {
+    return this.workbook.needsCalculation;
   }
 
   get limits(): SimLimits {
@@ -361,6 +387,11 @@ export class ExcelSimulator {
   }
 
   /** The full format of one cell, e.g. style("Data", "B2").bold. */
+  /** How a sheet prints: its page layout, header and footer as the add-in left them. */
+  pageLayout(sheetName: string): PageLayoutModel {
+    return structuredClone(this.sheet(sheetName).pageLayout);
+  }
+
   style(sheetName: string, cell: string): Required<CellStyle> {
     const sheet = this.sheet(sheetName);
     const { top, left } = this.rect(sheet, cell);
@@ -398,6 +429,7 @@ export class ExcelSimulator {
       sheet: t.sheet.name,
       address: formatAddress(t.sheet.name, t.rect),
       columns: t.columns.map((c) => c.name),
+      showHeaders: t.showHeaders,
       showTotals: t.showTotals,
       style: t.style,
     }));

@@ -50,6 +50,52 @@ describe('formula values', () => {
   });
 });
 
+describe('arrays in SUMPRODUCT', () => {
+  it.each([
+    ['=SUMPRODUCT((A2:A4="acme")*C2:C4)', 125],
+    ['=SUMPRODUCT((A2:A4="Acme")*(B2:B4="Local")*C2:C4)', 125],
+    ['=SUMPRODUCT(--(A2:A4="acme"))', 2],
+    ['=SUMPRODUCT(A2:A4="acme")', 0],
+    ['=SUMPRODUCT((A2:A4="A"&"cme")*C2:C4)', 125],
+    ['=SUMPRODUCT((A2:A4="Acme")*C2:C3)', '#VALUE!'],
+  ])('%s is %j', async (formula, expected) => {
+    expect(await valueOf(formula)).toEqual(expected);
+  });
+});
+
+describe('criteria that read as values', () => {
+  it('match numbers, and text that reads as the same number, not the text literally', async () => {
+    const sim = createExcelSimulator({
+      sheets: [{ name: 'S', cells: [['2024', 1], ['02024', 2], [2024, 4], ['2024 Ltd', 8], ['1/4/2024', 16], ['01/04/2024', 32], ['TRUE', 64]], numberFormats: { 'A1:A7': '@' } }],
+    });
+    await sim.Excel.run(async (context) => {
+      context.workbook.worksheets.getItem('S').getRange('D1:D4').formulas = [
+        ['=SUMIFS(B1:B7,A1:A7,"=2024")'],
+        ['=SUMIFS(B1:B7,A1:A7,"=1/4/2024")'],
+        ['=SUMIFS(B1:B7,A1:A7,"=TRUE")'],
+        ['=SUMPRODUCT((A1:A7="2024")*B1:B7)'],
+      ];
+      await context.sync();
+    });
+    expect(sim.values('S', 'D1:D4')).toEqual([[1 + 2 + 4], [16 + 32], [64], [1]]);
+  });
+
+  it('longer than 255 characters do not match, and a formula cannot hold such a text value', async () => {
+    const long = 'x'.repeat(256);
+    const sim = createExcelSimulator({ sheets: [{ name: 'S', cells: [[long, 1]] }] });
+    await sim.Excel.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem('S');
+      sheet.getRange('D1').formulas = [[`=SUMIFS(B1,A1,"=${'x'.repeat(200)}"&"${'x'.repeat(56)}")`]];
+      sheet.getRange('D2').formulas = [[`=SUMPRODUCT((A1="${'x'.repeat(200)}"&"${'x'.repeat(56)}")*B1)`]];
+      sheet.getRange('D3').formulas = [[`=LEN("${'x'.repeat(255)}")`]];
+      await context.sync();
+      sheet.getRange('D4').formulas = [[`=LEN("${long}")`]];
+      await expect(context.sync()).rejects.toMatchObject({ code: 'InvalidArgument' });
+    });
+    expect(sim.values('S', 'D1:D3')).toEqual([['#VALUE!'], [1], [255]]);
+  });
+});
+
 describe('criteria with wildcards', () => {
   it('take ~ before * ? ~ as the character itself, as the core escapes supplier names', async () => {
     const sim = createExcelSimulator({

@@ -1,12 +1,13 @@
 /**
- * A small evaluator for the formulas an add-in writes (totals, SUMIFS summaries, HYPERLINK).
- * It knows literals, cell and range references (also on other sheets, whole columns, defined
- * names and `Table[Column]` structured references), arithmetic, comparison, `&`, and the
- * functions listed in FUNCTIONS. Anything else evaluates to "#NAME?", as Excel shows for an
- * unknown name; a formula that does not parse does too. Formula references are not adjusted when
- * rows or columns are inserted or deleted.
+ * A small evaluator for the formulas an add-in writes (totals, SUMIFS and SUMPRODUCT summaries,
+ * HYPERLINK). It knows literals, cell and range references (also on other sheets, whole columns,
+ * defined names and `Table[Column]` structured references), arithmetic, comparison, `&`, and the
+ * functions listed in FUNCTIONS; inside SUMPRODUCT's arguments an operator applies to every cell
+ * of a range, as Excel evaluates them as arrays. Anything else evaluates to "#NAME?", as Excel
+ * shows for an unknown name; a formula that does not parse does too. Formula references are not
+ * adjusted when rows or columns are inserted or deleted.
  */
-import type { CellValue } from './cell-entry';
+import { parseTypedText, type CellValue } from './cell-entry';
 import { parseAddress, MAX_ROWS, type Rect } from './grid-address';
 
 export interface RangeRef {
@@ -31,7 +32,24 @@ class FormulaError {
 }
 
 type Scalar = CellValue | '' | FormulaError;
-type Operand = Scalar | RangeRef;
+/** The values an operator gave for every cell of a range, inside SUMPRODUCT. */
+interface ArrayValue {
+  kind: 'array';
+  values: Scalar[];
+}
+type Operand = Scalar | RangeRef | ArrayValue;
+
+const isArrayValue = (v: unknown): v is ArrayValue => typeof v === 'object' && v !== null && (v as ArrayValue).kind === 'array';
+const isRange = (v: unknown): v is RangeRef => typeof v === 'object' && v !== null && (v as RangeRef).kind === 'range';
+
+/** `fn` for two values, cell by cell when either is an array (a single value goes with every cell). */
+function elementwise(a: Scalar | ArrayValue, b: Scalar | ArrayValue, fn: (x: Scalar, y: Scalar) => Scalar): Scalar | ArrayValue {
+  if (!isArrayValue(a) && !isArrayValue(b)) return fn(a, b);
+  const length = isArrayValue(a) ? a.values.length : (b as ArrayValue).values.length;
+  if (isArrayValue(a) && isArrayValue(b) && a.values.length !== b.values.length) return new FormulaError('#VALUE!');
+  const at = (v: Scalar | ArrayValue, i: number): Scalar => (isArrayValue(v) ? v.values[i] : v);
+  return { kind: 'array', values: Array.from({ length }, (_, i) => fn(at(a, i), at(b, i))) };
+}
 
 type Token =
   | { t: 'num'; v: number }
@@ -82,7 +100,15 @@ const isError = (v: unknown): v is FormulaError => v instanceof FormulaError;
 
 class Evaluation {
   private pos = 0;
+  /** Above 0 inside SUMPRODUCT's arguments, where an operator takes a range as all its cells. */
+  private arrayDepth = 0;
   constructor(private readonly tokens: Token[], private readonly scope: FormulaScope) {}
+
+  /** What an operator works on: a single value, or, inside SUMPRODUCT, every cell of a range. */
+  private operandValue(operand: Operand): Scalar | ArrayValue {
+    if (this.arrayDepth > 0 && (isRange(operand) || isArrayValue(operand))) return isRange(operand) ? { kind: 'array', values: this.rangeCells(operand) } : operand;
+    return this.scalar(operand);
+  }
 
   run(): Operand {
     const value = this.comparison();
@@ -104,11 +130,8 @@ class Evaluation {
     let left = this.concatenation();
     for (let op = this.peekOp('=', '<>', '<', '>', '<=', '>='); op; op = this.peekOp('=', '<>', '<', '>', '<=', '>=')) {
       this.pos++;
-      const a = this.scalar(left);
-      const b = this.scalar(this.concatenation());
-      if (isError(a)) return a;
-      if (isError(b)) return b;
-      left = compare(a, op, b);
+      const comparator = op;
+      left = elementwise(this.operandValue(left), this.operandValue(this.concatenation()), (a, b) => (isError(a) ? a : isError(b) ? b : compare(a, comparator, b)));
     }
     return left;
   }
@@ -117,9 +140,7 @@ class Evaluation {
     let left = this.additive();
     while (this.peekOp('&')) {
       this.pos++;
-      const a = this.scalar(left);
-      const b = this.scalar(this.additive());
-      left = isError(a) ? a : isError(b) ? b : textOf(a) + textOf(b);
+      left = elementwise(this.operandValue(left), this.operandValue(this.additive()), (a, b) => (isError(a) ? a : isError(b) ? b : textOf(a) + textOf(b)));
     }
     return left;
   }
@@ -128,7 +149,8 @@ class Evaluation {
     let left = this.multiplicative();
     for (let op = this.peekOp('+', '-'); op; op = this.peekOp('+', '-')) {
       this.pos++;
-      left = arithmetic(this.scalar(left), op, this.scalar(this.multiplicative()));
+      const operator = op;
+      left = elementwise(this.operandValue(left), this.operandValue(this.multiplicative()), (a, b) => arithmetic(a, operator, b));
     }
     return left;
   }
@@ -137,7 +159,8 @@ class Evaluation {
     let left = this.power();
     for (let op = this.peekOp('*', '/'); op; op = this.peekOp('*', '/')) {
       this.pos++;
-      left = arithmetic(this.scalar(left), op, this.scalar(this.power()));
+      const operator = op;
+      left = elementwise(this.operandValue(left), this.operandValue(this.power()), (a, b) => arithmetic(a, operator, b));
     }
     return left;
   }
@@ -146,7 +169,7 @@ class Evaluation {
     const left = this.unary();
     if (this.peekOp('^')) {
       this.pos++;
-      return arithmetic(this.scalar(left), '^', this.scalar(this.power()));
+      return elementwise(this.operandValue(left), this.operandValue(this.power()), (a, b) => arithmetic(a, '^', b));
     }
     return left;
   }
@@ -155,13 +178,13 @@ class Evaluation {
     const op = this.peekOp('-', '+');
     if (op) {
       this.pos++;
-      const value = this.scalar(this.unary());
-      return op === '-' ? arithmetic(0, '-', value) : value;
+      const value = this.operandValue(this.unary());
+      return op === '-' ? elementwise(0, value, (a, b) => arithmetic(a, '-', b)) : value;
     }
     let value = this.primary();
     while (this.peekOp('%')) {
       this.pos++;
-      value = arithmetic(this.scalar(value), '/', 100);
+      value = elementwise(this.operandValue(value), 100, (a, b) => arithmetic(a, '/', b));
     }
     return value;
   }
@@ -205,12 +228,18 @@ class Evaluation {
   private call(name: string): Operand {
     this.expectOp('(');
     const args: Operand[] = [];
-    if (!this.peekOp(')')) {
-      for (;;) {
-        args.push(this.comparison());
-        if (!this.peekOp(',')) break;
-        this.pos++;
+    const arrays = ARRAY_ARGUMENT_FUNCTIONS.has(name);
+    if (arrays) this.arrayDepth++;
+    try {
+      if (!this.peekOp(')')) {
+        for (;;) {
+          args.push(this.comparison());
+          if (!this.peekOp(',')) break;
+          this.pos++;
+        }
       }
+    } finally {
+      if (arrays) this.arrayDepth--;
     }
     this.expectOp(')');
     const fn = FUNCTIONS[name];
@@ -219,6 +248,7 @@ class Evaluation {
 
   scalar(operand: Operand): Scalar {
     if (typeof operand !== 'object' || isError(operand)) return operand;
+    if (isArrayValue(operand)) return operand.values[0] ?? '';
     const { rect } = operand;
     // A multi-cell range used as a single value is Excel's implicit intersection; the top-left cell stands in.
     return this.scope.cellValue(operand.sheet, rect.top, rect.left);
@@ -228,6 +258,10 @@ class Evaluation {
   *cells(operand: Operand): Generator<Scalar> {
     if (typeof operand !== 'object' || isError(operand)) {
       yield operand;
+      return;
+    }
+    if (isArrayValue(operand)) {
+      yield* operand.values;
       return;
     }
     const bottom = operand.rect.bottom === MAX_ROWS - 1 ? Math.min(operand.rect.bottom, this.scope.lastUsedRow(operand.sheet)) : operand.rect.bottom;
@@ -308,16 +342,37 @@ function wildcardPattern(text: string): RegExp {
   return new RegExp(`^${source}$`, 'i');
 }
 
-/** SUMIF-style criteria: a value, or a string such as ">5", "<>x", "=abc", "=a*" (wildcards with = and <>). */
-function matchesCriterion(value: Scalar, criterion: Scalar): boolean {
+/** Text criteria longer than this do not match (see `matchesCriterion`). */
+const MAX_CRITERION_CHARACTERS = 255;
+
+/**
+ * SUMIF-style criteria: a value, or a string such as ">5", "<>x", "=abc", "=a*" (wildcards with
+ * = and <>).
+ *
+ * A criterion that reads as a number, percentage, date or boolean is that value: the criteria can
+ * be "32", ">32" or "apples" (WorksheetFunction.CountIf, learn.microsoft.com), "32" standing for
+ * the number. With = and <> it also matches text cells that read as that value ("0032", "32.0"),
+ * as COUNTIF and SUMIF are reported to do with numbers stored as text (they turn such text into
+ * numbers, so long digit strings that differ only after the 15th digit count as one). The reading
+ * is the host culture's (en-US here, see cell-entry.ts).
+ *
+ * "The SUMIF function returns incorrect results when you use it to match strings longer than 255
+ * characters" (SUMIF and COUNTIF, support.microsoft.com): here such a criterion is #VALUE!.
+ */
+function matchesCriterion(value: Scalar, criterion: Scalar): boolean | FormulaError {
   if (isError(value)) return false;
   if (typeof criterion === 'string') {
+    if (criterion.length > MAX_CRITERION_CHARACTERS) return new FormulaError('#VALUE!');
     const m = /^(<=|>=|<>|<|>|=)?(.*)$/.exec(criterion)!;
     const op = m[1] ?? '=';
     const operand = m[2];
-    const asNumber = operand.trim() !== '' && Number.isFinite(Number(operand)) ? Number(operand) : null;
-    if (asNumber !== null && (typeof value === 'number' || op !== '=')) {
-      return typeof value === 'number' && compare(value, op, asNumber);
+    const typed = parseTypedText(operand)?.value;
+    if (typed !== undefined) {
+      if (op === '=' || op === '<>') {
+        const read = typeof value === 'string' ? parseTypedText(value)?.value : value;
+        return (read === typed) === (op === '=');
+      }
+      return typeof value === typeof typed && compare(value, op, typed);
     }
     if (op === '=' && operand === '') return value === '';
     if ((op === '=' || op === '<>') && typeof value === 'string') {
@@ -329,6 +384,34 @@ function matchesCriterion(value: Scalar, criterion: Scalar): boolean {
 }
 
 type Fn = (args: Operand[], ev: Evaluation) => Operand;
+
+/** Functions whose arguments are evaluated as arrays. */
+const ARRAY_ARGUMENT_FUNCTIONS = new Set(['SUMPRODUCT']);
+
+/**
+ * SUMPRODUCT(array1, …): the sum of the products of corresponding entries; "treats array entries
+ * that are not numeric as if they were zeros" (support.microsoft.com), so TRUE/FALSE count only
+ * once arithmetic has made numbers of them.
+ */
+function sumProduct(args: Operand[], ev: Evaluation): Operand {
+  const arrays = args.map((arg) => ev.rangeCells(arg));
+  const length = arrays[0]?.length ?? 0;
+  if (arrays.some((a) => a.length !== length)) return new FormulaError('#VALUE!');
+  let total = 0;
+  for (let i = 0; i < length; i++) {
+    let product = 1;
+    for (const array of arrays) {
+      const v = array[i];
+      if (isError(v)) return v;
+      product *= typeof v === 'number' ? v : 0;
+    }
+    total += product;
+  }
+  return total;
+}
+
+/** SUBTOTAL's function numbers for the functions known here. */
+const SUBTOTAL_FUNCTIONS: Record<number, string> = { 1: 'AVERAGE', 2: 'COUNT', 3: 'COUNTA', 4: 'MAX', 5: 'MIN', 9: 'SUM' };
 
 function numbersIn(args: Operand[], ev: Evaluation): number[] | FormulaError {
   const numbers: number[] = [];
@@ -354,8 +437,12 @@ function conditional(args: Operand[], ev: Evaluation, sumRange: Operand | null):
   let total = 0;
   let count = 0;
   const length = pairs[0]?.[0].length ?? 0;
+  for (const [, criterion] of pairs) {
+    const checked = matchesCriterion('', criterion);
+    if (isError(checked)) return checked;
+  }
   for (let i = 0; i < length; i++) {
-    if (!pairs.every(([cells, criterion]) => matchesCriterion(cells[i] ?? '', criterion))) continue;
+    if (!pairs.every(([cells, criterion]) => matchesCriterion(cells[i] ?? '', criterion) === true)) continue;
     count++;
     const v = target?.[i];
     if (typeof v === 'number') total += v;
@@ -410,6 +497,7 @@ const FUNCTIONS: Record<string, Fn> = {
   NOT: (args, ev) => !ev.scalar(args[0] ?? false),
   SUMIF: (args, ev) => conditional([args[0], args[1]], ev, args[2] ?? args[0]),
   SUMIFS: (args, ev) => conditional(args.slice(1), ev, args[0]),
+  SUMPRODUCT: sumProduct,
   COUNTIF: (args, ev) => conditional(args, ev, null),
   COUNTIFS: (args, ev) => conditional(args, ev, null),
   // ROWS(reference): the rows of the reference, used or not (a single value has one).
@@ -417,7 +505,14 @@ const FUNCTIONS: Record<string, Fn> = {
     const arg = args[0];
     if (arg === undefined) return new FormulaError('#VALUE!');
     if (isError(arg)) return arg;
-    return typeof arg === 'object' ? arg.rect.bottom - arg.rect.top + 1 : 1;
+    return isRange(arg) ? arg.rect.bottom - arg.rect.top + 1 : isArrayValue(arg) ? arg.values.length : 1;
+  },
+  // SUBTOTAL(function_num, ref…): 1-11 count hidden rows, 101-111 do not (no row is hidden here).
+  SUBTOTAL: (args, ev) => {
+    const code = numberOf(ev.scalar(args[0] ?? ''));
+    if (isError(code)) return code;
+    const fn = FUNCTIONS[SUBTOTAL_FUNCTIONS[Math.trunc(code) % 100] ?? ''];
+    return fn ? fn(args.slice(1), ev) : new FormulaError('#VALUE!');
   },
   CONCATENATE: (args, ev) => args.map((a) => textOf(ev.scalar(a))).join(''),
   CONCAT: (args, ev) => args.flatMap((a) => ev.rangeCells(a)).map(textOf).join(''),

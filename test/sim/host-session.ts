@@ -16,6 +16,22 @@ export interface SimLimits {
 
 export const DEFAULT_LIMITS: SimLimits = { payloadBytes: 5_000_000, cellReadLimit: 5_000_000 };
 
+/**
+ * What a read over the cell limit or the response limit gets. Documented: RangeExceedsLimit and
+ * ResponsePayloadSizeLimitExceeded. Observed otherwise:
+ * - 'null-values': `Range.values` (and the other cell properties) come back `null`, no error.
+ *   OfficeDev/office-js #6781 ("Range.values returns null on large spill ranges instead of
+ *   throwing an error", desktop, Mac and web alike), #4783 (values and text null over five
+ *   million cells on Mac), and the note proposed for the performance article in
+ *   OfficeDev/office-js-docs-pr #5821: "the API doesn't always throw an error. In some cases,
+ *   Range.values returns null instead", depending on the number of cells or the size of the data.
+ * - 'general-exception': the read fails with GeneralException ("An internal error has
+ *   occurred"), as Excel on the web answered large payloads in OfficeDev/office-js #1012 and
+ *   #1314 and OfficeDev/office-js-docs #1247 ("Internal Server Error when getting values of a
+ *   huge range in Excel Online").
+ */
+export type OversizedReads = 'documented' | 'null-values' | 'general-exception';
+
 export interface SyncRecord {
   requestBytes: number;
   responseBytes: number;
@@ -26,6 +42,9 @@ export interface SyncRecord {
 
 export interface SimStats {
   syncs: number;
+  /** Times Excel recalculated the workbook's formulas, and the formula cells it computed. */
+  recalculations: number;
+  formulaCellsCalculated: number;
   operations: number;
   requestBytes: number;
   responseBytes: number;
@@ -57,7 +76,7 @@ export interface PendingFailure {
 export type SyncListener = (record: SyncRecord, stats: Readonly<SimStats>) => void;
 
 export function emptyStats(): SimStats {
-  return { syncs: 0, operations: 0, requestBytes: 0, responseBytes: 0, largestRequestBytes: 0, largestResponseBytes: 0, history: [] };
+  return { syncs: 0, recalculations: 0, formulaCellsCalculated: 0, operations: 0, requestBytes: 0, responseBytes: 0, largestRequestBytes: 0, largestResponseBytes: 0, history: [] };
 }
 
 /** "1.17" >= "1.8": requirement-set versions compare part by part. */
@@ -78,12 +97,37 @@ export class HostSession {
   readonly syncListeners = new Set<SyncListener>();
   /** Milliseconds each sync takes, so a page can show progress as it would against a real host. */
   syncDelayMs = 0;
+  oversizedReads: OversizedReads = 'documented';
+  /** Milliseconds spent running syncs, Excel's side of the work. */
+  hostBusyMs = 0;
+  /** A watch over the add-in's use of the thread is running (see responsiveness.ts). */
+  watched = false;
+  /** Application.suspendApiCalculationUntilNextSync was called in the sync now running. */
+  calculationSuspended = false;
 
   constructor(
     readonly workbook: WorkbookModel,
     public limits: SimLimits,
     public excelApiVersion: string,
   ) {}
+
+  /** Excel computes the workbook's formulas (only their dependents, in Excel; every one of them is counted here). */
+  recalculate(): void {
+    this.stats.recalculations++;
+    this.stats.formulaCellsCalculated += this.workbook.formulaCellCount();
+    this.workbook.needsCalculation = false;
+  }
+
+  /**
+   * After a sync, a workbook in automatic calculation whose cells changed is recalculated, unless
+   * the sync suspended calculation; then it waits for the next sync ("Range value should be [10,
+   * 20, 30] when we load the property, because calculation is resumed after last sync",
+   * "Performance optimization using the Excel JavaScript API", learn.microsoft.com).
+   */
+  settleCalculation(): void {
+    if (this.workbook.needsCalculation && !this.calculationSuspended && this.workbook.calculationMode === 'Automatic') this.recalculate();
+    this.calculationSuspended = false;
+  }
 
   supports(version: string): boolean {
     return versionAtLeast(this.excelApiVersion, version);

@@ -37,6 +37,8 @@ export type Platform = 'PC' | 'OfficeOnline' | 'Mac' | 'iOS' | 'Android' | 'Univ
 export interface HostInfo {
   platform: Platform;
   documentMode: 'ReadWrite' | 'ReadOnly';
+  /** Whether document.mode tells a read-only document (see simulator-setup.ts). */
+  reportsReadOnly: boolean;
   theme: OfficeTheme;
   /** Requirement sets beyond ExcelApi (whose version comes from the session), e.g. { ExcelApiOnline: '1.1' }. */
   otherRequirementSets: Record<string, string>;
@@ -105,7 +107,9 @@ export function createOfficeNamespace(session: HostSession, host: HostInfo, host
     },
     context: {
       host: HostType.Excel,
-      platform: host.platform,
+      get platform() {
+        return host.platform;
+      },
       displayLanguage: host.displayLanguage,
       contentLanguage: host.displayLanguage,
       diagnostics: { host: HostType.Excel, platform: host.platform, version: '16.0.0.0' },
@@ -120,7 +124,7 @@ export function createOfficeNamespace(session: HostSession, host: HostInfo, host
       },
       document: {
         get mode() {
-          return host.documentMode === 'ReadOnly' ? DocumentMode.ReadOnly : DocumentMode.ReadWrite;
+          return host.documentMode === 'ReadOnly' && host.reportsReadOnly ? DocumentMode.ReadOnly : DocumentMode.ReadWrite;
         },
         url: 'https://example.invalid/Book1.xlsx',
       },

@@ -70,4 +70,36 @@ describe('request and response size limits', () => {
       await context.sync();
     });
   });
+
+  describe('on a host that answers oversized reads otherwise', () => {
+    const sheet = { name: 'S', cells: Array.from({ length: 100 }, () => ['y'.repeat(200)]) };
+
+    it('hands over null values, without an error, for a response over the limit or a range over the cell limit', async () => {
+      const sim = createExcelSimulator({ sheets: [sheet], limits: { payloadBytes: 10_000, cellReadLimit: 50 }, host: { oversizedReads: 'null-values' } });
+      await sim.Excel.run(async (context) => {
+        const s = context.workbook.worksheets.getItem('S');
+        const all = s.getRange('A1:A100').load('values, address');
+        await context.sync();
+        expect(all.values).toBeNull();
+        expect(all.address).toBe('S!A1:A100');
+        const tooManyCells = s.getRange('C1:C51').load('values');
+        await context.sync();
+        expect(tooManyCells.values).toBeNull();
+        const fits = s.getRange('A1:A20').load('values');
+        await context.sync();
+        expect(fits.values).toHaveLength(20);
+      });
+    });
+
+    it('fails them with GeneralException', async () => {
+      const sim = createExcelSimulator({ sheets: [sheet], limits: { payloadBytes: 10_000, cellReadLimit: 50 }, host: { oversizedReads: 'general-exception' } });
+      for (const address of ['A1:A100', 'C1:C51']) {
+        const error = await officeErrorOf(sim.Excel.run(async (context) => {
+          context.workbook.worksheets.getItem('S').getRange(address).load('values');
+          await context.sync();
+        }));
+        expect(error.code).toBe('GeneralException');
+      }
+    });
+  });
 });

@@ -22,6 +22,8 @@ export interface OperationResult {
   responseBytes: number;
   /** Hands loaded values to their proxies; called only when the sync succeeds. */
   deliver(): void;
+  /** Hands them over with every cell property null, for a host that answers an oversized response so. */
+  deliverOversized?(): void;
 }
 
 export interface Operation {
@@ -71,8 +73,22 @@ export class RequestContext {
     if (operations.length === 0) return passThroughValue as T;
     const session = this.session;
     if (session.syncDelayMs > 0) await wait(session.syncDelayMs);
+    // A sync is a round trip to Excel: while the add-in's use of the thread is watched, other
+    // tasks (the watch's timer) run before it completes, as they would while Excel works.
+    else if (session.watched) await wait(0);
     else await Promise.resolve();
+    // What follows is Excel's work, done here in the add-in's thread: it is timed, so that the
+    // add-in's own use of the thread can be told from it (see responsiveness.ts).
+    const started = performance.now();
+    try {
+      return this.run(operations, traces, passThroughValue);
+    } finally {
+      session.hostBusyMs += performance.now() - started;
+    }
+  }
 
+  private run<T>(operations: Operation[], traces: Array<{ afterOperation: number; message: string }>, passThroughValue?: T): T {
+    const session = this.session;
     const stats = session.stats;
     stats.syncs++;
     const requestBytes = 2 + operations.reduce((sum, op) => sum + op.requestBytes + 1, 0);
@@ -82,6 +98,8 @@ export class RequestContext {
     stats.largestRequestBytes = Math.max(stats.largestRequestBytes, requestBytes);
     const fail = (error: OfficeExtensionError, ranUpTo: number): never => {
       record.failedWith = error.code;
+      // A request refused before any of it ran changed nothing, and is not a sync Excel calculates after.
+      if (ranUpTo > 0) session.settleCalculation();
       error.traceMessages = traces.filter((t) => t.afterOperation <= ranUpTo).map((t) => t.message);
       this.notify(record);
       throw error;
@@ -91,7 +109,7 @@ export class RequestContext {
       fail(new OfficeExtensionError('RequestPayloadSizeLimitExceeded', `The request payload size has exceeded the limit (${requestBytes} bytes > ${session.limits.payloadBytes}).`, 'RequestContext.sync'), 0);
     }
 
-    const deliveries: Array<() => void> = [];
+    const deliveries: OperationResult[] = [];
     for (let i = 0; i < operations.length; i++) {
       const op = operations[i];
       const injected = session.takeFailure(i);
@@ -100,7 +118,7 @@ export class RequestContext {
         const result = op.run();
         if (result) {
           record.responseBytes += result.responseBytes;
-          deliveries.push(result.deliver);
+          deliveries.push(result);
         }
       } catch (error) {
         if (error instanceof HostError) fail(new OfficeExtensionError(error.code, error.message, op.label), i);
@@ -116,10 +134,13 @@ export class RequestContext {
 
     stats.responseBytes += record.responseBytes;
     stats.largestResponseBytes = Math.max(stats.largestResponseBytes, record.responseBytes);
-    if (record.responseBytes > session.limits.payloadBytes) {
-      fail(new OfficeExtensionError('ResponsePayloadSizeLimitExceeded', `The response payload size has exceeded the limit (${record.responseBytes} bytes > ${session.limits.payloadBytes}).`, 'RequestContext.sync'), operations.length);
+    const oversized = record.responseBytes > session.limits.payloadBytes;
+    if (oversized && session.oversizedReads !== 'null-values') {
+      const code = session.oversizedReads === 'general-exception' ? 'GeneralException' : 'ResponsePayloadSizeLimitExceeded';
+      fail(new OfficeExtensionError(code, `The response payload size has exceeded the limit (${record.responseBytes} bytes > ${session.limits.payloadBytes}).`, 'RequestContext.sync'), operations.length);
     }
-    for (const deliver of deliveries) deliver();
+    session.settleCalculation();
+    for (const result of deliveries) (oversized ? result.deliverOversized ?? result.deliver : result.deliver)();
     this.notify(record);
     return passThroughValue as T;
   }

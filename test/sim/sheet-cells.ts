@@ -140,6 +140,13 @@ export class SheetCells {
     return this.columns.get(column)?.hasContent(row) ?? false;
   }
 
+  /** How many cells hold a formula. */
+  formulaCount(): number {
+    let count = 0;
+    for (const column of this.columns.values()) count += column.formulas?.size ?? 0;
+    return count;
+  }
+
   /** Columns that hold anything, for scans that must not visit 16,384 empty columns. */
   storedColumns(): number[] {
     return [...this.columns.keys()].sort((a, b) => a - b);

@@ -19,6 +19,10 @@ export const tableSetupSchema = z.object({
   address: z.string(),
   name: z.string().optional(),
   hasHeaders: z.boolean().default(true),
+  /** Table.showHeaders set to false after the table is made: its header row removed. */
+  showHeaders: z.boolean().default(true),
+  /** Table.showTotals set to true after the table is made: a total row added below. */
+  showTotals: z.boolean().default(false),
 });
 
 export const sheetSetupSchema = z.object({
@@ -48,9 +52,24 @@ export const hostSetupSchema = z.object({
   excelApiVersion: z.string().regex(/^\d+\.\d+$/, 'a requirement-set version such as "1.17"').default('1.17'),
   platform: z.enum(['PC', 'OfficeOnline', 'Mac', 'iOS', 'Android', 'Universal']).default('OfficeOnline'),
   documentMode: z.enum(['ReadWrite', 'ReadOnly']).default('ReadWrite'),
+  /**
+   * Whether Office.context.document.mode says "readOnly" for a read-only document. It does not
+   * always: OfficeDev/office-js #6209 (a file set to open read-only keeps reporting read-write),
+   * #3831 ("Same for Excel": a SharePoint view-only mode cannot be detected), #5484
+   * ("Office.context.document.mode always returns 'readWrite'" in Viewing mode).
+   */
+  reportsReadOnly: z.boolean().default(true),
   theme: z.union([z.enum(['light', 'dark']), themeSchema]).default('light'),
   otherRequirementSets: z.record(z.string(), z.string()).default({}),
   displayLanguage: z.string().default('en-GB'),
+  /**
+   * How a read over the limits is answered: with the documented errors (RangeExceedsLimit,
+   * ResponsePayloadSizeLimitExceeded), with `null` values and no error, or with GeneralException
+   * (see host-session.ts for the sources).
+   */
+  oversizedReads: z.enum(['documented', 'null-values', 'general-exception']).default('documented'),
+  /** What a string written to a Text ("@") cell becomes: kept as typed, or read as Range.values documents (see cell-entry.ts). */
+  textCellEntry: z.enum(['kept', 'as-documented']).default('kept'),
 });
 
 export const limitsSetupSchema = z.object({

@@ -87,6 +87,27 @@ describe('tables', () => {
     expect(error.code).toBe('OperationCellsExceedLimit');
   });
 
+  it('counts a cell that is only formatted as something to move, and only on the web', async () => {
+    const setup = (platform: 'OfficeOnline' | 'PC') =>
+      createExcelSimulator({
+        sheets: [{ name: 'S', cells: spend, tables: [{ address: 'A1:B3', name: 'T' }] }],
+        limits: { operationCellLimit: 1000 },
+        host: { platform },
+      });
+    const addColumn = (sim: ReturnType<typeof setup>) =>
+      sim.Excel.run(async (context) => {
+        context.workbook.tables.getItem('T').columns.add(undefined, undefined, 'More');
+        await context.sync();
+      });
+    const web = setup('OfficeOnline');
+    web.formatCells('S', 'Z2', { fillColor: '#FFFF00' });
+    expect((await officeErrorOf(addColumn(web))).code).toBe('OperationCellsExceedLimit');
+    const desktop = setup('PC');
+    desktop.formatCells('S', 'Z2', { fillColor: '#FFFF00' });
+    await addColumn(desktop);
+    expect(desktop.style('S', 'AA2').fillColor).toBe('#FFFF00');
+  });
+
   it('adds rows at the end, pushing cells below down', async () => {
     const sim = createExcelSimulator({ sheets: [{ name: 'S', cells: [...spend, [], ['below']], tables: [{ address: 'A1:B3', name: 'T' }] }] });
     await sim.Excel.run(async (context) => {
@@ -160,4 +181,38 @@ describe('tables', () => {
     expect(sim.values('K')).toEqual(spend);
     expect(sim.tables()).toEqual([]);
   });
+
+  it('adds and removes a total row below the data, which is part of the table', async () => {
+    const sim = createExcelSimulator({ sheets: [{ name: 'S', cells: spend, tables: [{ address: 'A1:B3', name: 'T' }] }] });
+    await sim.Excel.run(async (context) => {
+      const table = context.workbook.tables.getItem('T');
+      table.showTotals = true;
+      const range = table.getRange().load('address');
+      const body = table.getDataBodyRange().load('address');
+      const total = table.getTotalRowRange().load('values');
+      await context.sync();
+      expect([range.address, body.address]).toEqual(['S!A1:B4', 'S!A2:B3']);
+      expect(total.values).toEqual([['Total', 30]]);
+    });
+    expect(sim.formulas('S', 'B4')).toEqual([['=SUBTOTAL(109,T[Amount])']]);
+  });
+
+  it('removes the header row from the table (its cells left blank) and shows it again, names kept', async () => {
+    const sim = createExcelSimulator({ sheets: [{ name: 'S', at: 'A2', cells: spend, tables: [{ address: 'A2:B4', name: 'T', showHeaders: false }] }] });
+    expect(sim.tables()[0]).toMatchObject({ address: 'S!A3:B4', showHeaders: false, columns: ['Supplier', 'Amount'] });
+    expect(sim.values('S', 'A2:B2')).toEqual([['', '']]);
+    await sim.Excel.run(async (context) => {
+      const table = context.workbook.tables.getItem('T');
+      const body = table.getDataBodyRange().load('address');
+      table.load('showHeaders');
+      await context.sync();
+      expect([body.address, table.showHeaders]).toEqual(['S!A3:B4', false]);
+      table.columns.add(undefined, undefined, 'Notes');
+      table.showHeaders = true;
+      await context.sync();
+    });
+    expect(sim.tables()[0]).toMatchObject({ address: 'S!A2:C4', showHeaders: true, columns: ['Supplier', 'Amount', 'Notes'] });
+    expect(sim.values('S', 'A2:C2')).toEqual([['Supplier', 'Amount', 'Notes']]);
+  });
 });
+

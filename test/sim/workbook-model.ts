@@ -5,7 +5,7 @@
  */
 import {
   GENERAL_FORMAT, displayText, interpretEntry, valueTypeOf,
-  type CellValue, type ValueType,
+  type CellValue, type TextCellEntry, type ValueType,
 } from './cell-entry';
 import { evaluateFormula, type FormulaScope, type RangeRef } from './formula-evaluator';
 import {
@@ -32,6 +32,44 @@ export const DEFAULT_STYLE: Required<CellStyle> = {
   verticalAlignment: 'Bottom',
 };
 
+/**
+ * How a sheet prints (Excel.PageLayout, ExcelApi 1.9): margins in points, the zoom
+ * (PageLayoutZoomOptions), the rows repeated on every page, and the header and footer for all pages
+ * (HeaderFooterGroup.defaultForAllPages).
+ */
+export interface PageLayoutModel {
+  orientation: string;
+  paperSize: string;
+  centerHorizontally: boolean;
+  leftMargin: number;
+  rightMargin: number;
+  topMargin: number;
+  bottomMargin: number;
+  headerMargin: number;
+  footerMargin: number;
+  zoom: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
+  printTitleRows: string | null;
+  headerFooter: Record<'leftHeader' | 'centerHeader' | 'rightHeader' | 'leftFooter' | 'centerFooter' | 'rightFooter', string>;
+}
+
+/** A new sheet's page layout, as Excel's defaults are (portrait, Letter, Normal margins of 0.7 and 0.75 inches). */
+export function defaultPageLayout(): PageLayoutModel {
+  return {
+    orientation: 'Portrait',
+    paperSize: 'Letter',
+    centerHorizontally: false,
+    leftMargin: 50.4,
+    rightMargin: 50.4,
+    topMargin: 54,
+    bottomMargin: 54,
+    headerMargin: 21.6,
+    footerMargin: 21.6,
+    zoom: { scale: 100 },
+    printTitleRows: null,
+    headerFooter: { leftHeader: '', centerHeader: '', rightHeader: '', leftFooter: '', centerFooter: '', rightFooter: '' },
+  };
+}
+
 export class SheetModel {
   visibility: SheetVisibility = 'Visible';
   protected = false;
@@ -40,6 +78,7 @@ export class SheetModel {
   deleted = false;
   frozenRows = 0;
   frozenColumns = 0;
+  pageLayout = defaultPageLayout();
   tabColor = '';
   merges: Rect[] = [];
   /** 0-based rows hidden by hand or by a filter (a filter hides the rows it leaves out). */
@@ -74,21 +113,27 @@ export class TableModel {
     readonly id: string,
     public name: string,
     readonly sheet: SheetModel,
-    /** Header row through the last row (the totals row when shown). */
+    /** Header row (when shown) through the last row (the totals row when shown). */
     public rect: Rect,
     public columns: TableColumnModel[],
   ) {
     this.nextColumnId = columns.length + 1;
   }
 
+  /** Rows of the range above the data: the header row, unless it is removed. */
+  get headerRows(): number {
+    return this.showHeaders ? 1 : 0;
+  }
+
   get dataRect(): Rect | null {
-    const top = this.rect.top + 1;
+    const top = this.rect.top + this.headerRows;
     const bottom = this.rect.bottom - (this.showTotals ? 1 : 0);
     return top <= bottom ? { ...this.rect, top, bottom } : null;
   }
 
-  get headerRect(): Rect {
-    return { ...this.rect, bottom: this.rect.top };
+  /** The header row, or null when it is removed. */
+  get headerRect(): Rect | null {
+    return this.showHeaders ? { ...this.rect, bottom: this.rect.top } : null;
   }
 }
 
@@ -159,12 +204,31 @@ export class WorkbookModel {
   structurePassword: string | undefined;
   documentReadOnly = false;
   calculationMode = 'Automatic';
+  /** Cell contents changed since the formulas were last calculated (see request-context.ts). */
+  needsCalculation = false;
+  /** Counts changes to cell contents, so what is read from unchanged cells can be read once. */
+  private contentVersion = 0;
+  private pivotSource: { version: number; table: TableModel; rect: Rect; data: SourceData } | undefined;
   name = 'Book1.xlsx';
   properties = { title: '', author: '', subject: '', comments: '', keywords: '', category: '', company: '', manager: '' };
   /** Excel on the web refuses TableColumnCollection.add above this many affected cells. */
   operationCellLimit = 33_554_000;
+  /** The host is Excel on the web, where some limits apply that desktop Excel does not have. */
+  onTheWeb = true;
+  /** What a string written to a Text cell becomes (see cell-entry.ts). */
+  textCellEntry: TextCellEntry = 'kept';
   private nextId = 1;
   private evaluating = new Set<string>();
+
+  private contentChanged(): void {
+    this.needsCalculation = true;
+    this.contentVersion++;
+  }
+
+  /** Cells holding a formula, in every sheet: what a recalculation computes. */
+  formulaCellCount(): number {
+    return this.sheets.reduce((sum, sheet) => sum + sheet.cells.formulaCount(), 0);
+  }
 
   newId(prefix: string): string {
     return `{${prefix}-${String(this.nextId++).padStart(8, '0')}}`;
@@ -385,13 +449,14 @@ export class WorkbookModel {
   /** Range.values / Range.formulas set: see cell-entry.ts for how each element is read. */
   writeValues(target: CellTarget, input: unknown, property: 'values' | 'formulas'): void {
     this.assertCellsEditable(target);
+    this.contentChanged();
     const { sheet, rect } = target;
     const inputAt = cellInputs(input, rect, property);
-    const headerTables = this.tables.filter((t) => t.sheet === sheet && t.showHeaders && intersect(t.headerRect, rect));
+    const headerTables = this.tables.filter((t) => t.sheet === sheet && t.headerRect && intersect(t.headerRect, rect));
     for (let r = rect.top; r <= rect.bottom; r++) {
       for (let c = rect.left; c <= rect.right; c++) {
         const where = `${property} of ${formatAddress(sheet.name, { top: r, left: c, bottom: r, right: c })}`;
-        const entry = interpretEntry(inputAt(r - rect.top, c - rect.left), sheet.cells.numberFormatAt(r, c), where);
+        const entry = interpretEntry(inputAt(r - rect.top, c - rect.left), sheet.cells.numberFormatAt(r, c), where, this.textCellEntry);
         switch (entry.kind) {
           case 'unchanged':
             break;
@@ -521,6 +586,7 @@ export class WorkbookModel {
   /** Range.clear(applyTo): "All" (the default), "Formats" or "Contents". */
   clear(target: CellTarget, applyTo: ClearApplyTo = 'All'): void {
     this.assertCellsEditable(target);
+    if (applyTo !== 'Formats') this.contentChanged();
     const { sheet } = target;
     const contents = applyTo === 'All' || applyTo === 'Contents' || applyTo === 'ResetContents';
     const formats = applyTo === 'All' || applyTo === 'Formats';
@@ -538,13 +604,14 @@ export class WorkbookModel {
         }
       }
     }
-    const headerTables = this.tables.filter((t) => t.sheet === sheet && intersect(t.headerRect, target.rect));
+    const headerTables = this.tables.filter((t) => t.sheet === sheet && t.headerRect && intersect(t.headerRect, target.rect));
     for (const table of headerTables) this.syncHeaderNames(table);
   }
 
   /** Range.insert(shift): cells move down or right; tables below or to the right move with them. */
   insertCells(target: CellTarget, shift: string): Rect {
     this.assertCellsEditable(target);
+    this.contentChanged();
     const { sheet, rect } = target;
     if (shift === 'Down') {
       sheet.cells.insertRows(rect.top, rowCountOf(rect), rect.left, rect.right);
@@ -562,6 +629,7 @@ export class WorkbookModel {
 
   deleteCells(target: CellTarget, shift: string): void {
     this.assertCellsEditable(target);
+    this.contentChanged();
     const { sheet, rect } = target;
     if (this.tables.some((t) => t.sheet === sheet && intersect(t.rect, rect) && !contains(rect, t.rect))) {
       throw new HostError('InsertDeleteConflict', 'The delete would cut through a table.');
@@ -704,6 +772,7 @@ export class WorkbookModel {
   }
 
   private writeHeaderCells(table: TableModel): void {
+    if (!table.showHeaders) return;
     table.columns.forEach((column, i) => {
       table.sheet.cells.setValue(table.rect.top, table.rect.left + i, column.name);
     });
@@ -712,7 +781,8 @@ export class WorkbookModel {
   /** Header cells are the column names: editing one renames its column (blank ones become "ColumnN"). */
   private syncHeaderNames(table: TableModel): void {
     const width = columnCountOf(table.rect);
-    const header = this.readValues({ sheet: table.sheet, rect: table.headerRect })[0];
+    const header = table.headerRect ? this.readValues({ sheet: table.sheet, rect: table.headerRect })[0] : table.columns.map((c) => c.name);
+    while (header.length < width) header.push('');
     const names = this.uniqueColumnNames(header);
     const columns: TableColumnModel[] = [];
     for (let i = 0; i < width; i++) {
@@ -731,7 +801,7 @@ export class WorkbookModel {
   }
 
   renameTableColumn(table: TableModel, index: number, name: string): void {
-    this.assertCellsEditable({ sheet: table.sheet, rect: table.headerRect });
+    this.assertCellsEditable({ sheet: table.sheet, rect: table.headerRect ?? table.rect });
     if (typeof name !== 'string' || name === '') throw new HostError('InvalidArgument', 'A table column needs a name.');
     if (table.columns.some((c, i) => i !== index && c.name.toLowerCase() === name.toLowerCase())) {
       throw new HostError('InvalidArgument', `The table "${table.name}" already has a column "${name}".`);
@@ -743,9 +813,16 @@ export class WorkbookModel {
   /**
    * TableColumnCollection.add(index?, values?, name?): "If null or -1, the addition happens at
    * the end. Columns with a higher index will be shifted to the side." Cells to the right of the
-   * table, in the table's rows, move right. `values` is the whole column, header first. On the
-   * web the insert fails with OperationCellsExceedLimit when (table rows) x (16383 - table
-   * columns) exceeds 33,554,000 and there is data to the right of the table (Excel error codes).
+   * table, in the table's rows, move right. `values` is the whole column, header first.
+   *
+   * "Error handling with the application-specific JavaScript APIs" (learn.microsoft.com/office/
+   * dev/add-ins/testing/application-specific-api-error-handling), OperationCellsExceedLimit: "The
+   * attempted operation affects more than the limit of 33554000 cells. If the
+   * TableColumnCollection.add API triggers this error, confirm that there is no unintentional data
+   * within the worksheet but outside of the table [...] (number of table rows) x (16383 - (number
+   * of table columns)) [...] This error only occurs in Excel on the web." What counts as data is
+   * what NonBlankCellOffSheet says of cells that "might appear empty but have blank values, some
+   * formatting, or a formula": a formatted cell to the right of the table counts.
    */
   addTableColumn(table: TableModel, index: number | null | undefined, values: unknown, name: string | null | undefined): TableColumnModel {
     const count = table.columns.length;
@@ -755,12 +832,13 @@ export class WorkbookModel {
     const column = table.rect.left + at;
     const band: Rect = { top: table.rect.top, bottom: table.rect.bottom, left: column, right: MAX_COLUMNS - 1 };
     this.assertCellsEditable({ sheet: table.sheet, rect: band });
+    this.contentChanged();
     if (values !== undefined && values !== null && Array.isArray(values) && values.length !== rows) {
       throw new HostError('InvalidArgument', `The values for a new column of "${table.name}" need ${rows} rows (header first), not ${values.length}.`);
     }
     const right: Rect = { ...band, left: table.rect.right + 1 };
     const hasDataRight = right.left < MAX_COLUMNS && this.hasAnythingIn(table.sheet, right);
-    if (hasDataRight && rows * (MAX_COLUMNS - 1 - count) > this.operationCellLimit) {
+    if (this.onTheWeb && hasDataRight && rows * (MAX_COLUMNS - 1 - count) > this.operationCellLimit) {
       throw new HostError('OperationCellsExceedLimit', `Adding a column to "${table.name}" would move more than ${this.operationCellLimit} cells; clear the cells to the right of the table.`);
     }
     if (this.hasAnythingIn(table.sheet, band)) table.sheet.cells.shiftColumns(column, 1, table.rect.top, table.rect.bottom);
@@ -779,8 +857,8 @@ export class WorkbookModel {
     table.columns.splice(at, 0, model);
     this.writeHeaderCells(table);
     if (values !== undefined && values !== null) {
-      const body: Rect = { top: table.rect.top + 1, bottom: table.rect.bottom, left: column, right: column };
-      if (body.top <= body.bottom) this.writeValues({ sheet: table.sheet, rect: body }, Array.isArray(values) ? values.slice(1) : values, 'values');
+      const body: Rect = { top: table.rect.top + table.headerRows, bottom: table.rect.bottom, left: column, right: column };
+      if (body.top <= body.bottom) this.writeValues({ sheet: table.sheet, rect: body }, Array.isArray(values) ? values.slice(table.headerRows) : values, 'values');
     }
     return model;
   }
@@ -820,9 +898,10 @@ export class WorkbookModel {
     if (Array.isArray(values) && (rows === 0 || values.some((v) => !Array.isArray(v) || v.length !== table.columns.length))) {
       throw new HostError('InvalidArgument', `Each new row of "${table.name}" needs ${table.columns.length} values.`);
     }
-    const firstRow = table.rect.top + 1 + at;
+    const firstRow = table.rect.top + table.headerRows + at;
     const inserted: Rect = { top: firstRow, bottom: firstRow + rows - 1, left: table.rect.left, right: table.rect.right };
     this.assertCellsEditable({ sheet: table.sheet, rect: { ...inserted, bottom: MAX_ROWS - 1 } });
+    this.contentChanged();
     table.sheet.cells.insertRows(firstRow, rows, table.rect.left, table.rect.right);
     this.moveObjects(table.sheet, (r) => r !== table.rect && r.top >= firstRow && r.left >= table.rect.left && r.right <= table.rect.right, rows, 0);
     table.rect = { ...table.rect, bottom: table.rect.bottom + rows };
@@ -845,6 +924,7 @@ export class WorkbookModel {
    */
   resizeTable(table: TableModel, target: CellTarget): void {
     this.assertCellsEditable(target);
+    this.contentChanged();
     const { rect } = target;
     if (target.sheet !== table.sheet || rect.top !== table.rect.top || !intersect(rect, table.rect)) {
       throw new HostError('InvalidArgument', `The new range for "${table.name}" must be on the same sheet, overlap the table, and keep its header row.`);
@@ -856,6 +936,12 @@ export class WorkbookModel {
     this.syncHeaderNames(table);
   }
 
+  /**
+   * Table.showTotals: "Specifies if the total row is visible. This value can be set to show or
+   * remove the total row." A shown total row is part of the table's range, below the data; as
+   * Excel fills it ("Total the data in an Excel table", support.microsoft.com), its first cell
+   * says "Total" and its last column sums the column with SUBTOTAL(109, …).
+   */
   setShowTotals(table: TableModel, show: boolean): void {
     if (table.showTotals === show) return;
     this.assertCellsEditable({ sheet: table.sheet, rect: table.rect });
@@ -863,11 +949,37 @@ export class WorkbookModel {
       table.sheet.cells.insertRows(table.rect.bottom + 1, 1, table.rect.left, table.rect.right);
       table.rect = { ...table.rect, bottom: table.rect.bottom + 1 };
       table.sheet.cells.setValue(table.rect.bottom, table.rect.left, 'Total');
+      const last = table.columns[table.columns.length - 1];
+      if (table.columns.length > 1) table.sheet.cells.setFormula(table.rect.bottom, table.rect.right, `=SUBTOTAL(109,${table.name}[${last.name}])`);
     } else {
       table.sheet.cells.deleteRows(table.rect.bottom, 1, table.rect.left, table.rect.right);
       table.rect = { ...table.rect, bottom: table.rect.bottom - 1 };
     }
     table.showTotals = show;
+  }
+
+  /**
+   * Table.showHeaders: "Specifies if the header row is visible. This value can be set to show or
+   * remove the header row." A removed header row is no longer part of the table's range (the
+   * range starts at the data); its cells are left blank, and the column names are kept, to be
+   * shown again in the row above the data.
+   */
+  setShowHeaders(table: TableModel, show: boolean): void {
+    if (table.showHeaders === show) return;
+    if (show) {
+      if (table.rect.top === 0) throw new HostError('InvalidOperation', `There is no row above "${table.name}" for its header row.`);
+      const header: Rect = { ...table.rect, top: table.rect.top - 1, bottom: table.rect.top - 1 };
+      this.assertCellsEditable({ sheet: table.sheet, rect: header });
+      table.rect = { ...table.rect, top: header.top };
+      table.showHeaders = true;
+      this.writeHeaderCells(table);
+    } else {
+      const header = table.headerRect!;
+      this.assertCellsEditable({ sheet: table.sheet, rect: header });
+      for (let c = header.left; c <= header.right; c++) table.sheet.cells.clearContents(header.top, c);
+      table.rect = { ...table.rect, top: table.rect.top + 1 };
+      table.showHeaders = false;
+    }
   }
 
   /** Table.delete removes the table and what it held. */
@@ -971,7 +1083,14 @@ export class WorkbookModel {
     if (source.kind === 'table') {
       if (source.table.deleted) throw new HostError('InvalidReference', `The source table of "${pivot.name}" no longer exists.`);
       const data = source.table.dataRect;
-      return { fields: source.table.columns.map((c) => c.name), rows: data ? this.readValues({ sheet: source.table.sheet, rect: data }) : [] };
+      // PivotTables made and changed over a table whose cells have not changed read them once.
+      const cached = this.pivotSource;
+      if (cached && cached.table === source.table && cached.version === this.contentVersion && data && cached.rect.top === data.top && cached.rect.bottom === data.bottom && cached.rect.left === data.left && cached.rect.right === data.right) {
+        return { fields: source.table.columns.map((c) => c.name), rows: cached.data.rows };
+      }
+      const read: SourceData = { fields: source.table.columns.map((c) => c.name), rows: data ? this.readValues({ sheet: source.table.sheet, rect: data }) : [] };
+      if (data) this.pivotSource = { version: this.contentVersion, table: source.table, rect: data, data: read };
+      return read;
     }
     if (source.sheet.deleted) throw new HostError('InvalidReference', `The source sheet of "${pivot.name}" no longer exists.`);
     const used = source.sheet.cells.usedRect(true);

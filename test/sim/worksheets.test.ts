@@ -125,6 +125,16 @@ describe('worksheets', () => {
     expect(error.code).toBe('AccessDenied');
   });
 
+  it('may say a read-only document can be changed, and still refuse every change', async () => {
+    const sim = createExcelSimulator({ host: { documentMode: 'ReadOnly', reportsReadOnly: false } });
+    expect(sim.Office.context.document.mode).toBe(sim.Office.DocumentMode.ReadWrite);
+    const error = await officeErrorOf(sim.Excel.run(async (context) => {
+      context.workbook.worksheets.add('New');
+      await context.sync();
+    }));
+    expect(error.code).toBe('AccessDenied');
+  });
+
   it('freezes rows, reports the selection and the active cell', async () => {
     const sim = createExcelSimulator({ sheets: [{ name: 'A' }, { name: 'B' }], selection: 'B!C3:D5' });
     await sim.Excel.run(async (context) => {

@@ -7,6 +7,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { parseXml, walk, type XmlElement } from './xml';
+import { MINIMUM_EXCEL_API } from '../../src/excel/host-check';
 
 /** Children each parent may have, in the order the schema's xs:sequence requires. */
 const SEQUENCES: Record<string, string[]> = {
@@ -50,8 +51,8 @@ const REQUIRED: Record<string, string[]> = {
   Action: ['SourceLocation'],
 };
 
-/** The ExcelApi version the add-in needs: PivotTables arrived in ExcelApi 1.8. */
-export const REQUIRED_EXCEL_API = '1.8';
+/** The ExcelApi version the add-in needs (PivotTables arrived in ExcelApi 1.8): the one its code assumes. */
+export const REQUIRED_EXCEL_API = MINIMUM_EXCEL_API;
 
 export interface ManifestCheckOptions {
   /** Every URL in the manifest must start with this (no trailing slash). */

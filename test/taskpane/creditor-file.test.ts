@@ -61,4 +61,12 @@ describe('readCreditorFile', () => {
     expect(await readCreditorFile(bytes('x'), 'suppliers.xlsx')).toMatchObject({ ok: false, message: expect.stringContaining('suppliers.xlsx could not be read as an Excel workbook') });
     expect(await readCreditorFile(bytes('x'), 'suppliers.pdf')).toMatchObject({ ok: false, message: expect.stringContaining('is not a CSV or .xlsx file') });
   });
+
+  it('says a password-protected workbook is one, and what to do', async () => {
+    const encrypted = new Uint8Array(fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'cli', 'password-protected.xlsx')));
+    expect(await readCreditorFile(encrypted, 'creditors.xlsx')).toEqual({
+      ok: false,
+      message: 'creditors.xlsx cannot be read: it is password-protected: save an unprotected copy (in Excel, File › Info › Protect Workbook › Encrypt with Password, and clear the password) and use that.',
+    });
+  });
 });

@@ -9,7 +9,7 @@ describe('plainError', () => {
   });
 
   it('adds what to do in the pane where the core leaves it to the host', () => {
-    expect(plainError(new BaselineError('state-damaged', 'The settings are damaged.'), 'read this workbook')).toBe('The settings are damaged. Delete the hidden sheet LSB_State to start afresh.');
+    expect(plainError(new BaselineError('state-damaged', 'The settings are damaged.'), 'read this workbook')).toMatch(/^The settings are damaged\. Choose "Reset the add-in's settings" below to start afresh/);
   });
 
   it("translates Excel's error codes", () => {

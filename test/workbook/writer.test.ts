@@ -111,7 +111,7 @@ describe('a worksheet patched in place', () => {
       rows: [{ row: 0, cells: [{ column: 0, value: 'Header' }], height: 30 }],
       extent: { rows: 1, columns: 1 },
       columns: [{ column: 2, width: 24 }, { column: 6, width: 8, widenOnly: true }],
-      freezeTopRow: true,
+      freezeRows: 1,
       autoFilter: 'A1:C1',
       onePageWide: true,
     });
@@ -132,7 +132,7 @@ describe('a worksheet patched in place', () => {
   });
 
   test('a new sheet is the same patch over an empty one, and is well-formed XML', () => {
-    const xml = patched(EMPTY_WORKSHEET, { rows: [{ row: 0, cells: [{ column: 0, value: 'Supplier key' }] }, { row: 1, cells: [{ column: 0, value: 'A & B' }] }], extent: { rows: 2, columns: 1 }, freezeTopRow: true });
+    const xml = patched(EMPTY_WORKSHEET, { rows: [{ row: 0, cells: [{ column: 0, value: 'Supplier key' }] }, { row: 1, cells: [{ column: 0, value: 'A & B' }] }], extent: { rows: 2, columns: 1 }, freezeRows: 1 });
     const cells = [...walk(parseXml(xml))].filter((e) => e.name === 't').map((e) => e.text);
     expect(cells).toEqual(['Supplier key', 'A & B']);
   });

@@ -18,6 +18,7 @@ import { ANALYSIS_COLUMNS, analysisRow } from '../report/columns';
 import { layoutSheet } from '../report/layout';
 import { planReport } from '../report/plan';
 import { compileRules } from '../rules';
+import { countOf } from '../wording';
 import { SHEET_ROLES, sheetNamesFor, type SheetRole } from '../settings';
 import { requireRoomForResults } from '../sheet-limits';
 import { startAnalysis } from './classify-rows';
@@ -29,7 +30,8 @@ import { chartSpecs, crossTabSpecs, withoutCrossTabBlocks } from './native-summa
 import { describeDataSheet, nextStates } from './next-state';
 import type { AnalysisOutcome } from './outcome';
 import type { Extent, WorkbookPlan } from './plan-types';
-import { fullPostcodesMentioned, prepareRows } from './prepare';
+import { excelLimitNotes, fitSheetPlans, fittedRows, fitUserSheet, withMethodNotes } from './excel-limits';
+import { fullPostcodesMentioned, startPreparation } from './prepare';
 import { describeOverrideProblem } from './problems';
 import { resultBlockPlan } from './result-block';
 import { compareWithEarlier, storedComparison } from './compare-earlier';
@@ -43,8 +45,8 @@ import { filledSheet, registerSheetPlan, rulesSheetPlan, suppliersSheetPlan } fr
 /** Why the progress shown without an earlier workbook is against stored figures. */
 const KEPT_BASELINE_WHY = 'no earlier workbook was given this time, so the figures kept from the last comparison are shown; give the earlier workbook again to compare like for like';
 
-/** Rows classified between two pauses: a pause every millisecond or so. */
-const CLASSIFY_STEP_ROWS = 1_000;
+/** Rows prepared or classified between two pauses: a pause every millisecond or so. */
+const STEP_ROWS = 1_000;
 
 /** The rows that have an amount: how many, and the index of the i-th (no list when none lacks one). */
 function countedRows(rows: readonly SpendRow[]): { count: number; index: (i: number) => number } {
@@ -75,7 +77,7 @@ export async function analyse(input: AnalysisInput): Promise<AnalysisOutcome> {
   if (data.rows.length === 0) {
     const where = data.sheets.map((sheet) => `"${sheet.source || sheet.sheet}"`).join(', ');
     const skipped = data.skipped[0];
-    const why = skipped ? ` (${data.skipped.length} rows skipped, e.g. row ${skipped.row}: ${skipped.reason})` : '';
+    const why = skipped ? ` (${countOf(data.skipped.length, 'row')} skipped, e.g. row ${skipped.row}: ${skipped.reason})` : '';
     throw new BaselineError('no-payments', `No payments to analyse on ${where}${why}. Check the supplier and amount columns.`, { sheet: data.sheets[0]?.sheet });
   }
   const sheetNames = sheetNamesFor(state.owned.sheets, input.existingSheets);
@@ -92,7 +94,11 @@ export async function analyse(input: AnalysisInput): Promise<AnalysisOutcome> {
   const suppliersSheet = filledSheet(input.suppliersSheet);
   const suppliers = suppliersSheet ? directoryFromSheet(suppliersSheet, sheetNames.suppliers) : { directory: emptyDirectory(), problems: [] };
   problems.push(...suppliers.problems);
-  const prepared = prepareRows(data.rows, suppliers.directory, input.creditors);
+  const preparation = startPreparation(data.rows, suppliers.directory, input.creditors);
+  await pause({ phase: 'preparing', done: 0, total: 1 });
+  while (!preparation.step(STEP_ROWS)) await pause({ phase: 'preparing', done: 0, total: 1 });
+  const prepared = preparation.finish();
+  await pause({ phase: 'preparing', done: 1, total: 1 });
   const registers = lookups.registers ? await matchRegisters(prepared, data.sheets, lookups.registers, pause) : undefined;
   // An earlier workbook's payments, against a copy of this run's directory: like for like.
   const earlierPrepared = input.earlier ? prepareEarlierRows(input.earlier, prepared.directory, input.creditors) : undefined;
@@ -118,7 +124,7 @@ export async function analyse(input: AnalysisInput): Promise<AnalysisOutcome> {
   const classifyContext = { ...locality, rules: compileRules(rules.rules) };
   const classifying = startAnalysis(prepared, classifyContext);
   while (classifying.done < classifying.total) {
-    classifying.step(CLASSIFY_STEP_ROWS);
+    classifying.step(STEP_ROWS);
     await pause({ phase: 'classifying', done: classifying.done, total: classifying.total });
   }
   const result = classifying.finish(topSuppliers);
@@ -164,7 +170,10 @@ export async function analyse(input: AnalysisInput): Promise<AnalysisOutcome> {
     registerSheet: sheetNames.register,
     topSuppliers,
   }).map((plan) => (choices.crossTabs === 'pivot_tables' && plan.role === 'summary' ? withoutCrossTabBlocks(plan) : plan));
-  const layouts = sheetPlans.map(layoutSheet);
+  // Excel's limits: text cut, over-long formulas as values, and the Method sheet says where.
+  const fitted = fitSheetPlans(sheetPlans);
+  const excelLimits = excelLimitNotes(data.longTexts, fitted.formulasAsValues);
+  const layouts = withMethodNotes(fitted.plans, excelLimits.map((note, i) => [i === 0 ? "Excel's limits" : '', note])).map(layoutSheet);
   const extents: Partial<Record<SheetRole, Extent>> = {};
   for (const layout of layouts) extents[layout.plan.role] = { rows: layout.rows, columns: layout.columns };
 
@@ -176,19 +185,22 @@ export async function analyse(input: AnalysisInput): Promise<AnalysisOutcome> {
   const plan: WorkbookPlan = {
     sheetNames,
     newSheets: SHEET_ROLES.map((role) => sheetNames[role]).filter((name) => !existing.has(name.toLowerCase())),
-    resultBlocks: data.sheets.map((sheet) => resultBlockPlan(sheet, rows, results, data.skipped, areaNames)),
+    resultBlocks: data.sheets.map((sheet) => {
+      const block = resultBlockPlan(sheet, rows, results, data.skipped, areaNames);
+      return { ...block, rows: fittedRows(block.rows) };
+    }),
     analysisTable: {
       sheet: sheetNames.analysis,
       columns: ANALYSIS_COLUMNS,
-      rows: { count: counted.count, width: ANALYSIS_COLUMNS.length, row: (i) => analysisRow(rows[counted.index(i)], results[counted.index(i)], areaNames) },
+      rows: fittedRows({ count: counted.count, width: ANALYSIS_COLUMNS.length, row: (i) => analysisRow(rows[counted.index(i)], results[counted.index(i)], areaNames) }),
     },
     summaries: layouts.map((layout) => {
       const clear = state.owned.extents[layout.plan.role];
       return clear ? { layout, clear } : { layout };
     }),
-    suppliers: suppliersSheetPlan(sheetNames.suppliers, suppliersSheet, prepared.directory, summary, areaNames),
-    rules: rulesSheetPlan(sheetNames.rules, input.rules.sheet, rules.rules),
-    register: registerSheetPlan(sheetNames.register, input.registerSheet, input.registerFile),
+    suppliers: fitUserSheet(suppliersSheetPlan(sheetNames.suppliers, suppliersSheet, prepared.directory, summary, areaNames)),
+    rules: fitUserSheet(rulesSheetPlan(sheetNames.rules, input.rules.sheet, rules.rules)),
+    register: fitUserSheet(registerSheetPlan(sheetNames.register, input.registerSheet, input.registerFile)),
     crossTabs: choices.crossTabs === 'pivot_tables' ? crossTabSpecs(summary) : [],
     charts: chartSpecs(layouts.find((layout) => layout.plan.role === 'summary')!),
   };
@@ -224,6 +236,7 @@ export async function analyse(input: AnalysisInput): Promise<AnalysisOutcome> {
     toReview: suppliersToReview(summary, prepared.directory),
     problems,
     notes: geography.notes,
+    excelLimits,
     ...(registers ? { registers } : {}),
   };
 }

@@ -13,7 +13,10 @@ import { OVERRIDE_HEADERS, RESULT_BLOCK_HEADERS, RESULT_WIDTH } from '../report/
 import type { ResultColumnsRecord, WorkbookState } from '../settings';
 import { findTable, type TableLayout } from '../table';
 
-/** Where the data is: 0-based, inclusive sheet coordinates (a table's range starts at its header row). */
+/**
+ * Where the data is: 0-based, inclusive sheet coordinates. A table's region starts at its header
+ * row (or at its first row when its header row is removed) and ends at its last data row.
+ */
 export interface Region {
   sheet: string;
   table?: string;
@@ -21,6 +24,10 @@ export interface Region {
   left: number;
   bottom: number;
   right: number;
+  /** A table with its header row removed (Table.showHeaders false): its column names. */
+  columnNames?: string[];
+  /** A table with a total row (Table.showTotals), the row below `bottom`. */
+  totalRow?: boolean;
 }
 
 /** Where the result columns go. */

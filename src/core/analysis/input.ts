@@ -102,7 +102,7 @@ export interface OnlineLookup {
 }
 
 /** `comparing`: an earlier workbook's payments classified again, to compare like for like. */
-export type AnalysisPhase = 'registers' | 'geography' | 'online' | 'classifying' | 'comparing';
+export type AnalysisPhase = 'preparing' | 'registers' | 'geography' | 'online' | 'classifying' | 'comparing';
 
 export interface AnalysisProgress {
   phase: AnalysisPhase;

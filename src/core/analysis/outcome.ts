@@ -35,6 +35,8 @@ export interface AnalysisOutcome {
   problems: SheetProblem[];
   /** Other things the user should know, e.g. an online lookup that could not finish. */
   notes: string[];
+  /** What was changed to fit Excel's limits (text cut, formulas written as values), as the Method sheet says it. */
+  excelLimits: string[];
   /** What the public registers gave, when the host provided them. */
   registers?: RegisterStep;
 }

@@ -2,7 +2,7 @@
  * The rows made ready to classify: supplier keys, the directory, and the postcodes and postcode
  * areas the analysis will need, so that a host loads only those and asks online only for those.
  */
-import { addCreditors, addRowsToDirectory, type CreditorRecord, type SupplierDirectory, type SupplierName } from '../directory';
+import { addCreditors, directoryAdder, type CreditorRecord, type SupplierDirectory, type SupplierName } from '../directory';
 import type { PostcodeIndex } from '../geography';
 import { postcodeAreasNeeded, postcodesToLookUpOnline, type OnlineAnswer } from '../locality';
 import { findPostcode, type PostcodeText } from '../postcode';
@@ -62,9 +62,55 @@ function* distinctPostcodeTexts(rows: readonly SpendRow[], suppliers: readonly S
  * directory has none, and finds the postcode areas the analysis will need.
  */
 export function prepareRows(rows: SpendRow[], directory: SupplierDirectory, creditors: readonly CreditorRecord[] = []): PreparedRows {
-  const suppliers = addRowsToDirectory(directory, rows);
-  const creditorPostcodes = addCreditors(directory, creditors);
-  return { rows, suppliers, directory, postcodeAreas: postcodeAreasNeeded(distinctPostcodeTexts(rows, suppliers, directory)), creditorPostcodes };
+  return startPreparation(rows, directory, creditors).finish();
+}
+
+export interface Preparation {
+  /** Does about `count` rows' worth more of the work; true once it is all done. */
+  step(count: number): boolean;
+  /** Does what is left. */
+  finish(): PreparedRows;
+}
+
+/** prepareRows in steps, so that a task pane can give the thread back between them. */
+export function startPreparation(rows: SpendRow[], directory: SupplierDirectory, creditors: readonly CreditorRecord[] = []): Preparation {
+  const suppliers: SupplierName[] = new Array(rows.length);
+  const add = directoryAdder(directory);
+  const areas = new Set<string>();
+  let added = 0;
+  let creditorPostcodes = 0;
+  let texts: Iterator<PostcodeText> | undefined;
+  let done = false;
+  const step = (count: number): boolean => {
+    if (added < rows.length) {
+      const end = Math.min(rows.length, added + count);
+      for (let i = added; i < end; i++) suppliers[i] = add(rows[i]);
+      added = end;
+      return false;
+    }
+    if (!texts) {
+      creditorPostcodes = addCreditors(directory, creditors);
+      texts = distinctPostcodeTexts(rows, suppliers, directory);
+    }
+    const batch: PostcodeText[] = [];
+    while (batch.length < count) {
+      const next = texts.next();
+      if (next.done) {
+        done = true;
+        break;
+      }
+      batch.push(next.value);
+    }
+    for (const area of postcodeAreasNeeded(batch)) areas.add(area);
+    return done;
+  };
+  return {
+    step,
+    finish() {
+      while (!done) step(Number.MAX_SAFE_INTEGER);
+      return { rows, suppliers, directory, postcodeAreas: [...areas].sort(), creditorPostcodes };
+    },
+  };
 }
 
 /**

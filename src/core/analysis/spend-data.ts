@@ -8,6 +8,7 @@ import type { Cell, Grid } from '../cell';
 import type { Mapping } from '../mapping';
 import { readSpendRows, type SkippedRow, type SpendRow } from '../rows';
 import type { BlockPlace } from './data-sheet';
+import { MAX_CELL_TEXT, type LongText } from './excel-limits';
 
 export interface DataSheet {
   /** The sheet's name in the workbook the results are written to. */
@@ -34,6 +35,8 @@ export interface SpendData {
   rows: SpendRow[];
   /** Rows that are not payments (totals, blanks in the supplier or amount, outside the period), with why. */
   skipped: SkippedRow[];
+  /** Cells of the data (any column) whose text is longer than an Excel cell holds: cut where they are written. */
+  longTexts: LongText[];
   /**
    * Payments on rows the user had hidden or filtered out: analysed like every other row (a
    * baseline of what is shown would be a baseline of a choice), and counted so the Method sheet
@@ -41,6 +44,7 @@ export interface SpendData {
    */
   hidden: { rows: number; spend: number };
 }
+
 
 /** Payments dated within these (Excel serial numbers, inclusive); the rest are skipped with why. */
 export interface Period {
@@ -62,20 +66,38 @@ export interface SpendReader {
   finish(): SpendData;
 }
 
+/** Text cells longer than Excel holds among `cells`, whose first is the 0-based sheet row `firstRow`. */
+function findLongTexts(cells: Grid, firstRow: number, sheet: DataSheet, found: LongText[]): void {
+  for (let r = 0; r < cells.length; r++) {
+    const row = cells[r];
+    for (let c = 0; c < row.length; c++) {
+      const cell = row[c];
+      if (typeof cell === 'string' && cell.length > MAX_CELL_TEXT) found.push({ sheet: sheet.sheet, row: firstRow + r + 1, column: sheet.sheetColumns?.[c] ?? c, length: cell.length });
+    }
+  }
+}
+
+/** Why a row is outside the period. */
+export const PERIOD_REASONS = {
+  before: 'paid before --from',
+  after: 'paid after --to',
+  undated: 'no payment date, and --from/--to was given',
+} as const;
+
 export function createSpendReader(period: Period = {}): SpendReader {
-  const data: SpendData = { sheets: [], rows: [], skipped: [], hidden: { rows: 0, spend: 0 } };
+  const data: SpendData = { sheets: [], rows: [], skipped: [], longTexts: [], hidden: { rows: 0, spend: 0 } };
   const inPeriod = (row: SpendRow): boolean => {
     if (period.from === undefined && period.to === undefined) return true;
     const where = row.source === undefined ? { row: row.row } : { row: row.row, source: row.source };
     const reason =
       row.date === undefined
-        ? 'no payment date, and --from/--to was given'
+        ? PERIOD_REASONS.undated
         : period.from !== undefined && row.date < period.from
-          ? 'paid before --from'
+          ? PERIOD_REASONS.before
           : period.to !== undefined && row.date > period.to
-            ? 'paid after --to'
+            ? PERIOD_REASONS.after
             : undefined;
-    if (reason) data.skipped.push({ ...where, reason });
+    if (reason) data.skipped.push({ ...where, kind: 'period', reason });
     return reason === undefined;
   };
   return {
@@ -88,6 +110,7 @@ export function createSpendReader(period: Period = {}): SpendReader {
           const first = header ? 1 : 0;
           const layout = { headerRow: header ? 0 : null, headers: [], firstDataRow: first, lastDataRow: grid.length - 1 };
           const read = readSpendRows(grid, layout, sheet.mapping, { ...options, firstRowNumber: firstRow + 1 - first });
+          findLongTexts(cells, firstRow, sheet, data.longTexts);
           for (const skip of read.skipped) data.skipped.push(skip);
           for (const row of read.rows) {
             if (!inPeriod(row)) continue;

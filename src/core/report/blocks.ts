@@ -7,6 +7,7 @@ import type { BreakdownLine, Summary } from '../summary';
 import { ANALYSIS_COLUMN, type OutCell, type ReportColumn } from './columns';
 import type { AnalysisRefs } from './formulas';
 import type { ReportContext } from './context';
+import { countOf, poundsText } from '../wording';
 
 export interface Block {
   id: string;
@@ -78,8 +79,8 @@ export function countsBlock(ctx: ReportContext, refs: AnalysisRefs, names: AreaN
       ['Suppliers', summary.totals.suppliers],
       ['Rows skipped (see Method)', ctx.skipped.length],
       ['Rows without an amount, placed but not counted (see Method)', ctx.withoutAmount.length],
-      ['Local area', `${names.local}: ${districtList(ctx.areas.local.districts, ctx.districts)}`],
-      ['Wider area', `${names.wider}: ${ctx.areas.wider.districts.length} districts`],
+      ['Local area', areaDescription(names.local, ctx.areas.local.districts, ctx.districts)],
+      ['Wider area', `${names.wider}: ${countOf(ctx.areas.wider.districts.length, 'district')}`],
     ],
   };
 }
@@ -166,29 +167,31 @@ export function lm3Block(summary: Summary): Block {
   };
 }
 
+/**
+ * The top suppliers, in columns that print on A4 landscape: the supplier key, by which each
+ * figure is summed, is on the Suppliers sheet beside the name.
+ */
 export function topSuppliersBlock(summary: Summary, refs: AnalysisRefs, names: AreaNames): Block {
   return {
     id: 'top_suppliers',
     title: 'Top suppliers',
     columns: [
-      count('Rank'),
-      text('Supplier', 36),
-      text('Supplier key', 28),
+      { header: 'Rank', format: 'integer', width: 6 },
+      text('Supplier', 28),
       money('Spend (£)'),
-      pct('Share of total'),
-      count('Payments'),
-      text('Locality', 22),
-      text('Local authority', 24),
-      text('Influence', 16),
-      text('Influence reason', 36),
-      text('Supplier type', 16),
+      { header: 'Share of total', format: 'percent', width: 9 },
+      { header: 'Payments', format: 'integer', width: 9 },
+      text('Locality', 20),
+      text('Local authority', 18),
+      text('Influence', 14),
+      text('Influence reason', 28),
+      text('Supplier type', 14),
     ],
     rows: summary.topSuppliers.map((s) => {
       const formula = refs.sum([[ANALYSIS_COLUMN.key, s.key]]);
       return [
         s.rank,
         s.name,
-        s.key,
         { formula, value: s.spend },
         { formula: refs.share(formula), value: s.share ?? 'n/a' },
         s.rows,
@@ -270,17 +273,17 @@ export function methodBlocks(ctx: ReportContext, refs: AnalysisRefs): Block[] {
   return blocks;
 }
 
-const POUNDS = new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP' });
+/** "Preston (E07000123)" for an area that is one district of its name; else "Fylde coast: Blackpool, Fylde, Wyre". */
+function areaDescription(name: string, codes: readonly string[], districts: ReadonlyMap<string, DistrictInfo>): string {
+  const names = codes.map((code) => districts.get(code)?.name ?? code);
+  if (codes.length === 1 && names[0].toLowerCase() === name.toLowerCase()) return `${name} (${codes[0]})`;
+  return `${name}: ${names.join(', ')}`;
+}
 
 /** What a committee paper should know about rows the sheet did not show: they are in the figures. */
 function describeHidden(hidden: ReportContext['hidden']): string {
   if (hidden.rows === 0) return 'None';
-  const payments = hidden.rows === 1 ? '1 payment' : `${hidden.rows.toLocaleString('en-GB')} payments`;
-  return `${payments} (${POUNDS.format(hidden.spend)}) on rows hidden or filtered out in the sheet, analysed like every other row`;
-}
-
-function districtList(codes: readonly string[], districts: ReadonlyMap<string, DistrictInfo>): string {
-  return codes.map((code) => districts.get(code)?.name ?? code).join(', ');
+  return `${countOf(hidden.rows, 'payment')} (${poundsText(hidden.spend)}) on rows hidden or filtered out in the sheet, analysed like every other row`;
 }
 
 /** "28 November 2026 19:02 UTC", readable in a committee paper. */

@@ -2,7 +2,7 @@
 import { columnLetter } from '../column-letters';
 import { ANALYSIS_COLUMN } from './columns';
 
-/** Absolute references to the analysis table's columns, for SUMIFS. */
+/** Absolute references to the analysis table's columns, for SUMIFS (or SUMPRODUCT). */
 export class AnalysisRefs {
   constructor(
     private readonly sheet: string,
@@ -15,15 +15,25 @@ export class AnalysisRefs {
     return `${quoteSheet(this.sheet)}!$${letter}$2:$${letter}$${last}`;
   }
 
-  /** SUM of a money column where each criterion column equals its text. */
+  /**
+   * SUM of a money column where each criterion column equals its text: SUMIFS, or SUMPRODUCT
+   * over comparisons when SUMIFS would not match one of the texts literally.
+   */
   sum(criteria: [number, string][], money = ANALYSIS_COLUMN.amount): string {
     if (criteria.length === 0) return `SUM(${this.range(money)})`;
-    return `SUMIFS(${this.range(money)},${criteria.map(([c, text]) => `${this.range(c)},${formulaText(text)}`).join(',')})`;
+    if (!criteria.every(([, text]) => sumifsMatchesLiterally(text))) return `SUMPRODUCT(${this.comparisons(criteria)}*${this.range(money)})`;
+    return `SUMIFS(${this.range(money)},${criteria.map(([c, text]) => `${this.range(c)},${criterionText(text)}`).join(',')})`;
   }
 
   count(criteria: [number, string][]): string {
     if (criteria.length === 0) return `ROWS(${this.range(ANALYSIS_COLUMN.amount)})`;
-    return `COUNTIFS(${criteria.map(([c, text]) => `${this.range(c)},${formulaText(text)}`).join(',')})`;
+    if (!criteria.every(([, text]) => sumifsMatchesLiterally(text))) return `SUMPRODUCT(${this.comparisons(criteria)}*1)`;
+    return `COUNTIFS(${criteria.map(([c, text]) => `${this.range(c)},${criterionText(text)}`).join(',')})`;
+  }
+
+  /** (column="text")*(column="text")…: 1 where a row equals every text (ignoring case, as SUMIFS does), else 0. */
+  private comparisons(criteria: [number, string][]): string {
+    return criteria.map(([c, text]) => `(${this.range(c)}=${textValue(text)})`).join('*');
   }
 
   /** The share of total spend a formula's amount is, or "n/a" when total spend is not positive. */
@@ -38,11 +48,38 @@ export function quoteSheet(name: string): string {
   return `'${name.replace(/'/g, "''")}'`;
 }
 
+/** Excel takes no longer text value in a formula, and no longer criterion (SUMIF and COUNTIF, support.microsoft.com). */
+const MAX_FORMULA_TEXT = 255;
+
 /**
- * A text criterion for SUMIFS: "=" first so it matches exactly (a supplier called "<100 Ltd" or
- * a wildcard "*" is not a comparison or a pattern), with ~ escaping * ? and ~.
+ * The criterion for a text, before it is quoted: "=" first so it matches exactly (a supplier
+ * called "<100 Ltd" or a wildcard "*" is not a comparison or a pattern), with ~ escaping * ? and ~.
  */
-function formulaText(text: string): string {
-  const escaped = text.replace(/[~*?]/g, '~$&');
-  return `"=${escaped.replace(/"/g, '""')}"`;
+const criterion = (text: string): string => `=${text.replace(/[~*?]/g, '~$&')}`;
+
+/**
+ * Whether a SUMIFS criterion matches the text literally. A criterion that reads as a number, a
+ * date or time, TRUE or FALSE, or an error value matches by value, in the user's culture ("2024"
+ * matches "02024" too, "1/4/2024" matches "01/04/2024"), and one over 255 characters does not
+ * match at all. Text without a digit reads as no number, date or time in any culture.
+ */
+export function sumifsMatchesLiterally(text: string): boolean {
+  return criterion(text).length <= MAX_FORMULA_TEXT && !/\d/.test(text) && !/^(true|false)$/i.test(text.trim()) && !text.trimStart().startsWith('#');
+}
+
+function criterionText(text: string): string {
+  return `"${criterion(text).replace(/"/g, '""')}"`;
+}
+
+/** A text as a formula's text value: pieces of at most 255 characters joined with &, as Excel requires. */
+export function textValue(text: string): string {
+  const pieces: string[] = [];
+  for (let at = 0; at < text.length || pieces.length === 0; ) {
+    let end = Math.min(text.length, at + MAX_FORMULA_TEXT);
+    // A piece never ends between the two halves of a surrogate pair.
+    if (end < text.length && /[\uD800-\uDBFF]/.test(text[end - 1])) end--;
+    pieces.push(`"${text.slice(at, end).replace(/"/g, '""')}"`);
+    at = end;
+  }
+  return pieces.join('&');
 }

@@ -22,6 +22,7 @@ import type { ReportContext } from './context';
 import { opportunityBlocks } from './opportunities';
 import { progressBlocks } from './progress-blocks';
 import { AnalysisRefs } from './formulas';
+import { countOf } from '../wording';
 
 export interface SheetPlan {
   role: SheetRole;
@@ -29,10 +30,21 @@ export interface SheetPlan {
   title: string;
   subtitle: string[];
   blocks: Block[];
+  /** What every printed page's header says besides the title: the areas, and when the analysis was made. */
+  page: { areas: string; analysed: string };
 }
 
 /** The summary blocks that are cross-tabulations by locality: a host with PivotTables may show them as those instead. */
 export const CROSS_TAB_BLOCKS = ['category_by_locality', 'type_by_locality', 'institution_by_locality'] as const;
+
+/** The titles the summary sheets start with (in A1), by which a workbook without the add-in's record still shows them as its own. */
+export const REPORT_TITLES = {
+  summary: 'Local spend baseline',
+  method: 'Method and coverage',
+  opportunities: 'Opportunities',
+  /** All of them when there are fewer suppliers than asked for. */
+  topSuppliers: (listed: number, asked: number) => `${listed < asked ? 'All' : 'Top'} ${countOf(listed, 'supplier')} by spend`,
+};
 
 export function planReport(ctx: ReportContext): SheetPlan[] {
   const { summary } = ctx.analysis;
@@ -59,27 +71,32 @@ export function planReport(ctx: ReportContext): SheetPlan[] {
   }
   summaryBlocks.push(leakageBlock(summary, refs), lm3Block(summary));
 
+  const page = { areas: `Local area: ${names.local}. Wider area: ${names.wider}.`, analysed: `Analysed ${formatDateTime(ctx.analysedAt)}` };
   const subtitle = [
     `Analysed ${formatDateTime(ctx.analysedAt)}. Local area: ${names.local}. Wider area: ${names.wider}.`,
     'Every figure is a formula over the analysis sheet; the Method sheet says how localities were decided.',
   ];
 
   return [
-    { role: 'summary', name: ctx.sheetNames.summary, title: 'Local spend baseline', subtitle, blocks: summaryBlocks },
+    { role: 'summary', name: ctx.sheetNames.summary, title: REPORT_TITLES.summary, subtitle, blocks: summaryBlocks, page },
     {
       role: 'top_suppliers',
       name: ctx.sheetNames.top_suppliers,
-      title: `Top ${ctx.topSuppliers} suppliers by spend`,
+      title: REPORT_TITLES.topSuppliers(summary.topSuppliers.length, ctx.topSuppliers),
       subtitle: ['The CLES method: the largest suppliers carry most of the spend; fix their postcodes and types first.'],
       blocks: [topSuppliersBlock(summary, refs, names)],
+      page,
     },
-    { role: 'method', name: ctx.sheetNames.method, title: 'Method and coverage', subtitle: [`Analysed ${formatDateTime(ctx.analysedAt)}.`], blocks: methodBlocks(ctx, refs) },
+    { role: 'method', name: ctx.sheetNames.method, title: REPORT_TITLES.method, subtitle: [`Analysed ${formatDateTime(ctx.analysedAt)}.`], blocks: methodBlocks(ctx, refs), page },
     {
       role: 'opportunities',
       name: ctx.sheetNames.opportunities,
-      title: 'Opportunities',
+      title: REPORT_TITLES.opportunities,
       subtitle: [`Influenceable spend that leaves the wider area, by kind of spend, with local suppliers from the ${ctx.registerSheet} sheet.`],
       blocks: opportunityBlocks(ctx, ctx.registerSheet),
+      page,
     },
   ];
 }
+
+/** "Top 300 suppliers by spend"; "All 286 suppliers by spend" when there are fewer than the top asked for. */

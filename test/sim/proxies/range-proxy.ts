@@ -34,6 +34,10 @@ export class RangeProxy extends ClientObject<CellTarget> {
     return RANGE_SCALARS;
   }
 
+  protected override isCellProperty(name: string): boolean {
+    return CELL_PROPERTIES.has(name);
+  }
+
   protected readScalar(target: CellTarget, name: string): unknown {
     const { sheet, rect } = target;
     if (CELL_PROPERTIES.has(name)) {
@@ -41,7 +45,9 @@ export class RangeProxy extends ClientObject<CellTarget> {
       // "On all platforms, a range is limited to five million cells for get operations"; the
       // documented code for a range over the limit is RangeExceedsLimit.
       if (cellCountOf(rect) > limit) {
-        throw new HostError('RangeExceedsLimit', `The cell count in the range has exceeded the maximum supported number (${cellCountOf(rect)} cells > ${limit}).`);
+        const answer = this.context.session.oversizedReads;
+        if (answer === 'null-values') return null;
+        throw new HostError(answer === 'general-exception' ? 'GeneralException' : 'RangeExceedsLimit', `The cell count in the range has exceeded the maximum supported number (${cellCountOf(rect)} cells > ${limit}).`);
       }
     }
     const workbook = workbookOf(this.context);

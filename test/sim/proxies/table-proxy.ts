@@ -58,6 +58,9 @@ export class TableProxy extends ClientObject<TableModel> {
   }
 
   get showHeaders(): boolean { return this.get('showHeaders'); }
+  set showHeaders(show: boolean) {
+    this.setProperty('showHeaders', show, (t) => workbookOf(this.context).setShowHeaders(t, show));
+  }
 
   get showBandedRows(): boolean { return this.get('showBandedRows'); }
   set showBandedRows(show: boolean) {

@@ -79,7 +79,11 @@ export class WorkbookProxy extends ClientObject<WorkbookModel> {
   }
 }
 
-/** Application: calculation is not modelled (formulas are evaluated when read), so these only record their arguments. */
+/**
+ * Application: the calculation mode, and the calculation Excel does after a sync that changed
+ * cells (see request-context.ts). Formulas are still evaluated when read, so values are always
+ * current; what is modelled is how often Excel would recalculate.
+ */
 export class ApplicationProxy extends ClientObject<WorkbookModel> {
   protected readonly typeName = 'Application';
 
@@ -96,12 +100,21 @@ export class ApplicationProxy extends ClientObject<WorkbookModel> {
     this.setProperty('calculationMode', mode, (w) => (w.calculationMode = mode));
   }
 
+  /** Application.calculate(calculationType): "Recalculate all currently opened workbooks in Excel." */
   calculate(calculationType: string): void {
-    this.call('calculate', [calculationType], () => undefined);
+    this.call('calculate', [calculationType], () => this.context.session.recalculate());
   }
 
+  /**
+   * Application.suspendApiCalculationUntilNextSync (ExcelApi 1.6): "Suspends calculation until the
+   * next context.sync() is called. Once set, it is the developer's responsibility to re-calc the
+   * workbook, to ensure that any dependencies are propagated."
+   */
   suspendApiCalculationUntilNextSync(): void {
-    this.call('suspendApiCalculationUntilNextSync', [], () => undefined);
+    this.call('suspendApiCalculationUntilNextSync', [], () => {
+      requireApi(this.context, '1.6', 'Application.suspendApiCalculationUntilNextSync');
+      this.context.session.calculationSuspended = true;
+    });
   }
 
   suspendScreenUpdatingUntilNextSync(): void {

@@ -10,6 +10,7 @@ import type { RequestContext } from '../request-context';
 import type { SheetModel } from '../workbook-model';
 import { ChartCollectionProxy } from './chart-proxy';
 import { NamedItemCollectionProxy } from './named-item-proxy';
+import { PageLayoutProxy } from './page-layout-proxy';
 import { PivotTableCollectionProxy } from './pivot-proxy';
 import { rangeTarget, requireApi, resolveAddress, resolveRangeArgument, workbookOf } from './proxy-support';
 import { RangeProxy } from './range-proxy';
@@ -46,6 +47,7 @@ export class WorksheetProxy extends ClientObject<SheetModel> {
       charts: () => this.charts as ClientObject<unknown>,
       pivotTables: () => this.pivotTables as ClientObject<unknown>,
       names: () => this.names as ClientObject<unknown>,
+      pageLayout: () => this.pageLayout as ClientObject<unknown>,
     };
     return navigations[name]?.();
   }
@@ -92,6 +94,11 @@ export class WorksheetProxy extends ClientObject<SheetModel> {
 
   get freezePanes(): WorksheetFreezePanesProxy {
     return this.navigationProxy('freezePanes', () => new WorksheetFreezePanesProxy(this.context, this.childPath('freezePanes'), this.derive((s) => s)));
+  }
+
+  /** Worksheet.pageLayout (ExcelApi 1.9): "Gets the PageLayout object of the worksheet." */
+  get pageLayout(): PageLayoutProxy {
+    return this.navigationProxy('pageLayout', () => new PageLayoutProxy(this.context, this.childPath('pageLayout'), this.derive((s) => s)));
   }
 
   get tables(): TableCollectionProxy {
