@@ -1,5 +1,5 @@
 /**
- * Bundles the command line (src/cli/main.ts) into build/cli.js with esbuild, with ExcelJS, zod
+ * Bundles the command line (src/cli/main.ts) into build/cli.js with esbuild, with zod
  * and every other library it uses inlined: the one file, the geography pack, the default rules
  * and the sample are all `npm pack` puts in the package, which so needs nothing from the
  * registry to install. Runs on `npm pack` (prepack) and `npm run build`;

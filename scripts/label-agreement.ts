@@ -260,7 +260,7 @@ export async function runCouncil(council: Council, sharedDir: string, folder: st
   );
   if (code !== 0) throw new Error(`${council.name}: the command ended with status ${code}: ${errors.join(' / ')}`);
   const summary = JSON.parse(fs.readFileSync(path.join(folder, 'summary.json'), 'utf8')) as { columns: Record<string, string | null> };
-  const grid = (await readSpendFile(data)).sheets[0].grid;
+  const grid = await (await readSpendFile(data)).sheets[0].grid();
   const cellsOf = rowCells(grid, council.supplierColumn);
   const [header, ...lines] = parseCsv(fs.readFileSync(path.join(folder, 'results.csv'), 'utf8'));
   const at = (name: string) => header.indexOf(name);

@@ -6,6 +6,8 @@ export interface CliOptions {
   inputs: string[];
   sheet?: string;
   map: MapOverride[];
+  /** The anchor institution of each input, in the order of the inputs (none: the data's institution column, if any). */
+  institutions: string[];
   local?: string;
   wider?: string;
   rules?: string;
@@ -14,11 +16,15 @@ export interface CliOptions {
   companies: string[];
   charities: string[];
   register?: string;
+  respend?: string;
   /** Payment dates as Excel serial numbers, inclusive. */
   from?: number;
   to?: number;
   online: boolean;
   out?: string;
+  /** A copy to publish, and the size under which payments are added up in it. */
+  publish?: string;
+  publishMin?: number;
   summaryJson?: string;
   resultsCsv?: string;
   threshold?: number;
@@ -46,6 +52,8 @@ Options:
   --map FIELD=COLUMN     take FIELD from COLUMN (a header or a column letter); repeatable.
                          FIELDs: supplier, amount, postcode, address, category, description,
                          serviceArea, institution, date, supplierId, sme
+  --institution NAME     the anchor institution whose spend an input is; repeatable, one for
+                         each INPUT in order (a folder is one input), for a partnership's files
   --rules FILE.csv       influenceability rules instead of the workbook's or the defaults
   --creditors FILE       creditor master file (supplier list with addresses) for postcodes
   --companies PATH       Companies House "Basic Company Data" (the download, CSV, .csv.gz or
@@ -55,6 +63,8 @@ Options:
   --charities PATH       the Charity Commission's register extract (publicextract.charity, JSON
                          or text, or its zip), or a built pack; likewise; repeatable
   --register FILE        local supplier register (name, postcode, categories, flags)
+  --respend FILE.csv     re-spend survey answers for LM3: header supplier,local_share, a share
+                         as 45% or 0.45 (instead of the Re-spend survey sheet's answers)
   --from DATE, --to DATE only payments dated within these (inclusive), e.g. 2024-04-01
   --online               look up postcodes the offline pack cannot answer at postcodes.io
                          (sends postcodes only; answers are cached)
@@ -63,6 +73,10 @@ Options:
   --baseline FILE        an earlier annotated workbook to report progress against
   --cache FILE           the online lookup cache (default: in your user cache folder)
   --out FILE.xlsx        the annotated copy (default: NAME-baseline.xlsx in this folder)
+  --publish FILE.xlsx    also write a copy to publish: the summary sheets and the analysis data
+                         only, payments to individuals shown as "Individual (redacted)"
+  --publish-min AMOUNT   in that copy, add up payments under AMOUNT (e.g. 500) into one line
+                         per category, so the totals still match
   --summary-json FILE    also write the summary as JSON
   --results-csv FILE     also write one line per analysed row as CSV
   --debug                on a failure, show where it happened as well
@@ -103,6 +117,7 @@ export function parseCliArgs(argv: string[]): CliOptions {
     inputs: parsed.positionals,
     sheet: v.sheet,
     map,
+    institutions: (v.institution ?? []).map((name) => name.trim()),
     local: v.local,
     wider: v.wider,
     rules: v.rules,
@@ -110,10 +125,13 @@ export function parseCliArgs(argv: string[]): CliOptions {
     companies: v.companies ?? [],
     charities: v.charities ?? [],
     register: v.register,
+    respend: v.respend,
     from: date('from', v.from),
     to: date('to', v.to),
     online: v.online ?? false,
     out: v.out,
+    publish: v.publish,
+    publishMin: number('publish-min', v['publish-min'], (n) => n > 0, 'an amount above 0 (e.g. 500)'),
     summaryJson: v['summary-json'],
     resultsCsv: v['results-csv'],
     threshold: number('threshold', v.threshold, (n) => n > 0.5 && n <= 1, 'a share above 0.5 and at most 1 (e.g. 0.95)'),
@@ -126,8 +144,24 @@ export function parseCliArgs(argv: string[]): CliOptions {
   if (options.from !== undefined && options.to !== undefined && options.from > options.to) {
     throw usageError('--from is after --to.');
   }
+  checkInstitutions(options);
   if (options.out && !/\.xlsx$/i.test(options.out)) throw usageError(`--out "${options.out}" must be an .xlsx file.`);
+  if (options.publish && !/\.xlsx$/i.test(options.publish)) throw usageError(`--publish "${options.publish}" must be an .xlsx file.`);
+  if (options.publishMin !== undefined && !options.publish) throw usageError('--publish-min needs --publish FILE.xlsx, the copy it applies to.');
   return options;
+}
+
+/** One --institution per input, in order; with no input the sample is the one. */
+function checkInstitutions(options: CliOptions): void {
+  const { institutions } = options;
+  if (institutions.length === 0) return;
+  if (institutions.some((name) => name === '')) throw usageError('--institution needs a name (e.g. --institution "Preston City Council").');
+  const inputs = Math.max(1, options.inputs.length);
+  if (institutions.length !== inputs) {
+    throw usageError(
+      `${institutions.length} --institution name${institutions.length === 1 ? '' : 's'} for ${inputs} input${inputs === 1 ? '' : 's'}: give one --institution for each INPUT, in the same order (a folder is one input).`,
+    );
+  }
 }
 
 function parse(argv: string[]) {
@@ -138,6 +172,7 @@ function parse(argv: string[]) {
     options: {
       sheet: { type: 'string' },
       map: { type: 'string', multiple: true },
+      institution: { type: 'string', multiple: true },
       local: { type: 'string' },
       wider: { type: 'string' },
       rules: { type: 'string' },
@@ -145,10 +180,13 @@ function parse(argv: string[]) {
       companies: { type: 'string', multiple: true },
       charities: { type: 'string', multiple: true },
       register: { type: 'string' },
+      respend: { type: 'string' },
       from: { type: 'string' },
       to: { type: 'string' },
       online: { type: 'boolean' },
       out: { type: 'string' },
+      publish: { type: 'string' },
+      'publish-min': { type: 'string' },
       'summary-json': { type: 'string' },
       'results-csv': { type: 'string' },
       threshold: { type: 'string' },

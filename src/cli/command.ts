@@ -6,7 +6,7 @@
 import * as path from 'path';
 import { BaselineError, isInputProblem } from '../core';
 import { parseCliArgs, USAGE } from './args';
-import { headlineLines, unknownSpendAdvice } from './headline';
+import { headlineLines, publishedLine, unknownSpendAdvice } from './headline';
 import { packageVersion } from './project-files';
 import { runBaseline, type RunIO } from './run';
 
@@ -41,6 +41,7 @@ export async function runCommandOutcome(argv: string[], io: RunIO): Promise<Comm
     const outcome = await runBaseline(options, io);
     const shownOut = path.relative(io.cwd, outcome.outFile) || outcome.outFile;
     for (const line of headlineLines(outcome.analysis, shownOut, outcome.carried)) io.out(line);
+    if (outcome.published) io.out(publishedLine(outcome.published, path.relative(io.cwd, outcome.published.file) || outcome.published.file, options.publishMin));
     for (const line of unknownSpendAdvice(outcome.analysis.summary, options, shownOut)) io.out(line);
     return { status: 0 };
   } catch (error) {

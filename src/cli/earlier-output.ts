@@ -1,7 +1,7 @@
 /**
  * The output workbook as an earlier run left it. When the file the annotated copy is to be
- * written to exists, it must hold an earlier analysis: the Suppliers, Rules and Local register
- * sheets and the row overrides the user typed there are carried into the new copy, and its
+ * written to exists, it must hold an earlier analysis: the Suppliers, Rules, Local register and
+ * Re-spend survey sheets and the row overrides the user typed there are carried into the new copy, and its
  * settings and history go on (its record of the add-in's own sheets does not: the copy is made
  * afresh). A workbook there that holds no analysis is never overwritten.
  */
@@ -16,7 +16,7 @@ export interface EarlierOutput {
   /** Its settings and history; the record of what it owned is left behind. */
   state: WorkbookState;
   /** The sheets the user edits, as they are there (absent when the workbook has none). */
-  sheets: Partial<Record<Extract<SheetRole, 'suppliers' | 'rules' | 'register'>, Grid>>;
+  sheets: Partial<Record<Extract<SheetRole, 'suppliers' | 'rules' | 'register' | 'respend'>, Grid>>;
   /** Its data rows, with the override columns read. */
   data: SpendData;
 }
@@ -37,10 +37,9 @@ export async function readEarlierOutput(file: string, option: string, cwd: strin
   });
   const state = loaded.state!;
   const names = sheetNamesFor(state.owned.sheets, []);
-  const grid = (role: SheetRole) => read.sheets.find((sheet) => sheet.name === names[role])?.grid;
   const sheets: EarlierOutput['sheets'] = {};
-  for (const role of ['suppliers', 'rules', 'register'] as const) {
-    const found = grid(role);
+  for (const role of ['suppliers', 'rules', 'register', 'respend'] as const) {
+    const found = await read.sheets.find((sheet) => sheet.name === names[role])?.grid();
     if (found && found.length > 0) sheets[role] = found;
   }
   return { name: shown, state: { ...state, owned: emptyState().owned }, sheets, data: readSpendData(loaded, {}) };

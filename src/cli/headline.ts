@@ -1,13 +1,17 @@
 /**
+/**
  * What the command prints when done: the headline (every locality's spend and share, adding up to
- * the total), then the rows not in the totals and outside the dates, and what was carried from
- * an earlier analysis in the output; the progress since --baseline's workbook; after it all, what
- * to add when much of the spend is of unknown locality.
+ * the total); a line per anchor institution of a partnership (or why there are none) and LM3;
+ * then the rows not in the totals and outside the dates, and what was carried from an earlier
+ * analysis in the output; the progress since --baseline's workbook; the copy to publish; after it
+ * all, what to add when much of the spend is of unknown locality.
  */
-import { countOf, leftOutLines, muchUnknownShare, poundsText, type AnalysisOutcome, type Areas, type Progress, type Summary } from '../core';
+import { countOf, leftOutLines, muchUnknownShare, poundsText, type AnalysisOutcome, type Areas, type Progress, type Publication, type Summary } from '../core';
 import type { CliOptions } from './args';
 
-export function headlineLines(analysis: Pick<AnalysisOutcome, 'summary' | 'areas' | 'skipped' | 'rows' | 'progress'>, outFile: string, carried: readonly string[] = []): string[] {
+type Printed = Pick<AnalysisOutcome, 'summary' | 'areas' | 'skipped' | 'rows' | 'progress' | 'anchors' | 'noAnchors' | 'lm3'>;
+
+export function headlineLines(analysis: Printed, outFile: string, carried: readonly string[] = []): string[] {
   const { summary, areas, skipped, progress } = analysis;
   const total = summary.totals.spend;
   const l = summary.locality;
@@ -41,6 +45,9 @@ export function headlineLines(analysis: Pick<AnalysisOutcome, 'summary' | 'areas
     '',
     ...measures.map(line),
     ...(summary.sharesNote ? [summary.sharesNote] : []),
+    '',
+    ...anchorLines(analysis),
+    lm3Line(analysis),
     ...(story.length > 0 ? ['', ...story] : []),
     '',
     ...(progress ? [...progressLines(progress, areas), ''] : []),
@@ -69,6 +76,30 @@ function progressLines(progress: Progress, areas: Areas): string[] {
     `  ${'Influenceable leakage'.padEnd(labelWidth)}  ${poundsText(before.leakage.influenceableSpend)} → ${poundsText(after.leakage.influenceableSpend)}  ${signed(change.leakage.influenceableSpend)}`,
     ...(progress.methodChanges.length > 0 ? [`  Its own analysis differed: ${progress.methodChanges.join('; ')}.`] : []),
   ];
+}
+
+/** One line per anchor: its total spend, and the shares of it that are local, in the wider area, and leakage. */
+function anchorLines({ anchors, noAnchors }: Printed): string[] {
+  if (!anchors) return noAnchors ? [`${noAnchors.replace(/\.$/, '')} (--map institution=COLUMN), or name each input's with --institution NAME.`, ''] : [];
+  const nameWidth = Math.max(...anchors.map((a) => a.name.length));
+  return [
+    `Anchor institutions (${anchors.length}): total spend; shares of it local, in the wider area including local, and leakage`,
+    ...anchors.map(({ name, summary: { totals, shares } }) =>
+      `  ${name.padEnd(nameWidth)}  ${poundsText(totals.spend).padStart(18)}  ${percent(shares?.local).padStart(6)}  ${percent(shares?.widerIncludingLocal).padStart(6)}  ${percent(shares?.leakage).padStart(6)}`.trimEnd(),
+    ),
+    '',
+  ];
+}
+
+function lm3Line({ lm3 }: Printed): string {
+  if (lm3.value === null) return 'LM3: needs re-spend survey answers (the Re-spend survey sheet, or --respend FILE.csv).';
+  return `LM3: ${lm3.value.toFixed(2)} (each £1 spent is worth £${lm3.value.toFixed(2)} locally; ${lm3.surveyed.length} of ${lm3.localSuppliers} local suppliers surveyed, ${(lm3.surveyedShare * 100).toFixed(1)}% of R2).`;
+}
+
+/** What the copy to publish holds, and what it redacted and added up. */
+export function publishedLine({ redacted, aggregated }: Pick<Publication, 'redacted' | 'aggregated'>, file: string, minimum: number | undefined): string {
+  const small = minimum ? `; ${countOf(aggregated.payments, 'payment')} under £${minimum.toLocaleString('en-GB')} added up into ${countOf(aggregated.lines, 'line')} by category` : '';
+  return `Copy to publish: ${file} (the summaries and the analysis data, every figure a value; ${countOf(redacted, 'payment')} to individuals redacted${small}).`;
 }
 
 /**

@@ -45,6 +45,9 @@ export interface InputSheet {
   source: string;
 }
 
+/** How far a step has gone (0 to 1), and what it is. */
+export type Progress = (fraction: number, label: string) => void;
+
 export interface LoadedInputs {
   files: SpendFile[];
   dataSheets: InputSheet[];
@@ -77,11 +80,12 @@ export function expandInputs(inputs: readonly string[], cwd: string): string[] {
   return files;
 }
 
-function readState(file: SpendFile): WorkbookState | undefined {
+async function readState(file: SpendFile): Promise<WorkbookState | undefined> {
   const sheet = file.sheets.find((s) => s.name === STATE_SHEET);
   if (!sheet) return undefined;
+  const grid = await sheet.grid();
   try {
-    return stateFromGrid(sheet.grid);
+    return stateFromGrid(grid);
   } catch (error) {
     if (error instanceof BaselineError) throw new BaselineError(error.code, `${path.basename(file.file)}: ${error.message}`, { ...error.where, file: file.file });
     throw error;
@@ -89,8 +93,8 @@ function readState(file: SpendFile): WorkbookState | undefined {
 }
 
 /** A sheet's table, result block and mapping, as the core works them out, with the user's --map choices. */
-function mapSheet(sheet: SheetData, file: string, state: WorkbookState | undefined, overrides: readonly MapOverride[]) {
-  const mapped = mapWholeSheet(sheet.grid, sheet.name, state);
+function mapSheet(sheet: SheetData, grid: Grid, file: string, state: WorkbookState | undefined, overrides: readonly MapOverride[]) {
+  const mapped = mapWholeSheet(grid, sheet.name, state);
   // The mapping as proposed, before --map: what a message on a missing column compares with.
   const proposed = mapped.mapping;
   if (overrides.length === 0) return { ...mapped, proposed };
@@ -103,14 +107,15 @@ function mapSheet(sheet: SheetData, file: string, state: WorkbookState | undefin
   }
 }
 
-/** The inputs, each a path to read or a file read already. */
-export async function loadInputs(files: readonly (string | SpendFile)[], options: { sheet?: string; map: readonly MapOverride[] }): Promise<LoadedInputs> {
+/** The inputs, each a path to read or a file read already; `progress` hears how far the reading of each sheet has gone. */
+export async function loadInputs(files: readonly (string | SpendFile)[], options: { sheet?: string; map: readonly MapOverride[]; progress?: Progress }): Promise<LoadedInputs> {
   const loaded: LoadedInputs = { files: [], dataSheets: [] };
   for (const given of files) {
-    const spendFile = typeof given === 'string' ? await readSpendFile(given) : given;
+    const spendFile =
+      typeof given === 'string' ? await readSpendFile(given, options.progress && ((fraction, sheet) => options.progress!(fraction, `Reading ${path.basename(given)}: ${sheet}`))) : given;
     const file = spendFile.file;
     loaded.files.push(spendFile);
-    const state = readState(spendFile);
+    const state = await readState(spendFile);
     if (state && !loaded.state) {
       loaded.state = state;
       loaded.stateFile = spendFile;
@@ -139,17 +144,18 @@ export async function loadInputs(files: readonly (string | SpendFile)[], options
     const mapped: InputSheet[] = [];
     let firstProblem: BaselineError | undefined;
     for (const sheet of chosen) {
-      const { layout, proposed, mapping, block, table, missing } = mapSheet(sheet, file, state, options.map);
+      const { grid, hiddenRows } = await sheet.values();
+      const { layout, proposed, mapping, block, table, missing } = mapSheet(sheet, grid, file, state, options.map);
       if (layout.lastDataRow < 0) {
         firstProblem ??= new BaselineError('no-data', `${name}${spendFile.sheets.length > 1 || !isCsvFile(file) ? ` (sheet "${sheet.name}")` : ''} is empty.`, { file, sheet: sheet.name });
         continue;
       }
       if (missing.length > 0) {
-        const why = missingColumnsMessage({ grid: sheet.grid, layout, missing, proposed, mapping, overrides: options.map });
+        const why = missingColumnsMessage({ grid, layout, missing, proposed, mapping, overrides: options.map });
         firstProblem ??= new BaselineError('columns-missing', `${name}${spendFile.sheets.length > 1 ? ` (sheet "${sheet.name}")` : ''}: ${why}`, { file, sheet: sheet.name });
         continue;
       }
-      mapped.push({ file, sheet: sheet.name, outputSheet: sheet.name, grid: sheet.grid, hiddenRows: sheet.hiddenRows, layout, mapping, block, ...(table ? { table } : {}), source: '' });
+      mapped.push({ file, sheet: sheet.name, outputSheet: sheet.name, grid, hiddenRows, layout, mapping, block, ...(table ? { table } : {}), source: '' });
       // Without a saved choice or --sheet, the first sheet that holds spend is the one.
       if (!options.sheet && recorded.length === 0) break;
     }
@@ -188,10 +194,16 @@ export function copySheetNames(loaded: LoadedInputs): string[] {
   return loaded.copied ? loaded.copied.sheets.map((s) => s.name) : loaded.dataSheets.map((s) => s.outputSheet);
 }
 
-/** Every data sheet's rows, read by the core's reader (a whole sheet at once), within the period given. */
-export function readSpendData(loaded: LoadedInputs, period: Period): SpendData {
+/**
+ * Every data sheet's rows, read by the core's reader (a whole sheet at once), within the period
+ * given; the rows of a file whose anchor institution the user named (by file) are that anchor's.
+ */
+export function readSpendData(loaded: LoadedInputs, period: Period, institutions: ReadonlyMap<string, string> = new Map()): SpendData {
   return readWholeSheets(
-    loaded.dataSheets.map((input) => ({ ...input, sheet: input.outputSheet })),
+    loaded.dataSheets.map((input) => {
+      const institution = institutions.get(input.file);
+      return { ...input, sheet: input.outputSheet, ...(institution ? { institution } : {}) };
+    }),
     period,
   );
 }

@@ -1,28 +1,33 @@
 /**
  * A spend file from disk as sheets of cells: .csv in whatever encoding, line ends and delimiter
  * it was saved with (or gzip-compressed as .csv.gz, as open-data portals publish large years),
- * or .xlsx through ExcelJS with every sheet's values as Excel shows them.
+ * or .xlsx opened once by the workbook package, whose sheets' values are read only when asked for
+ * (the add-in's analysis sheet of an annotated workbook never is). The same package is what the
+ * annotated copy is patched from.
  */
 import * as fs from 'fs';
 import * as path from 'path';
 import * as zlib from 'zlib';
-import ExcelJS from 'exceljs';
-import { BaselineError, decodeText, parseCsv, requireWithinSheet, whyNotAWorkbookPackage, type Cell, type Delimiter, type Grid } from '../core';
+import { BaselineError, decodeText, parseCsv, requireWithinSheet, whyNotAWorkbookPackage, type Delimiter, type Grid } from '../core';
+import { NotAWorkbookError, XlsxPackage, type SheetState, type SheetValues } from '../workbook';
+import { zlibInflate } from './zlib-codec';
 
 export interface SheetData {
   name: string;
-  /** Row index + 1 is the row number Excel shows; column index 0 is column A. */
-  grid: Grid;
   /** Whether the user sees the sheet: the add-in keeps its settings on a very hidden one. */
-  state: 'visible' | 'hidden' | 'veryHidden';
-  /** 0-based rows hidden or filtered out (`<row hidden="1">`); none in a CSV. */
-  hiddenRows: ReadonlySet<number>;
+  state: SheetState;
+  /** The sheet's values and the rows it hides (none in a CSV), read on first asking. */
+  values(): Promise<SheetValues>;
+  /** Its values alone: row index + 1 is the row number Excel shows; column index 0 is column A. */
+  grid(): Promise<Grid>;
 }
 
 export interface SpendFile {
   /** The path as it was given. */
   file: string;
   sheets: SheetData[];
+  /** The package of an .xlsx file, from which its copy is made. */
+  workbook?: XlsxPackage;
 }
 
 /** A file that cannot be read: one line that names it. */
@@ -52,7 +57,8 @@ export function isCsvFile(file: string): boolean {
   return ending === '.csv' || ending === '.csv.gz';
 }
 
-export async function readSpendFile(file: string): Promise<SpendFile> {
+/** `onRead` hears how much of an .xlsx sheet has been read, as its values are read. */
+export async function readSpendFile(file: string, onRead?: (fraction: number, sheet: string) => void): Promise<SpendFile> {
   const ending = spendFileEnding(file);
   if (ending === undefined) {
     throw cannotRead(
@@ -68,13 +74,19 @@ export async function readSpendFile(file: string): Promise<SpendFile> {
   } catch (error) {
     throw cannotRead(file, describeFsError(error));
   }
-  const sheets: SheetData[] =
-    ending === '.xlsx' ? await readWorkbook(file, bytes) : [{ name: spendFileStem(file), grid: csvGrid(file, ending === '.csv.gz' ? gunzip(file, bytes) : bytes), state: 'visible', hiddenRows: new Set() }];
-  for (const sheet of sheets) {
-    const what = ending === '.xlsx' ? `${path.basename(file)} (sheet "${sheet.name}")` : path.basename(file);
-    requireWithinSheet(sheet.grid.length, sheet.grid[0]?.length ?? 0, what, { file, sheet: sheet.name });
-  }
-  return { file, sheets };
+  if (ending === '.xlsx') return readWorkbook(file, bytes, onRead);
+  const name = spendFileStem(file);
+  const grid = csvGrid(file, ending === '.csv.gz' ? gunzip(file, bytes) : bytes);
+  requireWithinSheet(grid.length, grid[0]?.length ?? 0, path.basename(file), { file, sheet: name });
+  const values: SheetValues = { grid, hiddenRows: new Set() };
+  return { file, sheets: [{ name, state: 'visible', values: () => Promise.resolve(values), grid: () => Promise.resolve(grid) }] };
+}
+
+/** Every sheet read, for a caller that needs them all (an earlier workbook to compare with). */
+export async function everySheet(spendFile: SpendFile): Promise<{ name: string; grid: Grid }[]> {
+  const sheets: { name: string; grid: Grid }[] = [];
+  for (const sheet of spendFile.sheets) sheets.push({ name: sheet.name, grid: await sheet.grid() });
+  return sheets;
 }
 
 function gunzip(file: string, bytes: Buffer): Buffer {
@@ -117,60 +129,35 @@ function csvGrid(file: string, bytes: Uint8Array): Grid {
   return records;
 }
 
-async function readWorkbook(file: string, bytes: Buffer): Promise<SheetData[]> {
+const NOT_A_WORKBOOK = 'it holds no sheets, so it is not an .xlsx workbook (another kind of file saved with an .xlsx name?)';
+
+async function readWorkbook(file: string, bytes: Buffer, onRead?: (fraction: number, sheet: string) => void): Promise<SpendFile> {
   const notAPackage = whyNotAWorkbookPackage(bytes);
   if (notAPackage) throw cannotRead(file, notAPackage);
-  const workbook = new ExcelJS.Workbook();
+  let workbook: XlsxPackage;
   try {
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+    workbook = await XlsxPackage.open(bytes, zlibInflate);
   } catch (error) {
-    const reason = (error as Error).message.split('\n')[0];
-    throw cannotRead(file, `not a readable .xlsx workbook (${reason})`);
+    if (error instanceof NotAWorkbookError) throw cannotRead(file, NOT_A_WORKBOOK);
+    throw cannotRead(file, `not a readable .xlsx workbook (${(error as Error).message.split('\n')[0]})`);
   }
+  const list = workbook.sheetList();
   // Every workbook has a sheet: a zip without one is another kind of Office file.
-  if (workbook.worksheets.length === 0) throw cannotRead(file, 'it has no sheets, so it is not an .xlsx workbook (another kind of file saved with an .xlsx name?)');
-  return workbook.worksheets.map((sheet) => ({ name: sheet.name, grid: sheetGrid(sheet), state: sheet.state, hiddenRows: hiddenRows(sheet) }));
-}
-
-/** Rows the sheet hides, by hand or by a filter: both are saved as `<row hidden="1">`. */
-function hiddenRows(sheet: ExcelJS.Worksheet): Set<number> {
-  const hidden = new Set<number>();
-  sheet.eachRow({ includeEmpty: false }, (row, number) => {
-    if (row.hidden) hidden.add(number - 1);
+  if (list.length === 0) throw cannotRead(file, NOT_A_WORKBOOK);
+  const sheets = list.map(({ name, state }): SheetData => {
+    let read: Promise<SheetValues> | undefined;
+    const readValues = async () => {
+      let values: SheetValues;
+      try {
+        values = await workbook.sheetValues(name, onRead && ((fraction) => onRead(fraction, name)));
+      } catch (error) {
+        throw cannotRead(file, `its sheet "${name}" is not readable (${(error as Error).message.split('\n')[0]})`);
+      }
+      requireWithinSheet(values.grid.length, values.grid[0]?.length ?? 0, `${path.basename(file)} (sheet "${name}")`, { file, sheet: name });
+      return values;
+    };
+    const values = () => (read ??= readValues());
+    return { name, state, values, grid: async () => (await values()).grid };
   });
-  return hidden;
-}
-
-function sheetGrid(sheet: ExcelJS.Worksheet): Grid {
-  // 1-based and sparse: values[row][column].
-  const values = sheet.getSheetValues() as (ExcelJS.CellValue[] | undefined)[];
-  let width = 0;
-  for (const row of values) if (row && row.length - 1 > width) width = row.length - 1;
-  const grid: Grid = [];
-  for (let r = 1; r < values.length; r++) {
-    const row = values[r];
-    const cells: Cell[] = new Array<Cell>(width).fill(null);
-    if (row) for (let c = 1; c < row.length; c++) cells[c - 1] = toCell(row[c]);
-    grid.push(cells);
-  }
-  return grid;
-}
-
-const MS_PER_DAY = 86400000;
-/** Days from Excel's day 0 (1899-12-30) to 1970-01-01. */
-const UNIX_EPOCH_SERIAL = 25569;
-
-/** A cell as Excel shows its value: a formula's cached result, rich text as plain, a date as a serial. */
-function toCell(value: ExcelJS.CellValue): Cell {
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
-  // ExcelJS has already applied the workbook's 1900/1904 date system; this is the 1900 serial.
-  if (value instanceof Date) return value.getTime() / MS_PER_DAY + UNIX_EPOCH_SERIAL;
-  if ('richText' in value) return value.richText.map((run) => run.text).join('');
-  if ('error' in value) return value.error;
-  if ('formula' in value || 'sharedFormula' in value) {
-    return value.result === undefined ? null : toCell(value.result);
-  }
-  if ('hyperlink' in value) return toCell(value.text as ExcelJS.CellValue);
-  return null;
+  return { file, sheets, workbook };
 }

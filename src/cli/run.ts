@@ -13,6 +13,7 @@ import {
   carriedLines,
   carryOverrides,
   creditorsFromGrid,
+  decodeText,
   emptyState,
   findTable,
   readEarlierWorkbook,
@@ -22,6 +23,7 @@ import {
   type EarlierWorkbook,
   type Grid,
   type OnlineLookup,
+  type Publication,
   type Registers,
   type RegisterStep,
   type SavedArea,
@@ -34,12 +36,12 @@ import { addToOnlineCache, emptyOnlineCache, lookUpPostcodesOnline, readOnlineCa
 import { openRegisterInputs, type RegisterInput } from '../registers/register-files';
 import type { CliOptions } from './args';
 import { readEarlierOutput } from './earlier-output';
-import { copySheetNames, expandInputs, loadInputs, readSpendData, type LoadedInputs } from './inputs';
+import { copySheetNames, expandInputs, loadInputs, readSpendData, type LoadedInputs, type Progress } from './inputs';
 import { defaultRulesFile, geoPackFolder, sampleWorkbook } from './project-files';
-import { readSpendFile, spendFileStem } from './read-file';
+import { everySheet, readSpendFile, spendFileStem } from './read-file';
 import { writeResultsCsv } from './results-csv';
 import { summaryJson } from './summary-json';
-import { writeWorkbook } from './annotated-copy';
+import { writePublished, writeWorkbook } from './annotated-copy';
 import { OutputFiles } from './output-files';
 
 export interface RunIO {
@@ -47,7 +49,7 @@ export interface RunIO {
   out: (line: string) => void;
   /** Progress and warnings; `progress` redraws one line on a terminal. */
   err: (line: string) => void;
-  progress?: (fraction: number, label: string) => void;
+  progress?: Progress;
   now: () => Date;
   /** Where postcodes.io is (tests use a local stand-in). */
   onlineBaseUrl?: string;
@@ -60,6 +62,8 @@ export interface RunOutcome {
   analysis: AnalysisOutcome;
   /** What was carried from an earlier analysis in the output, for the console. */
   carried: string[];
+  /** The copy to publish, when --publish asked for one: where, and what it redacted and added up. */
+  published?: { file: string } & Pick<Publication, 'redacted' | 'aggregated'>;
 }
 
 /** Areas used for the sample when it is analysed with no options. */
@@ -68,13 +72,16 @@ const SAMPLE_AREAS = { local: 'Preston', wider: 'Lancashire (ceremonial county)'
 export async function runBaseline(options: CliOptions, io: RunIO): Promise<RunOutcome> {
   const notes: string[] = [];
   const usingSample = options.inputs.length === 0;
-  const files = usingSample ? [sampleWorkbook()] : expandInputs(options.inputs, io.cwd);
-  const loaded = await loadInputs(files, { sheet: options.sheet, map: options.map });
+  // Each input's files (a folder's, or the file itself), so that an input's anchor is its files'.
+  const byInput = usingSample ? [[sampleWorkbook()]] : options.inputs.map((input) => expandInputs([input], io.cwd));
+  const files = byInput.flat();
+  const institutions = new Map(options.institutions.flatMap((name, i) => byInput[i].map((file): [string, string] => [file, name])));
+  const loaded = await loadInputs(files, { sheet: options.sheet, map: options.map, progress: io.progress });
   const outputs = checkOutputs(options, files, io.cwd);
   // An earlier analysis in the output: what the user typed there is carried into the new one.
   const previous = fs.existsSync(outputs.workbook) ? await readEarlierOutput(outputs.workbook, options.out ? '--out' : 'The output', io.cwd) : undefined;
   const state = loaded.state ?? previous?.state ?? emptyState();
-  const read = readSpendData(loaded, { from: options.from, to: options.to });
+  const read = readSpendData(loaded, { from: options.from, to: options.to }, institutions);
   const overrides = previous ? carryOverrides(read, previous.data) : undefined;
   const data = overrides?.data ?? read;
 
@@ -82,10 +89,11 @@ export async function runBaseline(options: CliOptions, io: RunIO): Promise<RunOu
   const cacheFile = options.cache ? path.resolve(io.cwd, options.cache) : defaultCacheFile();
   let fileCache = readCacheFile(cacheFile);
   const areas = chooseAreas(options, state, pack, usingSample, notes);
-  const inputGrid = ownSheetGrids(loaded, state);
-  const ownGrid = (role: SheetRole) => (role === 'suppliers' || role === 'rules' || role === 'register' ? previous?.sheets[role] : undefined) ?? inputGrid(role);
+  const inputGrid = await ownSheetGrids(loaded, state);
+  const ownGrid = (role: UserSheetRole) => previous?.sheets[role] ?? inputGrid(role);
   const creditors = options.creditors ? await readCreditors(path.resolve(io.cwd, options.creditors)) : undefined;
-  const rulesFile = options.rules ? readRulesFile(options.rules, io.cwd) : undefined;
+  const rulesFile = options.rules ? readTextFile('rules', options.rules, io.cwd) : undefined;
+  const respendFile = options.respend ? readTextFile('respend', options.respend, io.cwd) : undefined;
   const registerFile = options.register ? await readRegisterFile(path.resolve(io.cwd, options.register)) : undefined;
   const earlier = options.baseline ? await readEarlier(options.baseline, io.cwd) : undefined;
   const registers = await openRegisters(options, io.cwd);
@@ -99,7 +107,6 @@ export async function runBaseline(options: CliOptions, io: RunIO): Promise<RunOu
     fs.writeFileSync(cacheFile, `${JSON.stringify(fileCache)}\n`);
     return result;
   };
-  let shownPercent = -1;
   const analysis = await analyse({
     data,
     state,
@@ -109,15 +116,14 @@ export async function runBaseline(options: CliOptions, io: RunIO): Promise<RunOu
     suppliersSheet: ownGrid('suppliers'),
     registerSheet: ownGrid('register'),
     registerFile,
+    respendSheet: ownGrid('respend'),
+    respendFile,
     ...(earlier ? { earlier } : {}),
     creditors,
     lookups: { geography: pack, knownAnswers: fileCache.answers, lookUpOnline, ...(registers ? { registers } : {}) },
     pause: ({ phase, done, total }) => {
       if (phase === 'registers' && done === 0) io.err('Looking suppliers up in the registers…');
-      const percent = Math.floor((done / total) * 100);
-      if ((phase !== 'classifying' && phase !== 'comparing') || percent === shownPercent) return;
-      shownPercent = percent;
-      io.progress?.(done / total, phase === 'classifying' ? 'Classifying' : `Classifying ${earlier?.name}`);
+      if (phase === 'classifying' || phase === 'comparing') io.progress?.(done / total, phase === 'classifying' ? 'Classifying' : `Classifying ${earlier?.name}`);
     },
     analysedAt: io.now().toISOString(),
   });
@@ -129,12 +135,22 @@ export async function runBaseline(options: CliOptions, io: RunIO): Promise<RunOu
 
   // Every output is written beside its target first, and all are moved into place together.
   let droppedCharacters = 0;
+  const shownWorkbook = path.relative(io.cwd, outputs.workbook) || outputs.workbook;
+  const onWritten = io.progress && ((fraction: number) => io.progress!(fraction, `Writing ${shownWorkbook}`));
   await outputs.files.write(outputs.workbook, async (temporary) => {
-    droppedCharacters = (await writeWorkbook(temporary, loaded, analysis)).droppedCharacters;
+    droppedCharacters = (await writeWorkbook(temporary, loaded, analysis, onWritten)).droppedCharacters;
   });
   if (outputs.resultsCsv) {
     const withSource = loaded.dataSheets.length > 1;
     await outputs.files.write(outputs.resultsCsv, (temporary) => writeResultsCsv(temporary, analysis.rows, analysis.results, (code) => analysis.districts.get(code)?.name ?? '', withSource));
+  }
+  let published: RunOutcome['published'];
+  if (outputs.publish) {
+    const publication = analysis.publish({ minimum: options.publishMin });
+    await outputs.files.write(outputs.publish, async (temporary) => {
+      droppedCharacters += (await writePublished(temporary, publication)).droppedCharacters;
+    });
+    published = { file: outputs.publish, redacted: publication.redacted, aggregated: publication.aggregated };
   }
   if (outputs.summaryJson) {
     const json = `${JSON.stringify(summaryJson(loaded, analysis), null, 2)}\n`;
@@ -145,22 +161,24 @@ export async function runBaseline(options: CliOptions, io: RunIO): Promise<RunOu
     io.err(`note: ${droppedCharacters} control character${droppedCharacters === 1 ? '' : 's'} in the input's text cannot be stored in an .xlsx and ${droppedCharacters === 1 ? 'was' : 'were'} left out of the copy.`);
   }
   const carried = previous && overrides ? carriedLines(previous.name, previous.sheets, overrides) : [];
-  return { outFile: outputs.workbook, analysis, carried };
+  return { outFile: outputs.workbook, analysis, carried, ...(published ? { published } : {}) };
 }
 
 /**
  * Where the outputs go, checked before anything is written: never over an input or one another,
  * and where a file can be written.
  */
-function checkOutputs(options: CliOptions, inputs: readonly string[], cwd: string): { workbook: string; resultsCsv?: string; summaryJson?: string; files: OutputFiles } {
+function checkOutputs(options: CliOptions, inputs: readonly string[], cwd: string): { workbook: string; resultsCsv?: string; summaryJson?: string; publish?: string; files: OutputFiles } {
   const workbook = path.resolve(cwd, options.out ?? `${spendFileStem(inputs[0])}-baseline.xlsx`);
   const resultsCsv = options.resultsCsv ? path.resolve(cwd, options.resultsCsv) : undefined;
   const summaryJson = options.summaryJson ? path.resolve(cwd, options.summaryJson) : undefined;
+  const publish = options.publish ? path.resolve(cwd, options.publish) : undefined;
   const taken = new Set(inputs.map((file) => path.resolve(file)));
   const named: [string, string | undefined][] = [
     ['--out', workbook],
     ['--results-csv', resultsCsv],
     ['--summary-json', summaryJson],
+    ['--publish', publish],
   ];
   for (const [option, file] of named) {
     if (!file) continue;
@@ -180,13 +198,22 @@ function checkOutputs(options: CliOptions, inputs: readonly string[], cwd: strin
     cwd,
   );
   files.check();
-  return { workbook, resultsCsv, summaryJson, files };
+  return { workbook, resultsCsv, summaryJson, publish, files };
 }
 
-/** The add-in's sheets the user edits (Suppliers, Rules, Local register), from the input that was analysed before. */
-function ownSheetGrids(loaded: LoadedInputs, state: WorkbookState): (role: SheetRole) => Grid | undefined {
+/** The roles of the add-in's sheets that the user edits. */
+const USER_SHEET_ROLES = ['suppliers', 'rules', 'register', 'respend'] as const satisfies readonly SheetRole[];
+type UserSheetRole = (typeof USER_SHEET_ROLES)[number];
+
+/** The add-in's sheets the user edits (Suppliers, Rules, Local register, Re-spend survey), from the input that was analysed before. */
+async function ownSheetGrids(loaded: LoadedInputs, state: WorkbookState): Promise<(role: UserSheetRole) => Grid | undefined> {
   const names = sheetNamesFor(state.owned.sheets, []);
-  return (role) => (loaded.state ? loaded.stateFile?.sheets.find((s) => s.name === names[role])?.grid : undefined);
+  const grids = new Map<SheetRole, Grid>();
+  for (const role of USER_SHEET_ROLES) {
+    const sheet = loaded.state ? loaded.stateFile?.sheets.find((s) => s.name === names[role]) : undefined;
+    if (sheet) grids.set(role, await sheet.grid());
+  }
+  return (role) => grids.get(role);
 }
 
 /** The pack ships with the project: missing, it was deleted or left out of a copy. */
@@ -260,19 +287,20 @@ function registersLine(step: RegisterStep): string {
 /** The first visible sheet of a file the user named, for a supplier list or register. */
 async function firstSheetGrid(file: string): Promise<Grid> {
   const { sheets } = await readSpendFile(file);
-  return (sheets.find((s) => s.state === 'visible') ?? sheets[0]).grid;
+  return (sheets.find((s) => s.state === 'visible') ?? sheets[0]).grid();
 }
 
 async function readCreditors(file: string): Promise<CreditorRecord[]> {
   return creditorsFromGrid(await firstSheetGrid(file), path.basename(file));
 }
 
-function readRulesFile(given: string, cwd: string): { name: string; text: string } {
+/** A text file named by an option (--rules, --respend), in any encoding a spreadsheet saves CSV in. */
+function readTextFile(option: string, given: string, cwd: string): { name: string; text: string } {
   const file = path.resolve(cwd, given);
   try {
-    return { name: path.basename(file), text: fs.readFileSync(file, 'utf8') };
+    return { name: path.basename(file), text: decodeText(fs.readFileSync(file)).text };
   } catch {
-    throw new BaselineError('file-unreadable', `--rules: cannot read "${given}".`, { file: given });
+    throw new BaselineError('file-unreadable', `--${option}: cannot read "${given}".`, { file: given });
   }
 }
 
@@ -291,8 +319,7 @@ async function readEarlier(given: string, cwd: string): Promise<EarlierWorkbook>
     throw named(new BaselineError('baseline-invalid', `"${given}" is not an .xlsx workbook: name the annotated workbook an earlier analysis wrote.`));
   }
   try {
-    const { sheets } = await readSpendFile(file);
-    return readEarlierWorkbook(path.basename(file), sheets);
+    return readEarlierWorkbook(path.basename(file), await everySheet(await readSpendFile(file)));
   } catch (error) {
     throw error instanceof BaselineError ? named(error) : error;
   }

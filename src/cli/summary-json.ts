@@ -1,6 +1,6 @@
 /** `--summary-json`: the analysis in a fixed machine-readable shape (documented in the README). */
 import * as path from 'path';
-import { rowsWithoutAmount, type AnalysisOutcome, type Field, type Progress, type ProgressFigures } from '../core';
+import { rowsWithoutAmount, type AnalysisOutcome, type Field, type Progress, type ProgressFigures, type Summary } from '../core';
 import type { InputSheet, LoadedInputs } from './inputs';
 
 const COLUMN_FIELDS: Field[] = ['supplier', 'amount', 'postcode', 'address', 'category', 'categoryGroup', 'description', 'serviceArea', 'institution', 'date'];
@@ -33,12 +33,23 @@ export function summaryJson(loaded: LoadedInputs, analysis: AnalysisOutcome) {
     totals: summary.totals,
     locality: summary.locality,
     influence: summary.influence,
+    shares: headline(summary).shares,
+    leakage: summary.leakage,
+    coverage: Object.fromEntries(Object.entries(summary.coverage).map(([basis, c]) => [basis, c.spend])),
+    lm3: { r1: analysis.lm3.r1, r2: analysis.lm3.r2, r3: analysis.lm3.r3, value: analysis.lm3.value, surveyedShare: analysis.lm3.surveyedShare },
+    institutions: analysis.anchors ? Object.fromEntries(analysis.anchors.map((anchor) => [anchor.name, headline(anchor.summary)])) : null,
+    progress: analysis.progress ? progressJson(analysis.progress) : null,
+  };
+}
+
+/** The headline figures of the partnership or of one anchor, in the same shapes. */
+function headline(summary: Summary) {
+  return {
+    totals: summary.totals,
     shares: summary.shares
       ? { local: summary.shares.local, widerIncludingLocal: summary.shares.widerIncludingLocal, unknown: summary.shares.unknown }
       : { local: null, widerIncludingLocal: null, unknown: null, note: summary.sharesNote },
     leakage: summary.leakage,
-    coverage: Object.fromEntries(Object.entries(summary.coverage).map(([basis, c]) => [basis, c.spend])),
-    progress: analysis.progress ? progressJson(analysis.progress) : null,
   };
 }
 

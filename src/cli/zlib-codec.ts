@@ -15,7 +15,15 @@ const DEFLATE_LEVEL = 1;
  */
 const OUTPUT_CHUNK = 1 << 20;
 
-export const zlibInflate: Inflate = (compressed) => zlib.inflateRawSync(compressed);
+/** Pieces of inflated bytes handed back at a time: a small part in one. */
+const INFLATE_CHUNK = 1 << 20;
+
+/** Inflates in zlib's thread pool, a piece at a time. */
+export const zlibInflate: Inflate = (compressed, size) => {
+  const inflate = zlib.createInflateRaw({ chunkSize: Math.min(INFLATE_CHUNK, Math.max(64, size)) });
+  inflate.end(compressed);
+  return inflate;
+};
 
 function deflateStream(): DeflateStream {
   const deflate = zlib.createDeflateRaw({ level: DEFLATE_LEVEL, chunkSize: OUTPUT_CHUNK });

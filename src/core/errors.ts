@@ -42,6 +42,8 @@ export const ERROR_CODES = {
   'lookup-cache-invalid': 'input',
   /** The creditor file has no supplier, or no postcode or address, column. */
   'creditors-invalid': 'input',
+  /** A re-spend survey file has no supplier,local_share header. */
+  'respend-invalid': 'input',
   /** A register download given cannot be read as Companies House's or the Charity Commission's. */
   'registers-invalid': 'input',
   /** A register pack given is damaged, missing parts, or of another build. */

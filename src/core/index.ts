@@ -9,10 +9,13 @@
 export { analyse, rowsWithoutAmount } from './analysis/analyse';
 export type { AnalysisChoices, AnalysisInput, AnalysisPhase, AnalysisProgress, Geography, Lookups, OnlineLookup, RulesSource } from './analysis/input';
 export type { AnalysisOutcome } from './analysis/outcome';
+export { REDACTED, type Publication, type PublishOptions } from './analysis/publication';
 export type { ChartSpec, CrossTabSpec, Extent, PlanCell, PlanRows, ResultBlockPlan, SummarySheetPlan, TablePlan, UserSheetPlan, WorkbookPlan } from './analysis/plan-types';
 export type { SupplierToReview } from './analysis/to-review';
 export type { PageSections, PrintSetup, SheetLayout } from './report/layout';
+export type { Anchor } from './anchors';
 export type { Areas } from './areas';
+export type { Lm3 } from './lm3';
 export type { RowResult } from './classify';
 export type { CreditorRecord, SheetProblem } from './directory';
 export type { SkippedRow, SkipKind, SpendRow } from './rows';

@@ -59,10 +59,12 @@ const resultColumnsSchema = z.object({
   headers: z.array(z.string()),
   /** 0-based sheet row of the header row the results were written beside. */
   headerRow: z.number().int().nonnegative(),
+  /** The anchor institution the user named for the sheet's rows (rather than an institution column). */
+  institution: z.string().optional(),
 });
 export type ResultColumnsRecord = z.infer<typeof resultColumnsSchema>;
 
-export const SHEET_ROLES = ['summary', 'top_suppliers', 'method', 'opportunities', 'analysis', 'suppliers', 'rules', 'register'] as const;
+export const SHEET_ROLES = ['summary', 'top_suppliers', 'method', 'opportunities', 'analysis', 'suppliers', 'rules', 'register', 'respend'] as const;
 export type SheetRole = (typeof SHEET_ROLES)[number];
 
 /** The names the add-in gives its sheets, in the order it adds them. */
@@ -75,6 +77,7 @@ export const DEFAULT_SHEET_NAMES: Record<SheetRole, string> = {
   suppliers: 'Suppliers',
   rules: 'Rules',
   register: 'Local register',
+  respend: 'Re-spend survey',
 };
 
 /**

@@ -207,6 +207,12 @@ export class Summariser {
   private readonly byInstitution = new Breakdown();
   private hasCategory = false;
   private hasInstitution = false;
+  /** Whether to break spend down by the rows' categories and institutions (an anchor's own summary does without). */
+  private readonly breakdowns: boolean;
+
+  constructor(options: { breakdowns?: boolean } = {}) {
+    this.breakdowns = options.breakdowns ?? true;
+  }
 
   add(row: SpendRow, result: RowResult): void {
     const pence = penceOf(row.amount);
@@ -219,6 +225,7 @@ export class Summariser {
     totals.pence += pence;
     totals.absolutePence += Math.abs(pence);
     totals.rows++;
+    if (!this.breakdowns) return;
     if (row.category) this.hasCategory = true;
     if (row.institution) this.hasInstitution = true;
     this.byCategory.add(row.category || NO_CATEGORY, pence, result);

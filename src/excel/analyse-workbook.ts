@@ -5,7 +5,19 @@
  * the core's analysis (which pauses for the pane to show progress, leave Excel idle time and
  * cancel), then writing what it planned.
  */
-import { analyse, BaselineError, mappingFromHeaders, missingFields, sheetNamesFor, SHEET_ROLES, withOverrideColumns, type AnalysisPhase, type AnalysisProgress, type Mapping } from '../core';
+import {
+  analyse,
+  BaselineError,
+  mappingFromHeaders,
+  missingFields,
+  sheetNamesFor,
+  SHEET_ROLES,
+  withOverrideColumns,
+  type AnalysisOutcome,
+  type AnalysisPhase,
+  type AnalysisProgress,
+  type Mapping,
+} from '../core';
 import { lookUpPostcodesOnline } from '../geo/postcodes-io';
 import { type AnalysePhase, type AnalyseHooks, type AnalyseRequest, type AnalyseResult } from './api';
 import { locateData, readShape, type Shape } from './data-location';
@@ -64,7 +76,13 @@ export interface AnalysisSession {
   keepsText: boolean;
 }
 
-export async function analyseWorkbook(request: AnalyseRequest, hooks: AnalyseHooks, session: AnalysisSession): Promise<AnalyseResult> {
+/** The pane's result, and the analysis's copy to publish (made when the user asks for it). */
+export interface AnalysedWorkbook {
+  result: AnalyseResult;
+  publish: AnalysisOutcome['publish'];
+}
+
+export async function analyseWorkbook(request: AnalyseRequest, hooks: AnalyseHooks, session: AnalysisSession): Promise<AnalysedWorkbook> {
   const progress = (phase: AnalysePhase, done: number, total: number) => hooks.onProgress?.({ phase, done, total });
   progress('checking', 0, 1);
   requireWritable();
@@ -86,7 +104,7 @@ export async function analyseWorkbook(request: AnalyseRequest, hooks: AnalyseHoo
     progress('checking', 1, 1);
 
     // Reading: the user's sheets, then the data (cancellable).
-    const grids = await readSheetGrids(context, [names.suppliers, names.rules, names.register]);
+    const grids = await readSheetGrids(context, [names.suppliers, names.rules, names.register, names.respend]);
     const data = await readSpendData(context, shape, mapping, hooks.signal, progress);
 
     const outcome = await analyse({
@@ -102,6 +120,7 @@ export async function analyseWorkbook(request: AnalyseRequest, hooks: AnalyseHoo
       rules: { defaults: hooks.defaultRulesCsv, sheet: grids.get(names.rules) },
       suppliersSheet: grids.get(names.suppliers),
       registerSheet: grids.get(names.register),
+      respendSheet: grids.get(names.respend),
       ...(request.earlier ? { earlier: request.earlier } : {}),
       lookups: {
         geography: hooks.pack,
@@ -116,8 +135,11 @@ export async function analyseWorkbook(request: AnalyseRequest, hooks: AnalyseHoo
     // Writing: short, not cancellable.
     const notes = await writePlan(context, outcome, { exists: stateExists, rows: stateRows }, progress);
     const warnings = [...outcome.notes, ...outcome.excelLimits, ...notes, ...outcome.problems.map((problem) => `${problem.cell ? `${problem.cell}: ` : ''}${problem.message}`)];
-    return {
+    const result: AnalyseResult = {
       summary: outcome.summary,
+      anchors: outcome.anchors,
+      ...(outcome.noAnchors ? { noAnchors: outcome.noAnchors } : {}),
+      lm3: outcome.lm3,
       areas: outcome.areas,
       ...(outcome.previous ? { previous: outcome.previous } : {}),
       current: outcome.headline,
@@ -128,5 +150,6 @@ export async function analyseWorkbook(request: AnalyseRequest, hooks: AnalyseHoo
       skippedRows: outcome.skipped.length,
       sheetNames: outcome.plan.sheetNames,
     };
+    return { result, publish: outcome.publish };
   });
 }

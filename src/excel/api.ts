@@ -5,13 +5,16 @@
  */
 import {
   BaselineError,
+  type Anchor,
   type Areas,
   type CreditorRecord,
   type EarlierWorkbook,
   type Field,
   type HeadlineSnapshot,
+  type Lm3,
   type Mapping,
   type Progress,
+  type PublishOptions,
   type Registers,
   type RegisterStep,
   type Settings,
@@ -93,6 +96,10 @@ export interface AnalyseHooks {
 
 export interface AnalyseResult {
   summary: Summary;
+  /** Each anchor institution's baseline, the largest first; null when the data names none (`noAnchors` says why). */
+  anchors: Anchor[] | null;
+  noAnchors?: string;
+  lm3: Lm3;
   areas: Areas;
   /** The headline of the previous run, for "what changed since the last run". */
   previous?: HeadlineSnapshot;
@@ -139,6 +146,12 @@ export interface WorkbookService {
   importCreditors(records: CreditorRecord[]): Promise<{ matched: number; filled: number }>;
   /** "Check this Excel": a small round trip on a scratch sheet, deleted afterwards. */
   checkHost(): Promise<DiagnosticCheck[]>;
+  /**
+   * Opens a copy to publish of the last analysis in this session as a new workbook (ExcelApi
+   * 1.8): the summary sheets and the analysis data, individuals redacted, payments under
+   * `minimum` added up. Rejects with code not-analysed before an analysis.
+   */
+  publish(options: PublishOptions): Promise<PublishedCopy>;
 }
 
 /** The user cancelled while the data was being read or classified: nothing was written. */
@@ -147,4 +160,12 @@ export class AnalysisCancelled extends BaselineError {
   constructor() {
     super('cancelled', 'Analysis cancelled; the workbook was not changed.');
   }
+}
+
+/** What the copy to publish did to the data. */
+export interface PublishedCopy {
+  /** Payments whose supplier is shown as "Individual (redacted)". */
+  redacted: number;
+  /** Payments under the minimum, and the lines they became. */
+  aggregated: { payments: number; lines: number };
 }

@@ -2,7 +2,7 @@
  * The WorkbookService the task pane uses: what it can ask of the workbook, each through
  * Office.js around the core (the analysis itself is analyse-workbook.ts).
  */
-import { BaselineError, defaultRulesSheet, sheetNamesFor, supplierRow, suppliersWithCreditors, type CreditorRecord, type SheetRole, type Settings, type WorkbookState } from '../core';
+import { BaselineError, defaultRulesSheet, sheetNamesFor, supplierRow, suppliersWithCreditors, type AnalysisOutcome, type CreditorRecord, type SheetRole, type Settings, type WorkbookState } from '../core';
 import type { WorkbookOverview, WorkbookService } from './api';
 import { analyseWorkbook, type AnalysisSession } from './analyse-workbook';
 import { BatchWriter } from './batch-writer';
@@ -10,6 +10,7 @@ import { locateData, readShape } from './data-location';
 import { checkHost, explainRefusedChange, hostCapabilities, MINIMUM_EXCEL_API, supportsExcelApi } from './host-check';
 import { ownSheetsOf } from './own-sheets';
 import { requireWritable } from './preflight';
+import { openPublishedCopy } from './publish-copy';
 import { dataFound, existingSheetNames, readState } from './read-workbook';
 import { readSheetGrids } from './sheet-read';
 import { ensureStateSheet, removeStateSheet, writeState } from './state-sheet';
@@ -25,6 +26,8 @@ export function createWorkbookService(options: ServiceOptions = {}): WorkbookSer
   /** The header row the user chose per sheet (0-based sheet row, or null for none). */
   const chosenHeaders = new Map<string, number | null>();
   const session: AnalysisSession = { chosenHeader: (sheet) => chosenHeaders.get(sheet), now, keepsText: false };
+  /** The last analysis of this session, for a copy to publish (its rows are kept until the next analysis). */
+  let lastAnalysis: AnalysisOutcome['publish'] | undefined;
 
   async function overview(): Promise<WorkbookOverview> {
     const host = hostCapabilities();
@@ -82,7 +85,18 @@ export function createWorkbookService(options: ServiceOptions = {}): WorkbookSer
       });
     },
 
-    analyse: (request, hooks) => analyseWorkbook(request, hooks, session),
+    async analyse(request, hooks) {
+      const { result, publish } = await analyseWorkbook(request, hooks, session);
+      lastAnalysis = publish;
+      return result;
+    },
+
+    async publish(options) {
+      if (!lastAnalysis) throw new BaselineError('not-analysed', 'Analyse the data first; then a copy to publish can be made from the results.');
+      const publication = lastAnalysis(options);
+      await openPublishedCopy(publication, now());
+      return { redacted: publication.redacted, aggregated: publication.aggregated };
+    },
 
     async showSheet(role) {
       await withState(async (context, state) => {

@@ -59,7 +59,7 @@ export async function writePlan(context: Excel.RequestContext, outcome: Analysis
     await writeResultBlock(context, writer, block, (done) => progress('writing', written + done, writeTotal));
     written += block.rows.count;
   }
-  for (const sheetPlan of [plan.suppliers, plan.rules, plan.register]) await writeUserSheet(writer, context.workbook.worksheets.getItem(sheetPlan.sheet), sheetPlan);
+  for (const sheetPlan of [plan.suppliers, plan.rules, plan.register, plan.respend]) await writeUserSheet(writer, context.workbook.worksheets.getItem(sheetPlan.sheet), sheetPlan);
   await writer.flush();
 
   // The analysis table is kept and resized where Excel can, so that the PivotTables over it are refreshed rather than rebuilt.

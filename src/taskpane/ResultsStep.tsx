@@ -1,8 +1,8 @@
 /**
  * Step 5, the results (loaded after the first analysis): the headline as the summary sheet has
- * it, a chart of where the money went, links to the summary sheets, the suppliers most worth
- * checking, progress since an earlier workbook when one was chosen, and what changed since the
- * last run.
+ * it, a chart of where the money went, each anchor of a partnership and LM3, links to the summary
+ * sheets, the suppliers most worth checking, progress since an earlier workbook when one was
+ * chosen, what changed since the last run, and a copy to publish.
  */
 import { useEffect, useRef, useState } from 'react';
 import { Body1, Body1Strong, Button, Link, makeStyles, mergeClasses, Text, tokens } from '@fluentui/react-components';
@@ -14,6 +14,8 @@ import { formatCount, formatPounds, formatShare, formatWhen } from './format';
 import { chartSegments, headlineLines } from './headline';
 import { HeadlineChart } from './HeadlineChart';
 import { Notice } from './Notice';
+import { PartnershipResults } from './PartnershipResults';
+import { PublishCopy } from './PublishCopy';
 import { plainError } from './plain-error';
 import { progressView } from './progress-view';
 import { Step } from './Step';
@@ -29,6 +31,7 @@ const SHEET_LINKS: readonly { role: SheetRole; what: string }[] = [
   { role: 'opportunities', what: 'influenceable leakage by category' },
   { role: 'method', what: 'areas, rules and coverage' },
   { role: 'suppliers', what: 'one line per supplier, to correct' },
+  { role: 'respend', what: "local suppliers' re-spending, for LM3" },
 ];
 
 const useStyles = makeStyles({
@@ -151,6 +154,16 @@ export default function ResultsStep({ result, service, disabled, onProblem, regi
 
       <HeadlineChart segments={chartSegments(summary, names)} />
 
+      <PartnershipResults
+        anchors={result.anchors}
+        noAnchors={result.noAnchors}
+        lm3={result.lm3}
+        areaNames={names}
+        surveySheet={result.sheetNames.respend}
+        disabled={disabled}
+        onShowSurvey={() => show(() => service.showSheet('respend'), `show the ${result.sheetNames.respend} sheet`)}
+      />
+
       <div className={styles.group}>
         <Body1Strong as="h3">Summary sheets</Body1Strong>
         <ul className={styles.list}>
@@ -261,6 +274,8 @@ export default function ResultsStep({ result, service, disabled, onProblem, regi
           </>
         )}
       </div>
+
+      <PublishCopy service={service} disabled={disabled} onProblem={onProblem} />
 
       {result.warnings.length > 0 ? (
         <Notice

@@ -22,6 +22,11 @@ export function formatCount(count: number): string {
   return COUNT.format(count);
 }
 
+/** "1 line", "1,234 lines". */
+export function formatCounted(count: number, noun: string): string {
+  return `${COUNT.format(count)} ${noun}${count === 1 ? '' : 's'}`;
+}
+
 /** "+2.5 points" / "-0.4 points" / "no change", from two shares. */
 export function formatPointsChange(before: number, after: number): string {
   const points = Math.round((after - before) * 1000) / 10;

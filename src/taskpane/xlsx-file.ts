@@ -27,7 +27,7 @@ export async function readWorkbookSheets(bytes: Uint8Array, choose: (sheets: She
   const sheets: WorkbookSheet[] = [];
   for (const sheet of chosen) {
     try {
-      sheets.push({ name: sheet.name, grid: await workbook.sheetGrid(sheet.name) });
+      sheets.push({ name: sheet.name, grid: (await workbook.sheetValues(sheet.name)).grid });
     } catch {
       return { ok: false, why: `its sheet ${sheet.name} is damaged` };
     }

@@ -4,8 +4,8 @@
  * with the browser's DecompressionStream (below).
  */
 
-/** Undoes raw deflate (zip's method 8). */
-export type Inflate = (compressed: Uint8Array) => Uint8Array | Promise<Uint8Array>;
+/** Undoes raw deflate (zip's method 8), a piece at a time; `size` is what the zip says the bytes inflate to. */
+export type Inflate = (compressed: Uint8Array, size: number) => AsyncIterable<Uint8Array>;
 
 /** A raw deflate stream: chunks in; when it ends, the compressed chunks. */
 export interface DeflateStream {
@@ -24,7 +24,12 @@ export interface DeflateCodec {
  * Inflate with the Compression Streams API's DecompressionStream("deflate-raw"), which the
  * browsers the add-in runs in have (Chromium, so Edge WebView2; Safari from 16.4), as has Node.
  */
-export async function streamInflate(compressed: Uint8Array): Promise<Uint8Array> {
-  const stream = new Blob([compressed as BlobPart]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
-  return new Uint8Array(await new Response(stream).arrayBuffer());
+export async function* streamInflate(compressed: Uint8Array): AsyncGenerator<Uint8Array> {
+  // Read by hand: Chromium and Safari's ReadableStream were long not async-iterable.
+  const reader = new Blob([compressed as BlobPart]).stream().pipeThrough(new DecompressionStream('deflate-raw')).getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return;
+    yield value;
+  }
 }

@@ -4,6 +4,8 @@
  * the package out through the host's deflate.
  */
 export { streamInflate, type DeflateCodec, type DeflateStream, type Inflate } from './codec';
-export { XlsxPackage, type SheetInfo, type SheetState } from './package';
+export { NotAWorkbookError, XlsxPackage, type SheetInfo, type SheetState } from './package';
+export type { SheetValues } from './sheet-values';
 export { writePlan, type PlanSheets, type WriteOutcome } from './write-plan';
+export { writePublication } from './write-publication';
 export { ZipError, ZipWriter, type ByteSink } from './zip';

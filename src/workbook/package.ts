@@ -4,13 +4,16 @@
  * reads their values; it adds sheets, sets their visibility, asks for a full recalculation on
  * open, and writes the whole through the zip writer. Parts are inflated only when read.
  */
-import { quoteSheet, type Grid } from '../core';
+import { quoteSheet } from '../core';
 import type { Inflate } from './codec';
 import { folderOf, relationshipsPartOf, relativeTarget, resolveTarget } from './part-names';
-import { dateFormatsOf, gridOfWorksheet, sharedStringsOf, type DateFormats } from './sheet-values';
+import { dateFormatsOf, SheetValuesReader, sharedStringsOf, type DateFormats, type SheetValues } from './sheet-values';
 import { EMPTY_STYLES } from './styles';
+import { SheetDataStream } from './sheet-data-stream';
+import { EMPTY_WORKSHEET, worksheetText, type WorksheetSource } from './worksheet';
+import { worksheetSource } from './worksheet-source';
 import { attribute, childElements, escapeXml, rootElement, rootPrefix, withAttribute } from './xml';
-import { entryBytes, entryText, readZip, type ZipEntry, type ZipWriter } from './zip';
+import { entryBytes, entryChunks, entryText, readZip, type ZipEntry, type ZipWriter } from './zip';
 
 const NS_MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const NS_RELATIONSHIPS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
@@ -53,7 +56,7 @@ interface SheetEntry {
   part: string;
 }
 
-type Part = { kind: 'entry'; entry: ZipEntry } | { kind: 'text'; text: string } | { kind: 'chunks'; chunks: () => Iterable<string> };
+type Part = { kind: 'entry'; entry: ZipEntry } | { kind: 'text'; text: string } | { kind: 'chunks'; chunks: () => AsyncIterable<string> };
 
 const BLANK_PARTS: Record<string, string> = {
   '[Content_Types].xml':
@@ -69,6 +72,9 @@ const BLANK_PARTS: Record<string, string> = {
   'xl/workbook.xml': `${XML_DECLARATION}<workbook xmlns="${NS_MAIN}" xmlns:r="${NS_RELATIONSHIPS}"><bookViews><workbookView/></bookViews><sheets/></workbook>`,
   'xl/_rels/workbook.xml.rels': `${XML_DECLARATION}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>`,
 };
+
+/** A zip that opens but holds no workbook: another kind of Office file (a document, a presentation) given an .xlsx name. */
+export class NotAWorkbookError extends Error {}
 
 export class XlsxPackage {
   private readonly addedRelationships: Relationship[] = [];
@@ -86,7 +92,7 @@ export class XlsxPackage {
 
   private static async make(parts: Map<string, Part>, inflate: Inflate): Promise<XlsxPackage> {
     const officeDocument = (await relationshipsIn(parts, '', inflate)).find((rel) => rel.type === REL_OFFICE_DOCUMENT);
-    if (!officeDocument || !parts.has(officeDocument.target)) throw new Error('it has no workbook part');
+    if (!officeDocument || !parts.has(officeDocument.target)) throw new NotAWorkbookError('it has no workbook part');
     const workbookPart = officeDocument.target;
     const targets = new Map((await relationshipsIn(parts, workbookPart, inflate)).map((rel) => [rel.id, rel.target]));
     const workbook = await partText(parts, workbookPart, inflate);
@@ -148,14 +154,23 @@ export class XlsxPackage {
     return partText(this.parts, part, this.inflate);
   }
 
-  /** A sheet's values (see sheet-values.ts). */
-  async sheetGrid(name: string): Promise<Grid> {
+  /** A sheet's values (see sheet-values.ts), read as its part inflates; `onRead` hears how much of the part has been read. */
+  async sheetValues(name: string, onRead?: (fraction: number) => void): Promise<SheetValues> {
     const part = this.sheetPart(name);
     if (!part) throw new Error(`it has no sheet "${name}"`);
     const found = this.parts.get(part);
     if (found?.kind !== 'entry') throw new Error(`the sheet "${name}" has no part ${part}`);
     const { sharedStrings, dates } = await (this.values ??= this.readValueParts());
-    return gridOfWorksheet(await entryBytes(found.entry, this.inflate), sharedStrings, dates);
+    const stream = this.streamOf(found.entry, onRead);
+    await stream.head();
+    const reader = new SheetValuesReader(stream.prefix, sharedStrings, dates);
+    for await (const piece of stream.rows()) reader.read(piece);
+    onRead?.(1);
+    return reader.finish();
+  }
+
+  private streamOf(entry: ZipEntry, onRead?: (fraction: number) => void): SheetDataStream {
+    return new SheetDataStream(entryChunks(entry, this.inflate)[Symbol.asyncIterator](), entry.size, onRead);
   }
 
   /** What every sheet's values are read with: the shared strings, and which formats are dates. */
@@ -174,9 +189,25 @@ export class XlsxPackage {
     this.parts.set(part, { kind: 'text', text });
   }
 
-  /** A part written from chunks of text when the package is written (a sheet too large to hold as one string twice). */
-  setChunks(part: string, chunks: () => Iterable<string>): void {
-    this.parts.set(part, { kind: 'chunks', chunks });
+  /**
+   * A worksheet written patched: when the package is written, `patch` is given the sheet as it
+   * was (an empty one for a sheet just added) and renders it in pieces, one sheet at a time, so
+   * that a large sheet is never held as a string, nor two of them at once.
+   */
+  patchSheet(part: string, patch: (source: WorksheetSource) => AsyncIterable<string>): void {
+    const original = this.parts.get(part);
+    const worksheetOf = async (): Promise<WorksheetSource> => {
+      if (!original) return worksheetText(EMPTY_WORKSHEET);
+      if (original.kind === 'entry') return worksheetSource(this.streamOf(original.entry));
+      if (original.kind === 'text') return worksheetText(original.text);
+      throw new Error(`${part} is patched twice`);
+    };
+    this.parts.set(part, {
+      kind: 'chunks',
+      chunks: async function* () {
+        yield* patch(await worksheetOf());
+      },
+    });
   }
 
   /** The relationships of a part ("" for the package's own). */

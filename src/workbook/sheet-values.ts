@@ -4,26 +4,17 @@
  * formula's last value), blanks as null; dates as the serial numbers Excel keeps, counted from
  * 1900 whatever the workbook's date system.
  *
- * A worksheet is read from its bytes, never decoded whole: a sheet of 200,000 annotated rows is
- * some 160 MB of XML, twice that as a string with one character beyond Latin-1, and text cut out
- * of a string keeps the whole string alive. Each value is decoded on its own, and repeated text
- * is kept once.
+ * A worksheet is read from its bytes a piece of rows at a time (sheet-data-stream.ts), never
+ * decoded whole: a sheet of 200,000 annotated rows is some 160 MB of XML, twice that as a string
+ * with one character beyond Latin-1, and text cut out of a string keeps the whole string alive.
+ * Each value is decoded on its own, and repeated text is decoded and kept once.
  */
 import type { Cell, Grid } from '../core';
 import { unescapeXml } from './xml';
+import { DOUBLE_QUOTE, EQUALS, find, findByte, findLast, findStart, GT, isNameEnd, LT, plainBytes, rootPrefix, SINGLE_QUOTE, SLASH, startsWith, tagEnd, Tags } from './xml-bytes';
 
-const LT = 0x3c;
-const GT = 0x3e;
-const SLASH = 0x2f;
-const COLON = 0x3a;
-const EQUALS = 0x3d;
-const DOUBLE_QUOTE = 0x22;
-const SINGLE_QUOTE = 0x27;
-const QUESTION = 0x3f;
-const BANG = 0x21;
-
-const utf8 = new TextDecoder();
-const encoder = new TextEncoder();
+/** Values are pieces of a part: a U+FEFF that starts one is text, not a byte-order mark. */
+const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
 
 /** Days between Excel's 1900 and 1904 date systems: a 1904 workbook's serials are this much smaller. */
 const DAYS_1900_TO_1904 = 1462;
@@ -35,79 +26,8 @@ export interface DateFormats {
   date1904: boolean;
 }
 
-const isNameEnd = (byte: number) => byte === 0x20 || byte === 0x09 || byte === 0x0a || byte === 0x0d || byte === GT || byte === SLASH;
-
-function startsWith(bytes: Uint8Array, pattern: Uint8Array, at: number): boolean {
-  for (let k = 0; k < pattern.length; k++) if (bytes[at + k] !== pattern[k]) return false;
-  return true;
-}
-
-/** The bytes as a plain Uint8Array: a subclass (Node's Buffer) makes subarray far slower. */
-function plainBytes(bytes: Uint8Array): Uint8Array {
-  return Object.getPrototypeOf(bytes) === Uint8Array.prototype ? bytes : new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-}
-
-/** Where `pattern` next occurs in `bytes` at or after `from`, or -1. */
-function find(bytes: Uint8Array, pattern: Uint8Array, from: number, to = bytes.length): number {
-  const first = pattern[0];
-  const last = to - pattern.length;
-  // A loop of its own: the distances are short, and TypedArray.indexOf costs more per call than it saves.
-  for (let at = from; at <= last; at++) if (bytes[at] === first && startsWith(bytes, pattern, at)) return at;
-  return -1;
-}
-
-/** Where `byte` next occurs at or after `from`, or -1. */
-function findByte(bytes: Uint8Array, byte: number, from: number): number {
-  for (let at = from; at < bytes.length; at++) if (bytes[at] === byte) return at;
-  return -1;
-}
-
-/** Where a start tag `<name` (followed by a space, ">" or "/") next begins, or -1. */
-function findStart(bytes: Uint8Array, open: Uint8Array, from: number, to: number): number {
-  for (let at = find(bytes, open, from, to); at >= 0; at = find(bytes, open, at + 1, to)) {
-    if (isNameEnd(bytes[at + open.length])) return at;
-  }
-  return -1;
-}
-
-/** The index just after the ">" that ends the tag opened at `at`; quoted values may hold ">". */
-function tagEnd(bytes: Uint8Array, at: number): number {
-  let quote = 0;
-  for (let i = at + 1; i < bytes.length; i++) {
-    const byte = bytes[i];
-    if (quote) {
-      if (byte === quote) quote = 0;
-    } else if (byte === DOUBLE_QUOTE || byte === SINGLE_QUOTE) {
-      quote = byte;
-    } else if (byte === GT) {
-      return i + 1;
-    }
-  }
-  throw new Error('an XML tag is not closed');
-}
-
-/** The namespace prefix of the part's root element with its colon ("x:"), or "". */
-function rootPrefix(bytes: Uint8Array): string {
-  for (let at = findByte(bytes, LT, 0); at >= 0; at = findByte(bytes, LT, at + 1)) {
-    const next = bytes[at + 1];
-    if (next === QUESTION || next === BANG) continue;
-    let end = at + 1;
-    while (end < bytes.length && !isNameEnd(bytes[end])) end++;
-    const colon = findByte(bytes.subarray(0, end), COLON, at + 1);
-    return colon < 0 ? '' : utf8.decode(bytes.subarray(at + 1, colon + 1));
-  }
-  return '';
-}
-
-/** The tags of one part, as bytes, for its namespace prefix. */
-class Tags {
-  readonly open: (name: string) => Uint8Array;
-  readonly close: (name: string) => Uint8Array;
-  constructor(prefix: string) {
-    this.open = (name) => encoder.encode(`<${prefix}${name}`);
-    this.close = (name) => encoder.encode(`</${prefix}${name}>`);
-  }
-}
+const HIDDEN = new TextEncoder().encode('hidden');
+const TRUE = new TextEncoder().encode('true');
 
 /** The attributes of the start tag from `at` to `end` that the reader needs, by their one-letter names. */
 class CellAttributes {
@@ -118,9 +38,12 @@ class CellAttributes {
   sEnd = -1;
   t = -1;
   tEnd = -1;
+  /** A row's hidden="1" (or "true"): hidden by hand or by a filter, as Excel saves both. */
+  hidden = false;
 
   read(bytes: Uint8Array, at: number, end: number): void {
     this.r = this.s = this.t = -1;
+    this.hidden = false;
     let i = at + 1;
     while (i < end && !isNameEnd(bytes[i])) i++;
     while (i < end) {
@@ -142,31 +65,106 @@ class CellAttributes {
         if (name === 0x72) [this.r, this.rEnd] = [valueStart, valueEnd];
         else if (name === 0x73) [this.s, this.sEnd] = [valueStart, valueEnd];
         else if (name === 0x74) [this.t, this.tEnd] = [valueStart, valueEnd];
+      } else if (startsWith(bytes, HIDDEN, nameStart) && nameLength === HIDDEN.length) {
+        const length = valueEnd - valueStart;
+        this.hidden = (length === 1 && bytes[valueStart] === 0x31) || (length === TRUE.length && startsWith(bytes, TRUE, valueStart));
       }
       i = valueEnd + 1;
     }
   }
 }
 
-/** Repeated text kept once: a sheet's result columns say "Local" or "Influenceable" on every row. */
+/** Longer text is decoded each time: it is seldom repeated, and the pool would hold it all. */
+const POOLED_LENGTH = 256;
+
+/**
+ * Repeated text decoded once and kept once: a sheet's result columns say "Local" or
+ * "Influenceable" on every row. Text is looked up by its bytes, so a repeat costs a hash of them
+ * and a comparison, not a decoding. The pool keeps its own copy of each text's bytes, since a
+ * sheet is read a piece at a time.
+ */
 class TextPool {
-  private readonly pool = new Map<string, string>();
+  /** Open addressing: each slot's text, its hash, and where its bytes are in `kept` (start + 1; 0 for an empty slot). */
+  private starts = new Int32Array(1 << 12);
+  private ends = new Int32Array(1 << 12);
+  private hashes = new Int32Array(1 << 12);
+  private texts: string[] = [];
+  private count = 0;
+  private kept = new Uint8Array(1 << 16);
+  private keptLength = 0;
 
   text(bytes: Uint8Array, start: number, end: number): string {
-    const raw = utf8.decode(bytes.subarray(start, end));
-    const text = raw.includes('&') ? unescapeXml(raw) : raw;
-    const kept = this.pool.get(text);
-    if (kept !== undefined) return kept;
-    this.pool.set(text, text);
+    const length = end - start;
+    if (length > POOLED_LENGTH) return decoded(bytes, start, end);
+    const mask = this.starts.length - 1;
+    const hash = hashOf(bytes, start, end);
+    let slot = hash & mask;
+    for (let at = this.starts[slot]; at !== 0; at = this.starts[slot]) {
+      if (this.ends[slot] - at + 1 === length && sameBytes(this.kept, at - 1, bytes, start, length)) return this.texts[slot];
+      slot = (slot + 1) & mask;
+    }
+    const text = decoded(bytes, start, end);
+    if (this.keptLength + length > this.kept.length) {
+      const grown = new Uint8Array(Math.max(this.kept.length * 2, this.keptLength + length));
+      grown.set(this.kept.subarray(0, this.keptLength));
+      this.kept = grown;
+    }
+    this.kept.set(bytes.subarray(start, end), this.keptLength);
+    this.starts[slot] = this.keptLength + 1;
+    this.keptLength += length;
+    this.ends[slot] = this.keptLength;
+    this.hashes[slot] = hash;
+    this.texts[slot] = text;
+    if (++this.count * 2 > this.starts.length) this.grow();
     return text;
   }
+
+  private grow(): void {
+    const { starts, ends, hashes, texts } = this;
+    const size = starts.length * 4;
+    this.starts = new Int32Array(size);
+    this.ends = new Int32Array(size);
+    this.hashes = new Int32Array(size);
+    this.texts = [];
+    const mask = size - 1;
+    for (let old = 0; old < starts.length; old++) {
+      if (starts[old] === 0) continue;
+      let slot = hashes[old] & mask;
+      while (this.starts[slot] !== 0) slot = (slot + 1) & mask;
+      this.starts[slot] = starts[old];
+      this.ends[slot] = ends[old];
+      this.hashes[slot] = hashes[old];
+      this.texts[slot] = texts[old];
+    }
+  }
+}
+
+/** FNV-1a of the bytes. */
+function hashOf(bytes: Uint8Array, start: number, end: number): number {
+  let hash = 0x811c9dc5;
+  for (let i = start; i < end; i++) hash = Math.imul(hash ^ bytes[i], 0x01000193);
+  return hash;
+}
+
+function sameBytes(a: Uint8Array, aStart: number, b: Uint8Array, bStart: number, length: number): boolean {
+  for (let i = 0; i < length; i++) if (a[aStart + i] !== b[bStart + i]) return false;
+  return true;
+}
+
+/** Text from the bytes, its entities undone. */
+function decoded(bytes: Uint8Array, start: number, end: number): string {
+  const raw = utf8.decode(bytes.subarray(start, end));
+  return raw.includes('&') ? unescapeXml(raw) : raw;
 }
 
 /**
  * The text of a string item (<si> or <is>, from `start` to `end`): every <t> element joined (rich
  * text is several runs); phonetic runs (<rPh>) are not part of it.
  */
-function runText(bytes: Uint8Array, start: number, end: number, tags: StringTags, pool: TextPool): string {
+/** Text from bytes, by a pool or not. */
+type TextOf = (bytes: Uint8Array, start: number, end: number) => string;
+
+function runText(bytes: Uint8Array, start: number, end: number, tags: StringTags, textOf: TextOf): string {
   let text: string | undefined;
   let at = start;
   for (;;) {
@@ -185,7 +183,7 @@ function runText(bytes: Uint8Array, start: number, end: number, tags: StringTags
       continue;
     }
     const contentEnd = findByte(bytes, LT, contentStart);
-    const run = pool.text(bytes, contentStart, contentEnd);
+    const run = textOf(bytes, contentStart, contentEnd);
     text = text === undefined ? run : text + run;
     at = contentEnd;
   }
@@ -204,11 +202,10 @@ function stringTags(tags: Tags): StringTags {
 /** The shared strings of xl/sharedStrings.xml, in order. */
 export function sharedStringsOf(part: Uint8Array): string[] {
   const bytes = plainBytes(part);
-  const tags = new Tags(rootPrefix(bytes));
+  const tags = new Tags(rootPrefix(bytes) ?? '');
   const si = tags.open('si');
   const siClose = tags.close('si');
   const runs = stringTags(tags);
-  const pool = new TextPool();
   const strings: string[] = [];
   for (let at = findStart(bytes, si, 0, bytes.length); at >= 0; ) {
     const contentStart = tagEnd(bytes, at);
@@ -219,7 +216,8 @@ export function sharedStringsOf(part: Uint8Array): string[] {
     }
     const end = find(bytes, siClose, contentStart);
     if (end < 0) throw new Error('a shared string is not closed');
-    strings.push(runText(bytes, contentStart, end, runs, pool));
+    // Each shared string is there once: nothing for a pool to save.
+    strings.push(runText(bytes, contentStart, end, runs, decoded));
     at = findStart(bytes, si, end, bytes.length);
   }
   return strings;
@@ -250,128 +248,209 @@ function referenceAt(bytes: Uint8Array, start: number, end: number): { column: n
   return { column: column - 1, row: row > 0 ? row - 1 : -1 };
 }
 
+/** Powers of ten a double holds exactly. */
+const EXACT_POWERS_OF_TEN = Array.from({ length: 23 }, (_, k) => 10 ** k);
+
+/**
+ * A number written plainly ("-1844.06": at most 15 digits, no exponent) without making a string
+ * of it: the digits as an integer divided by a power of ten, both exact, is the double nearest the
+ * decimal, as Number() gives. NaN for anything else, which Number() then reads.
+ */
+function simpleNumberAt(bytes: Uint8Array, start: number, end: number): number {
+  let i = start;
+  const negative = bytes[i] === 0x2d;
+  if (negative) i++;
+  let digits = 0;
+  let mantissa = 0;
+  let decimals = -1;
+  for (; i < end; i++) {
+    const byte = bytes[i];
+    if (byte === 0x2e && decimals < 0) {
+      decimals = 0;
+      continue;
+    }
+    const digit = byte - 0x30;
+    if (digit < 0 || digit > 9 || ++digits > 15) return NaN;
+    mantissa = mantissa * 10 + digit;
+    if (decimals >= 0) decimals++;
+  }
+  if (digits === 0) return NaN;
+  const value = decimals > 0 ? mantissa / EXACT_POWERS_OF_TEN[decimals] : mantissa;
+  return negative ? -value : value;
+}
+
 /** An ISO date-time ("2024-04-14T00:00:00") as a 1900 serial. */
 function isoDateSerial(text: string): Cell {
   const time = Date.parse(/[zZ]|[+-]\d\d:?\d\d$/.test(text) || !text.includes('T') ? text : `${text}Z`);
   return Number.isFinite(time) ? time / 86400000 + 25569 : text;
 }
 
-/**
- * One worksheet part as a grid, row 1 at index 0, every row as wide as the widest; rows and cells
- * without a reference follow the one before.
- */
-export function gridOfWorksheet(part: Uint8Array, sharedStrings: readonly string[], dates?: DateFormats): Grid {
-  const bytes = plainBytes(part);
-  const tags = new Tags(rootPrefix(bytes));
-  const grid: Grid = [];
-  const sheetData = findStart(bytes, tags.open('sheetData'), 0, bytes.length);
-  if (sheetData < 0) return grid;
-  const dataStart = tagEnd(bytes, sheetData);
-  if (bytes[dataStart - 2] === SLASH) return grid;
-  const dataEnd = find(bytes, tags.close('sheetData'), dataStart);
-  if (dataEnd < 0) throw new Error('<sheetData> is not closed');
-
-  const rowOpen = tags.open('row');
-  const rowClose = tags.close('row');
-  const cellOpen = tags.open('c');
-  const cellClose = tags.close('c');
-  const valueOpen = tags.open('v');
-  const runs = stringTags(tags);
-  const pool = new TextPool();
-  const attributes = new CellAttributes();
-  const dateOffset = dates?.date1904 ? DAYS_1900_TO_1904 : 0;
-  let width = 0;
-  let rowIndex = -1;
-
-  for (let at = findStart(bytes, rowOpen, dataStart, dataEnd); at >= 0; ) {
-    const rowContent = tagEnd(bytes, at);
-    attributes.read(bytes, at, rowContent);
-    const number = attributes.r >= 0 ? integerAt(bytes, attributes.r, attributes.rEnd) : -1;
-    rowIndex = number > 0 ? number - 1 : rowIndex + 1;
-    const cells: Cell[] = [];
-    let rowEnd = rowContent;
-    if (bytes[rowContent - 2] !== SLASH) {
-      // The row's cells, one tag after another, until its end tag.
-      let column = -1;
-      for (let lt = findByte(bytes, LT, rowContent); ; lt = findByte(bytes, LT, rowEnd)) {
-        if (lt < 0 || lt >= dataEnd) throw new Error('a <row> is not closed');
-        if (bytes[lt + 1] === SLASH) {
-          rowEnd = lt + 1;
-          if (startsWith(bytes, rowClose, lt)) {
-            rowEnd = lt + rowClose.length;
-            break;
-          }
-          continue;
-        }
-        const content = tagEnd(bytes, lt);
-        rowEnd = content;
-        if (!startsWith(bytes, cellOpen, lt) || !isNameEnd(bytes[lt + cellOpen.length])) continue;
-        attributes.read(bytes, lt, content);
-        if (attributes.r >= 0) {
-          const reference = referenceAt(bytes, attributes.r, attributes.rEnd);
-          column = reference.column;
-          if (reference.row >= 0) rowIndex = reference.row;
-        } else {
-          column++;
-        }
-        if (bytes[content - 2] === SLASH) continue;
-        const cellEnd = find(bytes, cellClose, content, dataEnd);
-        if (cellEnd < 0) throw new Error('a cell is not closed');
-        rowEnd = cellEnd + cellClose.length;
-        const value = cellValue(bytes, content, cellEnd, attributes, sharedStrings, dates, dateOffset, valueOpen, runs, pool);
-        if (value === null) continue;
-        while (cells.length < column) cells.push(null);
-        cells[column] = value;
-      }
-    }
-    while (grid.length < rowIndex) grid.push([]);
-    grid[rowIndex] = cells;
-    if (cells.length > width) width = cells.length;
-    at = findStart(bytes, rowOpen, rowEnd, dataEnd);
-  }
-  for (const cells of grid) while (cells.length < width) cells.push(null);
-  return grid;
+export interface SheetValues {
+  /** Row index + 1 is the row number Excel shows; column index 0 is column A. */
+  grid: Grid;
+  /** 0-based rows hidden or filtered out (`<row hidden="1">`). */
+  hiddenRows: ReadonlySet<number>;
 }
 
-/** The value of the cell whose content runs from `start` to `end`, by its type (t) and format (s). */
-function cellValue(
-  bytes: Uint8Array,
-  start: number,
-  end: number,
-  attributes: CellAttributes,
-  sharedStrings: readonly string[],
-  dates: DateFormats | undefined,
-  dateOffset: number,
-  valueOpen: Uint8Array,
-  runs: StringTags,
-  pool: TextPool,
-): Cell {
-  const typeLength = attributes.t < 0 ? 0 : attributes.tEnd - attributes.t;
-  const type = typeLength === 0 ? 0x6e : bytes[attributes.t]; // "n" when absent
-  if (type === 0x69 && typeLength === 9) return runText(bytes, start, end, runs, pool); // inlineStr
-  const v = findStart(bytes, valueOpen, start, end);
-  if (v < 0) return null;
-  const valueStart = tagEnd(bytes, v);
-  if (bytes[valueStart - 2] === SLASH) return null;
-  const valueEnd = findByte(bytes, LT, valueStart);
-  switch (typeLength === 1 ? type : typeLength === 0 ? 0x6e : -typeLength) {
-    case 0x73: // s
-      return sharedStrings[integerAt(bytes, valueStart, valueEnd)] ?? null;
-    case 0x62: // b
-      return valueEnd - valueStart === 1 && bytes[valueStart] === 0x31;
-    case 0x64: // d
-      return isoDateSerial(pool.text(bytes, valueStart, valueEnd));
-    case 0x6e: {
-      // n
-      const text = utf8.decode(bytes.subarray(valueStart, valueEnd));
-      const number = Number(text);
-      if (!Number.isFinite(number) || text.trim() === '') return pool.text(bytes, valueStart, valueEnd);
-      if (dateOffset && attributes.s >= 0 && dates!.styles.has(integerAt(bytes, attributes.s, attributes.sEnd))) return number + dateOffset;
-      return number;
-    }
-    default: // str, e, and any other
-      return pool.text(bytes, valueStart, valueEnd);
+/**
+ * A worksheet's values read a piece of rows at a time, into a grid: row 1 at index 0, every row
+ * as wide as the widest; rows and cells without a reference follow the one before.
+ */
+export class SheetValuesReader {
+  private readonly grid: Grid = [];
+  /** 0-based rows hidden or filtered out. */
+  private readonly hiddenRows = new Set<number>();
+  private width = 0;
+  private rowIndex = -1;
+  private readonly rowOpen: Uint8Array;
+  private readonly rowClose: Uint8Array;
+  private readonly cellOpen: Uint8Array;
+  private readonly cellClose: Uint8Array;
+  private readonly valueOpen: Uint8Array;
+  private readonly runs: StringTags;
+  private readonly pool = new TextPool();
+  private readonly pooled: TextOf = (bytes, start, end) => this.pool.text(bytes, start, end);
+  private readonly attributes = new CellAttributes();
+  private readonly dateOffset: number;
+
+  /** `prefix` is the namespace prefix of the part's elements ("" or "x:"). */
+  constructor(
+    prefix: string,
+    private readonly sharedStrings: readonly string[],
+    private readonly dates?: DateFormats,
+  ) {
+    const tags = new Tags(prefix);
+    this.rowOpen = tags.open('row');
+    this.rowClose = tags.close('row');
+    this.cellOpen = tags.open('c');
+    this.cellClose = tags.close('c');
+    this.valueOpen = tags.open('v');
+    this.runs = stringTags(tags);
+    this.dateOffset = dates?.date1904 ? DAYS_1900_TO_1904 : 0;
   }
+
+  /** Whole rows of the sheetData, the next piece of them. */
+  read(piece: Uint8Array): void {
+    const bytes = plainBytes(piece);
+    const { attributes, rowClose, cellOpen, cellClose } = this;
+    for (let at = findStart(bytes, this.rowOpen, 0, bytes.length); at >= 0; ) {
+      const rowContent = tagEnd(bytes, at);
+      attributes.read(bytes, at, rowContent);
+      const hidden = attributes.hidden;
+      const number = attributes.r >= 0 ? integerAt(bytes, attributes.r, attributes.rEnd) : -1;
+      let rowIndex = number > 0 ? number - 1 : this.rowIndex + 1;
+      const cells: Cell[] = [];
+      let rowEnd = rowContent;
+      if (bytes[rowContent - 2] !== SLASH) {
+        // The row's cells, one tag after another, until its end tag.
+        let column = -1;
+        for (let lt = findByte(bytes, LT, rowContent); ; lt = findByte(bytes, LT, rowEnd)) {
+          if (lt < 0) throw new Error('a <row> is not closed');
+          if (bytes[lt + 1] === SLASH) {
+            rowEnd = lt + 1;
+            if (startsWith(bytes, rowClose, lt)) {
+              rowEnd = lt + rowClose.length;
+              break;
+            }
+            continue;
+          }
+          const content = tagEnd(bytes, lt);
+          rowEnd = content;
+          if (!startsWith(bytes, cellOpen, lt) || !isNameEnd(bytes[lt + cellOpen.length])) continue;
+          attributes.read(bytes, lt, content);
+          if (attributes.r >= 0) {
+            const reference = referenceAt(bytes, attributes.r, attributes.rEnd);
+            column = reference.column;
+            if (reference.row >= 0) rowIndex = reference.row;
+          } else {
+            column++;
+          }
+          if (bytes[content - 2] === SLASH) continue;
+          const cellEnd = find(bytes, cellClose, content);
+          if (cellEnd < 0) throw new Error('a cell is not closed');
+          rowEnd = cellEnd + cellClose.length;
+          const value = this.cellValue(bytes, content, cellEnd);
+          if (value === null) continue;
+          while (cells.length < column) cells.push(null);
+          cells[column] = value;
+        }
+      }
+      const { grid } = this;
+      while (grid.length < rowIndex) grid.push([]);
+      grid[rowIndex] = cells;
+      if (hidden) this.hiddenRows.add(rowIndex);
+      this.rowIndex = rowIndex;
+      if (cells.length > this.width) this.width = cells.length;
+      at = findStart(bytes, this.rowOpen, rowEnd, bytes.length);
+    }
+  }
+
+  /** The grid of every row read, and the rows hidden. */
+  finish(): SheetValues {
+    for (const cells of this.grid) while (cells.length < this.width) cells.push(null);
+    return { grid: this.grid, hiddenRows: this.hiddenRows };
+  }
+
+  /** The value of the cell whose content runs from `start` to `end`, by its type (t) and format (s). */
+  private cellValue(bytes: Uint8Array, start: number, end: number): Cell {
+    const { attributes, pool } = this;
+    const type = cellType(bytes, attributes);
+    if (type === 'inlineStr') return runText(bytes, start, end, this.runs, this.pooled);
+    const v = findStart(bytes, this.valueOpen, start, end);
+    if (v < 0) return null;
+    const valueStart = tagEnd(bytes, v);
+    if (bytes[valueStart - 2] === SLASH) return null;
+    const valueEnd = findByte(bytes, LT, valueStart);
+    switch (type) {
+      case 's':
+        return this.sharedStrings[integerAt(bytes, valueStart, valueEnd)] ?? null;
+      case 'b':
+        return valueEnd - valueStart === 1 && bytes[valueStart] === 0x31;
+      case 'd':
+        return isoDateSerial(pool.text(bytes, valueStart, valueEnd));
+      case 'n': {
+        let number = simpleNumberAt(bytes, valueStart, valueEnd);
+        if (Number.isNaN(number)) {
+          const text = utf8.decode(bytes.subarray(valueStart, valueEnd)).trim();
+          if (text === '') return null;
+          number = Number(text);
+          if (!Number.isFinite(number)) return pool.text(bytes, valueStart, valueEnd);
+        }
+        if (this.dateOffset && attributes.s >= 0 && this.dates!.styles.has(integerAt(bytes, attributes.s, attributes.sEnd))) return number + this.dateOffset;
+        return number;
+      }
+      default: // str, e
+        return pool.text(bytes, valueStart, valueEnd);
+    }
+  }
+}
+
+type CellType = 'n' | 's' | 'b' | 'd' | 'inlineStr' | 'text';
+
+/** A cell's type (t) from its bytes, without making a string of it: "n" when absent; str, e and others are text. */
+function cellType(bytes: Uint8Array, attributes: CellAttributes): CellType {
+  if (attributes.t < 0) return 'n';
+  const length = attributes.tEnd - attributes.t;
+  const first = bytes[attributes.t];
+  if (length === 9 && first === 0x69) return 'inlineStr';
+  if (length !== 1) return 'text';
+  return first === 0x73 ? 's' : first === 0x62 ? 'b' : first === 0x64 ? 'd' : first === 0x6e ? 'n' : 'text';
+}
+
+/** A whole worksheet part's values (a small part, or one read whole). */
+export function gridOfWorksheet(part: Uint8Array, sharedStrings: readonly string[], dates?: DateFormats): Grid {
+  const bytes = plainBytes(part);
+  const prefix = rootPrefix(bytes) ?? '';
+  const tags = new Tags(prefix);
+  const reader = new SheetValuesReader(prefix, sharedStrings, dates);
+  const sheetData = findStart(bytes, tags.open('sheetData'), 0, bytes.length);
+  const rowsStart = sheetData < 0 ? -1 : tagEnd(bytes, sheetData);
+  if (rowsStart >= 0 && bytes[rowsStart - 2] !== SLASH) {
+    const rowsEnd = findLast(bytes, tags.close('sheetData'), rowsStart);
+    if (rowsEnd < 0) throw new Error('<sheetData> is not closed');
+    reader.read(bytes.subarray(rowsStart, rowsEnd));
+  }
+  return reader.finish().grid;
 }
 
 /** Number formats Excel has built in that show a date or time. */

@@ -7,7 +7,7 @@
  */
 import { columnLetter, type OutCell, type PageSections, type PrintSetup } from '../core';
 import { CellXml, columnOfReference } from './cells';
-import { attribute, childElements, escapeXml, rootPrefix, withAttribute, type DroppedCharacters, type ElementSpan } from './xml';
+import { attribute, childElements, escapeXml, rootElement, rootPrefix, withAttribute, type DroppedCharacters, type ElementSpan } from './xml';
 
 export interface CellWrite {
   /** 0-based. */
@@ -92,47 +92,96 @@ const WORKSHEET_ORDER = [
  */
 const CHUNK = 1 << 15;
 
-/** The patched worksheet, in pieces of text. */
-export function* patchWorksheet(source: string, edit: SheetEdit, dropped?: DroppedCharacters): Generator<string> {
-  const p = rootPrefix(source);
-  const children = childElements(source, undefined, p);
-  const find = (name: string) => children.find((child) => child.name === name);
-  const text = (span: ElementSpan | undefined) => (span ? source.slice(span.start, span.end) : undefined);
-  const sheetData = find('sheetData');
+/**
+ * A worksheet as the patcher reads it: the text before and after its sheetData element whole (it
+ * is small), the rows in pieces, so that a large sheet is never one string (worksheet-source.ts
+ * reads a part so as it inflates).
+ */
+export interface WorksheetSource {
+  /** The part before its sheetData element. */
+  head: string;
+  /** The sheetData's rows, in pieces that each hold whole rows. */
+  rows(): AsyncIterable<string> | Iterable<string>;
+  /** Passes over the rows without reading them. */
+  skipRows(): Promise<void> | void;
+  /** The part after its sheetData element, once the rows have been read or passed over. */
+  tail(): Promise<string> | string;
+}
+
+/** A worksheet held as one string, as a patcher's source. */
+export function worksheetText(xml: string): WorksheetSource {
+  const sheetData = childElements(xml, undefined, rootPrefix(xml)).find((child) => child.name === 'sheetData');
   if (!sheetData) throw new Error('a worksheet without sheetData');
+  const rows = sheetData.selfClosing ? [] : [xml.slice(sheetData.contentStart, xml.lastIndexOf('</', sheetData.end - 1))];
+  return { head: xml.slice(0, sheetData.start), rows: () => rows, skipRows: () => undefined, tail: () => xml.slice(sheetData.end) };
+}
+
+/**
+ * The patched worksheet, in pieces of text: the elements before the rows (the add-in's replaced,
+ * missing ones inserted where the schema puts them), the rows, then the elements after them.
+ */
+export interface PatchOutcome {
+  /** Counts the characters XML cannot hold, left out. */
+  dropped?: DroppedCharacters;
+  /** Hears each row written, for progress. */
+  onRow?: () => void;
+}
+
+export async function* patchWorksheet(worksheet: WorksheetSource, edit: SheetEdit, outcome: PatchOutcome = {}): AsyncGenerator<string> {
+  const root = rootElement(worksheet.head);
+  // The head closed after its last element, so that its elements can be listed.
+  const head = `${worksheet.head}</${root.qname}>`;
+  const p = rootPrefix(head);
+  const headChildren = childElements(head, undefined, p);
+  const text = (source: string, span: ElementSpan | undefined) => (span ? source.slice(span.start, span.end) : undefined);
+  const findIn = (children: readonly ElementSpan[], name: string) => children.find((child) => child.name === name);
 
   const replaced = new Map<string, string>();
-  replaced.set('dimension', `<${p}dimension ref="${dimension(text(find('dimension')), edit)}"/>`);
-  if (edit.columns?.length) replaced.set('cols', columnsXml(text(find('cols')), edit.columns, p));
+  replaced.set('dimension', `<${p}dimension ref="${dimension(text(head, findIn(headChildren, 'dimension')), edit)}"/>`);
+  if (edit.columns?.length) replaced.set('cols', columnsXml(text(head, findIn(headChildren, 'cols')), edit.columns, p));
   if (edit.freezeRows) {
-    const views = frozenViews(text(find('sheetViews')), p, edit.freezeRows);
+    const views = frozenViews(text(head, findIn(headChildren, 'sheetViews')), p, edit.freezeRows);
     if (views) replaced.set('sheetViews', views);
   }
-  if (edit.drawing && !find('drawing')) replaced.set('drawing', `<${p}drawing xmlns:r="${NS_RELATIONSHIPS}" r:id="${edit.drawing}"/>`);
-  if (edit.autoFilter) replaced.set('autoFilter', `<${p}autoFilter ref="${edit.autoFilter}"/>`);
-  if (edit.onePageWide || edit.print) {
-    replaced.set('sheetPr', fitToPage(text(find('sheetPr')), p));
-    replaced.set('pageSetup', onePageWide(text(find('pageSetup')), p));
-  }
-  if (edit.print) for (const [name, xml] of printElements(edit.print, p)) replaced.set(name, xml);
+  if (edit.onePageWide || edit.print) replaced.set('sheetPr', fitToPage(text(head, findIn(headChildren, 'sheetPr')), p));
 
-  const head = children.length > 0 ? children[0].start : sheetData.start;
-  yield source.slice(0, head);
-  const pending = [...replaced.keys()].filter((name) => !find(name)).sort((a, b) => WORKSHEET_ORDER.indexOf(a) - WORKSHEET_ORDER.indexOf(b));
-  const insertBefore = function* (order: number) {
-    while (pending.length > 0 && WORKSHEET_ORDER.indexOf(pending[0]) < order) yield replaced.get(pending.shift()!)!;
+  /** The elements of `source` from `from`, the add-in's replaced and the missing inserted before anything of a later order than theirs, up to `before`; returns where they end. */
+  const elements = function* (source: string, children: readonly ElementSpan[], from: number, before: number): Generator<string, number> {
+    const pending = [...replaced.keys()].filter((name) => !findIn(children, name)).sort((a, b) => WORKSHEET_ORDER.indexOf(a) - WORKSHEET_ORDER.indexOf(b));
+    const insertBefore = function* (order: number) {
+      while (pending.length > 0 && WORKSHEET_ORDER.indexOf(pending[0]) < order) yield replaced.get(pending.shift()!)!;
+    };
+    let at = from;
+    for (const child of children) {
+      const order = WORKSHEET_ORDER.indexOf(child.name);
+      if (order >= 0) yield* insertBefore(order);
+      yield source.slice(at, child.start);
+      yield replaced.get(child.name) ?? source.slice(child.start, child.end);
+      at = child.end;
+    }
+    yield* insertBefore(before);
+    return at;
   };
-  let at = head;
-  for (const child of children) {
-    const order = WORKSHEET_ORDER.indexOf(child.name);
-    if (order >= 0) yield* insertBefore(order);
-    yield source.slice(at, child.start);
-    if (child === sheetData) yield* patchSheetData(source, sheetData, edit, p, dropped);
-    else yield replaced.get(child.name) ?? source.slice(child.start, child.end);
-    at = child.end;
-  }
-  yield* insertBefore(Infinity);
-  yield source.slice(at);
+
+  const first = headChildren.length > 0 ? headChildren[0].start : worksheet.head.length;
+  yield head.slice(0, first);
+  const headEnd = yield* elements(head, headChildren, first, WORKSHEET_ORDER.indexOf('sheetData'));
+  yield worksheet.head.slice(headEnd);
+
+  if (edit.replaceRows) await worksheet.skipRows();
+  yield* patchSheetData(edit.replaceRows ? [] : worksheet.rows(), edit, p, outcome);
+
+  // The elements after the rows, in the root's start tag so that they can be listed.
+  const rootTag = head.slice(root.start, root.contentStart);
+  const tail = rootTag + (await worksheet.tail());
+  const tailChildren = childElements(tail, undefined, p);
+  replaced.clear();
+  if (edit.autoFilter) replaced.set('autoFilter', `<${p}autoFilter ref="${edit.autoFilter}"/>`);
+  if (edit.onePageWide || edit.print) replaced.set('pageSetup', onePageWide(text(tail, findIn(tailChildren, 'pageSetup')), p));
+  if (edit.print) for (const [name, xml] of printElements(edit.print, p)) replaced.set(name, xml);
+  if (edit.drawing && !findIn(tailChildren, 'drawing')) replaced.set('drawing', `<${p}drawing xmlns:r="${NS_RELATIONSHIPS}" r:id="${edit.drawing}"/>`);
+  const tailEnd = yield* elements(tail, tailChildren, rootTag.length, Infinity);
+  yield tail.slice(tailEnd);
 }
 
 /** The dimension: what the sheet held (unless replaced) and what is written, from A1. */
@@ -237,9 +286,9 @@ interface ExistingCell {
   referenced: boolean;
 }
 
-/** Rows of the sheetData, existing and written, merged in row order. */
-function* patchSheetData(source: string, span: ElementSpan, edit: SheetEdit, p: string, dropped?: DroppedCharacters): Generator<string> {
-  const rows = new RowPatcher(source, p, edit.erase ?? [], new CellXml(p, dropped));
+/** Rows of the sheetData, existing (in pieces of whole rows) and written, merged in row order. */
+async function* patchSheetData(existing: AsyncIterable<string> | Iterable<string>, edit: SheetEdit, p: string, { dropped, onRow }: PatchOutcome): AsyncGenerator<string> {
+  const rows = new RowPatcher(p, edit.erase ?? [], new CellXml(p, dropped));
   const rowTag = `<${p}row`;
   const rowClose = `</${p}row>`;
   let out = `<${p}sheetData>`;
@@ -249,6 +298,7 @@ function* patchSheetData(source: string, span: ElementSpan, edit: SheetEdit, p: 
   const writeNewRowsBefore = function* (row: number) {
     while (!next.done && next.value.row < row) {
       out += rows.newRow(next.value);
+      onRow?.();
       next = written.next();
       if (out.length >= CHUNK) {
         yield out;
@@ -257,11 +307,10 @@ function* patchSheetData(source: string, span: ElementSpan, edit: SheetEdit, p: 
     }
   };
 
-  if (!span.selfClosing && !edit.replaceRows) {
-    const end = span.end - `</${p}sheetData>`.length;
-    let at = source.indexOf(rowTag, span.contentStart);
-    let previousRow = 0;
-    while (at >= 0 && at < end) {
+  let previousRow = 0;
+  for await (const source of existing) {
+    let at = source.indexOf(rowTag);
+    while (at >= 0) {
       const openEnd = source.indexOf('>', at) + 1;
       const selfClosing = source.charCodeAt(openEnd - 2) === 47; // "/"
       const rowEnd = selfClosing ? openEnd : source.indexOf(rowClose, openEnd) + rowClose.length;
@@ -272,7 +321,8 @@ function* patchSheetData(source: string, span: ElementSpan, edit: SheetEdit, p: 
       yield* writeNewRowsBefore(rowNumber - 1);
       const write = !next.done && next.value.row === rowNumber - 1 ? next.value : undefined;
       if (write) next = written.next();
-      out += rows.patch({ at, openEnd, rowEnd, selfClosing, openTag, rowNumber, hasReference: r !== undefined }, write);
+      out += rows.patch({ source, at, openEnd, rowEnd, selfClosing, openTag, rowNumber, hasReference: r !== undefined }, write);
+      onRow?.();
       if (out.length >= CHUNK) {
         yield out;
         out = '';
@@ -286,6 +336,8 @@ function* patchSheetData(source: string, span: ElementSpan, edit: SheetEdit, p: 
 }
 
 interface ExistingRow {
+  /** The piece of the sheetData the row is in. */
+  source: string;
   at: number;
   openEnd: number;
   rowEnd: number;
@@ -302,7 +354,6 @@ class RowPatcher {
   private readonly cellStart: string;
 
   constructor(
-    private readonly source: string,
     private readonly p: string,
     private readonly erase: readonly Area[],
     private readonly cells: CellXml,
@@ -326,7 +377,7 @@ class RowPatcher {
   patch(row: ExistingRow, write: RowWrite | undefined): string {
     let erasing: Area[] | undefined;
     for (const area of this.erase) if (area.firstRow < row.rowNumber && row.rowNumber - 1 <= area.lastRow) (erasing ??= []).push(area);
-    if (!write && !erasing && row.hasReference) return this.source.slice(row.at, row.rowEnd);
+    if (!write && !erasing && row.hasReference) return row.source.slice(row.at, row.rowEnd);
 
     let openTag = row.hasReference ? row.openTag : withAttribute(row.openTag, 'r', String(row.rowNumber));
     // The spans hint would no longer be true once cells are added.
@@ -334,7 +385,7 @@ class RowPatcher {
     if (write?.height) openTag = withAttribute(withAttribute(openTag, 'ht', String(write.height)), 'customHeight', '1');
     else if (erasing?.some((area) => area.rowHeights)) openTag = withAttribute(withAttribute(openTag, 'ht', undefined), 'customHeight', undefined);
     if (row.selfClosing) openTag = openTag.replace(/\s*\/>$/, '>');
-    const inner = row.selfClosing ? '' : this.source.slice(row.openEnd, row.rowEnd - this.rowClose.length);
+    const inner = row.selfClosing ? '' : row.source.slice(row.openEnd, row.rowEnd - this.rowClose.length);
 
     // Usually every existing cell lies left of everything written or erased: the new cells go on the end.
     let firstTouched = write && write.cells.length > 0 ? write.cells[0].column : Infinity;

@@ -7,9 +7,9 @@
  *
  * What is written: the result columns beside the data; the analysis sheet; the summary sheets
  * laid out as the core plans them (formula tables: SUMIFS over the analysis sheet); the user's
- * sheets (Suppliers, Rules, Local register), of which only the cells the run changes are written;
- * the summary sheet's two charts (native chart parts, found again by name on a re-run); and the
- * very hidden state sheet.
+ * sheets (Suppliers, Rules, Local register, Re-spend survey), of which only the cells the run
+ * changes are written; the summary sheet's two charts (native chart parts, found again by name on
+ * a re-run); and the very hidden state sheet.
  */
 import {
   columnLetter,
@@ -33,7 +33,7 @@ import {
 import { placeCharts } from './charts';
 import type { SheetState, XlsxPackage } from './package';
 import { addStyles, columnStyle, type Styles } from './styles';
-import { EMPTY_WORKSHEET, patchWorksheet, type CellWrite, type ColumnSetting, type RowWrite, type SheetEdit } from './worksheet';
+import { patchWorksheet, type CellWrite, type ColumnSetting, type RowWrite, type SheetEdit } from './worksheet';
 import { attribute, rootAttribute, withAttribute, withRootAttribute, type DroppedCharacters } from './xml';
 
 export interface WriteOutcome {
@@ -55,6 +55,8 @@ export interface PlanSheets {
   userGrid(sheet: string): Grid | undefined;
   /** A data sheet's cells to write with its results, for a new package; none when the package holds them already. */
   dataToCopy(sheet: string): Grid | undefined;
+  /** Hears how many of the sheets' rows have been written, as a fraction, while the package is written. */
+  onWritten?: (fraction: number) => void;
 }
 
 /** Writes the plan into the package (which is then written out whole). */
@@ -64,14 +66,16 @@ export async function writePlan(pkg: XlsxPackage, analysis: AnalysisOutcome, she
   const stylesPart = await pkg.stylesPart();
   const { xml: stylesXml, styles } = addStyles(await pkg.text(stylesPart));
   pkg.setText(stylesPart, stylesXml);
+  let rowsToWrite = 0;
+  let rowsWritten = 0;
+  const onRow = sheets.onWritten && (() => sheets.onWritten!(Math.min(1, ++rowsWritten / rowsToWrite)));
   /** A sheet patched (or added, empty, at the end) with the edit `make` plans for it. */
   const edit = async (sheetName: string, state: SheetState | undefined, make: (part: string) => SheetEdit | Promise<SheetEdit>) => {
-    let part = pkg.sheetPart(sheetName);
-    const source = part ? await pkg.text(part) : EMPTY_WORKSHEET;
-    part ??= pkg.addSheet(sheetName, state);
+    const part = pkg.sheetPart(sheetName) ?? pkg.addSheet(sheetName, state);
     if (state) pkg.setSheetState(sheetName, state);
     const sheetEdit = await make(part);
-    pkg.setChunks(part, () => patchWorksheet(source, sheetEdit, dropped));
+    rowsToWrite += sheetEdit.extent.rows;
+    pkg.patchSheet(part, (source) => patchWorksheet(source, sheetEdit, { dropped, onRow }));
   };
 
   // The data sheets: the result columns to the right of the data (with the data itself, when the workbook is new).
@@ -86,14 +90,13 @@ export async function writePlan(pkg: XlsxPackage, analysis: AnalysisOutcome, she
     pkg.setPrintTitles(layout.plan.name, `$1:$${layout.print.titleRows}`);
   }
   await edit(plan.analysisTable.sheet, undefined, async (part) => {
-    const { columns, rows } = plan.analysisTable;
-    const extent = `A1:${columnLetter(columns.length - 1)}${rows.count + 1}`;
+    const extent = tableExtent(plan.analysisTable);
     // The add-in's analysis sheet holds an Excel table with its own filter: a sheet filter over it would clash.
     const tables = await resizeTables(pkg, part, extent);
     pkg.setFilterRange(plan.analysisTable.sheet, tables === 0 ? extent : undefined);
     return tableEdit(plan.analysisTable, styles, tables === 0 ? extent : undefined);
   });
-  for (const sheet of [plan.suppliers, plan.rules, plan.register]) await edit(sheet.sheet, undefined, () => userSheetEdit(sheets.userGrid(sheet.sheet), sheet, styles));
+  for (const sheet of [plan.suppliers, plan.rules, plan.register, plan.respend]) await edit(sheet.sheet, undefined, () => userSheetEdit(sheets.userGrid(sheet.sheet), sheet, styles));
   await edit(STATE_SHEET, 'veryHidden', () => stateSheetEdit(stateToCells(analysis.state), styles));
 
   await refreshPivotCachesOver(pkg, plan.analysisTable.sheet);
@@ -102,6 +105,11 @@ export async function writePlan(pkg: XlsxPackage, analysis: AnalysisOutcome, she
       return dropped.count;
     },
   };
+}
+
+/** A table's extent from A1, for its filter. */
+export function tableExtent(table: TablePlan): string {
+  return `A1:${columnLetter(table.columns.length - 1)}${table.rows.count + 1}`;
 }
 
 /** Header rows tall enough to show every line of headers that wrap in their widths (Excel does not grow them for a file). */
@@ -184,7 +192,7 @@ function* rowValues(rows: readonly (Cell[] | undefined)[], column: number): Gene
 }
 
 /** A summary sheet as laid out: title, subtitle, then each block with its title, note, header and rows; the previous run's area cleared first. */
-function summarySheetEdit(layout: SheetLayout, styles: Styles, clear: Extent | undefined): SheetEdit {
+export function summarySheetEdit(layout: SheetLayout, styles: Styles, clear: Extent | undefined): SheetEdit {
   const { plan } = layout;
   const rows: RowWrite[] = [{ row: 0, cells: [{ column: 0, value: plan.title, style: styles.title }] }];
   plan.subtitle.forEach((line, i) => rows.push({ row: i + 1, cells: [{ column: 0, value: line, style: styles.subtitle }] }));
@@ -217,7 +225,7 @@ function summarySheetEdit(layout: SheetLayout, styles: Styles, clear: Extent | u
 }
 
 /** A table from A1 that is the whole sheet: bold, filled, frozen header row, and the filter given. */
-function tableEdit(table: TablePlan, styles: Styles, filter: string | undefined): SheetEdit {
+export function tableEdit(table: TablePlan, styles: Styles, filter: string | undefined): SheetEdit {
   const { columns, rows } = table;
   const widths = fittedWidths(columns, rows);
   const formats = columns.map((column) => columnStyle(styles, column.format, false));

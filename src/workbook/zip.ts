@@ -4,6 +4,7 @@
  * compressed bytes; a new or patched one goes through the host's deflate stream (zlib's thread
  * pool on the command line) while the caller renders the next chunk of its XML.
  */
+import { concat } from './bytes';
 import type { DeflateCodec, Inflate } from './codec';
 import {
   CENTRAL_HEADER,
@@ -61,12 +62,25 @@ export function readZip(bytes: Uint8Array): ZipEntry[] {
   });
 }
 
-/** An entry's content. */
+/** An entry's content as it inflates, checked against the size the zip gives. */
+export async function* entryChunks(entry: ZipEntry, inflate: Inflate): AsyncGenerator<Uint8Array> {
+  if (entry.method !== DEFLATED) {
+    yield entry.data;
+    return;
+  }
+  let size = 0;
+  for await (const chunk of inflate(entry.data, entry.size)) {
+    size += chunk.length;
+    yield chunk;
+  }
+  if (size !== entry.size) throw new ZipError(`the entry ${entry.name} is damaged (it inflates to ${size} bytes, not ${entry.size})`);
+}
+
+/** An entry's content whole. */
 export async function entryBytes(entry: ZipEntry, inflate: Inflate): Promise<Uint8Array> {
-  if (entry.method !== DEFLATED) return entry.data;
-  const bytes = await inflate(entry.data);
-  if (bytes.length !== entry.size) throw new ZipError(`the entry ${entry.name} is damaged (it inflates to ${bytes.length} bytes, not ${entry.size})`);
-  return bytes;
+  const chunks: Uint8Array[] = [];
+  for await (const chunk of entryChunks(entry, inflate)) chunks.push(chunk);
+  return concat(chunks);
 }
 
 const utf8 = new TextDecoder();
@@ -112,7 +126,7 @@ export class ZipWriter {
   }
 
   /** A new entry from chunks of text, deflated as they come. */
-  async add(name: string, chunks: Iterable<string>): Promise<void> {
+  async add(name: string, chunks: Iterable<string> | AsyncIterable<string>): Promise<void> {
     const deflate = this.codec.deflateStream();
     let crc = 0;
     let size = 0;
@@ -124,7 +138,7 @@ export class ZipWriter {
       batch = [];
       batchSize = 0;
     };
-    for (const text of chunks) {
+    for await (const text of chunks) {
       // An empty chunk is passed over: zlib's CRC-32 of the empty array TextEncoder gives is 0, not the CRC so far.
       if (text === '') continue;
       const bytes = this.encoder.encode(text);
@@ -203,17 +217,6 @@ export class ZipWriter {
     this.sink.write(bytes);
     this.offset += bytes.length;
   }
-}
-
-function concat(chunks: readonly Uint8Array[], length: number): Uint8Array {
-  if (chunks.length === 1) return chunks[0];
-  const joined = new Uint8Array(length);
-  let at = 0;
-  for (const chunk of chunks) {
-    joined.set(chunk, at);
-    at += chunk.length;
-  }
-  return joined;
 }
 
 /** A time as zip stores it: local time in two 16-bit words, to two seconds. */

@@ -72,7 +72,16 @@ describe('the console', () => {
     expect(run.code).toBe(0);
     expect(run.out[0]).toBe('Spend baseline: 1 payment, 1 supplier');
     expect(run.out[1]).toBe('Local area Preston (1 district); wider area Preston (1 district)');
-    expect(run.out.slice(-3)).toEqual(['  Review (influenceability to be judged)               £0.00    0.0%', '', 'Written: one-baseline.xlsx']);
+    // After the headline, only what every run says: no anchors in one organisation's file, and what LM3 needs.
+    expect(run.out.slice(-7)).toEqual([
+      '  Review (influenceability to be judged)               £0.00    0.0%',
+      '',
+      expect.stringMatching(/^No institution column in the header of "one" \(row 1\)/),
+      '',
+      'LM3: needs re-spend survey answers (the Re-spend survey sheet, or --respend FILE.csv).',
+      '',
+      'Written: one-baseline.xlsx',
+    ]);
     const sheets = await workbookCells(path.join(folder, 'one-baseline.xlsx'));
     const baseline = [...sheets.get('Baseline')!.cells.values()].map((cell) => cell.value);
     expect(baseline).toContain('Preston (E07000123)');

@@ -14,7 +14,7 @@ const COMMAND = ['spend.csv', '--local', 'Preston', '--wider', 'Lancashire (cere
 /** The Rules sheet's rules after the user added one: the default rules and theirs. */
 const DEFAULT_RULES = fs.readFileSync(path.join(PROJECT_ROOT, 'rules', 'default-rules.csv'), 'utf8').split(/\r?\n/).filter((line) => line.trim() !== '').length - 1;
 const RULES_CARRIED = DEFAULT_RULES + 1;
-const CARRIED = `Carried from the earlier spend-baseline.xlsx: Suppliers sheet 4 lines (1 with your corrections), Rules sheet ${RULES_CARRIED} rules, Local register 1 entry, 1 row override.`;
+const CARRIED = `Carried from the earlier spend-baseline.xlsx: Suppliers sheet 4 lines (1 with your corrections), Rules sheet ${RULES_CARRIED} rules, Local register 1 entry, Re-spend survey 1 supplier, 1 row override.`;
 
 function writeSpend(folder: string, lines: string[]): void {
   fs.writeFileSync(path.join(folder, 'spend.csv'), `${['Supplier Name,Supplier Postcode,Expense Type,Net Amount', ...lines].join('\r\n')}\r\n`);

@@ -16,7 +16,7 @@ const BOX_PER_POINT = 1.3;
 interface PrintedPage {
   width: number;
   height: number;
-  words: { text: string; size: number }[];
+  words: { text: string; size: number; box: { left: number; top: number; right: number; bottom: number } }[];
 }
 
 function printedPages(pdf: string): PrintedPage[] {
@@ -27,7 +27,11 @@ function printedPages(pdf: string): PrintedPage[] {
     .map((page) => ({
       width: Number(/width="([\d.]+)"/.exec(page)![1]),
       height: Number(/height="([\d.]+)"/.exec(page)![1]),
-      words: [...page.matchAll(/yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)</g)].map(([, top, bottom, text]) => ({ text, size: (Number(bottom) - Number(top)) / BOX_PER_POINT })),
+      words: [...page.matchAll(/xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</g)].map(([, left, top, right, bottom, text]) => ({
+        text,
+        size: (Number(bottom) - Number(top)) / BOX_PER_POINT,
+        box: { left: Number(left), top: Number(top), right: Number(right), bottom: Number(bottom) },
+      })),
     }));
 }
 
@@ -53,6 +57,23 @@ describeWithPrinting('the summary sheets printed', () => {
   test('no printed text is smaller than 8 pt', () => {
     const smallest = Math.min(...pages.flatMap((page) => page.words.map((word) => word.size)));
     expect(smallest).toBeGreaterThanOrEqual(8);
+  });
+
+  test('no printed word is drawn over another (a wrapped cell in a row too short runs into the next)', () => {
+    const overlaps: string[] = [];
+    for (const page of pages) {
+      const { words } = page;
+      for (let i = 0; i < words.length; i++) {
+        for (let j = i + 1; j < words.length; j++) {
+          const [a, b] = [words[i].box, words[j].box];
+          // A point's overlap is the boxes' own margin; a third of a line is text drawn over text.
+          const across = Math.min(a.right, b.right) - Math.max(a.left, b.left);
+          const down = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+          if (across > 1 && down > (a.bottom - a.top) / 3) overlaps.push(`${words[i].text} / ${words[j].text}`);
+        }
+      }
+    }
+    expect(overlaps).toEqual([]);
   });
 
   test('a long table repeats its title and header rows on every page', () => {

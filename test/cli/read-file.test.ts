@@ -22,7 +22,7 @@ describe('readSpendFile: CSV', () => {
     const file = await readSpendFile(fixture('title-lines.csv'));
     expect(file.file).toBe(fixture('title-lines.csv'));
     expect(file.sheets.map((sheet) => sheet.name)).toEqual(['title-lines']);
-    const grid = file.sheets[0].grid;
+    const grid = await file.sheets[0].grid();
     expect(grid[0]).toEqual(['Preston City Council', '', '', '', '']);
     expect(grid[1][0]).toBe('Payments to suppliers over £500');
     expect(grid[4]).toEqual(['Supplier Name', 'Supplier Postcode', 'Expense Type', 'Payment Date', 'Net Amount']);
@@ -30,27 +30,27 @@ describe('readSpendFile: CSV', () => {
   });
 
   test('Windows-1252 with CR-only line ends', async () => {
-    const grid = (await readSpendFile(fixture('cp1252-cr.csv'))).sheets[0].grid;
+    const grid = await (await readSpendFile(fixture('cp1252-cr.csv'))).sheets[0].grid();
     expect(grid).toHaveLength(3);
     expect(grid[0][6]).toBe('Net Amount(£)');
     expect(grid[2][2]).toBe('WING & STEP £40 OFF');
   });
 
   test('semicolon delimited UTF-8 with a byte-order mark', async () => {
-    const grid = (await readSpendFile(fixture('semicolon-bom.csv'))).sheets[0].grid;
+    const grid = await (await readSpendFile(fixture('semicolon-bom.csv'))).sheets[0].grid();
     expect(grid[0][0]).toBe('Vendor Name');
     expect(grid[2]).toEqual(['Smith; Jones & Co', 'BB5 1AA', 'Legal Fees', '2024-04-03', '£1,000.00', '£1,200.00']);
   });
 
   test('tab delimited, in a file named .csv', async () => {
-    const grid = (await readSpendFile(fixture('tab.csv'))).sheets[0].grid;
+    const grid = await (await readSpendFile(fixture('tab.csv'))).sheets[0].grid();
     expect(grid[1]).toEqual(['Acme, Ltd', '-£5', '15 June 2023', 'Refund, part']);
   });
 
   test("Excel's sep= line sets the delimiter and is not a row, as in Excel", async () => {
     const file = path.join(tempDir, 'sep.csv');
     fs.writeFileSync(file, 'sep=;\r\nSupplier;Amount\r\nAcme, Ltd;5,00\r\n');
-    expect((await readSpendFile(file)).sheets[0].grid).toEqual([
+    expect(await (await readSpendFile(file)).sheets[0].grid()).toEqual([
       ['Supplier', 'Amount'],
       ['Acme, Ltd', '5,00'],
     ]);
@@ -61,14 +61,14 @@ describe('readSpendFile: CSV', () => {
     fs.writeFileSync(file, zlib.gzipSync(Buffer.from('Supplier,Amount\r\nCaf\xe9 Ltd,-3.46945E-18\r\n', 'latin1')));
     const read = await readSpendFile(file);
     expect(read.sheets.map((sheet) => sheet.name)).toEqual(['spend 2021-22']);
-    expect(read.sheets[0].grid).toEqual([
+    expect(await read.sheets[0].grid()).toEqual([
       ['Supplier', 'Amount'],
       ['Café Ltd', '-3.46945E-18'],
     ]);
   });
 
   test('blank interleaved columns are kept where they are', async () => {
-    const grid = (await readSpendFile(fixture('interleaved-blank-columns.csv'))).sheets[0].grid;
+    const grid = await (await readSpendFile(fixture('interleaved-blank-columns.csv'))).sheets[0].grid();
     expect(grid[0]).toHaveLength(17);
     expect(grid[1][11]).toBe('Rhea Projects');
     expect(grid[1][12]).toBe('');
@@ -102,7 +102,7 @@ describe('readSpendFile: xlsx', () => {
       { name: 'Payments', state: 'visible' },
       { name: 'Settings', state: 'veryHidden' },
     ]);
-    const grid = read.sheets[0].grid;
+    const grid = await read.sheets[0].grid();
     expect(grid).toEqual([
       ['Spend over £500', null, null, null, null, null],
       [null, null, null, null, null, null],
@@ -111,9 +111,26 @@ describe('readSpendFile: xlsx', () => {
       [null, null, null, null, null, null],
       ['Beta Ltd', '#N/A', null, false, null, null],
     ]);
-    expect(read.sheets[1].grid).toEqual([
+    expect(await read.sheets[1].grid()).toEqual([
       [null, null],
       [null, 'x'],
+    ]);
+  });
+});
+
+describe('readSpendFile: xlsx dates', () => {
+  test('a workbook in the 1904 date system gives its dates as the 1900 serials Excel shows, and its numbers as they are', async () => {
+    const workbook = new ExcelJS.Workbook();
+    workbook.properties.date1904 = true;
+    const sheet = workbook.addWorksheet('Payments');
+    sheet.addRow(['Paid on', 'Amount']);
+    sheet.addRow([new Date(Date.UTC(2024, 3, 14)), 1234.56]);
+    sheet.getCell('A2').numFmt = 'dd/mm/yyyy';
+    const file = path.join(tempDir, 'mac-1904.xlsx');
+    await workbook.xlsx.writeFile(file);
+    expect(await (await readSpendFile(file)).sheets[0].grid()).toEqual([
+      ['Paid on', 'Amount'],
+      [45396, 1234.56],
     ]);
   });
 });

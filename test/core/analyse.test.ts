@@ -99,7 +99,7 @@ describe('the analysis', () => {
   test('plans every sheet the add-in owns, named around the user\'s own sheets, with the charts of the summary blocks below them', async () => {
     const { plan } = await analyse(input());
     expect(plan.sheetNames).toMatchObject({ summary: 'Baseline', method: 'Method (2)', suppliers: 'Suppliers' });
-    expect(plan.newSheets).toEqual(['Baseline', 'Top suppliers', 'Method (2)', 'Opportunities', 'Analysis data', 'Suppliers', 'Rules', 'Local register']);
+    expect(plan.newSheets).toEqual(['Baseline', 'Top suppliers', 'Method (2)', 'Opportunities', 'Analysis data', 'Suppliers', 'Rules', 'Local register', 'Re-spend survey']);
     expect(plan.summaries.map((s) => s.layout.plan.role)).toEqual(['summary', 'top_suppliers', 'method', 'opportunities']);
     const summary = plan.summaries[0].layout;
     expect(summary.plan.blocks.map((b) => b.id)).toContain('category_by_locality');

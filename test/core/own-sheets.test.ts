@@ -14,6 +14,11 @@ describe('the add-in’s sheets without a record of them', () => {
     expect(recognised(firstRows)).toEqual({ summary: 'Baseline', top_suppliers: 'Top suppliers' });
   });
 
+  test('the Re-spend survey by its header row; a sheet of the user’s by that name is not taken', () => {
+    expect(recognised({ 'Re-spend survey': ['Supplier', 'Supplier key', 'Local share', 'Notes', '', 'Your own staff (optional)', 'Value'] })).toEqual({ respend: 'Re-spend survey' });
+    expect(recognised({ 'Re-spend survey': ['Supplier', 'Answer'] })).toEqual({});
+  });
+
   test.each(['Top 300 suppliers by spend', 'Top 1,000 suppliers by spend', 'All 1 supplier by spend'])('the top suppliers sheet titled %j', (title) => {
     expect(recognised({ 'Top suppliers': [title] })).toEqual({ top_suppliers: 'Top suppliers' });
   });

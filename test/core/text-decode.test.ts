@@ -1,4 +1,4 @@
-import { decodeText, isStrictUtf8 } from '../../src/core/text-decode';
+import { decodeText } from '../../src/core/text-decode';
 
 const bytes = (...values: number[]) => Uint8Array.from(values);
 const utf8 = (text: string) => new TextEncoder().encode(text);
@@ -28,11 +28,19 @@ describe('decodeText', () => {
       bytes(0xf4, 0x90, 0x80, 0x80), // beyond U+10FFFF
       bytes(0xa3, 0x35), // a lone Windows-1252 £
     ];
-    for (const sample of invalid) {
-      expect(isStrictUtf8(sample)).toBe(false);
-      expect(decodeText(sample).encoding).toBe('windows-1252');
-    }
+    for (const sample of invalid) expect(decodeText(sample).encoding).toBe('windows-1252');
     expect(decodeText(bytes(0xc0, 0xaf)).text).toBe('À¯');
+  });
+
+  test('Windows-1252 maps every byte: Latin-1 but for 0x80–0x9F, whose five unassigned bytes keep their C1 code point', () => {
+    const high = [
+      0x20ac, 0x81, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0x8d, 0x017d, 0x8f,
+      0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0x9d, 0x017e, 0x0178,
+    ];
+    // 0x80 first: not UTF-8, and no byte-order mark.
+    const every = Uint8Array.from({ length: 256 }, (_, i) => (i + 0x80) % 256);
+    const expected = Array.from(every, (b) => String.fromCharCode(b >= 0x80 && b <= 0x9f ? high[b - 0x80] : b)).join('');
+    expect(decodeText(every)).toEqual({ text: expected, encoding: 'windows-1252' });
   });
 
   test('UTF-16 with a byte-order mark, either byte order', () => {
@@ -40,8 +48,7 @@ describe('decodeText', () => {
     expect(decodeText(bytes(0xfe, 0xff, 0x00, 0x41, 0x20, 0xac)).text).toBe('A€');
   });
 
-  test('long text across the internal chunk boundaries is decoded exactly', () => {
-    // Multi-byte characters at every offset relative to the 8,192-unit chunks.
+  test('long text is decoded exactly', () => {
     let text = '';
     for (let i = 0; i < 30000; i++) text += i % 7 === 0 ? '£' : i % 11 === 0 ? '🙂' : String.fromCharCode(97 + (i % 26));
     expect(decodeText(utf8(text)).text).toBe(text);

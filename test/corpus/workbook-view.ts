@@ -32,8 +32,10 @@ export interface FormulaCell {
 const blankAsNull = (cell: unknown): Cell => (cell === '' || cell === undefined ? null : (cell as Cell));
 
 export async function viewOfFile(file: string): Promise<WorkbookView> {
-  const { sheets } = await readSpendFile(file);
-  return { sheets: new Map(sheets.map((sheet) => [sheet.name, sheet.grid.map((row) => row.map(blankAsNull))])) };
+  const read = await readSpendFile(file);
+  const sheets = new Map<string, Grid>();
+  for (const sheet of read.sheets) sheets.set(sheet.name, (await sheet.grid()).map((row) => row.map(blankAsNull)));
+  return { sheets };
 }
 
 export function viewOfSimulator(sim: ExcelSimulator): WorkbookView {

@@ -43,6 +43,7 @@ describe('a plain range with its header on row 4', () => {
     expect(names).toEqual([
       ['Spend', 'Visible'], ['LSB_State', 'VeryHidden'], ['Baseline', 'Visible'], ['Top suppliers', 'Visible'], ['Method', 'Visible'],
       ['Opportunities', 'Visible'], ['Analysis data', 'Visible'], ['Suppliers', 'Visible'], ['Rules', 'Visible'], ['Local register', 'Visible'],
+      ['Re-spend survey', 'Visible'],
     ]);
     expect(sim.activeSheetName).toBe('Spend');
   });

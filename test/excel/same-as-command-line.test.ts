@@ -20,10 +20,10 @@ describeWithShared('a real council file in both hosts', () => {
     expect(await runIn(folder, [FILE, '--local', 'Hyndburn', '--wider', 'Lancashire'])).toMatchObject({ code: 0 });
     const output = (await readSpendFile(path.join(folder, 'hyndburn_spend_over_250_2024-25-baseline.xlsx'))).sheets;
     const cli = output.find((s) => s.name !== STATE_SHEET && s.state === 'visible')!;
-    const state = stateFromGrid(output.find((s) => s.name === STATE_SHEET)!.grid);
+    const state = stateFromGrid(await output.find((s) => s.name === STATE_SHEET)!.grid());
     const block = state.owned.resultColumns[0];
 
-    const input = (await readSpendFile(path.join(folder, FILE))).sheets[0].grid;
+    const input = await (await readSpendFile(path.join(folder, FILE))).sheets[0].grid();
     const sim = simulate({ sheets: [{ name: 'Hyndburn', cells: input }] });
     const width = input[0].length;
     const before = snapshot(sim, 'Hyndburn', `A1:I${input.length}`);
@@ -41,7 +41,7 @@ describeWithShared('a real council file in both hosts', () => {
     expectUnchanged(sim, before);
     expect(block.firstColumn).toBe(width);
     const ours = sim.values('Hyndburn', `J1:Q${input.length}`);
-    const theirs = cli.grid.map((row) => row.slice(width, width + 8).map((cell) => cell ?? ''));
+    const theirs = (await cli.grid()).map((row) => row.slice(width, width + 8).map((cell) => cell ?? ''));
     expect(ours).toEqual(theirs);
     expect(result.current.totalSpend).toBe(state.history.last!.totalSpend);
     expect(result.current.spendByLocality).toEqual(state.history.last!.spendByLocality);

@@ -25,7 +25,7 @@ beforeEach(async () => {
 });
 afterEach(() => standin.close());
 
-const fast = (): OnlineLookupOptions => ({ baseUrl: standin.baseUrl, timeoutMs: 300, backoffMs: 5, maxAttempts: 3 });
+const fast = (): OnlineLookupOptions => ({ baseUrl: standin.baseUrl, timeoutMs: 1000, backoffMs: 5, maxAttempts: 3 });
 
 describe('lookUpPostcodesOnline against the stand-in', () => {
   it('asks in batches of at most 100, a few at a time, and keeps district codes and names', async () => {
@@ -65,9 +65,9 @@ describe('lookUpPostcodesOnline against the stand-in', () => {
     expect(slow.complete).toBe(true);
     expect(slow.answers.get('PR1 2HE')?.district).toBe('E07000123');
     expect(standin.requests).toHaveLength(1);
-    standin.failAlways({ delayMs: 600 });
+    standin.failAlways({ delayMs: 2500 });
     const tooSlow = await lookUpPostcodesOnline(['M1 1AE'], fast());
-    expect(tooSlow.unanswered).toEqual([{ postcode: 'M1 1AE', reason: 'no answer within 300 ms, after 3 attempts' }]);
+    expect(tooSlow.unanswered).toEqual([{ postcode: 'M1 1AE', reason: 'no answer within 1 s, after 3 attempts' }]);
     expect(tooSlow.answers.size).toBe(0);
   });
 
@@ -82,7 +82,7 @@ describe('lookUpPostcodesOnline against the stand-in', () => {
   it.each([
     [{ status: 500 } as const, 'the service failed (HTTP 500), after 3 attempts'],
     [{ status: 429, retryAfterSeconds: 0 } as const, 'the service asked us to slow down (HTTP 429), after 3 attempts'],
-    ['hang' as const, 'no answer within 300 ms, after 3 attempts'],
+    ['hang' as const, 'no answer within 1 s, after 3 attempts'],
     ['close' as const, /^the service could not be reached \(.+\), after 3 attempts$/],
     ['cut' as const, /^the connection was cut before the answer was complete \(.+\), after 3 attempts$/],
     ['garbage' as const, 'the service sent an answer that is not a postcodes.io result, after 3 attempts'],

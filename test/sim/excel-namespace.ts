@@ -40,7 +40,20 @@ export function createExcelNamespace(session: HostSession) {
     return result;
   }
 
-  return { run, RequestContext: BoundRequestContext, ...enums };
+  /**
+   * Excel.createWorkbook(base64File?): "Creates and opens a new workbook. Optionally, the workbook
+   * can be pre-populated with a Base64-encoded .xlsx file." [Api set: ExcelApi 1.8]
+   * (https://learn.microsoft.com/javascript/api/excel#excel-excel-createworkbook-function(1)).
+   * The new workbook is another document: the add-in's own workbook is untouched, and the
+   * simulator keeps only what it was made from. On an older host the API is not there
+   * (OfficeExtension.ErrorCodes.apiNotFound: "The requested API could not be found").
+   */
+  async function createWorkbook(base64File?: string): Promise<void> {
+    if (!session.supports('1.8')) throw new OfficeExtensionError('ApiNotFound', 'The requested API could not be found.');
+    session.createdWorkbooks.push(base64File ?? '');
+  }
+
+  return { run, createWorkbook, RequestContext: BoundRequestContext, ...enums };
 }
 
 export type ExcelNamespace = ReturnType<typeof createExcelNamespace>;

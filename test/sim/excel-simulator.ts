@@ -300,6 +300,11 @@ export class ExcelSimulator {
   // -------------------------------------------------------------------------------------------
   // Inspection
 
+  /** The workbooks the add-in opened with Excel.createWorkbook, as the Base64 .xlsx each was made from. */
+  get createdWorkbooks(): readonly string[] {
+    return this.session.createdWorkbooks;
+  }
+
   get stats(): SimStats {
     const stats = this.session.stats;
     return { ...stats, history: [...stats.history] };

@@ -104,6 +104,8 @@ export class HostSession {
   watched = false;
   /** Application.suspendApiCalculationUntilNextSync was called in the sync now running. */
   calculationSuspended = false;
+  /** The workbooks opened with Excel.createWorkbook: the Base64 .xlsx each was made from ('' for an empty one). */
+  readonly createdWorkbooks: string[] = [];
 
   constructor(
     readonly workbook: WorkbookModel,

@@ -6,7 +6,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
-import { readSpendFile } from '../../src/cli/read-file';
+import { everySheet, readSpendFile } from '../../src/cli/read-file';
 import { readEarlierWorkbook } from '../../src/core';
 import { readEarlierFile } from '../../src/taskpane/earlier-file';
 import { runIn, temporaryFolder } from '../cli/cli-harness';
@@ -28,7 +28,7 @@ describe('readEarlierFile', () => {
     const read = await readEarlierFile(new Uint8Array(fs.readFileSync(earlier)), 'baseline-2023.xlsx');
     expect(read.ok).toBe(true);
     if (!read.ok) return;
-    const fromDisk = readEarlierWorkbook('baseline-2023.xlsx', (await readSpendFile(earlier)).sheets);
+    const fromDisk = readEarlierWorkbook('baseline-2023.xlsx', await everySheet(await readSpendFile(earlier)));
     expect(read.earlier.data!.rows.map((row) => [row.row, row.supplier, row.amount, row.postcode])).toEqual([
       [2, 'Fishergate Cleaning Ltd', 1000, 'PR1 2AA'],
       [3, 'Manchester Legal LLP', 1500, 'M1 1AE'],

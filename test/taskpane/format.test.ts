@@ -1,4 +1,4 @@
-import { formatCount, formatPointsChange, formatPounds, formatShare, formatWhen } from '../../src/taskpane/format';
+import { formatCount, formatCounted, formatPointsChange, formatPounds, formatShare, formatWhen } from '../../src/taskpane/format';
 
 describe('the pane writes numbers as the summary sheets show them', () => {
   it('pounds, to the pound', () => {
@@ -17,6 +17,7 @@ describe('the pane writes numbers as the summary sheets show them', () => {
 
   it('counts and changes in points', () => {
     expect(formatCount(12345)).toBe('12,345');
+    expect([formatCounted(1, 'line'), formatCounted(0, 'line'), formatCounted(1234, 'payment')]).toEqual(['1 line', '0 lines', '1,234 payments']);
     expect(formatPointsChange(0.16, 0.19)).toBe('+3.0 points');
     expect(formatPointsChange(0.19, 0.186)).toBe('-0.4 points');
     expect(formatPointsChange(0.19, 0.19001)).toBe('no change');

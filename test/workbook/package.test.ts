@@ -33,8 +33,8 @@ describe('a package opened from its bytes', () => {
       { name: 'Lookups', state: 'hidden' },
       { name: 'R&D', state: 'visible' },
     ]);
-    expect(await pkg.sheetGrid('R&D')).toEqual([['Café & Co']]);
-    await expect(pkg.sheetGrid('Missing')).rejects.toThrow('it has no sheet "Missing"');
+    expect((await pkg.sheetValues('R&D')).grid).toEqual([['Café & Co']]);
+    await expect(pkg.sheetValues('Missing')).rejects.toThrow('it has no sheet "Missing"');
   });
 
   test('without a workbook part it is not a workbook', async () => {

@@ -1,6 +1,10 @@
-import { columnOfReference } from '../../src/workbook/cells';
-import { dateFormatsOf, gridOfWorksheet as gridOfBytes, sharedStringsOf as sharedStringsOfBytes, type DateFormats } from '../../src/workbook/sheet-values';
+import fc from 'fast-check';
+import { columnLetter } from '../../src/core/column-letters';
+import { CellXml, columnOfReference } from '../../src/workbook/cells';
+import { SheetDataStream } from '../../src/workbook/sheet-data-stream';
+import { dateFormatsOf, gridOfWorksheet as gridOfBytes, SheetValuesReader, sharedStringsOf as sharedStringsOfBytes, type DateFormats } from '../../src/workbook/sheet-values';
 import { unescapeXml } from '../../src/workbook/xml';
+import { anyText, assertProperty } from '../support/properties';
 
 const bytes = (xml: string) => new TextEncoder().encode(xml);
 const sharedStringsOf = (xml: string) => sharedStringsOfBytes(bytes(xml));
@@ -50,6 +54,23 @@ describe('gridOfWorksheet', () => {
     ]);
     expect(gridOfWorksheet('<worksheet><sheetData/></worksheet>', [])).toEqual([]);
   });
+
+  test('rows hidden by hand or by a filter (hidden="1" or "true", wherever the attribute stands) are told, and only they', () => {
+    const reader = new SheetValuesReader('', []);
+    reader.read(
+      bytes(
+        '<row r="1"><c r="A1"><v>1</v></c></row>' +
+          '<row r="2" hidden="1"><c r="A2"><v>2</v></c></row>' +
+          '<row spans="1:1" hidden="true" r="4"><c r="A4"><v>4</v></c></row>' +
+          '<row hidden="0"><c><v>5</v></c></row>' +
+          '<row customHeight="1" ht="30" hidden="1"/>' +
+          '<row r="9" x14ac:hidden="1"><c r="A9"><v>9</v></c></row>',
+      ),
+    );
+    const { grid, hiddenRows } = reader.finish();
+    expect(grid.map((row) => row[0] ?? null)).toEqual([1, 2, null, 4, 5, null, null, null, 9]);
+    expect([...hiddenRows].sort((a, b) => a - b)).toEqual([1, 3, 5]);
+  });
 });
 
 describe('dates', () => {
@@ -67,5 +88,63 @@ describe('dates', () => {
 
   test('a date cell written as ISO text is its serial', () => {
     expect(gridOfWorksheet('<worksheet><sheetData><row r="1"><c r="A1" t="d"><v>2024-04-14T00:00:00</v></c><c r="B1" t="d"><v>2024-04-14</v></c></row></sheetData></worksheet>', [])).toEqual([[45396, 45396]]);
+  });
+});
+
+describe('numbers', () => {
+  test('every number is read as Number() reads its text: plain decimals, exponents, long digit strings, signs', () => {
+    const texts = fc.oneof(
+      fc.double({ noNaN: true, noDefaultInfinity: true }).map(String),
+      fc.tuple(fc.bigInt({ min: -(10n ** 20n), max: 10n ** 20n }), fc.integer({ min: 0, max: 20 })).map(([digits, decimals]) => {
+        const text = (digits < 0n ? -digits : digits).toString().padStart(decimals + 1, '0');
+        return `${digits < 0n ? '-' : ''}${decimals ? `${text.slice(0, -decimals)}.${text.slice(-decimals)}` : text}`;
+      }),
+    );
+    assertProperty(
+      fc.property(fc.array(texts, { minLength: 1, maxLength: 20 }), (numbers) => {
+        const cells = numbers.map((text, c) => `<c r="${columnLetter(c)}1"><v>${text}</v></c>`).join('');
+        expect(gridOfWorksheet(`<worksheet><sheetData><row r="1">${cells}</row></sheetData></worksheet>`, [])).toEqual([numbers.map(Number)]);
+      }),
+    );
+  });
+});
+
+describe('text', () => {
+  test('any text the writer renders as a cell reads back as itself (less what XML cannot hold), repeats and all', () => {
+    // eslint-disable-next-line no-control-regex
+    const unwritable = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+    assertProperty(
+      fc.property(fc.array(anyText(30), { minLength: 1, maxLength: 12 }), fc.nat(), (texts, seed) => {
+        // Each row holds the texts in another order, so that every one is met again.
+        const rows = [texts, [...texts].sort(), texts.map((_, i) => texts[(i + seed) % texts.length])];
+        const cells = new CellXml('');
+        const xml = rows.map((row, r) => `<row r="${r + 1}">${row.map((text, c) => cells.cell(c, r + 1, text, undefined)).join('')}</row>`).join('');
+        const grid = gridOfWorksheet(`<worksheet><sheetData>${xml}</sheetData></worksheet>`, []);
+        const read = rows.map((row, r) => row.map((_, c) => grid[r]?.[c] ?? null));
+        expect(read).toEqual(rows.map((row) => row.map((text) => text.replace(unwritable, '') || null)));
+      }),
+    );
+  });
+});
+
+describe('a worksheet read as it inflates', () => {
+  test('gives the same values fed a few bytes at a time, tags and the end of the rows cut anywhere', async () => {
+    const xml =
+      '<?xml version="1.0"?><x:worksheet xmlns:x="main"><x:dimension ref="A1:C3"/><x:sheetData>' +
+      '<x:row r="1"><x:c r="A1" t="inlineStr"><x:is><x:t>Café – Ltd</x:t></x:is></x:c><x:c r="B1"><x:v>12.5</x:v></x:c></x:row>' +
+      '<x:row r="2"/><x:row r="3"><x:c r="C3" t="s"><x:v>0</x:v></x:c></x:row>' +
+      '</x:sheetData><x:mergeCells count="1"><x:mergeCell ref="A1:B1"/></x:mergeCells></x:worksheet>';
+    const bytes = new TextEncoder().encode(xml);
+    for (const size of [1, 3, 7, 64]) {
+      const pieces = async function* () {
+        for (let at = 0; at < bytes.length; at += size) yield bytes.slice(at, at + size);
+      };
+      const stream = new SheetDataStream(pieces()[Symbol.asyncIterator](), bytes.length);
+      expect(new TextDecoder().decode(await stream.head())).toContain('<x:dimension ref="A1:C3"/>');
+      const reader = new SheetValuesReader(stream.prefix, ['shared']);
+      for await (const piece of stream.rows()) reader.read(piece);
+      expect({ size, grid: reader.finish().grid }).toEqual({ size, grid: gridOfWorksheet(xml, ['shared']) });
+      expect(new TextDecoder().decode(await stream.tail())).toBe('<x:mergeCells count="1"><x:mergeCell ref="A1:B1"/></x:mergeCells></x:worksheet>');
+    }
   });
 });

@@ -8,7 +8,9 @@ import { zlibCodec, zlibInflate } from '../../src/cli/zlib-codec';
 import { CellXml } from '../../src/workbook/cells';
 import { XlsxPackage } from '../../src/workbook/package';
 import { addStyles, EMPTY_STYLES } from '../../src/workbook/styles';
-import { EMPTY_WORKSHEET, patchWorksheet, type SheetEdit } from '../../src/workbook/worksheet';
+import { EMPTY_WORKSHEET, patchWorksheet, worksheetText, type SheetEdit } from '../../src/workbook/worksheet';
+import { SheetDataStream } from '../../src/workbook/sheet-data-stream';
+import { worksheetSource } from '../../src/workbook/worksheet-source';
 import { escapeXml, type DroppedCharacters } from '../../src/workbook/xml';
 import { entryText, readZip, ZipError, ZipWriter } from '../../src/workbook/zip';
 import { parseXml, walk } from '../support/xml';
@@ -27,7 +29,14 @@ async function archive(write: (zip: ZipWriter) => void | Promise<void>): Promise
   return bytes();
 }
 
-const patched = (source: string, edit: Partial<SheetEdit>) => [...patchWorksheet(source, { rows: [], extent: { rows: 0, columns: 0 }, ...edit })].join('');
+/** What an async generator yields, joined. */
+async function joined(pieces: AsyncIterable<string>): Promise<string> {
+  let text = '';
+  for await (const piece of pieces) text += piece;
+  return text;
+}
+
+const patched = (source: string, edit: Partial<SheetEdit>) => joined(patchWorksheet(worksheetText(source), { rows: [], extent: { rows: 0, columns: 0 }, ...edit }));
 const sheet = (sheetData: string, rest = '') =>
   `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><dimension ref="A1:C2"/>${sheetData}${rest}</worksheet>`;
 /** The names of the worksheet's child elements, in order. */
@@ -70,8 +79,8 @@ describe('a worksheet patched in place', () => {
     '<mergeCells count="1"><mergeCell ref="A3:B3"/></mergeCells>',
   );
 
-  test('written cells go into their rows in column order, new rows between the old ones, the rest untouched', () => {
-    const xml = patched(source, {
+  test('written cells go into their rows in column order, new rows between the old ones, the rest untouched', async () => {
+    const xml = await patched(source, {
       rows: [
         { row: 0, cells: [{ column: 1, value: 'new' }, { column: 3, value: 1 }] },
         { row: 1, cells: [{ column: 0, value: 'row 2' }] },
@@ -86,8 +95,8 @@ describe('a worksheet patched in place', () => {
     expect(xml).toContain('<mergeCells count="1"><mergeCell ref="A3:B3"/></mergeCells>');
   });
 
-  test('a cell written over an existing one keeps its format unless given one; erased areas lose their cells', () => {
-    const xml = patched(source, {
+  test('a cell written over an existing one keeps its format unless given one; erased areas lose their cells', async () => {
+    const xml = await patched(source, {
       erase: [{ firstRow: 2, lastRow: Infinity, firstColumn: 0, lastColumn: 0 }],
       rows: [{ row: 2, cells: [{ column: 1, value: 'kept format' }] }],
       extent: { rows: 3, columns: 2 },
@@ -96,18 +105,18 @@ describe('a worksheet patched in place', () => {
     expect(xml).toContain('<row r="1" spans="1:3"><c r="A1" t="s"><v>0</v></c><c r="C1" s="2"><v>5</v></c></row>');
   });
 
-  test('cells and rows that leave their position implicit get it when cells around them change', () => {
+  test('cells and rows that leave their position implicit get it when cells around them change', async () => {
     const implicit = sheet('<sheetData><row><c t="s"><v>0</v></c><c><v>7</v></c></row></sheetData>');
-    const xml = patched(implicit, { rows: [{ row: 0, cells: [{ column: 0, value: 'first' }] }, { row: 1, cells: [{ column: 0, value: 'second' }] }], extent: { rows: 2, columns: 2 } });
+    const xml = await patched(implicit, { rows: [{ row: 0, cells: [{ column: 0, value: 'first' }] }, { row: 1, cells: [{ column: 0, value: 'second' }] }], extent: { rows: 2, columns: 2 } });
     expect(xml).toContain('<row r="1"><c r="A1" t="inlineStr"><is><t>first</t></is></c><c r="B1"><v>7</v></c></row><row r="2">');
   });
 
-  test('widths, a frozen header, a filter and one page wide, each element where the schema puts it', () => {
+  test('widths, a frozen header, a filter and one page wide, each element where the schema puts it', async () => {
     const source = sheet('<sheetData/>', '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/><pageSetup scale="80"/>').replace(
       '<dimension ref="A1:C2"/>',
       '<dimension ref="A1:C2"/><cols><col min="1" max="5" width="10" style="3" customWidth="1"/></cols>',
     );
-    const xml = patched(source, {
+    const xml = await patched(source, {
       rows: [{ row: 0, cells: [{ column: 0, value: 'Header' }], height: 30 }],
       extent: { rows: 1, columns: 1 },
       columns: [{ column: 2, width: 24 }, { column: 6, width: 8, widenOnly: true }],
@@ -123,16 +132,34 @@ describe('a worksheet patched in place', () => {
     expect(xml).toContain('<row r="1" ht="30" customHeight="1">');
   });
 
-  test('a worksheet written with a namespace prefix is patched in its own prefix', () => {
+  test('a worksheet written with a namespace prefix is patched in its own prefix', async () => {
     const prefixed = '<x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:sheetData><x:row r="1"><x:c r="A1"><x:v>1</x:v></x:c></x:row></x:sheetData></x:worksheet>';
-    const xml = patched(prefixed, { rows: [{ row: 0, cells: [{ column: 1, value: 'B' }] }], extent: { rows: 1, columns: 2 } });
+    const xml = await patched(prefixed, { rows: [{ row: 0, cells: [{ column: 1, value: 'B' }] }], extent: { rows: 1, columns: 2 } });
     expect(xml).toBe(
       '<x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:dimension ref="A1:B1"/><x:sheetData><x:row r="1"><x:c r="A1"><x:v>1</x:v></x:c><x:c r="B1" t="inlineStr"><x:is><x:t>B</x:t></x:is></x:c></x:row></x:sheetData></x:worksheet>',
     );
   });
 
-  test('a new sheet is the same patch over an empty one, and is well-formed XML', () => {
-    const xml = patched(EMPTY_WORKSHEET, { rows: [{ row: 0, cells: [{ column: 0, value: 'Supplier key' }] }, { row: 1, cells: [{ column: 0, value: 'A & B' }] }], extent: { rows: 2, columns: 1 }, freezeRows: 1 });
+  test('a sheet read from its bytes a piece at a time is patched exactly as the same sheet held as one string', async () => {
+    let rows = '';
+    for (let r = 1; r <= 30000; r++) rows += `<row r="${r}"><c r="A${r}" t="inlineStr"><is><t>Café – ${r}</t></is></c><c r="B${r}"><v>${r * 1.5}</v></c></row>`;
+    const xml = sheet(`<sheetData>${rows}</sheetData>`, '<mergeCells count="1"><mergeCell ref="A1:B1"/></mergeCells>');
+    const bytes = new TextEncoder().encode(xml);
+    // Fed to the reader in pieces of 64 KB, as a stream inflates.
+    const pieces = async function* () {
+      for (let at = 0; at < bytes.length; at += 1 << 16) yield bytes.subarray(at, at + (1 << 16));
+    };
+    const source = await worksheetSource(new SheetDataStream(pieces()[Symbol.asyncIterator](), bytes.length));
+    const edit: SheetEdit = {
+      erase: [{ firstRow: 10, lastRow: Infinity, firstColumn: 1, lastColumn: 1 }],
+      rows: Array.from({ length: 30000 }, (_, r) => ({ row: r, cells: [{ column: 2, value: `result ${r}` }] })),
+      extent: { rows: 30000, columns: 3 },
+    };
+    expect(await joined(patchWorksheet(source, edit))).toBe(await joined(patchWorksheet(worksheetText(xml), edit)));
+  });
+
+  test('a new sheet is the same patch over an empty one, and is well-formed XML', async () => {
+    const xml = await patched(EMPTY_WORKSHEET, { rows: [{ row: 0, cells: [{ column: 0, value: 'Supplier key' }] }, { row: 1, cells: [{ column: 0, value: 'A & B' }] }], extent: { rows: 2, columns: 1 }, freezeRows: 1 });
     const cells = [...walk(parseXml(xml))].filter((e) => e.name === 't').map((e) => e.text);
     expect(cells).toEqual(['Supplier key', 'A & B']);
   });
@@ -196,9 +223,9 @@ describe('a package made from nothing', () => {
     const styles = addStyles(await pkg.text(stylesPart));
     pkg.setText(stylesPart, styles.xml);
     const data = pkg.addSheet('Data & notes');
-    pkg.setChunks(data, () => patchWorksheet(EMPTY_WORKSHEET, { rows: [{ row: 0, cells: [{ column: 0, value: 12.5, style: styles.styles.gbp }] }], extent: { rows: 1, columns: 1 } }));
+    pkg.patchSheet(data, (source) => patchWorksheet(source, { rows: [{ row: 0, cells: [{ column: 0, value: 12.5, style: styles.styles.gbp }] }], extent: { rows: 1, columns: 1 } }));
     const hidden = pkg.addSheet('LSB_State', 'veryHidden');
-    pkg.setChunks(hidden, () => patchWorksheet(EMPTY_WORKSHEET, { rows: [{ row: 0, cells: [{ column: 0, value: '{}' }] }], extent: { rows: 1, columns: 1 } }));
+    pkg.patchSheet(hidden, (source) => patchWorksheet(source, { rows: [{ row: 0, cells: [{ column: 0, value: '{}' }] }], extent: { rows: 1, columns: 1 } }));
     const written = inMemory();
     await pkg.write(written.zip);
     const bytes = written.bytes();
@@ -216,6 +243,6 @@ describe('a package made from nothing', () => {
       { name: 'Data & notes', state: 'visible' },
       { name: 'LSB_State', state: 'veryHidden' },
     ]);
-    expect(await reread.sheetGrid('Data & notes')).toEqual([[12.5]]);
+    expect((await reread.sheetValues('Data & notes')).grid).toEqual([[12.5]]);
   });
 });

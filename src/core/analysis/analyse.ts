@@ -20,6 +20,7 @@ import { planReport } from '../report/plan';
 import { compileRules } from '../rules';
 import { countOf } from '../wording';
 import { SHEET_ROLES, sheetNamesFor, type SheetRole } from '../settings';
+import { noAnchorsNote, withRecordedAnchors } from './anchor-names';
 import { requireRoomForResults } from '../sheet-limits';
 import { startAnalysis } from './classify-rows';
 import { describeRegisters, matchRegisters, registerPostcodeAreas } from './register-step';
@@ -33,6 +34,8 @@ import type { Extent, WorkbookPlan } from './plan-types';
 import { excelLimitNotes, fitSheetPlans, fittedRows, fitUserSheet, withMethodNotes } from './excel-limits';
 import { fullPostcodesMentioned, startPreparation } from './prepare';
 import { describeOverrideProblem } from './problems';
+import { planPublication } from './publication';
+import { planLm3, readSurvey } from './respend';
 import { resultBlockPlan } from './result-block';
 import { compareWithEarlier, storedComparison } from './compare-earlier';
 import { prepareEarlierRows } from './earlier-rows';
@@ -72,7 +75,8 @@ export function rowsWithoutAmount(rows: readonly SpendRow[]): { row: number; rea
 }
 
 export async function analyse(input: AnalysisInput): Promise<AnalysisOutcome> {
-  const { data, state, choices, lookups, pause, analysedAt } = input;
+  const { state, choices, lookups, pause, analysedAt } = input;
+  const data = withRecordedAnchors(input.data, state);
   for (const sheet of data.sheets) requireRoomForResults(sheet.sheet, sheet.block.firstColumn);
   if (data.rows.length === 0) {
     const where = data.sheets.map((sheet) => `"${sheet.source || sheet.sheet}"`).join(', ');
@@ -103,6 +107,7 @@ export async function analyse(input: AnalysisInput): Promise<AnalysisOutcome> {
   // An earlier workbook's payments, against a copy of this run's directory: like for like.
   const earlierPrepared = input.earlier ? prepareEarlierRows(input.earlier, prepared.directory, input.creditors) : undefined;
 
+  const survey = readSurvey(input, sheetNames.respend);
   const rules = chooseRules(input.rules, sheetNames.rules);
   problems.push(...rules.problems);
   const registerLines = registerFromGrid(input.registerFile ?? filledSheet(input.registerSheet) ?? []);
@@ -130,6 +135,8 @@ export async function analyse(input: AnalysisInput): Promise<AnalysisOutcome> {
   const result = classifying.finish(topSuppliers);
   const { summary } = result;
   problems.push(...result.problems.map((problem) => describeOverrideProblem(problem, data.sheets)));
+  const lm3 = planLm3(survey, input.respendSheet, sheetNames.respend, prepared.rows, result.results, summary, areas.local.name);
+  problems.push(...lm3.problems);
   const register = registerEntries(registerLines, locality, classifyContext.rules);
 
   // Progress: against the earlier workbook given, like for like; else against the baseline this workbook keeps.
@@ -150,7 +157,7 @@ export async function analyse(input: AnalysisInput): Promise<AnalysisOutcome> {
   const baseline = compared?.earlierSummary ? headlineSnapshot(compared.earlierSummary, earlierSnapshot?.at ?? analysedAt) : (earlierSnapshot ?? kept);
 
   // The summary sheets, laid out.
-  const sheetPlans = planReport({
+  const reportPlans = planReport({
     analysis: result,
     areas,
     districts,
@@ -169,11 +176,14 @@ export async function analyse(input: AnalysisInput): Promise<AnalysisOutcome> {
     register,
     registerSheet: sheetNames.register,
     topSuppliers,
-  }).map((plan) => (choices.crossTabs === 'pivot_tables' && plan.role === 'summary' ? withoutCrossTabBlocks(plan) : plan));
+    lm3: lm3.lm3,
+  });
+  const sheetPlans = reportPlans.map((plan) => (choices.crossTabs === 'pivot_tables' && plan.role === 'summary' ? withoutCrossTabBlocks(plan) : plan));
   // Excel's limits: text cut, over-long formulas as values, and the Method sheet says where.
   const fitted = fitSheetPlans(sheetPlans);
   const excelLimits = excelLimitNotes(data.longTexts, fitted.formulasAsValues);
-  const layouts = withMethodNotes(fitted.plans, excelLimits.map((note, i) => [i === 0 ? "Excel's limits" : '', note])).map(layoutSheet);
+  const methodNotes = (notes: readonly string[]) => notes.map((note, i) => [i === 0 ? "Excel's limits" : '', note]);
+  const layouts = withMethodNotes(fitted.plans, methodNotes(excelLimits)).map(layoutSheet);
   const extents: Partial<Record<SheetRole, Extent>> = {};
   for (const layout of layouts) extents[layout.plan.role] = { rows: layout.rows, columns: layout.columns };
 
@@ -201,6 +211,7 @@ export async function analyse(input: AnalysisInput): Promise<AnalysisOutcome> {
     suppliers: fitUserSheet(suppliersSheetPlan(sheetNames.suppliers, suppliersSheet, prepared.directory, summary, areaNames)),
     rules: fitUserSheet(rulesSheetPlan(sheetNames.rules, input.rules.sheet, rules.rules)),
     register: fitUserSheet(registerSheetPlan(sheetNames.register, input.registerSheet, input.registerFile)),
+    respend: fitUserSheet(lm3.sheet),
     crossTabs: choices.crossTabs === 'pivot_tables' ? crossTabSpecs(summary) : [],
     charts: chartSpecs(layouts.find((layout) => layout.plan.role === 'summary')!),
   };
@@ -225,6 +236,8 @@ export async function analyse(input: AnalysisInput): Promise<AnalysisOutcome> {
     results,
     skipped: data.skipped,
     summary,
+    anchors: result.anchors,
+    lm3: lm3.lm3,
     areas,
     districts,
     plan,
@@ -234,8 +247,16 @@ export async function analyse(input: AnalysisInput): Promise<AnalysisOutcome> {
     ...(state.history.last ? { previous: state.history.last } : {}),
     progress: compared?.progress ?? null,
     toReview: suppliersToReview(summary, prepared.directory),
+    publish: (options) => {
+      // Every figure of the copy is a value: only Excel's limit on text applies to it.
+      const publishPlans = withMethodNotes(fitSheetPlans(reportPlans).plans, methodNotes(excelLimitNotes(data.longTexts, 0)));
+      const earlierSuppliers = compared?.earlierSummary ? { earlierSuppliers: compared.earlierSummary.suppliers } : {};
+      const publication = planPublication({ sheetPlans: publishPlans, rows, results, summary, areas: areaNames, analysisSheet: sheetNames.analysis, analysedAt, ...earlierSuppliers }, options);
+      return { ...publication, analysisTable: { ...publication.analysisTable, rows: fittedRows(publication.analysisTable.rows) } };
+    },
     problems,
     notes: geography.notes,
+    ...(result.anchors ? {} : { noAnchors: noAnchorsNote(data.sheets) }),
     excelLimits,
     ...(registers ? { registers } : {}),
   };

@@ -104,7 +104,7 @@ function correctedSuppliers(grid: Grid): number {
 }
 
 /** What the console says was carried from the earlier output `name`, and each row override that was not. */
-export function carriedLines(name: string, sheets: { suppliers?: Grid; rules?: Grid; register?: Grid }, overrides: Omit<CarriedOverrides, 'data'>): string[] {
+export function carriedLines(name: string, sheets: { suppliers?: Grid; rules?: Grid; register?: Grid; respend?: Grid }, overrides: Omit<CarriedOverrides, 'data'>): string[] {
   const parts: string[] = [];
   if (sheets.suppliers) {
     const corrected = correctedSuppliers(sheets.suppliers);
@@ -112,6 +112,8 @@ export function carriedLines(name: string, sheets: { suppliers?: Grid; rules?: G
   }
   if (sheets.rules) parts.push(`Rules sheet ${countOf(entries(sheets.rules), 'rule')}`);
   if (sheets.register) parts.push(`Local register ${countOf(entries(sheets.register), 'entry', 'entries')}`);
+  // The survey's staff cells and how-to sit to the right: its suppliers are the lines named in column A.
+  if (sheets.respend) parts.push(`Re-spend survey ${countOf(sheets.respend.slice(1).filter((row) => !isBlank(row[0] ?? null)).length, 'supplier')}`);
   parts.push(countOf(overrides.carried, 'row override'));
   const lines = [`Carried from the earlier ${name}: ${parts.join(', ')}.`];
   if (overrides.notCarried.length > 0) {

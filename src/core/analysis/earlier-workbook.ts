@@ -55,7 +55,9 @@ function earlierData(sheets: readonly WorkbookSheet[], state: WorkbookState): { 
     if (!sheet) return { why: `its sheet "${record.sheet}" is no longer there` };
     const mapped = mapWholeSheet(sheet.grid, sheet.name, state);
     if (mapped.missing.length > 0) return { why: `its sheet "${record.sheet}" has no ${mapped.missing.join(' or ')} column any more` };
-    whole.push({ sheet: sheet.name, ...(mapped.table ? { table: mapped.table } : {}), source: recorded.length > 1 ? sheet.name : '', grid: sheet.grid, ...mapped });
+    // A sheet whose anchor the user named (its file's) keeps it, so each anchor's progress is like for like.
+    const institution = record.institution ? { institution: record.institution } : {};
+    whole.push({ sheet: sheet.name, ...(mapped.table ? { table: mapped.table } : {}), source: recorded.length > 1 ? sheet.name : '', ...institution, grid: sheet.grid, ...mapped });
   }
   const data = readWholeSheets(whole);
   if (data.rows.length === 0) return { why: 'its sheet has no payments left on it' };

@@ -22,6 +22,10 @@ export interface AnalysisInput {
   registerSheet?: Grid;
   /** A local register file the user named, read instead of the sheet (and written to it when the workbook has none). */
   registerFile?: Grid;
+  /** The Re-spend survey sheet (LM3's answers), as the workbook holds it. */
+  respendSheet?: Grid;
+  /** A re-spend survey file the user named (`supplier,local_share` lines), read instead of the sheet's answers. */
+  respendFile?: { name: string; text: string };
   /** An earlier workbook to measure progress against, like for like (read by readEarlierWorkbook). */
   earlier?: EarlierWorkbook;
   /** The finance system's supplier list, for postcodes the Suppliers sheet lacks. */

@@ -33,6 +33,7 @@ function resultColumnsRecord(sheet: DataSheet): ResultColumnsRecord {
     firstColumn: sheet.block.firstColumn,
     headers: RESULT_BLOCK_HEADERS,
     headerRow: sheet.headerRow ?? sheet.firstRow,
+    ...(sheet.institution ? { institution: sheet.institution } : {}),
   };
 }
 

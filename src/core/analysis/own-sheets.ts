@@ -7,6 +7,7 @@
 import type { Cell } from '../cell';
 import { SUPPLIER_INPUT_COLUMNS } from '../directory';
 import { REGISTER_COLUMNS } from '../register';
+import { SURVEY_COLUMNS } from '../respend-survey';
 import { ANALYSIS_COLUMNS } from '../report/columns';
 import { REPORT_TITLES } from '../report/plan';
 import { RULE_COLUMNS } from '../rules';
@@ -32,10 +33,11 @@ const FIRST_ROWS: Record<SheetRole, (row: readonly Cell[]) => boolean> = {
   suppliers: (row) => holdsAll(row, SUPPLIER_INPUT_COLUMNS),
   rules: (row) => holdsAll(row, RULE_COLUMNS),
   register: (row) => holdsAll(row, REGISTER_COLUMNS),
+  respend: (row) => holdsAll(row, SURVEY_COLUMNS),
 };
 
 /** Columns of a first row that are enough to recognise a sheet. */
-export const FIRST_ROW_WIDTH = Math.max(ANALYSIS_COLUMNS.length, SUPPLIER_INPUT_COLUMNS.length + 10, RULE_COLUMNS.length, REGISTER_COLUMNS.length);
+export const FIRST_ROW_WIDTH = Math.max(ANALYSIS_COLUMNS.length, SUPPLIER_INPUT_COLUMNS.length + 10, RULE_COLUMNS.length, REGISTER_COLUMNS.length, SURVEY_COLUMNS.length);
 
 /** The sheets among `existing` that could be the add-in's: those with its names for them, by role. */
 export function ownSheetCandidates(existing: readonly string[]): Partial<Record<SheetRole, string>> {

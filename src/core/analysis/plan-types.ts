@@ -35,6 +35,8 @@ export interface WorkbookPlan {
   rules: UserSheetPlan;
   /** As the user left it; made (from a register file, or empty) when the workbook has none. */
   register: UserSheetPlan;
+  /** The Re-spend survey: as the user left it; made with the largest local suppliers when the workbook has none. */
+  respend: UserSheetPlan;
   /** The cross-tabulations as PivotTables over the analysis table, in bands left to right (null: a band left empty); none for formula tables. */
   crossTabs: (CrossTabSpec | null)[];
   /** Charts on the summary sheet, over its blocks. */

@@ -17,6 +17,8 @@ export interface DataSheet {
   table?: string;
   /** The source the sheet's rows carry when several inputs are combined; '' for one. */
   source: string;
+  /** The anchor institution every row of the sheet belongs to, when the user named it; otherwise each row's institution column says. */
+  institution?: string;
   /** 0-based sheet row of the header, or null when the data has none. */
   headerRow: number | null;
   /** 0-based sheet rows of the first row below the header (or of the first data row) and of the last row. */
@@ -113,6 +115,7 @@ export function createSpendReader(period: Period = {}): SpendReader {
           findLongTexts(cells, firstRow, sheet, data.longTexts);
           for (const skip of read.skipped) data.skipped.push(skip);
           for (const row of read.rows) {
+            if (sheet.institution) row.institution = sheet.institution;
             if (!inPeriod(row)) continue;
             data.rows.push(row);
             // row.row is the row number Excel shows: the 0-based sheet row + 1.

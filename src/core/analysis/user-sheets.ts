@@ -54,6 +54,7 @@ export function suppliersSheetPlan(sheet: string, before: Grid | undefined, dire
 
 const RULE_WIDTHS = [9, 14, 10, 60, 30, 18, 50, 7];
 const REGISTER_WIDTHS = [32, 12, 40, 8, 8, 12, 30];
+const SURVEY_WIDTHS = [36, 28, 12, 30, 3, 48, 14];
 
 /** A sheet the user keeps as they left it once it exists; made from `made` when it has nothing on it. */
 function keptOrMade(sheet: string, existing: Grid | undefined, made: () => Grid, column: (header: string, i: number) => ReportColumn): UserSheetPlan {
@@ -77,4 +78,9 @@ export function rulesSheetPlan(sheet: string, existing: Grid | undefined, rules:
 /** The Local register sheet: as the user left it, else the register file given, else its header to fill in. */
 export function registerSheetPlan(sheet: string, existing: Grid | undefined, file: Grid | undefined): UserSheetPlan {
   return keptOrMade(sheet, existing, () => filledSheet(file) ?? [[...REGISTER_COLUMNS]], (header, i) => ({ header, format: 'general', width: REGISTER_WIDTHS[i] ?? 12 }));
+}
+
+/** The Re-spend survey sheet: as the user left it, else made (the answers of a file, then the largest local suppliers to ask). */
+export function respendSheetPlan(sheet: string, existing: Grid | undefined, made: () => Grid): UserSheetPlan {
+  return keptOrMade(sheet, existing, made, (header, i) => ({ header, format: header === 'Local share' ? 'percent' : 'general', width: SURVEY_WIDTHS[i] ?? 12 }));
 }

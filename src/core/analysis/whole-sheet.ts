@@ -30,6 +30,8 @@ export interface WholeSheet {
   table?: string;
   /** The source its rows carry when several inputs are combined; '' for one. */
   source: string;
+  /** The anchor institution the user named for every row of this sheet (by its file). */
+  institution?: string;
   grid: Grid;
   layout: TableLayout;
   mapping: Mapping;
@@ -75,6 +77,7 @@ export function readWholeSheets(sheets: readonly WholeSheet[], period: Period = 
         sheet: input.sheet,
         ...(input.table ? { table: input.table } : {}),
         source: input.source,
+        ...(input.institution ? { institution: input.institution } : {}),
         headerRow,
         firstRow: headerRow === null ? layout.firstDataRow : headerRow + 1,
         lastRow: layout.lastDataRow,

@@ -7,6 +7,7 @@ import type { BreakdownLine, Summary } from '../summary';
 import { ANALYSIS_COLUMN, type OutCell, type ReportColumn } from './columns';
 import type { AnalysisRefs } from './formulas';
 import type { ReportContext } from './context';
+import { headlineMeasures, measureFormula, shareOf } from './measures';
 import { countOf, poundsText } from '../wording';
 
 export interface Block {
@@ -26,45 +27,18 @@ export const text = (header: string, width = 30): ReportColumn => ({ header, for
 export const count = (header: string): ReportColumn => ({ header, format: 'integer', width: 10 });
 export const longText = (header: string): ReportColumn => ({ header, format: 'text', width: 18, overflow: true });
 
-export function shareOf(part: number, total: number): number | string {
-  return total > 0 ? part / total : 'n/a';
-}
-
 export function headlineBlock(summary: Summary, refs: AnalysisRefs, names: AreaNames): Block {
   const total = summary.totals.spend;
-  const totalFormula = refs.sum([]);
-  const label = (l: Locality) => localityLabel(l, names);
-  const line = (measure: string, localities: Locality[] | 'all', influence?: 'influenceable' | 'review'): OutCell[] => {
-    if (localities === 'all') {
-      const spend = influence ? summary.influence[influence].spend : total;
-      const formula = influence ? refs.sum([[ANALYSIS_COLUMN.influence, INFLUENCE_LABELS[influence]]]) : totalFormula;
-      return [measure, { formula, value: spend }, { formula: refs.share(formula), value: shareOf(spend, total) }];
-    }
-    if (influence) {
-      const formula = localities.map((l) => refs.sum([[ANALYSIS_COLUMN.locality, label(l)], [ANALYSIS_COLUMN.influence, INFLUENCE_LABELS[influence]]])).join('+');
-      const spend = summary.leakage.influenceableSpend;
-      return [measure, { formula, value: spend }, { formula: refs.share(`(${formula})`), value: shareOf(spend, total) }];
-    }
-    const formula = localities.map((l) => refs.sum([[ANALYSIS_COLUMN.locality, label(l)]])).join('+');
-    const spend = localities.reduce((sum, l) => sum + summary.locality[l].spend, 0);
-    return [measure, { formula, value: spend }, { formula: refs.share(`(${formula})`), value: shareOf(spend, total) }];
-  };
   return {
     id: 'headline',
     title: 'Headline',
     note: summary.sharesNote,
     columns: [text('Measure', 44), money('Spend (£)', 18), pct('Share of total')],
-    rows: [
-      line('Total spend (net of credits)', 'all'),
-      line(`Local (${names.local})`, ['local']),
-      line(`Wider area including local (${names.wider})`, ['local', 'wider']),
-      line('Rest of UK', ['rest_of_uk']),
-      line('Outside UK', ['outside_uk']),
-      line('Unknown locality', ['unknown']),
-      line('Leakage (rest of UK + outside UK)', ['rest_of_uk', 'outside_uk']),
-      line('  of which influenceable', ['rest_of_uk', 'outside_uk'], 'influenceable'),
-      line('Review (influenceability to be judged)', 'all', 'review'),
-    ],
+    rows: headlineMeasures(names).map((measure) => {
+      const formula = measureFormula(refs, measure);
+      const spend = measure.spend(summary);
+      return [measure.part ? `  ${measure.label}` : measure.label, { formula, value: spend }, { formula: refs.share(formula), value: shareOf(spend, total) }];
+    }),
   };
 }
 
@@ -150,20 +124,6 @@ export function leakageBlock(summary: Summary, refs: AnalysisRefs): Block {
       { formula: refs.sum([[ANALYSIS_COLUMN.kind, line.label]], ANALYSIS_COLUMN.leakage), value: line.influenceableLeakage },
       line.coop ? 'Yes' : '',
     ]),
-  };
-}
-
-export function lm3Block(summary: Summary): Block {
-  return {
-    id: 'lm3',
-    title: 'LM3 (Local Multiplier 3): fill in R2 and R3 from a re-spend survey',
-    note: 'LM3 = (R1 + R2 + R3) / R1. R1 is the spend in the local area; R2 what local suppliers re-spend locally; R3 what their suppliers and staff re-spend locally.',
-    columns: [text('Round', 44), money('Spend (£)', 18)],
-    rows: [
-      ['R1: spend with local suppliers', summary.locality.local.spend],
-      ['R2: re-spent locally by those suppliers', null],
-      ['R3: re-spent locally by their suppliers and staff', null],
-    ],
   };
 }
 

@@ -124,9 +124,13 @@ export const ANALYSIS_COLUMNS: ReportColumn[] = [
 
 const column = (header: string) => ANALYSIS_COLUMNS.findIndex((c) => c.header === header);
 export const ANALYSIS_COLUMN = {
+  source: column('Source'),
+  row: column('Row'),
+  supplier: column('Supplier'),
   amount: column('Amount'),
   key: column('Supplier key'),
   locality: column('Locality'),
+  district: column('Local authority'),
   influence: column('Influence'),
   kind: column('Spend kind'),
   category: column('Category'),

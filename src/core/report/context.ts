@@ -3,6 +3,7 @@ import type { AnalysisResult } from '../analysis/classify-rows';
 import type { Locality } from '../codes';
 import type { DistrictInfo } from '../geography';
 import type { Progress } from '../analysis/progress';
+import type { Lm3 } from '../lm3';
 
 export interface RegisterEntry {
   name: string;
@@ -20,7 +21,7 @@ export interface ReportContext {
   analysis: AnalysisResult;
   areas: { local: { name: string; districts: string[] }; wider: { name: string; districts: string[] } };
   districts: ReadonlyMap<string, DistrictInfo>;
-  sheetNames: Record<'summary' | 'top_suppliers' | 'method' | 'opportunities' | 'analysis', string>;
+  sheetNames: Record<'summary' | 'top_suppliers' | 'method' | 'opportunities' | 'analysis' | 'respend', string>;
   /** ISO date-time of the analysis. */
   analysedAt: string;
   /** e.g. "ONS NSPL August 2024 (offline pack)". */
@@ -42,4 +43,5 @@ export interface ReportContext {
   /** The name of the Local register sheet, for the words that say how to fill it. */
   registerSheet: string;
   topSuppliers: number;
+  lm3: Lm3;
 }

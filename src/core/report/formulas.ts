@@ -36,9 +36,8 @@ export class AnalysisRefs {
     return criteria.map(([c, text]) => `(${this.range(c)}=${textValue(text)})`).join('*');
   }
 
-  /** The share of total spend a formula's amount is, or "n/a" when total spend is not positive. */
-  share(part: string): string {
-    const total = this.sum([]);
+  /** The share of total spend (or of another total: an anchor's) a formula's amount is, or "n/a" when that total is not positive. */
+  share(part: string, total = this.sum([])): string {
     return `IF(${total}>0,${part}/${total},"n/a")`;
   }
 }

@@ -83,11 +83,13 @@ const textLength = (value: unknown) => (typeof value === 'string' ? value.length
 /**
  * About how many pixels text takes in Excel's default font (Calibri 11 at 96 an inch, whose
  * column widths count characters 7 pixels wide): capitals and digits about 7.5 and 7, small
- * letters 5.5, spaces and stops 3. A little over, rather than under: a row too short hides text.
+ * letters 6, spaces and stops 3. A little over, rather than under: a row too short hides text
+ * (at 5.5 a small letter, a 65-character sentence in a 50-wide column was given one line and
+ * printed its last word over the next row).
  */
 function textPixels(text: string): number {
   let pixels = 0;
-  for (const ch of text) pixels += /[A-Z]/.test(ch) ? 7.5 : /[0-9]/.test(ch) ? 7 : /[a-z]/.test(ch) ? 5.5 : /[\s.,;:'|!]/.test(ch) ? 3 : 6;
+  for (const ch of text) pixels += /[A-Z]/.test(ch) ? 7.5 : /[0-9]/.test(ch) ? 7 : /[a-z]/.test(ch) ? 6 : /[\s.,;:'|!]/.test(ch) ? 3 : 6;
   return pixels;
 }
 

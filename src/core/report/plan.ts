@@ -12,7 +12,6 @@ import {
   formatDateTime,
   headlineBlock,
   leakageBlock,
-  lm3Block,
   methodBlocks,
   topSuppliersBlock,
   type Block,
@@ -22,6 +21,8 @@ import type { ReportContext } from './context';
 import { opportunityBlocks } from './opportunities';
 import { progressBlocks } from './progress-blocks';
 import { AnalysisRefs } from './formulas';
+import { lm3Blocks } from './lm3-blocks';
+import { partnershipBlocks } from './partnership-blocks';
 import { countOf } from '../wording';
 
 export interface SheetPlan {
@@ -53,6 +54,7 @@ export function planReport(ctx: ReportContext): SheetPlan[] {
 
   const summaryBlocks: Block[] = [headlineBlock(summary, refs, names), countsBlock(ctx, refs, names)];
   summaryBlocks.push(...progressBlocks(ctx.progress, names));
+  if (ctx.analysis.anchors) summaryBlocks.push(...partnershipBlocks(ctx.analysis.anchors, summary, refs, names));
   summaryBlocks.push(
     byLocalityBlock(summary, refs, names),
     crossTabBlock(
@@ -69,7 +71,7 @@ export function planReport(ctx: ReportContext): SheetPlan[] {
   if (summary.institutions) {
     summaryBlocks.push(crossTabBlock(CROSS_TAB_BLOCKS[2], 'Institution × locality', summary.institutions, ANALYSIS_COLUMN.institution, (l) => l, refs, names));
   }
-  summaryBlocks.push(leakageBlock(summary, refs), lm3Block(summary));
+  summaryBlocks.push(leakageBlock(summary, refs), ...lm3Blocks(ctx.lm3, refs, names, ctx.sheetNames.respend));
 
   const page = { areas: `Local area: ${names.local}. Wider area: ${names.wider}.`, analysed: `Analysed ${formatDateTime(ctx.analysedAt)}` };
   const subtitle = [
