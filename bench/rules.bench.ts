@@ -7,7 +7,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { SupplierType } from '../src/core/codes';
-import { compileRules, parseRulesCsv, type PaymentFacts } from '../src/core/rules';
+import { compileRules, type PaymentFacts } from '../src/core/rule-book';
+import { parseRulesCsv } from '../src/core/rule-table';
 import { supplierKey } from '../src/core/supplier-key';
 import { supplierType } from '../src/core/supplier-type';
 import { seededRandom } from '../test/support/seeded-random';

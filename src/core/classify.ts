@@ -17,7 +17,7 @@ import {
 } from './overrides';
 import { findPostcode } from './postcode';
 import type { SpendRow } from './rows';
-import type { Judgement, RuleBook, SupplierRule } from './rules';
+import type { Judgement, RuleBook, SupplierRule } from './rule-book';
 import { registerSpendKinds, typeWithRegister } from './register-facts';
 import { evidenceBasis, registerEvidence } from './register-match';
 import { supplierType } from './supplier-type';

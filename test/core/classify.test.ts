@@ -1,6 +1,6 @@
 import { createRowClassifier, type ClassifyContext } from '../../src/core/classify';
 import { addRowsToDirectory, directoryEntry, emptyDirectory } from '../../src/core/directory';
-import { compileRules } from '../../src/core/rules';
+import { compileRules } from '../../src/core/rule-book';
 import type { SpendRow } from '../../src/core/rows';
 
 /** No pack: postcodes are answered by cached online answers, which is enough to place them. */

@@ -1,7 +1,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Influence } from '../../src/core/codes';
-import { compileRules, parseRulesCsv, rulesToCsv } from '../../src/core/rules';
+import { compileRules } from '../../src/core/rule-book';
+import { parseRulesCsv, rulesToCsv } from '../../src/core/rule-table';
 import { supplierType } from '../../src/core/supplier-type';
 
 const RULES_FILE = path.join(__dirname, '..', '..', 'rules', 'default-rules.csv');

@@ -4,7 +4,7 @@ import * as path from 'path';
 import type { EarlierWorkbook } from '../../src/core/analysis/earlier-workbook';
 import { methodChanges, type MethodNow } from '../../src/core/analysis/method-changes';
 import { directoryFromSheet } from '../../src/core/directory';
-import { parseRulesCsv, rulesToCsv } from '../../src/core/rules';
+import { parseRulesCsv, rulesToCsv } from '../../src/core/rule-table';
 import { parseCsv } from '../../src/core/csv';
 import { emptyState } from '../../src/core/settings';
 

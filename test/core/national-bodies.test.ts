@@ -9,7 +9,10 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { z } from 'zod';
 import { parseCsv } from '../../src/core/csv';
-import { compileRules, matchTerms, parseRulesCsv, type Rule } from '../../src/core/rules';
+import { compileRules } from '../../src/core/rule-book';
+import { type Rule } from '../../src/core/rule-schema';
+import { parseRulesCsv } from '../../src/core/rule-table';
+import { matchTerms } from '../../src/core/rule-terms';
 import { readLabels } from '../../scripts/label-agreement';
 import { describeWithShared, sharedPath } from '../support/shared';
 

@@ -1,15 +1,9 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { CELL_CHARACTERS } from '../../src/core/cell';
-import {
-  compileRules,
-  parseRulesCsv,
-  RulesError,
-  rulesToCsv,
-  validateRulesSheet,
-  type PaymentFacts,
-  type Rule,
-} from '../../src/core/rules';
+import { compileRules, type PaymentFacts } from '../../src/core/rule-book';
+import { type Rule } from '../../src/core/rule-schema';
+import { parseRulesCsv, RulesError, rulesToCsv, validateRulesSheet } from '../../src/core/rule-table';
 
 /** The header of rules files written before `within` existed: they still read. */
 const HEADER = 'priority,field,match,value,verdict,reason,coop';

@@ -17,7 +17,7 @@ import type { SpendRow } from '../rows';
 import { ANALYSIS_COLUMNS, analysisRow } from '../report/columns';
 import { layoutSheet } from '../report/layout';
 import { planReport } from '../report/plan';
-import { compileRules } from '../rules';
+import { compileRules } from '../rule-book';
 import { countOf } from '../wording';
 import { SHEET_ROLES, sheetNamesFor, type SheetRole } from '../settings';
 import { noAnchorsNote, withRecordedAnchors } from './anchor-names';

@@ -6,7 +6,8 @@
  */
 import type { Areas } from '../areas';
 import { directoryFromSheet, type SupplierDirectory, type SupplierEntry } from '../directory';
-import { rulesToCsv, validateRulesSheet, type Rule } from '../rules';
+import type { Rule } from '../rule-schema';
+import { rulesToCsv, validateRulesSheet } from '../rule-table';
 import { sheetNamesFor } from '../settings';
 import type { EarlierWorkbook } from './earlier-workbook';
 

@@ -10,7 +10,7 @@ import { REGISTER_COLUMNS } from '../register';
 import { SURVEY_COLUMNS } from '../respend-survey';
 import { ANALYSIS_COLUMNS } from '../report/columns';
 import { REPORT_TITLES } from '../report/plan';
-import { RULE_COLUMNS } from '../rules';
+import { RULE_COLUMNS } from '../rule-schema';
 import { DEFAULT_SHEET_NAMES, SHEET_ROLES, type SheetRole } from '../settings';
 
 const text = (cell: Cell | undefined) => (cell === null || cell === undefined ? '' : String(cell).trim().toLowerCase());

@@ -9,7 +9,7 @@
 import { decideLocality, type LocalityContext } from '../locality';
 import type { RegisterLine } from '../register';
 import type { RegisterEntry } from '../report/context';
-import type { RuleBook } from '../rules';
+import type { RuleBook } from '../rule-book';
 
 export function registerEntries(lines: readonly RegisterLine[], locality: LocalityContext, rules: RuleBook): RegisterEntry[] {
   return lines.map((line) => {

@@ -6,7 +6,8 @@
  */
 import type { SheetProblem } from '../directory';
 import { BaselineError } from '../errors';
-import { parseRulesCsv, RulesError, rulesToCsv, validateRulesSheet, type Rule } from '../rules';
+import type { Rule } from '../rule-schema';
+import { parseRulesCsv, RulesError, rulesToCsv, validateRulesSheet } from '../rule-table';
 import type { RulesSource } from './input';
 import type { UserSheetPlan } from './plan-types';
 import { filledSheet, rulesSheetPlan } from './user-sheets';

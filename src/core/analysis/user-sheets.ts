@@ -11,7 +11,8 @@ import { candidatesText } from '../register-match';
 import { INFLUENCE_LABELS, localityLabel, type AreaNames } from '../labels';
 import { REGISTER_COLUMNS } from '../register';
 import type { ReportColumn } from '../report/columns';
-import { RULE_COLUMNS, ruleCells, type Rule } from '../rules';
+import { RULE_COLUMNS, type Rule } from '../rule-schema';
+import { ruleCells } from '../rule-table';
 import type { Summary } from '../summary';
 import type { UserSheetPlan } from './plan-types';
 
