@@ -18,7 +18,7 @@ describeWithLibreOffice('texts longer than a cell holds, in LibreOffice', () => 
     writeLongTexts(folder);
     expect((await runIn(folder, ['long.csv', '--local', 'Preston', '--wider', 'Lancashire (ceremonial county)'])).code).toBe(0);
     const sheets = sheetsAsShown(recalculatingProfile(folder), path.join(folder, 'long-baseline.xlsx'), path.join(folder, 'shown'));
-    expect([...sheets.keys()].sort()).toEqual(['Analysis data', 'Baseline', 'LSB_State', 'Local register', 'Method', 'Opportunities', 'Rules', 'Suppliers', 'Top suppliers', 'long']);
+    expect([...sheets.keys()].sort()).toEqual(['Analysis data', 'Baseline', 'LSB_State', 'Local register', 'Method', 'Opportunities', 'Re-spend survey', 'Rules', 'Suppliers', 'Top suppliers', 'long']);
     for (const [sheet, text] of sheets) expect({ sheet, error: ERROR_CELL.exec(text)?.[1] }).toEqual({ sheet, error: undefined });
     // The figures the limits made values are still there, and add up.
     expect(sheets.get('Baseline')).toMatch(/Total spend \(net of credits\),"?£2,050\.00"?/);

@@ -93,10 +93,14 @@ function textPixels(text: string): number {
   return pixels;
 }
 
-/** Lines a text takes wrapped in a column `width` characters wide (whole words move to the next line: a twentieth more). */
+/**
+ * Lines a text takes wrapped in a column `width` characters wide. Whole words move to the next
+ * line, and LibreOffice's substitute font runs a little wider: a tenth more (a twentieth let a
+ * 59-character label that just fitted a 50-wide column by the estimate print over the row above).
+ */
 function wrappedLines(value: unknown, width: number): number {
   if (typeof value !== 'string' || value === '') return 1;
-  return Math.ceil((textPixels(value) * 1.05) / Math.max(1, width * 7 - 5));
+  return Math.ceil((textPixels(value) * 1.1) / Math.max(1, width * 7 - 5));
 }
 
 /** Text for a header or footer section: an ampersand is a code there, so one of the user's is doubled. */
