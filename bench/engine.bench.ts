@@ -27,7 +27,7 @@ import { prepareRows } from '../src/core/analysis/prepare';
 import { buildAreas } from '../src/core/areas';
 import { parseCsv } from '../src/core/csv';
 import { emptyDirectory } from '../src/core/directory';
-import { proposeMapping } from '../src/core/mapping';
+import { proposeMapping } from '../src/core/mapping-proposal';
 import { compileRules, parseRulesCsv } from '../src/core/rules';
 import { readSpendRows, type SpendRow } from '../src/core/rows';
 import { findTable } from '../src/core/table';

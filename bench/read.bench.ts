@@ -6,7 +6,7 @@
  * alone, UTF-8 and Windows-1252, against the platform's TextDecoder it is made of.
  */
 import { parseCsv } from '../src/core/csv';
-import { proposeMapping } from '../src/core/mapping';
+import { proposeMapping } from '../src/core/mapping-proposal';
 import { readSpendRows } from '../src/core/rows';
 import { findTable } from '../src/core/table';
 import { decodeText } from '../src/core/text-decode';

@@ -30,7 +30,9 @@ export { readEarlierWorkbook, type EarlierWorkbook, type WorkbookSheet } from '.
 export type { InstitutionFigures, InstitutionProgress, Progress, ProgressFigures, SupplierMove } from './analysis/progress';
 export { mapWholeSheet, readWholeSheets, type MappedSheet, type WholeSheet } from './analysis/whole-sheet';
 export { findTable, type TableLayout } from './table';
-export { applyMapOverrides, likeliestColumns, parseMapOption, type ColumnCandidate, type MapOverride, type Mapping } from './mapping';
+export { likeliestColumns, type ColumnCandidate } from './likeliest-columns';
+export { applyMapOverrides, parseMapOption } from './map-overrides';
+export type { MapOverride, Mapping } from './mapping';
 export type { Field } from './header-vocabulary';
 export { buildAreas } from './areas';
 export { describeGeography } from './analysis/geography';

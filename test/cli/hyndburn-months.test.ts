@@ -7,7 +7,7 @@ import * as fs from 'fs';
 import * as zlib from 'zlib';
 import { readSpendFile, type SpendFile } from '../../src/cli/read-file';
 import { parseCsv } from '../../src/core/csv';
-import { proposeMapping } from '../../src/core/mapping';
+import { proposeMapping } from '../../src/core/mapping-proposal';
 import { readSpendRows, type SpendRow } from '../../src/core/rows';
 import { findTable } from '../../src/core/table';
 import { decodeText } from '../../src/core/text-decode';

@@ -2,18 +2,12 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { Grid } from '../../src/core/cell';
 import { parseCsv } from '../../src/core/csv';
-import {
-  applyMapOverrides,
-  columnIndex,
-  columnLetter,
-  FIELDS,
-  likeliestColumns,
-  matchHeader,
-  parseMapOption,
-  proposeMapping,
-  RESULT_COLUMN_HEADERS,
-  type Mapping,
-} from '../../src/core/mapping';
+import { columnIndex, columnLetter } from '../../src/core/column-letters';
+import { FIELDS, matchHeader, RESULT_COLUMN_HEADERS } from '../../src/core/header-vocabulary';
+import { likeliestColumns } from '../../src/core/likeliest-columns';
+import { applyMapOverrides, parseMapOption } from '../../src/core/map-overrides';
+import type { Mapping } from '../../src/core/mapping';
+import { proposeMapping } from '../../src/core/mapping-proposal';
 import { findTable } from '../../src/core/table';
 import { decodeText } from '../../src/core/text-decode';
 

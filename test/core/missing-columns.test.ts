@@ -1,7 +1,7 @@
 import { missingColumnsMessage } from '../../src/core/analysis/missing-columns';
 import { findTable } from '../../src/core/table';
 import { parseCsv } from '../../src/core/csv';
-import { proposeMapping } from '../../src/core/mapping';
+import { proposeMapping } from '../../src/core/mapping-proposal';
 
 function message(csv: string, missing: ('supplier' | 'amount')[] = ['amount']): string {
   const grid = parseCsv(csv, ',');

@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { Grid } from '../../src/core/cell';
 import { parseCsv } from '../../src/core/csv';
-import { proposeMapping } from '../../src/core/mapping';
+import { proposeMapping } from '../../src/core/mapping-proposal';
 import { isTotalLabel, readSpendRows } from '../../src/core/rows';
 import { findTable } from '../../src/core/table';
 import { decodeText } from '../../src/core/text-decode';

@@ -5,7 +5,8 @@
  */
 import fc from 'fast-check';
 import { isBlank, type Cell, type Grid } from '../../src/core/cell';
-import { matchHeader, normaliseHeader, proposeMapping } from '../../src/core/mapping';
+import { matchHeader, normaliseHeader } from '../../src/core/header-vocabulary';
+import { proposeMapping } from '../../src/core/mapping-proposal';
 import { findTable } from '../../src/core/table';
 import { anyText, assertProperty } from '../support/properties';
 

@@ -6,7 +6,7 @@
 import type { Grid } from '../cell';
 import { creditorRecords, type CreditorRecord } from '../directory';
 import { BaselineError } from '../errors';
-import { proposeMapping } from '../mapping';
+import { proposeMapping } from '../mapping-proposal';
 import { findTable } from '../table';
 
 export function creditorsFromGrid(grid: Grid, fileName: string): CreditorRecord[] {

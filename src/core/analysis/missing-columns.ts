@@ -7,7 +7,8 @@
 import { isBlank, type Grid } from '../cell';
 import { columnLetter } from '../column-letters';
 import type { Field } from '../header-vocabulary';
-import { likeliestColumns, type MapOverride, type Mapping } from '../mapping';
+import { likeliestColumns } from '../likeliest-columns';
+import type { MapOverride, Mapping } from '../mapping';
 import type { TableLayout } from '../table';
 
 /** Rows looked at for each column. */
