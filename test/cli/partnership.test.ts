@@ -9,6 +9,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
+import { parseCsv } from '../../src/core/csv';
 import { filesIn, PROJECT_ROOT, runIn, temporaryFolder, workbookCells, type SheetRecord } from './cli-harness';
 
 const FIXTURES = path.join(__dirname, '..', 'fixtures', 'partnership');
@@ -187,6 +188,44 @@ describe('the sample: six Preston anchors from its institution column', () => {
     const sideBySide = blockRows(baseline, 'The partnership: anchors side by side', 2);
     expect(sideBySide.map((row) => row[0])).toEqual([...Object.keys(summary.institutions), 'Partnership']);
     expect(sideBySide.at(-1)).toEqual(['Partnership', summary.totals.spend]);
+  });
+});
+
+describe('LM3 on the sample, by hand from its results file', () => {
+  test('R1, R2, R3, LM3 and the surveyed share, from every payment’s amount, locality and supplier key', async () => {
+    const folder = temporaryFolder('sample-lm3');
+    const answers = { 'PHOENIX CONSTRUCTION SONS': 0.4, 'LUNE CONSTRUCTION CO OPERATIVE': 0.6 };
+    fs.writeFileSync(path.join(folder, 'answers.csv'), 'supplier,local_share\nPhoenix Construction & Sons Ltd,40%\nLune Construction Co-operative Ltd,0.6\n');
+    const run = await runIn(folder, ['--respend', 'answers.csv', '--results-csv', 'results.csv', '--summary-json', 'summary.json']);
+    expect(run.code).toBe(0);
+    const [header, ...lines] = parseCsv(fs.readFileSync(path.join(folder, 'results.csv'), 'utf8'));
+    const at = (name: string) => header.indexOf(name);
+    // In pence, as the analysis adds money.
+    let r1 = 0;
+    let r2 = 0;
+    const surveyed = new Map<string, number>();
+    for (const line of lines) {
+      if (line.length < header.length) continue;
+      const pence = Math.round(Number(line[at('amount')]) * 100);
+      r1 += pence;
+      if (line[at('locality')] !== 'local') continue;
+      r2 += pence;
+      const key = line[at('supplier_key')];
+      if (key in answers) surveyed.set(key, (surveyed.get(key) ?? 0) + pence);
+    }
+    expect([...surveyed.keys()].sort()).toEqual(Object.keys(answers).sort());
+    const surveyedSpend = [...surveyed.values()].reduce((a, b) => a + b, 0);
+    const surveyedRespend = [...surveyed].reduce((sum, [key, pence]) => sum + Math.round(pence * answers[key as keyof typeof answers]), 0);
+    const unsurveyedRespend = Math.round((r2 - surveyedSpend) * (surveyedRespend / surveyedSpend));
+    const r3 = surveyedRespend + unsurveyedRespend;
+    const { lm3 } = readJson(path.join(folder, 'summary.json'));
+    expect(lm3.r1).toBe(r1 / 100);
+    expect(lm3.r2).toBe(r2 / 100);
+    expect(lm3.r3).toBe(r3 / 100);
+    expect(lm3.value).toBeCloseTo((r1 + r2 + r3) / r1, 12);
+    expect(lm3.surveyedShare).toBeCloseTo(surveyedSpend / r2, 12);
+    const printed = run.out.find((line) => line.startsWith('LM3: '));
+    expect(printed).toMatch(new RegExp(`^LM3: ${lm3.value.toFixed(2)} \\(each £1 spent is worth £${lm3.value.toFixed(2)} locally; 2 of \\d+ local suppliers surveyed, ${((surveyedSpend / r2) * 100).toFixed(1)}% of R2\\)\\.$`));
   });
 });
 

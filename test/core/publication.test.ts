@@ -81,6 +81,21 @@ test('values for formulas; no individual named in a cell or inside a reason; the
   expect(JSON.stringify([publication.summaries.map((s) => s.plan), rows]).toLowerCase()).not.toContain('ann other');
 });
 
+test('an individual paid only in the earlier year compared with is not named among the suppliers that moved', () => {
+  const base = source();
+  const moved: SheetPlan = {
+    ...base.sheetPlans[0],
+    blocks: [{ id: 'progress_movers', title: 'Suppliers that moved the figures most', columns: [{ header: 'Supplier', format: 'text', width: 20 }], rows: [['Ms Jo Bloggs'], ['Acme Ltd']] }],
+  };
+  const earlier = new Summariser();
+  earlier.add({ row: 2, supplier: 'Ms Jo Bloggs', amount: 400 }, result(0, { supplierKey: 'JO BLOGGS', supplierType: 'individual' }));
+  const earlierSuppliers = earlier.result(10).suppliers;
+  const cells = (withEarlier: boolean) => planPublication({ ...base, sheetPlans: [moved], ...(withEarlier ? { earlierSuppliers } : {}) }).summaries[0].plan.blocks[0].rows;
+  expect(cells(true)).toEqual([[REDACTED], ['Acme Ltd']]);
+  // Without the earlier year's suppliers the name would have stood: this year's payments do not hold it.
+  expect(cells(false)).toEqual([['Ms Jo Bloggs'], ['Acme Ltd']]);
+});
+
 test('payments under the minimum: one line per category (whatever its case) within each anchor, locality and verdict; the totals unchanged', () => {
   const publication = planPublication(source(), { minimum: 500 });
   expect(publication.aggregated).toEqual({ payments: 4, lines: 3 });
