@@ -37,7 +37,12 @@ const WINDOWS_1252_HIGH = [
  * that is right gives C1 controls only for the five unassigned bytes, which map to themselves.
  */
 function decodeWindows1252(bytes: Uint8Array): string {
-  return windows1252.decode(bytes).replace(/[\u0080-\u009f]/g, (c) => String.fromCharCode(WINDOWS_1252_HIGH[c.charCodeAt(0) - 0x80]));
+  return withWindows1252High(windows1252.decode(bytes));
+}
+
+/** Text from the platform's windows-1252 decoder with bytes 0x80–0x9F as the Encoding Standard maps them (see above). */
+export function withWindows1252High(decoded: string): string {
+  return decoded.replace(/[\u0080-\u009f]/g, (c) => String.fromCharCode(WINDOWS_1252_HIGH[c.charCodeAt(0) - 0x80]));
 }
 const utf16le = new PlatformDecoder('utf-16le', { ignoreBOM: true });
 const utf16be = new PlatformDecoder('utf-16be', { ignoreBOM: true });

@@ -8,6 +8,7 @@ import * as path from 'path';
 import { createGunzip } from 'zlib';
 import { BaselineError } from '../core/errors';
 import type { RegisterName, RegisterRecord } from '../core/register-record';
+import { withWindows1252High } from '../core/text-decode';
 import { ZipError, zipEntries, zipEntryStream } from './zip-entries';
 
 export interface SourceText {
@@ -97,10 +98,10 @@ export async function* decodedText(chunks: AsyncIterable<Uint8Array>): AsyncGene
         decoder = new TextDecoder('windows-1252');
       }
     }
-    yield decoder.decode(chunk, { stream: true });
+    yield withWindows1252High(decoder.decode(chunk, { stream: true }));
   }
   const rest = decoder.decode();
-  if (rest) yield rest;
+  if (rest) yield utf8 ? rest : withWindows1252High(rest);
 }
 
 /** The lines of a stream of text, a batch per chunk, without their line ends. */
