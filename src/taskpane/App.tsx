@@ -105,6 +105,23 @@ export function App({ service, geography, registers, defaultRulesCsv }: AppProps
   const saving = useRef<Promise<unknown>>(Promise.resolve());
   /** The settings as last saved (or read): what the next save builds on. */
   const savedSettings = useRef<Settings | undefined>(undefined);
+  const mainRef = useRef<HTMLElement>(null);
+  /**
+   * After a reset the pane starts again at its first step, with the focus there. The button that
+   * had the focus is gone, and Fluent's closed dialog then sometimes leaves the pane marked
+   * hidden to screen readers (aria-hidden on the app's root): with no dialog open, that is undone.
+   */
+  const afterReset = () =>
+    service
+      .inspect()
+      .then(take, failedToRead)
+      .then(() =>
+        setTimeout(() => {
+          const root = mainRef.current?.closest('#root');
+          if (root && !document.querySelector('[role="alertdialog"], [role="dialog"]')) root.removeAttribute('aria-hidden');
+          mainRef.current?.focus();
+        }, 0),
+      );
 
   const take = useCallback((overview: WorkbookOverview) => {
     setLoaded({ status: 'ready', overview });
@@ -237,7 +254,7 @@ export function App({ service, geography, registers, defaultRulesCsv }: AppProps
 
   return (
     <div className={styles.pane}>
-    <main className={styles.main}>
+    <main className={styles.main} ref={mainRef} tabIndex={-1}>
       <header className={styles.intro}>
         <Subtitle1 as="h1">Local Spend Baseline</Subtitle1>
         <Body1>How much of your organisation&rsquo;s spend stays in your area, and how much more could.</Body1>
@@ -246,7 +263,7 @@ export function App({ service, geography, registers, defaultRulesCsv }: AppProps
 
       {loaded.status === 'failed' ? <Notice intent="error" title="The workbook could not be read" message={loaded.message} /> : null}
       {loaded.status === 'failed' && loaded.damagedSettings ? (
-        <ResetSettings service={service} onReset={() => service.inspect().then(take, failedToRead)} onProblem={setProblem} />
+        <ResetSettings service={service} onReset={() => void afterReset()} onProblem={setProblem} />
       ) : null}
       {problem ? <Notice intent="error" message={problem} onDismiss={() => setProblem(undefined)} /> : null}
 

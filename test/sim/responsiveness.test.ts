@@ -38,7 +38,8 @@ describe('the watch over the add-in’s use of the thread', () => {
       }
     });
     const report = watch.stop();
-    expect(Math.min(...syncMs)).toBeGreaterThan(60);
+    // Each sync is Excel's own work of tens of milliseconds (about 55 on a quiet two-core machine, more when busy): were it counted, the longest block would be at least that.
+    expect(Math.min(...syncMs)).toBeGreaterThan(20);
     expect(report.longestBlockMs).toBeLessThan(Math.min(...syncMs));
     expect(report.warnings).toBe(0);
   });
